@@ -1,0 +1,92 @@
+"""Keys that say two records are the same person: LinkedIn URL, e-mail, phone, name + organisation.
+
+Pure functions; importers, the store and duplicate detection all match on the same keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+from orchardist.domain.people import Person
+
+_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com$")
+_NON_DIGIT = re.compile(r"\D")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents and extra spaces: ``"  José  ÁLVAREZ "`` -> ``"jose alvarez"``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def email_key(email: str) -> str:
+    """E-mail addresses compare case-insensitively (local parts are case-blind in practice)."""
+    return email.strip().strip("<>").casefold()
+
+
+def phone_key(phone: str) -> str:
+    """Digits only, without a leading international ``00`` or North American trunk ``1``.
+
+    Exports write the same number as ``+1 (555) 010-2345``, ``555.010.2345`` or ``0015550102345``;
+    the last ten digits of a North American number, or all digits elsewhere, identify it.
+    """
+    digits = _NON_DIGIT.sub("", phone)
+    if digits.startswith("00"):
+        digits = digits[2:]
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits
+
+
+def linkedin_key(url: str) -> str:
+    """The canonical form of a LinkedIn profile URL, or ``""`` when it is not one.
+
+    Case, scheme, ``www.``/country sub-domains, percent-encoding, query strings and trailing
+    slashes all vary between exports of the same profile.
+    """
+    text = url.strip()
+    if not text:
+        return ""
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = (parts.hostname or "").casefold()
+    if not _LINKEDIN_HOST.match(host):
+        return ""
+    path = unquote(parts.path).casefold().rstrip("/")
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < 2 or segments[0] not in {"in", "pub"}:
+        return ""
+    return "linkedin.com/" + "/".join(segments)
+
+
+def is_linkedin_url(url: str) -> bool:
+    return bool(linkedin_key(url))
+
+
+def name_org_key(person: Person) -> str:
+    """Folded ``given family | organisation``; empty when either the name or organisation is missing."""
+    name = fold(f"{person.given_name} {person.family_name}") or fold(person.display_name)
+    org = fold(person.organisation)
+    if not name or not org:
+        return ""
+    return f"{name}|{org}"
+
+
+def match_keys(person: Person) -> list[tuple[str, str]]:
+    """Every ``(kind, key)`` by which ``person`` can be matched, strongest first."""
+    keys: list[tuple[str, str]] = []
+    for url in (person.linkedin_url, *person.urls):
+        key = linkedin_key(url)
+        if key and ("linkedin", key) not in keys:
+            keys.append(("linkedin", key))
+    keys.extend(("email", email_key(email)) for email in person.emails if email_key(email))
+    keys.extend(("phone", phone_key(phone)) for phone in person.phones if len(phone_key(phone)) >= 7)
+    name_org = name_org_key(person)
+    if name_org:
+        keys.append(("name_org", name_org))
+    return keys

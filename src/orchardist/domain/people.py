@@ -1,0 +1,168 @@
+"""People in a network, and the small value types they are made of."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Tier(enum.StrEnum):
+    """How closely the user wants to stay in touch with someone."""
+
+    INNER = "inner"
+    ACTIVE = "active"
+    CASUAL = "casual"
+    DORMANT = "dormant"
+
+
+DEFAULT_TIER = Tier.CASUAL
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar day whose year may be unknown (a birthday given as "--03-29")."""
+
+    month: int
+    day: int
+    year: int | None = None
+
+    def __post_init__(self) -> None:
+        # 2000 is a leap year, so 29 February is accepted when the year is unknown.
+        date(self.year if self.year is not None else 2000, self.month, self.day)
+
+    def isoformat(self) -> str:
+        """The ISO 8601 form, ``--MM-DD`` when the year is unknown."""
+        if self.year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY-MM-DD``, ``--MM-DD`` or ``--MMDD``; raise ValueError otherwise."""
+        text = text.strip()
+        if text.startswith("--"):
+            rest = text[2:].replace("-", "")
+            if len(rest) != 4 or not rest.isdigit():
+                raise ValueError(f"not a month and day: {text!r}")
+            return cls(month=int(rest[:2]), day=int(rest[2:]))
+        parsed = date.fromisoformat(text)
+        return cls(month=parsed.month, day=parsed.day, year=parsed.year)
+
+    @classmethod
+    def from_date(cls, value: date) -> PartialDate:
+        return cls(month=value.month, day=value.day, year=value.year)
+
+
+@dataclass(frozen=True, slots=True)
+class NamedDate:
+    """A date worth remembering about someone other than their birthday."""
+
+    label: str  # "anniversary", "connected", "work anniversary", ...
+    date: PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone in the user's network.
+
+    ``display_name`` keeps what people wrote (credentials, pronouns, emoji); ``given_name`` and
+    ``family_name`` are the clean parts used for matching and sorting. ``sources`` maps a field name
+    to the sources it came from, such as ``"linkedin:Connections.csv"``.
+    """
+
+    display_name: str
+    id: int | None = None
+    given_name: str = ""
+    family_name: str = ""
+    pronouns: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    linkedin_url: str = ""
+    organisation: str = ""
+    title: str = ""
+    location: str = ""
+    tags: tuple[str, ...] = ()
+    tier: Tier = DEFAULT_TIER
+    every_days: int | None = None
+    interests: tuple[str, ...] = ()
+    can_help_with: tuple[str, ...] = ()
+    could_use_help_with: tuple[str, ...] = ()
+    how_met: str = ""
+    where_met: str = ""
+    met_through_id: int | None = None
+    birthday: PartialDate | None = None
+    dates: tuple[NamedDate, ...] = ()
+    notes: str = ""
+    sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+# Fields a person record carries, in display order; merging and sources are keyed by these names.
+PERSON_FIELDS: tuple[str, ...] = (
+    "display_name",
+    "given_name",
+    "family_name",
+    "pronouns",
+    "emails",
+    "phones",
+    "urls",
+    "linkedin_url",
+    "organisation",
+    "title",
+    "location",
+    "tags",
+    "tier",
+    "every_days",
+    "interests",
+    "can_help_with",
+    "could_use_help_with",
+    "how_met",
+    "where_met",
+    "met_through_id",
+    "birthday",
+    "dates",
+    "notes",
+)
+
+LIST_FIELDS: frozenset[str] = frozenset(
+    {"emails", "phones", "urls", "tags", "interests", "can_help_with", "could_use_help_with", "dates"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An employer, school or group people belong to."""
+
+    name: str
+    id: int | None = None
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """One person's network. Every stored row belongs to exactly one space."""
+
+    id: int
+    name: str
+
+
+def filled_fields(person: Person) -> list[str]:
+    """Names of the fields of ``person`` that hold something (tier always does, so it is left out)."""
+    filled = []
+    for name in PERSON_FIELDS:
+        if name == "tier":
+            continue
+        value = getattr(person, name)
+        if value not in (None, "", ()):
+            filled.append(name)
+    return filled
+
+
+def with_sources(person: Person, source: str) -> Person:
+    """Return ``person`` with ``source`` recorded for each field it fills."""
+    from dataclasses import replace
+
+    return replace(person, sources={name: (source,) for name in filled_fields(person)})

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy Core tables shared by SQLite and PostgreSQL, repositories, migrations."""

@@ -1,0 +1,70 @@
+"""Copies of an SQLite store taken with SQLite's online backup, checked before they are trusted."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from orchardist.store.engine import Store, StoreError
+
+
+def check_integrity(path: Path) -> None:
+    """Raise StoreError unless ``path`` is an SQLite database that passes ``integrity_check``."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise StoreError(f"{path} is not an SQLite database")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            has_people = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'people'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.DatabaseError) as error:
+        raise StoreError(f"{path} cannot be read as an SQLite database: {error}") from error
+    if rows != [("ok",)]:
+        problems = "; ".join(str(row[0]) for row in rows[:5])
+        raise StoreError(f"{path} failed its integrity check: {problems}")
+    if not has_people:
+        raise StoreError(f"{path} is an SQLite database but not an Orchardist store")
+
+
+def backup_sqlite(store: Store, target: Path) -> None:
+    """Write a consistent copy of the store to ``target`` while it stays in use, then check it."""
+    source = store.sqlite_path
+    if source is None:
+        raise StoreError("an SQLite file backup needs an SQLite store")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(partial)
+    try:
+        src.backup(dst)
+        # A backup is one self-contained file, not a WAL pair.
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+    check_integrity(partial)
+    partial.replace(target)
+
+
+def restore_sqlite(store: Store, backup: Path) -> None:
+    """Replace the store's content with ``backup`` (checked first), in one SQLite backup step."""
+    target = store.sqlite_path
+    if target is None:
+        raise StoreError("an SQLite file restore needs an SQLite store")
+    check_integrity(backup)
+    store.dispose()
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        dst.execute("PRAGMA busy_timeout=10000")
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    check_integrity(target)

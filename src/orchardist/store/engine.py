@@ -1,0 +1,121 @@
+"""Opening the store: SQLite in the user's data directory by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+BUSY_TIMEOUT_MS = 10_000
+_WRITE = "orchardist_write"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used as asked."""
+
+
+def default_sqlite_path() -> Path:
+    """``orchardist.sqlite3`` in the platform's user data directory."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("orchardist", appauthor=False)) / "orchardist.sqlite3"
+
+
+def resolve_url(db: str | None) -> str:
+    """Turn ``--db`` / ``ORCHARDIST_DB`` (a path or a URL) into an SQLAlchemy URL."""
+    value = db or os.environ.get("ORCHARDIST_DB") or ""
+    if not value:
+        return f"sqlite:///{default_sqlite_path()}"
+    if "://" in value:
+        if value.startswith(("postgresql://", "postgres://")):
+            # psycopg 3 is the driver Orchardist ships with.
+            return "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event, not the driver, decide how each transaction begins.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL",
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA secure_delete=ON",
+    ):
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    # Writers take the write lock up front so two writers never deadlock upgrading a read lock.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+class Store:
+    """A database opened for Orchardist: ``read()`` and ``write()`` give transactions."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = sa.make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            database = self.url.database or ""
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = sa.create_engine(self.url, echo=echo)
+            event.listen(self.engine, "connect", _on_sqlite_connect)
+            event.listen(self.engine, "begin", _on_sqlite_begin)
+        else:
+            self.engine = sa.create_engine(self.url, echo=echo, pool_pre_ping=True)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file, or None for PostgreSQL and in-memory stores."""
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def describe(self) -> str:
+        """Where the data lives, without any password."""
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite); all or nothing."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open the store named by ``db`` (or ``ORCHARDIST_DB``, or the default) and bring it up to date."""
+    store = Store(resolve_url(db))
+    if migrate:
+        from orchardist.store.migrate import upgrade
+
+        try:
+            upgrade(store)
+        except sa.exc.OperationalError as error:
+            store.dispose()
+            raise StoreError(f"cannot open the store at {store.describe()}: {error.orig}") from error
+    return store

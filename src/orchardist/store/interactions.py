@@ -1,0 +1,167 @@
+"""Interactions in one space, with the people each involved."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.store.tables import interaction_people, interactions, people
+
+
+class InteractionsRepository:
+    """Reads and writes the interactions of one space."""
+
+    def __init__(self, conn: Connection, space_id: int) -> None:
+        self.conn = conn
+        self.space_id = space_id
+
+    def add(self, interaction: Interaction) -> Interaction:
+        (interaction_id,) = self.add_many([interaction])
+        return Interaction(
+            id=interaction_id,
+            on=interaction.on,
+            direction=interaction.direction,
+            kind=interaction.kind,
+            summary=interaction.summary,
+            person_ids=interaction.person_ids,
+            channel=interaction.channel,
+            notes=interaction.notes,
+        )
+
+    def add_many(self, new: Sequence[Interaction]) -> list[int]:
+        """Store interactions in bulk; every person involved must belong to this space."""
+        if not new:
+            return []
+        involved = sorted({person_id for item in new for person_id in item.person_ids})
+        known = set(
+            self.conn.execute(
+                sa.select(people.c.id).where(people.c.space_id == self.space_id, people.c.id.in_(involved))
+            ).scalars()
+        )
+        unknown = [person_id for person_id in involved if person_id not in known]
+        if unknown:
+            raise LookupError(f"no person with id {unknown[0]}")
+        now = datetime.now(UTC)
+        result = self.conn.execute(
+            interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "space_id": self.space_id,
+                    "on_date": item.on,
+                    "channel": item.channel.value,
+                    "direction": item.direction.value,
+                    "kind": item.kind,
+                    "summary": item.summary,
+                    "notes": item.notes,
+                    "created_at": now,
+                }
+                for item in new
+            ],
+        )
+        ids = [row[0] for row in result]
+        links = [
+            {
+                "interaction_id": interaction_id,
+                "person_id": person_id,
+                "space_id": self.space_id,
+                "on_date": item.on,
+            }
+            for interaction_id, item in zip(ids, new, strict=True)
+            for person_id in dict.fromkeys(item.person_ids)
+        ]
+        if links:
+            self.conn.execute(interaction_people.insert(), links)
+        return ids
+
+    def for_person(self, person_id: int) -> list[Interaction]:
+        """A person's interactions, newest first."""
+        ids = self.conn.execute(
+            sa.select(interaction_people.c.interaction_id)
+            .where(
+                interaction_people.c.space_id == self.space_id, interaction_people.c.person_id == person_id
+            )
+            .order_by(interaction_people.c.on_date.desc(), interaction_people.c.interaction_id.desc())
+        ).scalars()
+        return self._load(list(ids))
+
+    def all(self) -> list[Interaction]:
+        ids = self.conn.execute(
+            sa.select(interactions.c.id)
+            .where(interactions.c.space_id == self.space_id)
+            .order_by(interactions.c.on_date, interactions.c.id)
+        ).scalars()
+        return self._load(list(ids))
+
+    def count(self) -> int:
+        return int(
+            self.conn.execute(
+                sa.select(sa.func.count()).where(interactions.c.space_id == self.space_id)
+            ).scalar_one()
+        )
+
+    def move_person(self, from_id: int, to_id: int) -> None:
+        """Re-attribute every interaction of ``from_id`` to ``to_id`` (used when merging people)."""
+        already = set(
+            self.conn.execute(
+                sa.select(interaction_people.c.interaction_id).where(
+                    interaction_people.c.space_id == self.space_id, interaction_people.c.person_id == to_id
+                )
+            ).scalars()
+        )
+        rows = self.conn.execute(
+            sa.select(interaction_people.c.interaction_id, interaction_people.c.on_date).where(
+                interaction_people.c.space_id == self.space_id, interaction_people.c.person_id == from_id
+            )
+        ).all()
+        self.conn.execute(
+            interaction_people.delete().where(
+                interaction_people.c.space_id == self.space_id, interaction_people.c.person_id == from_id
+            )
+        )
+        moved = [
+            {
+                "interaction_id": row.interaction_id,
+                "person_id": to_id,
+                "space_id": self.space_id,
+                "on_date": row.on_date,
+            }
+            for row in rows
+            if row.interaction_id not in already
+        ]
+        if moved:
+            self.conn.execute(interaction_people.insert(), moved)
+
+    def _load(self, ids: list[int]) -> list[Interaction]:
+        if not ids:
+            return []
+        found: dict[int, Interaction] = {}
+        for start in range(0, len(ids), 5_000):
+            chunk = ids[start : start + 5_000]
+            involved: dict[int, list[int]] = defaultdict(list)
+            for interaction_id, person_id in self.conn.execute(
+                sa.select(interaction_people.c.interaction_id, interaction_people.c.person_id)
+                .where(interaction_people.c.interaction_id.in_(chunk))
+                .order_by(interaction_people.c.interaction_id, interaction_people.c.person_id)
+            ):
+                involved[interaction_id].append(person_id)
+            for row in self.conn.execute(
+                sa.select(interactions).where(
+                    interactions.c.space_id == self.space_id, interactions.c.id.in_(chunk)
+                )
+            ).mappings():
+                found[row["id"]] = Interaction(
+                    id=row["id"],
+                    on=row["on_date"],
+                    direction=Direction(row["direction"]),
+                    kind=row["kind"],
+                    summary=row["summary"],
+                    person_ids=tuple(involved[row["id"]]),
+                    channel=Channel(row["channel"]),
+                    notes=row["notes"],
+                )
+        return [found[interaction_id] for interaction_id in ids if interaction_id in found]

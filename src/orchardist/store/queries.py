@@ -1,0 +1,53 @@
+"""Turn domain filters (``orchardist.domain.queries``) into SQL for SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from orchardist.domain.matching import fold
+from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasTag, InTier, Query, Text
+from orchardist.store.tables import organisations, people, person_tags
+
+
+def _text(query: Text, dialect: str) -> sa.ColumnElement[bool]:
+    terms = query.terms
+    if not terms:
+        return sa.true()
+    if dialect == "sqlite":
+        # Each term is a prefix ("dan" finds "Daniel"); terms are letters and digits only.
+        expression = " ".join(f'"{term}"*' for term in terms)
+        matching = sa.text("SELECT rowid FROM people_fts WHERE people_fts MATCH :match").bindparams(
+            match=expression
+        )
+        return people.c.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
+    tsquery = " & ".join(f"{term}:*" for term in terms)
+    return sa.func.to_tsvector(sa.literal_column("'simple'"), people.c.search_text).bool_op("@@")(
+        sa.func.to_tsquery(sa.literal_column("'simple'"), tsquery)
+    )
+
+
+def to_sql(query: Query, dialect: str, space_id: int) -> sa.ColumnElement[bool]:
+    """The WHERE clause for ``query`` on the ``people`` table, within ``space_id``."""
+    if isinstance(query, Everyone):
+        return sa.true()
+    if isinstance(query, Text):
+        return _text(query, dialect)
+    if isinstance(query, HasTag):
+        return sa.exists().where(
+            person_tags.c.person_id == people.c.id,
+            person_tags.c.space_id == space_id,
+            person_tags.c.key == fold(query.tag),
+        )
+    if isinstance(query, InTier):
+        return people.c.tier == query.tier.value
+    if isinstance(query, AtOrganisation):
+        return people.c.organisation_id.in_(
+            sa.select(organisations.c.id).where(
+                organisations.c.space_id == space_id, organisations.c.name_key == fold(query.name)
+            )
+        )
+    if isinstance(query, All):
+        return sa.and_(*(to_sql(part, dialect, space_id) for part in query.parts))
+    if isinstance(query, AnyOf):
+        return sa.or_(*(to_sql(part, dialect, space_id) for part in query.parts))
+    raise TypeError(f"no SQL for {type(query).__name__}")

@@ -1,0 +1,154 @@
+"""The schema, one definition for SQLite and PostgreSQL. Every row belongs to a space."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+
+def _space_id() -> sa.Column[int]:
+    return sa.Column("space_id", sa.Integer, sa.ForeignKey("spaces.id", ondelete="CASCADE"), nullable=False)
+
+
+def _person_id() -> sa.Column[int]:
+    return sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False)
+
+
+spaces = sa.Table(
+    "spaces",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("name_key", sa.String(300), nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("domains", sa.JSON, nullable=False),
+    sa.UniqueConstraint("space_id", "name_key", name="uq_organisations_space_name"),
+)
+
+people = sa.Table(
+    "people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("display_name", sa.String(500), nullable=False),
+    sa.Column("given_name", sa.String(300), nullable=False),
+    sa.Column("family_name", sa.String(300), nullable=False),
+    sa.Column("pronouns", sa.String(100), nullable=False),
+    sa.Column("linkedin_url", sa.String(1000), nullable=False),
+    sa.Column("linkedin_key", sa.String(1000), nullable=False),
+    sa.Column(
+        "organisation_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="SET NULL"), nullable=True
+    ),
+    sa.Column("title", sa.String(500), nullable=False),
+    sa.Column("location", sa.String(500), nullable=False),
+    sa.Column("tier", sa.String(20), nullable=False),
+    sa.Column("every_days", sa.Integer, nullable=True),
+    sa.Column("interests", sa.JSON, nullable=False),
+    sa.Column("can_help_with", sa.JSON, nullable=False),
+    sa.Column("could_use_help_with", sa.JSON, nullable=False),
+    sa.Column("how_met", sa.Text, nullable=False),
+    sa.Column("where_met", sa.Text, nullable=False),
+    sa.Column("met_through_id", sa.Integer, sa.ForeignKey("people.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("birthday", sa.String(10), nullable=True),
+    sa.Column("dates", sa.JSON, nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("sources", sa.JSON, nullable=False),
+    # Folded name, organisation, title, tags, location and notes: what full-text search indexes.
+    sa.Column("search_text", sa.Text, nullable=False),
+    # Folded "family given" for sorting by name the same way on both databases.
+    sa.Column("sort_key", sa.String(600), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_people_space_sort", "space_id", "sort_key"),
+    sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
+    sa.Index("ix_people_organisation", "organisation_id"),
+)
+
+
+def _contact_point(name: str) -> sa.Table:
+    """A table of one kind of contact point (e-mail, phone, URL) with its matching key."""
+    return sa.Table(
+        name,
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        _space_id(),
+        _person_id(),
+        sa.Column("position", sa.Integer, nullable=False),
+        sa.Column("value", sa.String(1000), nullable=False),
+        sa.Column("key", sa.String(1000), nullable=False),
+        sa.Index(f"ix_{name}_space_key", "space_id", "key"),
+        sa.Index(f"ix_{name}_person", "person_id"),
+    )
+
+
+person_emails = _contact_point("person_emails")
+person_phones = _contact_point("person_phones")
+person_urls = _contact_point("person_urls")
+
+person_tags = sa.Table(
+    "person_tags",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("tag", sa.String(200), nullable=False),
+    sa.Column("key", sa.String(200), nullable=False),
+    sa.Index("ix_person_tags_space_key", "space_id", "key"),
+    sa.Index("ix_person_tags_person", "person_id"),
+)
+
+interactions = sa.Table(
+    "interactions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("channel", sa.String(30), nullable=False),
+    sa.Column("direction", sa.String(10), nullable=False),
+    sa.Column("kind", sa.String(50), nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_interactions_space_date", "space_id", "on_date"),
+)
+
+interaction_people = sa.Table(
+    "interaction_people",
+    metadata,
+    sa.Column(
+        "interaction_id",
+        sa.Integer,
+        sa.ForeignKey("interactions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    _space_id(),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Index("ix_interaction_people_person_date", "person_id", "on_date"),
+)
+
+# A new job seen when a newer export is imported: the "congratulate" occasion builds on it.
+job_changes = sa.Table(
+    "job_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("seen_on", sa.Date, nullable=False),
+    sa.Column("old_organisation", sa.String(300), nullable=False),
+    sa.Column("old_title", sa.String(500), nullable=False),
+    sa.Column("new_organisation", sa.String(300), nullable=False),
+    sa.Column("new_title", sa.String(500), nullable=False),
+    sa.Column("source", sa.String(300), nullable=False),
+)

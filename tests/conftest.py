@@ -1,0 +1,125 @@
+"""Fixtures shared by the whole suite.
+
+Every test that touches a database gets a fresh one, on SQLite and on PostgreSQL: a copy of a
+migrated template (a file copy for SQLite, ``CREATE DATABASE … TEMPLATE`` for PostgreSQL), so no
+test sees another's data and migrations run once per session.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from orchardist.services.network import Network
+from orchardist.store.engine import Store, open_store
+from orchardist.store.spaces import create_space
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+PG_URL = os.environ.get("ORCHARDIST_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# The README's test command sets this (and CI runs it): PostgreSQL tests must run there, not skip.
+REQUIRE_PG = os.environ.get("ORCHARDIST_REQUIRE_PG") == "1"
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared corpus of real files other tools produced (never copied into the project)."""
+    if not CORPUS.is_dir():
+        pytest.fail(f"the shared corpus is missing: expected it at {CORPUS}")
+    return CORPUS
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    store = open_store(str(path))
+    store.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[sa.Engine]:
+    engine = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as error:
+        engine.dispose()
+        message = f"PostgreSQL is not reachable at {PG_URL}: {error.orig}"
+        if REQUIRE_PG:
+            pytest.fail(message)
+        pytest.skip(message)
+    yield engine
+    engine.dispose()
+
+
+def _pg_url(database: str) -> str:
+    return sa.make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin: sa.Engine) -> Iterator[str]:
+    name = f"orchardist_tpl_{_worker()}_{os.getpid()}"
+    with pg_admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    store = open_store(_pg_url(name))
+    store.dispose()
+    yield name
+    with pg_admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated, empty store on each database."""
+    if request.param == "sqlite":
+        path = tmp_path / "orchardist.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        fresh = Store(f"sqlite:///{path}")
+        yield fresh
+        fresh.dispose()
+        return
+    template = request.getfixturevalue("pg_template")
+    admin: sa.Engine = request.getfixturevalue("pg_admin")
+    name = f"orchardist_t_{_worker()}_{os.getpid()}_{next(_counter)}"
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    fresh = Store(_pg_url(name))
+    yield fresh
+    fresh.dispose()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def network(store: Store) -> Network:
+    """Alice's network: a fresh space in a fresh store."""
+    with store.write() as conn:
+        space = create_space(conn, "Alice")
+    return Network(store=store, space_id=space.id)
+
+
+@pytest.fixture
+def other_network(network: Network) -> Network:
+    """Bob's network, in the same store as Alice's: nothing of one may show in the other."""
+    with network.store.write() as conn:
+        space = create_space(conn, "Bob")
+    return Network(store=network.store, space_id=space.id)
+
+
+@pytest.fixture
+def db_arg(network: Network) -> str:
+    """The ``--db`` value that opens ``network``'s store from the CLI."""
+    return network.store.url.render_as_string(hide_password=False)

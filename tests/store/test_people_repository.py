@@ -1,0 +1,208 @@
+"""The people repository on SQLite and PostgreSQL: round trips, search, scoping, real deletion."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+
+from orchardist.domain.interactions import Direction, Interaction
+from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
+from orchardist.domain.queries import AtOrganisation, HasTag, InTier, Text
+from orchardist.services.network import Network
+from orchardist.store.engine import Store
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.people import PeopleRepository
+from orchardist.store.spaces import create_space
+from orchardist.store.tables import interactions, person_emails
+from tests.strategies import people as people_strategy
+
+
+def _person(name: str, **fields: object) -> Person:
+    given_name, _, family = name.partition(" ")
+    return Person(display_name=name, given_name=given_name, family_name=family, **fields)  # type: ignore[arg-type]
+
+
+def _add(network: Network, *people: Person) -> list[int]:
+    with network.store.write() as conn:
+        return PeopleRepository(conn, network.space_id).add_many(list(people))
+
+
+def _names(network: Network, query: object) -> list[str]:
+    with network.store.read() as conn:
+        return [p.display_name for p in PeopleRepository(conn, network.space_id).find(query)]  # type: ignore[arg-type]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(person=people_strategy)
+def test_a_person_comes_back_exactly_as_stored(store: Store, person: Person) -> None:
+    person = replace(person, sources={"display_name": ("manual",), "emails": ("linkedin:x.csv", "manual")})
+    with store.write() as conn:
+        space = create_space(conn, "example")
+        stored = PeopleRepository(conn, space.id).add(person)
+    with store.read() as conn:
+        loaded = PeopleRepository(conn, space.id).get(stored.id or 0)
+    assert loaded == replace(person, id=stored.id)
+
+
+def test_update_replaces_every_field(network: Network) -> None:
+    (person_id,) = _add(network, _person("Ada Lovelace", emails=("ada@x.example",), tags=("math",)))
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        changed = replace(
+            repo.require(person_id),
+            emails=("countess@y.example",),
+            tags=(),
+            organisation="Analytical Engines",
+            birthday=PartialDate(12, 10, 1815),
+            dates=(NamedDate("connected", PartialDate(1, 2, 2020)),),
+            tier=Tier.INNER,
+        )
+        repo.update(changed)
+    with network.store.read() as conn:
+        assert PeopleRepository(conn, network.space_id).require(person_id) == changed
+
+
+def test_search_finds_prefixes_across_fields_with_accents_and_case_folded(network: Network) -> None:
+    _add(
+        network,
+        _person("José Álvarez", organisation="Acme Corp", title="Data Engineer"),
+        _person("Dana O’Brien", tags=("mentor",), notes="Loves sourdough"),
+        _person("Danielle Smith", organisation="Globex"),
+    )
+    assert _names(network, Text("jose")) == ["José Álvarez"]
+    assert _names(network, Text("ALVAR")) == ["José Álvarez"]
+    assert _names(network, Text("dan")) == ["Dana O’Brien", "Danielle Smith"]  # O’Brien < Smith
+    assert _names(network, Text("dan glob")) == ["Danielle Smith"]
+    assert _names(network, Text("brien")) == ["Dana O’Brien"]
+    assert _names(network, Text("sourdough")) == ["Dana O’Brien"]
+    assert _names(network, Text("engin acme")) == ["José Álvarez"]
+    assert _names(network, Text("mentor")) == ["Dana O’Brien"]
+    assert _names(network, Text("nobody")) == []
+    # Characters that mean something to FTS5 or tsquery are only text here.
+    assert _names(network, Text('"dan* OR (x) & !:')) == []
+
+
+def test_filters_combine_with_and_and_or(network: Network) -> None:
+    _add(
+        network,
+        _person("Ann Lee", tags=("Mentor",), tier=Tier.INNER, organisation="Acme"),
+        _person("Bo Chen", tags=("recruiter",), tier=Tier.ACTIVE, organisation="ACME"),
+        _person("Cy Diaz", tier=Tier.INNER, organisation="Initech"),
+    )
+    assert _names(network, HasTag("mentor")) == ["Ann Lee"]
+    # Lists sort by family name: Chen, Diaz, Lee.
+    assert _names(network, InTier(Tier.INNER)) == ["Cy Diaz", "Ann Lee"]
+    assert _names(network, AtOrganisation("acme")) == ["Bo Chen", "Ann Lee"]
+    assert _names(network, AtOrganisation("acme") & InTier(Tier.INNER)) == ["Ann Lee"]
+    assert _names(network, HasTag("recruiter") | AtOrganisation("Initech")) == ["Bo Chen", "Cy Diaz"]
+    assert _names(network, (HasTag("mentor") | HasTag("recruiter")) & Text("chen")) == ["Bo Chen"]
+
+
+def test_nothing_crosses_from_one_space_to_another(network: Network, other_network: Network) -> None:
+    (alice_id,) = _add(network, _person("Shared Name", emails=("same@x.example",), tags=("t",)))
+    (bob_id,) = _add(other_network, _person("Shared Name", emails=("same@x.example",), tags=("t",)))
+    with network.store.read() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        assert repo.get(bob_id) is None
+        assert [p.id for p in repo.find(Text("shared"))] == [alice_id]
+        assert [p.id for p in repo.find(HasTag("t"))] == [alice_id]
+        assert set(repo.match_index().values()) == {alice_id}
+        assert repo.count() == 1
+    with network.store.write() as conn:
+        assert PeopleRepository(conn, network.space_id).delete(bob_id) is False
+        with pytest.raises(LookupError):
+            InteractionsRepository(conn, network.space_id).add(
+                Interaction(
+                    on=date(2026, 1, 1), direction=Direction.GAVE, kind="x", summary="x", person_ids=(bob_id,)
+                )
+            )
+
+
+def test_deleting_removes_contact_points_search_entries_and_orphaned_interactions(network: Network) -> None:
+    keep_id, gone_id = _add(network, _person("Keep Me"), _person("Gone Person", emails=("gone@x.example",)))
+    with network.store.write() as conn:
+        interactions_repo = InteractionsRepository(conn, network.space_id)
+        interactions_repo.add(
+            Interaction(
+                on=date(2026, 1, 1),
+                direction=Direction.GAVE,
+                kind="coffee",
+                summary="alone",
+                person_ids=(gone_id,),
+            )
+        )
+        interactions_repo.add(
+            Interaction(
+                on=date(2026, 1, 2),
+                direction=Direction.SOCIAL,
+                kind="event",
+                summary="both",
+                person_ids=(gone_id, keep_id),
+            )
+        )
+        assert PeopleRepository(conn, network.space_id).delete(gone_id)
+    with network.store.read() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(person_emails)).scalar() == 0
+        summaries = conn.execute(sa.select(interactions.c.summary)).scalars().all()
+        assert summaries == ["both"]
+        assert InteractionsRepository(conn, network.space_id).for_person(keep_id)[0].person_ids == (keep_id,)
+        if network.store.is_sqlite:
+            hits = conn.exec_driver_sql(
+                "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'gone'"
+            ).scalar()
+            assert hits == 0
+    assert _names(network, Text("gone")) == []
+
+
+def test_order_by_last_contact_puts_the_longest_neglected_first(network: Network) -> None:
+    never, old, recent = _add(network, _person("Nev Er"), _person("Old Contact"), _person("New Contact"))
+    with network.store.write() as conn:
+        repo = InteractionsRepository(conn, network.space_id)
+        for person_id, day in ((old, date(2025, 1, 1)), (recent, date(2026, 6, 1)), (old, date(2025, 2, 1))):
+            repo.add(
+                Interaction(
+                    on=day, direction=Direction.SOCIAL, kind="call", summary="hi", person_ids=(person_id,)
+                )
+            )
+    with network.store.read() as conn:
+        repo_people = PeopleRepository(conn, network.space_id)
+        assert repo_people.find_ids(order="last_contact") == [never, old, recent]
+        assert repo_people.find_ids(order="recent") == [recent, old, never]
+        assert repo_people.last_contacts() == {old: date(2025, 2, 1), recent: date(2026, 6, 1)}
+
+
+def test_match_index_holds_every_key(network: Network) -> None:
+    (person_id,) = _add(
+        network,
+        _person(
+            "Ana Ruiz",
+            emails=("Ana@X.example",),
+            phones=("+1 (555) 010-2345",),
+            linkedin_url="https://www.linkedin.com/in/Ana-Ruiz/",
+            organisation="Acme",
+        ),
+    )
+    with network.store.read() as conn:
+        index = PeopleRepository(conn, network.space_id).match_index()
+    assert index == {
+        ("linkedin", "linkedin.com/in/ana-ruiz"): person_id,
+        ("email", "ana@x.example"): person_id,
+        ("phone", "5550102345"): person_id,
+        ("name_org", "ana ruiz|acme"): person_id,
+    }
+
+
+def test_organisations_are_shared_by_folded_name(network: Network) -> None:
+    ids = _add(
+        network,
+        _person("A B", organisation="Société Générale"),
+        _person("C D", organisation="societe generale"),
+    )
+    with network.store.read() as conn:
+        loaded = PeopleRepository(conn, network.space_id).get_many(ids)
+    # The first spelling seen names the organisation for everyone who works there.
+    assert {p.organisation for p in loaded.values()} == {"Société Générale"}
