@@ -110,7 +110,7 @@ def test_nothing_crosses_from_one_space_to_another(network: Network, other_netwo
         assert repo.get(bob_id) is None
         assert [p.id for p in repo.find(Text("shared"))] == [alice_id]
         assert [p.id for p in repo.find(HasTag("t"))] == [alice_id]
-        assert set(repo.match_index().values()) == {alice_id}
+        assert set(repo.match_index().keys.values()) == {alice_id}
         assert repo.count() == 1
     with network.store.write() as conn:
         assert PeopleRepository(conn, network.space_id).delete(bob_id) is False
@@ -188,12 +188,21 @@ def test_match_index_holds_every_key(network: Network) -> None:
     )
     with network.store.read() as conn:
         index = PeopleRepository(conn, network.space_id).match_index()
-    assert index == {
+    assert index.keys == {
         ("linkedin", "linkedin.com/in/ana-ruiz"): person_id,
         ("email", "ana@x.example"): person_id,
         ("phone", "5550102345"): person_id,
         ("name_org", "ana ruiz|acme"): person_id,
     }
+    assert index.names == {"ana ruiz": [person_id]}
+    assert index.profiles == {person_id: ("linkedin.com/in/ana-ruiz", "acme")}
+
+
+def test_namesakes_are_listed_oldest_first(network: Network) -> None:
+    unique, first, second = _add(network, _person("Ana Ruiz"), _person("Wei Zhang"), _person("Wei Zhang"))
+    with network.store.read() as conn:
+        index = PeopleRepository(conn, network.space_id).match_index()
+    assert index.names == {"ana ruiz": [unique], "wei zhang": [first, second]}
 
 
 def test_organisations_are_shared_by_folded_name(network: Network) -> None:

@@ -16,9 +16,18 @@ _NON_DIGIT = re.compile(r"\D")
 _SPACES = re.compile(r"\s+")
 
 
+# Apostrophes and dashes people type differently on different devices.
+_PUNCTUATION = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"}
+)
+
+
 def fold(text: str) -> str:
-    """Case-fold and strip accents and extra spaces: ``"  José  ÁLVAREZ "`` -> ``"jose alvarez"``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case-fold, strip accents, unify apostrophes and dashes, squeeze spaces.
+
+    ``"  José  D’ÁLVAREZ "`` -> ``"jose d'alvarez"``.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PUNCTUATION))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip()
 
@@ -77,6 +86,16 @@ def name_org_key(person: Person) -> str:
     return f"{name}|{org}"
 
 
+def name_key(person: Person) -> str:
+    """Folded ``given family`` (or display name): the weakest key, trusted only when unique."""
+    return fold(f"{person.given_name} {person.family_name}") or fold(person.display_name)
+
+
+# Keys that identify someone on their own; a match on a weaker key is refused when the two
+# records carry different LinkedIn profiles (two "Wei Zhang" at one company are two people).
+STRONG_KINDS = frozenset({"linkedin", "email", "phone"})
+
+
 def match_keys(person: Person) -> list[tuple[str, str]]:
     """Every ``(kind, key)`` by which ``person`` can be matched, strongest first."""
     keys: list[tuple[str, str]] = []
@@ -89,4 +108,7 @@ def match_keys(person: Person) -> list[tuple[str, str]]:
     name_org = name_org_key(person)
     if name_org:
         keys.append(("name_org", name_org))
+    name = name_key(person)
+    if name:
+        keys.append(("name", name))
     return keys

@@ -45,11 +45,22 @@ def _importer(name: str) -> ModuleType:
         raise FormatError(f"unknown format {name!r}; known: {', '.join(IMPORTERS)}") from None
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """A UTF-16 text (Google's legacy CSV), with or without a byte-order mark, not binary data."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    even, odd = head[0::2], head[1::2]
+    # Latin text in UTF-16 has a zero in every other byte, and only there.
+    return (odd.count(0) >= len(odd) * 0.9 and even.count(0) == 0) or (
+        even.count(0) >= len(even) * 0.9 and odd.count(0) == 0
+    )
+
+
 def detect(data: bytes) -> str:
     """Name the format of ``data`` from its content, or raise FormatError saying why not."""
     if not data.strip():
         raise FormatError("the file is empty")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not _looks_like_utf16(data[:4096]):
         raise FormatError("this is a binary file, not a contacts export (CSV, vCard or JSON backup)")
     for name in IMPORTERS:
         sniff = cast(Callable[[bytes], bool], _importer(name).sniff)

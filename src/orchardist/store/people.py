@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from orchardist.domain.matching import email_key, fold, linkedin_key, name_org_key, phone_key
+from orchardist.domain.matching import email_key, fold, linkedin_key, name_key, name_org_key, phone_key
 from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
 from orchardist.domain.queries import Everyone, Query
 from orchardist.domain.search import search_text, sort_key
@@ -52,6 +53,15 @@ def _dates_from_json(value: Any) -> tuple[NamedDate, ...]:
 
 def _sources_from_json(value: Any) -> dict[str, tuple[str, ...]]:
     return {name: tuple(labels) for name, labels in (value or {}).items()}
+
+
+@dataclass(slots=True)
+class MatchIndex:
+    """What imports match against: keys to people, namesakes, and each person's profile and employer."""
+
+    keys: dict[tuple[str, str], int] = field(default_factory=dict)
+    names: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    profiles: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 class PeopleRepository:
@@ -304,17 +314,16 @@ class PeopleRepository:
             found.update((person_id, on) for person_id, on in rows)
         return found
 
-    def match_index(self) -> dict[tuple[str, str], int]:
-        """Every matching key in the space (see ``domain.matching``) to the person holding it.
+    def match_index(self) -> MatchIndex:
+        """Everything an import matches against, read once so 30,000 rows cost look-ups, not queries.
 
-        Built once per import so matching 30,000 incoming rows costs dictionary look-ups, not queries.
         Where two people share a key the lower id wins, so matching is deterministic.
         """
-        index: dict[tuple[str, str], int] = {}
+        index = MatchIndex()
 
         def put(kind: str, key: str, person_id: int) -> None:
-            if key and (kind, key) not in index:
-                index[(kind, key)] = person_id
+            if key and (kind, key) not in index.keys:
+                index.keys[(kind, key)] = person_id
 
         linked = self.conn.execute(
             sa.select(people.c.id, people.c.linkedin_key)
@@ -341,17 +350,20 @@ class PeopleRepository:
                 people.c.given_name,
                 people.c.family_name,
                 people.c.display_name,
+                people.c.linkedin_key,
                 organisations.c.name,
             )
-            .join(organisations, organisations.c.id == people.c.organisation_id)
+            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
             .where(people.c.space_id == self.space_id)
             .order_by(people.c.id)
         )
-        for person_id, given, family, display, org in named:
-            key = name_org_key(
-                Person(display_name=display, given_name=given, family_name=family, organisation=org)
+        for person_id, given, family, display, profile, org in named:
+            person = Person(
+                display_name=display, given_name=given, family_name=family, organisation=org or ""
             )
-            put("name_org", key, person_id)
+            put("name_org", name_org_key(person), person_id)
+            index.names[name_key(person)].append(person_id)
+            index.profiles[person_id] = (profile, fold(org or ""))
         return index
 
     def _where(self, query: Query | None) -> sa.ColumnElement[bool]:

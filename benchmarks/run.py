@@ -1,0 +1,159 @@
+"""Print Orchardist's benchmark figures: import, search, and CLI start-up.
+
+    .venv/bin/python -m benchmarks.run [--db sqlite|postgres] [--rows 30000] [--interactions 300000]
+
+Figures, not pass/fail: compare them with the budgets in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from benchmarks.generate import interaction_rows, linkedin_export
+
+QUERIES = [
+    "dan",
+    "tremblay",
+    "maple health",
+    "engineer",
+    "o’brien",
+    "zhang wei",
+    "recruit",
+    "nobody-here",
+    "phd",
+    "côté",
+]
+
+
+def _store_url(kind: str, workdir: Path) -> str:
+    if kind == "sqlite":
+        return str(workdir / "bench.sqlite3")
+    admin = sa.create_engine(
+        "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(sa.text("DROP DATABASE IF EXISTS orchardist_bench WITH (FORCE)"))
+        conn.execute(sa.text("CREATE DATABASE orchardist_bench"))
+    admin.dispose()
+    return "postgresql://postgres@127.0.0.1:5432/orchardist_bench"
+
+
+def bench_help(runs: int = 15) -> list[float]:
+    exe = Path(sys.executable).with_name("orchardist")
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(exe), "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--interactions", type=int, default=300_000)
+    args = parser.parse_args()
+
+    from orchardist.domain.queries import Text
+    from orchardist.services.importing import import_file
+    from orchardist.services.network import open_network
+    from orchardist.store.people import PeopleRepository
+    from orchardist.store.tables import interaction_people, interactions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        export = workdir / "Connections.csv"
+        export.write_bytes(linkedin_export(args.rows))
+        network = open_network(_store_url(args.db, workdir))
+        print(f"database: {args.db}; file: {args.rows:,} rows, {export.stat().st_size / 1e6:.1f} MB")
+
+        started = time.perf_counter()
+        report = import_file(network, export)
+        elapsed = time.perf_counter() - started
+        print(f"import (first):  {elapsed:6.2f} s  added {report.added:,}, skipped {len(report.skipped)}")
+        started = time.perf_counter()
+        again = import_file(network, export)
+        print(
+            f"import (again):  {time.perf_counter() - started:6.2f} s  "
+            f"added {again.added}, merged {again.merged:,}"
+        )
+
+        with network.store.read() as conn:
+            ids = PeopleRepository(conn, network.space_id).find_ids()
+        rows = interaction_rows(ids, args.interactions)
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        with network.store.write() as conn:
+            result = conn.execute(
+                interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "space_id": network.space_id,
+                        "on_date": row["on"],
+                        "channel": "other",
+                        "direction": row["direction"],
+                        "kind": row["kind"],
+                        "summary": "benchmark",
+                        "notes": "",
+                        "created_at": now,
+                    }
+                    for row in rows
+                ],
+            )
+            new_ids = [r[0] for r in result]
+            conn.execute(
+                interaction_people.insert(),
+                [
+                    {
+                        "interaction_id": i,
+                        "person_id": row["person_id"],
+                        "space_id": network.space_id,
+                        "on_date": row["on"],
+                    }
+                    for i, row in zip(new_ids, rows, strict=True)
+                ],
+            )
+        print(
+            f"interactions:    {time.perf_counter() - started:6.2f} s  "
+            f"to store {len(rows):,} (setup, not a budget)"
+        )
+
+        timings: dict[str, list[float]] = {}
+        with network.store.read() as conn:
+            repo = PeopleRepository(conn, network.space_id)
+            for query in QUERIES:
+                samples = []
+                for _ in range(20):
+                    started = time.perf_counter()
+                    repo.find(Text(query), limit=50)
+                    samples.append((time.perf_counter() - started) * 1000)
+                timings[query] = samples
+        everything = sorted(sample for samples in timings.values() for sample in samples)
+        p95 = everything[int(len(everything) * 0.95)]
+        print(
+            f"search:          median {statistics.median(everything):5.2f} ms, p95 {p95:5.2f} ms "
+            f"(first page of 50, {len(QUERIES)} queries x 20)"
+        )
+        for query, samples in timings.items():
+            print(f"    {query!r:16} {statistics.median(samples):6.2f} ms")
+        network.store.dispose()
+
+    helps = bench_help()
+    print(
+        f"orchardist --help: median {statistics.median(helps) * 1000:5.0f} ms, "
+        f"max {max(helps) * 1000:5.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

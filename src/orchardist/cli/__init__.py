@@ -1,0 +1,1 @@
+"""The ``orchardist`` command line: parse, call one service, print."""

@@ -1,0 +1,57 @@
+"""State shared by the commands of one invocation, and how they report errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from orchardist.services.network import Network
+
+EXIT_REFUSED = 2
+EXIT_NOT_FOUND = 1
+
+
+@dataclass
+class CliState:
+    db: str | None
+    _network: Network | None = field(default=None, repr=False)
+
+    def network(self) -> Network:
+        """Open the store named by ``--db`` once per invocation."""
+        if self._network is None:
+            from orchardist.services.network import open_network
+            from orchardist.store.engine import StoreError
+
+            try:
+                self._network = open_network(self.db)
+            except StoreError as error:
+                fail(str(error), EXIT_REFUSED)
+        return self._network
+
+    def close(self) -> None:
+        """Release the store's connections when the invocation ends."""
+        if self._network is not None:
+            self._network.store.dispose()
+            self._network = None
+
+
+def state(ctx: click.Context) -> CliState:
+    obj = ctx.find_object(CliState)
+    if obj is None:
+        raise click.UsageError("orchardist commands run inside the orchardist group")
+    return obj
+
+
+def fail(message: str, code: int = EXIT_REFUSED) -> NoReturn:
+    """Print ``message`` to standard error and exit with ``code``."""
+    click.echo(f"orchardist: {message}", err=True)
+    sys.exit(code)
+
+
+def print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -1,0 +1,123 @@
+"""Whole-network commands: export, backup, restore, info and the demo network."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from orchardist.cli.context import EXIT_REFUSED, fail, print_json, state
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["vcard", "csv", "json"]),
+    required=True,
+    help="vcard: for address books; csv: for spreadsheets (formula-safe); json: a full backup.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: standard output).",
+)
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export everyone in your network."""
+    from orchardist.services.exporting import export_network
+
+    data = export_network(state(ctx).network(), fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    output.write_bytes(data)
+    click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+
+
+@click.command("backup")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def backup_command(ctx: click.Context, file: Path) -> None:
+    """Write a backup of the whole store to FILE, checked before it is kept.
+
+    An SQLite store is copied with SQLite's online backup (safe while Orchardist runs) and the
+    copy passes an integrity check; a PostgreSQL store is written as a JSON backup.
+    """
+    from orchardist.services.exporting import backup
+    from orchardist.store.engine import StoreError
+
+    try:
+        kind = backup(state(ctx).network(), file)
+    except (StoreError, OSError) as error:
+        fail(f"backup failed: {error}", EXIT_REFUSED)
+    click.echo(f"backed up to {file} ({kind})")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def restore_command(ctx: click.Context, file: Path, yes: bool) -> None:
+    """Replace everything in the store with a backup (an SQLite backup or a JSON backup).
+
+    The backup is checked first; a bad file changes nothing.
+    """
+    from orchardist.services.exporting import restore
+    from orchardist.services.importing import ImportRefused
+    from orchardist.store.engine import StoreError
+
+    network = state(ctx).network()
+    if not yes and not click.confirm(
+        f"Replace everything in {network.store.describe()} with {file}?", err=True
+    ):
+        fail("nothing was restored", 1)
+    try:
+        kind = restore(network, file)
+    except ImportRefused as refused:
+        fail(f"restore refused: {refused}; nothing was changed", EXIT_REFUSED)
+    except StoreError as error:
+        fail(f"restore refused: {error}; nothing was changed", EXIT_REFUSED)
+    click.echo(f"restored from {file} ({kind})")
+
+
+@click.command("info")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_context
+def info_command(ctx: click.Context, as_json: bool) -> None:
+    """Say where your data lives and how much there is."""
+    from orchardist.services.people import count_people
+    from orchardist.store.interactions import InteractionsRepository
+
+    network = state(ctx).network()
+    with network.store.read() as conn:
+        interactions = InteractionsRepository(conn, network.space_id).count()
+    value = {"store": network.store.describe(), "people": count_people(network), "interactions": interactions}
+    if as_json:
+        print_json(value)
+    else:
+        click.echo(
+            f"store: {value['store']}\npeople: {value['people']}\ninteractions: {value['interactions']}"
+        )
+
+
+@click.command("demo")
+@click.option("--remove", is_flag=True, help="Remove the demo people instead of adding them.")
+@click.option("--if-empty", is_flag=True, help="Add the demo network only when the store has nobody yet.")
+@click.pass_context
+def demo_command(ctx: click.Context, remove: bool, if_empty: bool) -> None:
+    """Add a small demo network (tagged "demo") to try Orchardist, or remove it."""
+    from orchardist.services.demo import load_demo, remove_demo
+    from orchardist.services.people import count_people
+
+    network = state(ctx).network()
+    if remove:
+        click.echo(f"removed {remove_demo(network)} demo people")
+        return
+    if if_empty and count_people(network):
+        return
+    added = load_demo(network)
+    click.echo(f'added {added} demo people, tagged "demo"; remove them with: orchardist demo --remove')

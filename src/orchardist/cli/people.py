@@ -1,0 +1,315 @@
+"""``orchardist people …``: list, show, add, edit, delete, find duplicates, merge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, state
+
+TIERS = ["inner", "active", "casual", "dormant"]
+
+# (option, field, help, repeatable): the person fields `people add` and `people edit` accept.
+_FIELD_OPTIONS: list[tuple[str, str, str, bool]] = [
+    ("--name", "display_name", "Name as they write it (default: given + family).", False),
+    ("--given", "given_name", "Given name.", False),
+    ("--family", "family_name", "Family name.", False),
+    ("--pronouns", "pronouns", "Pronouns, such as she/her.", False),
+    ("--email", "emails", "E-mail address (repeatable).", True),
+    ("--phone", "phones", "Phone number (repeatable).", True),
+    ("--url", "urls", "Web address (repeatable).", True),
+    ("--linkedin", "linkedin_url", "LinkedIn profile URL.", False),
+    ("--organisation", "organisation", "Where they work.", False),
+    ("--title", "title", "Their job title.", False),
+    ("--location", "location", "Where they live or work.", False),
+    ("--tag", "tags", "Tag (repeatable).", True),
+    ("--tier", "tier", "How closely to stay in touch: inner, active, casual or dormant.", False),
+    ("--every", "every_days", "Stay in touch every DAYS days, overriding the tier.", False),
+    ("--interest", "interests", "Something they care about (repeatable).", True),
+    ("--can-help-with", "can_help_with", "Something they can help with (repeatable).", True),
+    (
+        "--could-use-help-with",
+        "could_use_help_with",
+        "Something they could use help with (repeatable).",
+        True,
+    ),
+    ("--how-met", "how_met", "How you met.", False),
+    ("--where-met", "where_met", "Where you met.", False),
+    ("--met-through", "met_through_id", "Id of the person who introduced you.", False),
+    ("--birthday", "birthday", "Birthday, YYYY-MM-DD or --MM-DD without the year.", False),
+    ("--notes", "notes", "Private notes.", False),
+]
+
+
+def _field_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option, field_name, help_text, repeatable in reversed(_FIELD_OPTIONS):
+        kwargs: dict[str, Any] = {"help": help_text}
+        if field_name == "tier":
+            kwargs["type"] = click.Choice(TIERS)
+            kwargs["help"] = help_text
+        if field_name in {"every_days", "met_through_id"}:
+            kwargs["type"] = int
+            kwargs["metavar"] = "DAYS" if field_name == "every_days" else "ID"
+        if repeatable:
+            kwargs["multiple"] = True
+        func = click.option(option, field_name, **kwargs)(func)
+    return func
+
+
+def _given_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields the user actually set on the command line."""
+    given: dict[str, Any] = {}
+    for _option, field_name, _help, repeatable in _FIELD_OPTIONS:
+        value = values.get(field_name)
+        if repeatable and value:
+            given[field_name] = list(value)
+        elif not repeatable and value is not None:
+            given[field_name] = value
+    return given
+
+
+@click.group("people")
+def people_group() -> None:
+    """Find, add, change, merge and delete the people in your network."""
+
+
+@people_group.command("list")
+@click.option("--search", "text", help="Words to find in names, organisation, title, tags, notes.")
+@click.option("--tag", help="Only people with this tag.")
+@click.option("--tier", type=click.Choice(TIERS), help="Only people in this tier.")
+@click.option("--organisation", help="Only people at this organisation.")
+@click.option(
+    "--sort",
+    type=click.Choice(["name", "last-contact", "recent"]),
+    default="name",
+    show_default=True,
+    help="last-contact: longest without contact first; recent: most recent contact first.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many people.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_context
+def list_command(
+    ctx: click.Context,
+    text: str | None,
+    tag: str | None,
+    tier: str | None,
+    organisation: str | None,
+    sort: str,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List people, optionally filtered and searched."""
+    from orchardist.domain.people import Tier
+    from orchardist.domain.queries import AtOrganisation, Everyone, HasTag, InTier, Query, Text
+    from orchardist.services.people import list_people, person_to_dict
+
+    query: Query = Everyone()
+    for part in (
+        Text(text) if text else None,
+        HasTag(tag) if tag else None,
+        InTier(Tier(tier)) if tier else None,
+        AtOrganisation(organisation) if organisation else None,
+    ):
+        if part is not None:
+            query = part if isinstance(query, Everyone) else query & part
+    order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
+    listings = list_people(state(ctx).network(), query, limit=limit, order=order)  # type: ignore[arg-type]
+    if as_json:
+        print_json([person_to_dict(item.person, item.last_contact) for item in listings])
+        return
+    if not listings:
+        click.echo("No one found.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "name", "organisation", "title", "tier", "last contact", box=None, pad_edge=False)
+    for item in listings:
+        person = item.person
+        table.add_row(
+            str(person.id),
+            person.display_name,
+            person.organisation,
+            person.title,
+            person.tier.value,
+            item.last_contact.isoformat() if item.last_contact else "never",
+        )
+    Console(soft_wrap=True).print(table)
+
+
+@people_group.command("show")
+@click.argument("person_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the person and their interactions as JSON.")
+@click.pass_context
+def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
+    """Show everything about one person, with their interactions."""
+    from orchardist.services.people import interaction_to_dict, person_to_dict, show_person
+
+    detail = show_person(state(ctx).network(), person_id)
+    if detail is None:
+        fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
+    if as_json:
+        value = person_to_dict(detail.person, detail.last_contact)
+        value["met_through"] = (
+            {"id": detail.met_through.id, "name": detail.met_through.display_name}
+            if detail.met_through
+            else None
+        )
+        value["interactions"] = [interaction_to_dict(item) for item in detail.interactions]
+        print_json(value)
+        return
+    person = detail.person
+    click.echo(f"{person.display_name}  (id {person.id})")
+    rows = [
+        ("pronouns", person.pronouns),
+        ("works", " at ".join(part for part in (person.title, person.organisation) if part)),
+        ("e-mail", ", ".join(person.emails)),
+        ("phone", ", ".join(person.phones)),
+        ("LinkedIn", person.linkedin_url),
+        ("web", ", ".join(person.urls)),
+        ("location", person.location),
+        ("tags", ", ".join(person.tags)),
+        ("tier", person.tier.value + (f", every {person.every_days} days" if person.every_days else "")),
+        ("interests", ", ".join(person.interests)),
+        ("can help with", ", ".join(person.can_help_with)),
+        ("could use help with", ", ".join(person.could_use_help_with)),
+        ("met", " — ".join(part for part in (person.how_met, person.where_met) if part)),
+        ("met through", detail.met_through.display_name if detail.met_through else ""),
+        ("birthday", person.birthday.isoformat() if person.birthday else ""),
+        ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
+        ("last contact", detail.last_contact.isoformat() if detail.last_contact else "never"),
+        ("notes", person.notes),
+    ]
+    for label, text in rows:
+        if text:
+            click.echo(f"  {label:<20} {text}")
+    if detail.interactions:
+        click.echo("  interactions:")
+        for item in detail.interactions:
+            click.echo(f"    {item.on.isoformat()}  {item.direction.value:<7} {item.kind}: {item.summary}")
+
+
+@people_group.command("add")
+@_field_options
+@click.option("--json", "as_json", is_flag=True, help="Print the stored person as JSON.")
+@click.pass_context
+def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
+    """Add a person by hand."""
+    from orchardist.domain.people import Person
+    from orchardist.services.people import PersonError, add_person, coerce_field, person_to_dict
+
+    given = _given_fields(values)
+    try:
+        fields = {name: coerce_field(name, value) for name, value in given.items()}
+        person = add_person(state(ctx).network(), Person(**{"display_name": "", **fields}))
+    except PersonError as error:
+        fail(str(error), EXIT_REFUSED)
+    if as_json:
+        print_json(person_to_dict(person))
+    else:
+        click.echo(f"added {person.display_name} (id {person.id})")
+
+
+@people_group.command("edit")
+@click.argument("person_id", type=int)
+@_field_options
+@click.option("--json", "as_json", is_flag=True, help="Print the updated person as JSON.")
+@click.pass_context
+def edit_command(ctx: click.Context, /, person_id: int, as_json: bool, **values: Any) -> None:
+    """Change some fields of a person; repeatable options replace the whole list."""
+    from orchardist.services.people import PersonError, edit_person, person_to_dict
+
+    given = _given_fields(values)
+    if not given:
+        fail("nothing to change: give at least one field option (see --help)", EXIT_REFUSED)
+    try:
+        person = edit_person(state(ctx).network(), person_id, given)
+    except PersonError as error:
+        fail(str(error), EXIT_REFUSED)
+    except LookupError as error:
+        fail(str(error.args[0]), EXIT_NOT_FOUND)
+    if as_json:
+        print_json(person_to_dict(person))
+    else:
+        click.echo(f"updated {person.display_name} (id {person.id})")
+
+
+@people_group.command("delete")
+@click.argument("person_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def delete_command(ctx: click.Context, person_id: int, yes: bool) -> None:
+    """Delete a person for real, with their contact details and search index entries."""
+    from orchardist.services.people import delete_person, get_person
+
+    network = state(ctx).network()
+    person = get_person(network, person_id)
+    if person is None:
+        fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
+    if not yes and not click.confirm(f"Delete {person.display_name} for good?", err=True):
+        fail("nothing was deleted", 1)
+    delete_person(network, person_id)
+    click.echo(f"deleted {person.display_name} (id {person_id})")
+
+
+@people_group.command("duplicates")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of pairs.")
+@click.pass_context
+def duplicates_command(ctx: click.Context, as_json: bool) -> None:
+    """List pairs of records that are probably the same person, most likely first."""
+    from orchardist.services.people import duplicate_pairs, get_person
+
+    network = state(ctx).network()
+    pairs = duplicate_pairs(network)
+    names: dict[int, str] = {}
+    for pair in pairs:
+        for person_id in (pair.first_id, pair.second_id):
+            if person_id not in names:
+                person = get_person(network, person_id)
+                names[person_id] = person.display_name if person else "?"
+    if as_json:
+        print_json(
+            [
+                {
+                    "first": {"id": pair.first_id, "name": names[pair.first_id]},
+                    "second": {"id": pair.second_id, "name": names[pair.second_id]},
+                    "score": round(pair.score, 3),
+                    "reasons": list(pair.reasons),
+                }
+                for pair in pairs
+            ]
+        )
+        return
+    if not pairs:
+        click.echo("No likely duplicates.")
+        return
+    for pair in pairs:
+        click.echo(
+            f"{pair.score:.2f}  {pair.first_id} {names[pair.first_id]}"
+            f"  ~  {pair.second_id} {names[pair.second_id]}"
+            f"  ({'; '.join(pair.reasons)})"
+        )
+    click.echo("Merge a pair with: orchardist people merge KEEP_ID OTHER_ID")
+
+
+@people_group.command("merge")
+@click.argument("keep_id", type=int)
+@click.argument("other_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the merged person as JSON.")
+@click.pass_context
+def merge_command(ctx: click.Context, keep_id: int, other_id: int, as_json: bool) -> None:
+    """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over."""
+    from orchardist.services.people import PersonError, merge, person_to_dict
+
+    try:
+        person = merge(state(ctx).network(), keep_id, other_id)
+    except PersonError as error:
+        fail(str(error), EXIT_REFUSED)
+    except LookupError as error:
+        fail(str(error.args[0]), EXIT_NOT_FOUND)
+    if as_json:
+        print_json(person_to_dict(person))
+    else:
+        click.echo(f"merged {other_id} into {person.display_name} (id {person.id})")

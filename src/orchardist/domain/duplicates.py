@@ -1,0 +1,535 @@
+"""Records that are probably the same person, and how two records become one.
+
+``find_duplicates`` suggests pairs with a score and the reasons in plain words; the user decides.
+It only compares people who share a block (an e-mail, a phone, a LinkedIn profile, a family name,
+the same name tokens, a sound-alike family name), so 30,000 people take about a second rather than
+the hours all 450 million pairs would. ``merge_people`` merges two records the user said are one;
+``merge_incoming`` folds a newer import into a stored record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
+from orchardist.domain.nicknames import nickname_groups, same_given_name
+from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier
+
+MANUAL_SOURCE = "manual"
+"""The source recorded for a field the user edited by hand; imports never overwrite such a field."""
+
+DEFAULT_THRESHOLD = 0.7
+
+# How strongly each kind of evidence alone says "same person"; several combine as independent
+# evidence (1 - product of the doubts). Documented in docs/formats-export.md.
+SAME_LINKEDIN = 0.97
+SAME_EMAIL = 0.95
+SAME_PHONE = 0.85
+SAME_WEB_ADDRESS = 0.8
+SAME_NAME = 0.85
+SAME_SINGLE_NAME = 0.6  # "Mike" and "Mike": a lone given name says little
+SWAPPED_NAMES = 0.8
+NICKNAME = 0.75
+MIDDLE_INITIAL = 0.8
+SIMILAR_NAME = 0.8  # times the name similarity
+SAME_ORGANISATION = 0.5
+# Counter-evidence, as factors on the score.
+NAMES_DISAGREE = 0.75  # a shared identifier but unrelated names: a couple's phone, a team inbox
+DIFFERENT_LINKEDIN = 0.6  # no identifier shared and two different LinkedIn profiles
+DIFFERENT_EMAILS = 0.9  # no identifier shared, and both have e-mails but none in common
+DIFFERENT_ORGANISATIONS = 0.9  # no identifier shared, and both name a different organisation
+
+# An identifier held by more people than this is a shared line or inbox (a switchboard, info@),
+# not a person: it neither blocks nor counts as evidence.
+MAX_KEY_HOLDERS = 5
+# Blocks larger than this ("Smith", "Nguyen") are split on a finer key, then compared only with
+# their nearest neighbours in sorted order, so no block goes quadratic.
+BLOCK_CAP = 100
+WINDOW = 12
+_DISAGREE_BELOW = 60.0
+
+_FEMININE_ENDINGS = ("a", "e", "ne", "le", "lle", "ette", "ine", "ina")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
+_DROPPED = re.compile(r"[.,'’`´()\"“”]")
+_SOUNDEX = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two stored people who are probably the same; ``first_id`` is the smaller id."""
+
+    first_id: int
+    second_id: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What comparing needs about one person, computed once."""
+
+    id: int
+    given: str
+    family: str
+    full: str
+    given_core: str  # the given name without middle initials
+    shown_given: str
+    groups: frozenset[int]
+    keys: Mapping[tuple[str, str], str]  # identifying key -> how a reason shows it
+    linkedin: frozenset[str]
+    has_email: bool
+    organisation: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _clean(text: str) -> str:
+    """Folded words only: names and organisations repeat, so each spelling is cleaned once."""
+    return " ".join(_SEPARATORS.sub(" ", _DROPPED.sub("", fold(text))).split())
+
+
+def _web_address_key(url: str) -> str:
+    text = url.strip().casefold()
+    for prefix in ("https://", "http://"):
+        text = text.removeprefix(prefix)
+    return text.removeprefix("www.").rstrip("/")
+
+
+def _identifiers(person: Person) -> dict[tuple[str, str], str]:
+    keys: dict[tuple[str, str], str] = {}
+    web_addresses = []
+    for url in (person.linkedin_url, *person.urls):
+        key = linkedin_key(url)
+        if key:
+            keys.setdefault(("linkedin", key), "")
+        elif url is not person.linkedin_url and _web_address_key(url):
+            web_addresses.append(url)
+    for email in person.emails:
+        key = email_key(email)
+        if key:
+            keys.setdefault(("email", key), key)
+    for phone in person.phones:
+        key = phone_key(phone)
+        if len(key) >= 7:
+            keys.setdefault(("phone", key), phone.strip())
+    for url in web_addresses:
+        keys.setdefault(("url", _web_address_key(url)), url.strip())
+    return keys
+
+
+def _profile(
+    person_id: int, person: Person, identifiers: dict[tuple[str, str], str], common: set[tuple[str, str]]
+) -> _Profile:
+    given, family = _clean(person.given_name), _clean(person.family_name)
+    shown_given = person.given_name.strip()
+    if not given and not family:
+        # Only a display name: read its first word as the given name and its last as the family name.
+        words = _clean(person.display_name).split()
+        given = " ".join(words[:1])
+        family = words[-1] if len(words) > 1 else ""
+        shown_given = person.display_name.strip().split()[0] if words else ""
+    keys = {key: shown for key, shown in identifiers.items() if key not in common}
+    return _Profile(
+        id=person_id,
+        given=given,
+        given_core=_without_initials(given),
+        family=family,
+        full=f"{given} {family}".strip(),
+        shown_given=shown_given,
+        groups=nickname_groups(given),
+        keys=keys,
+        linkedin=frozenset(key for kind, key in keys if kind == "linkedin"),
+        has_email=any(key[0] == "email" for key in keys),
+        organisation=_clean(person.organisation),
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _soundex(word: str) -> str:
+    """American Soundex of the ASCII letters of ``word``; the first three letters when it has none."""
+    letters = "".join(ch for ch in word if "a" <= ch <= "z")
+    if not letters:
+        return word[:3]
+    digits = letters.translate(_SOUNDEX)
+    code, previous = letters[0], digits[0]
+    for letter, digit in zip(letters[1:], digits[1:], strict=True):
+        if digit.isdigit() and digit != previous:
+            code += digit
+        if letter not in "hw":
+            previous = digit
+    return (code + "000")[:4]
+
+
+def _is_feminine_form(a: str, b: str) -> bool:
+    """Daniel/Danielle, Paul/Paula, Louis/Louise: close in spelling, different people."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in _FEMININE_ENDINGS
+
+
+def _without_initials(given: str) -> str:
+    words = given.split()
+    return " ".join(words[:1] + [word for word in words[1:] if len(word) > 1])
+
+
+def _given_close(a: _Profile, b: _Profile) -> bool:
+    if not a.given or not b.given:
+        return False
+    if a.given == b.given or not a.groups.isdisjoint(b.groups):
+        return True
+    if a.given_core == b.given_core:
+        return True  # "John A." and "John": a middle initial on one side only
+    # A typo inside a long enough name (Micheal, Bryan); a different first or last letter usually
+    # makes another name (Jason/Mason, Andrea/Andrew, Christian/Christina, Daniel/Danielle).
+    return (
+        a.given[:2] == b.given[:2]
+        and a.given[-1] == b.given[-1]
+        and min(len(a.given), len(b.given)) >= 5
+        and OSA.distance(a.given, b.given, score_cutoff=1) <= 1
+    )
+
+
+def _family_close(a: _Profile, b: _Profile) -> bool:
+    if not a.family or not b.family:
+        return False
+    if a.family == b.family:
+        return True
+    # A typo (Smith/Smyth, Nguyen/Ngyuen) but not another name (Wang/Wong, Martin/Martinez).
+    shortest = min(len(a.family), len(b.family))
+    allowed = 2 if shortest >= 10 else 1 if shortest >= 6 else 0
+    return allowed > 0 and OSA.distance(a.family, b.family, score_cutoff=allowed) <= allowed
+
+
+def _name_evidence(a: _Profile, b: _Profile) -> tuple[float, str] | None:
+    if not a.full or not b.full:
+        return None
+    if a.full == b.full:
+        strength = SAME_NAME if a.given and a.family else SAME_SINGLE_NAME
+        return strength, "same name (accents and case folded)"
+    if a.given and a.family and (a.given, a.family) == (b.family, b.given):
+        return SWAPPED_NAMES, "given and family names swapped"
+    if a.family and a.family == b.family and a.given_core == b.given_core:
+        return MIDDLE_INITIAL, "same name but for a middle initial"
+    if a.family and a.family == b.family and same_given_name(a.given, b.given):
+        return NICKNAME, f"nickname: {a.shown_given} = {b.shown_given}"
+    if _given_close(a, b) and _family_close(a, b):
+        similarity = fuzz.ratio(a.full, b.full) / 100
+        return SIMILAR_NAME * similarity, f"similar name (score {similarity:.2f})"
+    return None
+
+
+def _judge(a: _Profile, b: _Profile) -> tuple[float, tuple[str, ...]]:
+    """The score and reasons for one pair; ``a`` has the smaller id."""
+    strengths: list[float] = []
+    reasons: list[str] = []
+    shared = [key for key in a.keys if key in b.keys]
+    for kind, strength, words in (
+        ("linkedin", SAME_LINKEDIN, "same LinkedIn profile"),
+        ("email", SAME_EMAIL, "same e-mail {}"),
+        ("phone", SAME_PHONE, "same phone {}"),
+        ("url", SAME_WEB_ADDRESS, "same web address {}"),
+    ):
+        for key in shared:
+            if key[0] == kind:
+                strengths.append(strength)
+                reasons.append(words.format(a.keys[key]))
+    name = _name_evidence(a, b)
+    if name is not None:
+        strengths.append(name[0])
+        reasons.append(name[1])
+    same_organisation = bool(a.organisation) and a.organisation == b.organisation
+    if same_organisation:
+        strengths.append(SAME_ORGANISATION)
+        reasons.append("same organisation")
+    doubt = 1.0
+    for strength in strengths:
+        doubt *= 1 - strength
+    score = 1 - doubt
+    if name is None and a.full and b.full and fuzz.token_sort_ratio(a.full, b.full) < _DISAGREE_BELOW:
+        score *= NAMES_DISAGREE
+    if not shared:
+        if a.linkedin and b.linkedin:
+            score *= DIFFERENT_LINKEDIN
+        if a.has_email and b.has_email:
+            score *= DIFFERENT_EMAILS
+        if a.organisation and b.organisation and not same_organisation:
+            score *= DIFFERENT_ORGANISATIONS
+    return round(score, 3), tuple(reasons)
+
+
+Pair = tuple[int, int]
+Related = Callable[[_Profile, _Profile], bool]
+
+
+def _pair(a: _Profile, b: _Profile) -> Pair:
+    return (a.id, b.id) if a.id < b.id else (b.id, a.id)
+
+
+def _always(a: _Profile, b: _Profile) -> bool:
+    return True
+
+
+def _compare_within(
+    members: list[_Profile], related: Related, order: Callable[[_Profile], str], pairs: set[Pair]
+) -> None:
+    """Add the related pairs of one block; an oversized block compares only sorted neighbours."""
+    if len(members) <= BLOCK_CAP:
+        pairs.update(_pair(a, b) for a, b in combinations(members, 2) if related(a, b))
+        return
+    ordered = sorted(members, key=lambda profile: (order(profile), profile.id))
+    for index, a in enumerate(ordered):
+        pairs.update(_pair(a, b) for b in ordered[index + 1 : index + 1 + WINDOW] if related(a, b))
+
+
+def _full_name_related(a: _Profile, b: _Profile) -> bool:
+    return _given_close(a, b) and _family_close(a, b)
+
+
+def _by_given(profile: _Profile) -> str:
+    return profile.given
+
+
+def _by_full(profile: _Profile) -> str:
+    return profile.full
+
+
+def _blocks(items: Iterable[tuple[Hashable, _Profile]]) -> list[list[_Profile]]:
+    grouped: defaultdict[Hashable, list[_Profile]] = defaultdict(list)
+    for key, profile in items:
+        grouped[key].append(profile)
+    return [members for members in grouped.values() if len(members) > 1]
+
+
+def _candidate_pairs(profiles: list[_Profile]) -> set[Pair]:
+    pairs: set[Pair] = set()
+    for members in _blocks((key, p) for p in profiles for key in p.keys):
+        pairs.update(_pair(a, b) for a, b in combinations(members, 2))
+    # Same words in any order: the same name, and given and family names swapped.
+    for members in _blocks((" ".join(sorted(p.full.split())), p) for p in profiles if p.full):
+        _compare_within(members, _always, _by_full, pairs)
+    # Same family name: nicknames, typos and middle names in the given name.
+    for members in _blocks((p.family, p) for p in profiles if p.family):
+        if len(members) <= BLOCK_CAP:
+            _compare_within(members, _given_close, _by_given, pairs)
+            continue
+        finer = ((key, p) for p in members for key in (p.given[:1], *p.groups))
+        for sub_block in _blocks(finer):
+            _compare_within(sub_block, _given_close, _by_given, pairs)
+    # Sound-alike family name and the same initial: typos in the family name.
+    named = [p for p in profiles if p.family and p.given]
+    for members in _blocks(((_soundex(p.family), p.given[:1]), p) for p in named):
+        _compare_within(members, _full_name_related, _by_full, pairs)
+    return pairs
+
+
+def find_duplicates(people: Sequence[Person], *, threshold: float = DEFAULT_THRESHOLD) -> list[DuplicatePair]:
+    """Pairs of stored people scoring at least ``threshold`` (0-1), the most likely first.
+
+    Every person needs an id. The result is the same for the same people in any order.
+    """
+    holders: defaultdict[tuple[str, str], int] = defaultdict(int)
+    identifiers: dict[int, dict[tuple[str, str], str]] = {}
+    for person in people:
+        if person.id is None:
+            raise ValueError(f"find_duplicates needs stored people; {person.display_name!r} has no id")
+        if person.id in identifiers:
+            raise ValueError(f"two people share the id {person.id}")
+        identifiers[person.id] = _identifiers(person)
+        for key in identifiers[person.id]:
+            holders[key] += 1
+    common = {key for key, count in holders.items() if count > MAX_KEY_HOLDERS}
+    profiles = {
+        person.id: _profile(person.id, person, identifiers[person.id], common)
+        for person in people
+        if person.id is not None
+    }
+    found = []
+    for first, second in _candidate_pairs(list(profiles.values())):
+        score, reasons = _judge(profiles[first], profiles[second])
+        if score >= threshold:
+            found.append(DuplicatePair(first, second, score, reasons))
+    found.sort(key=lambda pair: (-pair.score, pair.first_id, pair.second_id))
+    return found
+
+
+# Merging ---------------------------------------------------------------------------------------
+
+_TEXT_FIELDS = (
+    "display_name",
+    "given_name",
+    "family_name",
+    "pronouns",
+    "linkedin_url",
+    "organisation",
+    "title",
+    "location",
+    "how_met",
+    "where_met",
+)
+_TEXT_LIST_FIELDS = ("emails", "phones", "urls", "tags", "interests", "can_help_with", "could_use_help_with")
+_CLOSENESS = {Tier.INNER: 0, Tier.ACTIVE: 1, Tier.CASUAL: 2, Tier.DORMANT: 3}
+
+
+def _phone_identity(phone: str) -> str:
+    return phone_key(phone) or phone.strip()
+
+
+def _url_identity(url: str) -> str:
+    return linkedin_key(url) or url
+
+
+def _exact(value: str) -> str:
+    return value
+
+
+_LIST_IDENTITY: dict[str, Callable[[str], str]] = {
+    "emails": email_key,
+    "phones": _phone_identity,
+    "urls": _url_identity,
+}
+
+
+def _unite(base: tuple[str, ...], extra: Iterable[str], identity: Callable[[str], str]) -> tuple[str, ...]:
+    """``base`` then each value of ``extra`` not already there, compared by ``identity``."""
+    seen = {identity(value) for value in base}
+    united = list(base)
+    for value in extra:
+        if identity(value) not in seen:
+            seen.add(identity(value))
+            united.append(value)
+    return tuple(united)
+
+
+def _unite_dates(base: tuple[NamedDate, ...], extra: tuple[NamedDate, ...]) -> tuple[NamedDate, ...]:
+    return base + tuple(value for value in extra if value not in base)
+
+
+def _union(first: tuple[str, ...], last: tuple[str, ...]) -> tuple[str, ...]:
+    """Sources of both, in order, those of ``last`` at the end (a ``manual`` there stays last)."""
+    return tuple(source for source in first if source not in last) + last
+
+
+def _urls_with_linkedin(urls: tuple[str, ...], linkedin_url: str, own_linkedin: str) -> tuple[str, ...]:
+    """``urls`` plus a second, different LinkedIn profile, so merging never loses one."""
+    key = linkedin_key(linkedin_url)
+    if not key or key == linkedin_key(own_linkedin):
+        return urls
+    return _unite(urls, (linkedin_url,), _url_identity)
+
+
+def merge_people(keep: Person, other: Person) -> Person:
+    """One person from two records the user says are the same; ``keep``'s id and filled values win.
+
+    Lists are united without duplicates; notes that differ are joined with a blank line; the
+    closer tier and the shorter rhythm are kept. Sources of both records are kept per field, those of
+    the value kept coming last so that a hand edit stays protected from imports.
+    """
+    values: dict[str, Any] = {}
+    winner: dict[str, str] = {}  # field -> "keep" or "other": whose sources go last
+    for name in _TEXT_FIELDS:
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        values[name], winner[name] = (mine, "keep") if mine else (theirs, "other")
+    for name in _TEXT_LIST_FIELDS:
+        values[name] = _unite(getattr(keep, name), getattr(other, name), _LIST_IDENTITY.get(name, _exact))
+    values["urls"] = _urls_with_linkedin(
+        _unite(keep.urls, other.urls, _url_identity), other.linkedin_url, str(values["linkedin_url"])
+    )
+    values["dates"] = _unite_dates(keep.dates, other.dates)
+    if keep.notes and other.notes and keep.notes != other.notes:
+        values["notes"] = f"{keep.notes}\n\n{other.notes}"
+    else:
+        values["notes"], winner["notes"] = (keep.notes, "keep") if keep.notes else (other.notes, "other")
+    closer = min(keep.tier, other.tier, key=_CLOSENESS.__getitem__)
+    values["tier"], winner["tier"] = (keep.tier, "keep") if closer == keep.tier else (other.tier, "other")
+    if other.every_days is not None and (keep.every_days is None or other.every_days < keep.every_days):
+        values["every_days"], winner["every_days"] = other.every_days, "other"
+    for name in ("birthday", "met_through_id"):
+        mine = getattr(keep, name)
+        values[name], winner[name] = (mine, "keep") if mine is not None else (getattr(other, name), "other")
+    if values["met_through_id"] is not None and values["met_through_id"] in (keep.id, other.id):
+        values["met_through_id"] = None  # met through their own duplicate
+    sources: dict[str, tuple[str, ...]] = {}
+    for name in _source_fields(keep.sources, other.sources):
+        mine, theirs = tuple(keep.sources.get(name, ())), tuple(other.sources.get(name, ()))
+        merged = _union(mine, theirs) if winner.get(name) == "other" else _union(theirs, mine)
+        if merged:
+            sources[name] = merged
+    return replace(keep, **values, sources=sources)
+
+
+def _source_fields(*mappings: Mapping[str, tuple[str, ...]]) -> list[str]:
+    named = {name for mapping in mappings for name in mapping}
+    return [name for name in PERSON_FIELDS if name in named] + sorted(named - set(PERSON_FIELDS))
+
+
+def _is_manual(person: Person, name: str) -> bool:
+    recorded = person.sources.get(name, ())
+    return bool(recorded) and recorded[-1] == MANUAL_SOURCE
+
+
+def merge_incoming(existing: Person, incoming: Person) -> tuple[Person, list[str]]:
+    """Fold a newer import of someone into their stored record; return it and the fields changed.
+
+    The import fills empty fields and adds new list values. A different organisation or title
+    replaces the stored one (people change jobs). Names stay as stored unless empty, the tier stays
+    the user's choice, and a field whose last source is ``manual`` is never touched. Importing the
+    same file again changes nothing.
+    """
+    values: dict[str, Any] = {}
+    borrowed: dict[str, tuple[str, ...]] = {}  # field -> incoming sources that justify its change
+
+    def take(name: str, value: object, *source_fields: str) -> None:
+        values[name] = value
+        for source_field in source_fields or (name,):
+            borrowed[name] = _union(borrowed.get(name, ()), tuple(incoming.sources.get(source_field, ())))
+
+    open_fields = [name for name in PERSON_FIELDS if not _is_manual(existing, name)]
+    for name in open_fields:
+        mine, theirs = getattr(existing, name), getattr(incoming, name)
+        if name in ("organisation", "title"):
+            if theirs and fold(theirs) != fold(mine):
+                take(name, theirs)
+        elif name in _TEXT_FIELDS or name in ("every_days", "met_through_id"):
+            if mine in ("", None) and theirs not in ("", None):
+                take(name, theirs)
+        elif name in _TEXT_LIST_FIELDS:
+            united = _unite(mine, theirs, _LIST_IDENTITY.get(name, _exact))
+            if united != mine:
+                take(name, united)
+        elif name == "dates":
+            if (dates := _unite_dates(existing.dates, incoming.dates)) != existing.dates:
+                take(name, dates)
+        elif name == "birthday":
+            if theirs is not None and (
+                mine is None
+                or (
+                    mine.year is None
+                    and theirs.year is not None
+                    and (mine.month, mine.day) == (theirs.month, theirs.day)
+                )
+            ):
+                take(name, theirs)
+        elif name == "notes":
+            if theirs.strip() and theirs.strip() not in mine:
+                take(name, f"{mine}\n\n{theirs}" if mine else theirs)
+    if "urls" in open_fields and existing.linkedin_url:
+        urls = values.get("urls", existing.urls)
+        assert isinstance(urls, tuple)
+        widened = _urls_with_linkedin(urls, incoming.linkedin_url, existing.linkedin_url)
+        if widened != urls:
+            take("urls", widened, "urls", "linkedin_url")
+    changed = [name for name in PERSON_FIELDS if name in values]
+    if not changed:
+        return existing, []
+    sources = {name: tuple(recorded) for name, recorded in existing.sources.items()}
+    for name in changed:
+        if borrowed.get(name):
+            sources[name] = _union(sources.get(name, ()), borrowed[name])
+    return replace(existing, **values, sources=sources), changed

@@ -1,0 +1,368 @@
+"""Orchardist's own full backup: every field of every person and interaction, as JSON.
+
+Restoring a backup gives back exactly what was saved. People are written with keys such as ``"p12"``
+(from their id) that interactions and ``met_through`` refer to; a restore stores them under new ids.
+The output holds no timestamp, so the same network always gives the same bytes. ``version`` names
+the layout: a reader refuses versions it does not know rather than guess.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+from typing import TypeVar
+
+from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier, with_sources
+from orchardist.formats.base import (
+    FormatError,
+    NetworkSnapshot,
+    ParsedInteraction,
+    ParsedPerson,
+    ParseResult,
+)
+
+FORMAT_NAME = "orchardist-backup"
+VERSION = 1
+_MARKER = FORMAT_NAME.encode()
+_HEAD = 64 * 1024
+_FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# The keys of a person object, in the order they are written.
+_PERSON_KEYS = (
+    "key",
+    *(("met_through" if name == "met_through_id" else name) for name in PERSON_FIELDS),
+    "sources",
+)
+_INTERACTION_KEYS = ("date", "direction", "channel", "kind", "summary", "notes", "people")
+_TOP_KEYS = ("format", "version", "people", "interactions")
+
+T = TypeVar("T")
+
+
+def person_key(person_id: int) -> str:
+    """The key a person with ``person_id`` is written under."""
+    return f"p{person_id}"
+
+
+# Export ----------------------------------------------------------------------------------------
+
+
+def _person_object(person: Person, known: set[int]) -> dict[str, object]:
+    assert person.id is not None
+    if person.met_through_id is not None and person.met_through_id not in known:
+        raise ValueError(
+            f"person {person.id} was met through person {person.met_through_id}, who is not exported"
+        )
+    sources = {name: list(person.sources[name]) for name in _ordered_fields(person.sources)}
+    return {
+        "key": person_key(person.id),
+        "display_name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "pronouns": person.pronouns,
+        "emails": list(person.emails),
+        "phones": list(person.phones),
+        "urls": list(person.urls),
+        "linkedin_url": person.linkedin_url,
+        "organisation": person.organisation,
+        "title": person.title,
+        "location": person.location,
+        "tags": list(person.tags),
+        "tier": person.tier.value,
+        "every_days": person.every_days,
+        "interests": list(person.interests),
+        "can_help_with": list(person.can_help_with),
+        "could_use_help_with": list(person.could_use_help_with),
+        "how_met": person.how_met,
+        "where_met": person.where_met,
+        "met_through": None if person.met_through_id is None else person_key(person.met_through_id),
+        "birthday": None if person.birthday is None else person.birthday.isoformat(),
+        "dates": [{"label": named.label, "date": named.date.isoformat()} for named in person.dates],
+        "notes": person.notes,
+        "sources": sources,
+    }
+
+
+def _ordered_fields(sources: Mapping[str, object]) -> list[str]:
+    return [name for name in PERSON_FIELDS if name in sources] + sorted(set(sources) - set(PERSON_FIELDS))
+
+
+def _interaction_object(interaction: Interaction, known: set[int]) -> dict[str, object]:
+    missing = [person_id for person_id in interaction.person_ids if person_id not in known]
+    if missing:
+        raise ValueError(
+            f"an interaction on {interaction.on} is with person {missing[0]}, who is not exported"
+        )
+    return {
+        "date": interaction.on.isoformat(),
+        "direction": interaction.direction.value,
+        "channel": interaction.channel.value,
+        "kind": interaction.kind,
+        "summary": interaction.summary,
+        "notes": interaction.notes,
+        "people": [person_key(person_id) for person_id in interaction.person_ids],
+    }
+
+
+def export(snapshot: NetworkSnapshot) -> bytes:
+    """The whole snapshot as UTF-8 JSON, people and interactions in the order given.
+
+    Every person needs an id, and every person an interaction or ``met_through`` names must be in
+    the snapshot: a backup that cannot be restored is refused with ValueError.
+    """
+    known: set[int] = set()
+    for person in snapshot.people:
+        if person.id is None:
+            raise ValueError(
+                f"cannot back up {person.display_name!r}: only stored people (with ids) are exported"
+            )
+        if person.id in known:
+            raise ValueError(f"two people share the id {person.id}")
+        known.add(person.id)
+    document = {
+        "format": FORMAT_NAME,
+        "version": VERSION,
+        "people": [_person_object(person, known) for person in snapshot.people],
+        "interactions": [_interaction_object(interaction, known) for interaction in snapshot.interactions],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# Import ----------------------------------------------------------------------------------------
+
+
+def sniff(data: bytes) -> bool:
+    """Whether ``data`` is an Orchardist backup, judged from its start without parsing it all."""
+    head = data[:_HEAD].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"{") and _MARKER in head and _FORMAT_PAIR.search(head) is not None
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _refuse(path: str, problem: str) -> FormatError:
+    return FormatError(f"{path}: {problem}")
+
+
+def _typed(value: object, kind: type[T], path: str, what: str) -> T:
+    # bool is a subclass of int, but true is not a number of days.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _refuse(path, f"expected {what}, found {_shown(value)}")
+    return value
+
+
+def _object(value: object, path: str, allowed: tuple[str, ...]) -> dict[str, object]:
+    found = _typed(value, dict, path, "an object")
+    for name in found:
+        if name not in allowed:
+            raise _refuse(path, f"unknown field {_shown(name)}")
+    return found
+
+
+def _text(found: Mapping[str, object], name: str, path: str, *, required: bool = False) -> str:
+    if name not in found:
+        if required:
+            raise _refuse(path, f"missing field {_shown(name)}")
+        return ""
+    return _typed(found[name], str, f"{path}.{name}", "text")
+
+
+def _texts(found: Mapping[str, object], name: str, path: str) -> tuple[str, ...]:
+    values = _typed(found.get(name, []), list, f"{path}.{name}", "a list")
+    return tuple(_typed(value, str, f"{path}.{name}[{index}]", "text") for index, value in enumerate(values))
+
+
+def _partial_date(value: object, path: str) -> PartialDate:
+    text = _typed(value, str, path, "a date")
+    try:
+        if not text.startswith("--") and not _ISO_DAY.fullmatch(text):
+            raise ValueError(text)
+        return PartialDate.parse(text)
+    except ValueError:
+        raise _refuse(path, f"not a date: {_shown(text)}") from None
+
+
+def _choice(found: Mapping[str, object], name: str, path: str, read: Callable[[str], T], default: T) -> T:
+    if name not in found:
+        return default
+    text = _typed(found[name], str, f"{path}.{name}", "text")
+    try:
+        return read(text)
+    except ValueError:
+        raise _refuse(f"{path}.{name}", f"unknown value {_shown(text)}") from None
+
+
+def _sources(value: object, path: str) -> dict[str, tuple[str, ...]]:
+    found = _object(value, path, PERSON_FIELDS)
+    return {name: _texts(found, name, path) for name in found}
+
+
+def _person(value: object, path: str, source: str) -> ParsedPerson:
+    found = _object(value, path, _PERSON_KEYS)
+    key = _text(found, "key", path, required=True)
+    if not key:
+        raise _refuse(f"{path}.key", "a person needs a non-empty key")
+    every_days = None
+    if found.get("every_days") is not None:
+        every_days = _typed(found["every_days"], int, f"{path}.every_days", "a whole number of days")
+        if every_days < 1:
+            raise _refuse(f"{path}.every_days", f"must be at least 1, found {every_days}")
+    birthday = found.get("birthday")
+    met_through = found.get("met_through")
+    dates = []
+    for index, named in enumerate(_typed(found.get("dates", []), list, f"{path}.dates", "a list")):
+        where = f"{path}.dates[{index}]"
+        entry = _object(named, where, ("label", "date"))
+        if "date" not in entry:
+            raise _refuse(where, 'missing field "date"')
+        dates.append(
+            NamedDate(label=_text(entry, "label", where), date=_partial_date(entry["date"], f"{where}.date"))
+        )
+    person = Person(
+        display_name=_text(found, "display_name", path, required=True),
+        given_name=_text(found, "given_name", path),
+        family_name=_text(found, "family_name", path),
+        pronouns=_text(found, "pronouns", path),
+        emails=_texts(found, "emails", path),
+        phones=_texts(found, "phones", path),
+        urls=_texts(found, "urls", path),
+        linkedin_url=_text(found, "linkedin_url", path),
+        organisation=_text(found, "organisation", path),
+        title=_text(found, "title", path),
+        location=_text(found, "location", path),
+        tags=_texts(found, "tags", path),
+        interests=_texts(found, "interests", path),
+        can_help_with=_texts(found, "can_help_with", path),
+        could_use_help_with=_texts(found, "could_use_help_with", path),
+        how_met=_text(found, "how_met", path),
+        where_met=_text(found, "where_met", path),
+        notes=_text(found, "notes", path),
+        tier=_choice(found, "tier", path, Tier, Tier.CASUAL),
+        every_days=every_days,
+        birthday=None if birthday is None else _partial_date(birthday, f"{path}.birthday"),
+        dates=tuple(dates),
+    )
+    if "sources" in found:
+        person = replace(person, sources=_sources(found["sources"], f"{path}.sources"))
+    else:
+        person = with_sources(person, source)
+    return ParsedPerson(
+        person=person,
+        key=key,
+        met_through_key=None
+        if met_through is None
+        else _typed(met_through, str, f"{path}.met_through", "a key"),
+    )
+
+
+def _on(found: Mapping[str, object], path: str) -> date:
+    if "date" not in found:
+        raise _refuse(path, 'missing field "date"')
+    text = _typed(found["date"], str, f"{path}.date", "a date")
+    try:
+        if not _ISO_DAY.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _refuse(f"{path}.date", f"not a date: {_shown(text)}") from None
+
+
+def _interaction(value: object, path: str, keys: set[str]) -> ParsedInteraction:
+    found = _object(value, path, _INTERACTION_KEYS)
+    if "direction" not in found:
+        raise _refuse(path, 'missing field "direction"')
+    person_keys = _texts(found, "people", path)
+    if not person_keys:
+        raise _refuse(f"{path}.people", "an interaction needs at least one person")
+    for index, key in enumerate(person_keys):
+        if key not in keys:
+            raise _refuse(f"{path}.people[{index}]", f"no person with key {_shown(key)}")
+        if key in person_keys[:index]:
+            raise _refuse(f"{path}.people[{index}]", f"{_shown(key)} is listed twice")
+    interaction = Interaction(
+        on=_on(found, path),
+        direction=_choice(found, "direction", path, Direction, Direction.SOCIAL),
+        channel=_choice(found, "channel", path, Channel, Channel.OTHER),
+        kind=_text(found, "kind", path, required=True),
+        summary=_text(found, "summary", path),
+        notes=_text(found, "notes", path),
+        person_ids=(),
+    )
+    return ParsedInteraction(interaction=interaction, person_keys=person_keys)
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in a backup")
+
+
+def _no_repeated_names(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for name, value in pairs:
+        if name in found:
+            raise ValueError(f"the field {_shown(name)} appears twice in one object")
+        found[name] = value
+    return found
+
+
+def _load(data: bytes) -> object:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatError(f"a backup is UTF-8 text; byte {error.start} is not UTF-8") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeated_names, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"not valid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+    except ValueError as error:
+        raise FormatError(f"not a valid backup: {error}") from None
+    except RecursionError:
+        raise FormatError("not a valid backup: nested too deeply") from None
+
+
+def parse(data: bytes, source: str) -> ParseResult:
+    """Read a backup; people come back without ids, linked by their keys.
+
+    Sources are kept as the backup recorded them; a person written without ``sources`` gets
+    ``source`` for each field it fills.
+    """
+    document = _object(_load(data), "backup", _TOP_KEYS)
+    if document.get("format") != FORMAT_NAME:
+        raise _refuse("format", f'expected "{FORMAT_NAME}", found {_shown(document.get("format"))}')
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
+        raise _refuse(
+            "version",
+            f"this Orchardist reads backup version {VERSION}, not {_shown(version)}; "
+            "a newer Orchardist may read it",
+        )
+    if "people" not in document:
+        raise _refuse("backup", 'missing field "people"')
+    people = [
+        _person(value, f"people[{index}]", source)
+        for index, value in enumerate(_typed(document["people"], list, "people", "a list"))
+    ]
+    keys: set[str] = set()
+    for index, parsed in enumerate(people):
+        assert parsed.key is not None
+        if parsed.key in keys:
+            raise _refuse(f"people[{index}].key", f"{_shown(parsed.key)} is used by an earlier person")
+        keys.add(parsed.key)
+    for index, parsed in enumerate(people):
+        if parsed.met_through_key is not None and parsed.met_through_key not in keys:
+            raise _refuse(
+                f"people[{index}].met_through", f"no person with key {_shown(parsed.met_through_key)}"
+            )
+    interactions = [
+        _interaction(value, f"interactions[{index}]", keys)
+        for index, value in enumerate(
+            _typed(document.get("interactions", []), list, "interactions", "a list")
+        )
+    ]
+    return ParseResult(format="json", people=people, interactions=interactions)

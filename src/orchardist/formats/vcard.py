@@ -1,0 +1,437 @@
+"""vCard 2.1, 3.0 and 4.0 in, vCard 3.0 out.
+
+Reading goes through ``vcard_cleanup`` first (structure, charsets, quoted-printable, folding,
+malformed and hostile lines), then vobject's content-line parser reads each clean line; vobject is
+imported here and nowhere else. Its card-level reader is not used: it builds slow objects (a third
+of a millisecond per card) and decodes values lossily (a text value is cut at its first comma).
+Writing is done by hand: vCard 3.0, CRLF, lines folded at 75 octets, with ``X-ORCHARDIST-*``
+properties for what vCard has no property for, so that exporting and re-importing gives back the
+same person. ``docs/formats-vcard.md`` lists every property read and written.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from orchardist.domain.matching import is_linkedin_url, linkedin_key
+from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Person, Tier, with_sources
+from orchardist.formats.base import NetworkSnapshot, ParsedPerson, ParseResult, Skipped
+from orchardist.formats.vcard_cleanup import Card, clean, escape, unescape
+
+# vobject's deprecation and syntax warnings on newer Pythons say nothing about any file: they are
+# silenced for vobject alone rather than shown to users or turned into errors by strict test runs.
+_VOBJECT_NOISE = (DeprecationWarning, PendingDeprecationWarning, SyntaxWarning)
+with warnings.catch_warnings():
+    for _category in _VOBJECT_NOISE:
+        warnings.simplefilter("ignore", _category)
+    from vobject.base import VObjectError, parseLine
+
+FORMAT = "vcard"
+NO_NAME = "no name"
+PRODID = "-//Orchardist//Orchardist//EN"
+
+# Properties Orchardist writes for the fields vCard has no property for; read back first.
+X_LOCATION = "X-ORCHARDIST-LOCATION"
+X_NOTES = "X-ORCHARDIST-NOTES-BASE64"
+X_TIER = "X-ORCHARDIST-TIER"
+X_EVERY_DAYS = "X-ORCHARDIST-EVERY-DAYS"
+X_HOW_MET = "X-ORCHARDIST-HOW-MET"
+X_WHERE_MET = "X-ORCHARDIST-WHERE-MET"
+# One property per item, so that an item may hold any text, commas included.
+X_LISTS = {
+    "interests": "X-ORCHARDIST-INTEREST",
+    "can_help_with": "X-ORCHARDIST-CAN-HELP-WITH",
+    "could_use_help_with": "X-ORCHARDIST-COULD-USE-HELP-WITH",
+}
+# Dates other clients write for an anniversary; Apple's X-ABDATE carries its label in X-ABLabel.
+_ANNIVERSARIES = frozenset({"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"})
+_APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_", re.DOTALL)
+_APPLE_LABELS_OUT = frozenset({"anniversary", "other"})
+_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
+_UNPORTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+_SEPARATORS = {sep: re.compile(rf"\\.|{sep}|[^\\{sep}]+|\\", re.DOTALL) for sep in ";,"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Property:
+    """One content line as vobject read it; the value is still in vCard 3.0 escaping."""
+
+    name: str
+    group: str
+    params: dict[str, list[str]]
+    value: str
+
+    def types(self) -> set[str]:
+        """TYPE values, upper case, whether written ``TYPE=a,b``, ``TYPE="a,b"`` or repeated."""
+        return {kind.strip().upper() for value in self.params.get("TYPE", []) for kind in value.split(",")}
+
+    def text(self) -> str:
+        return unescape(self.value)
+
+
+class _Unreadable(Exception):
+    """vobject refused a card; the message is vobject's."""
+
+
+def sniff(data: bytes) -> bool:
+    """A vCard file starts with BEGIN:VCARD (after a byte-order mark, blank or ``#`` lines)."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    for line in re.split(rb"\r*\n|\r+", head.removeprefix(b"\xef\xbb\xbf")):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(b"#"):
+            return stripped.upper().startswith(b"BEGIN:VCARD")
+    return False
+
+
+def parse(data: bytes, source: str) -> ParseResult:
+    """Read every card; a card without any name is skipped, and so is one vobject cannot read."""
+    result = ParseResult(format=FORMAT)
+    for card in clean(data):
+        try:
+            properties = _read_with_vobject(card)
+        except _Unreadable as error:
+            result.skipped.append(Skipped(line=card.line, reason=f"this card could not be read: {error}"))
+            continue
+        person = _person(properties)
+        if person is None:
+            result.skipped.append(Skipped(line=card.line, reason=NO_NAME))
+        else:
+            result.people.append(ParsedPerson(person=with_sources(person, source), line=card.line))
+    return result
+
+
+def _read_with_vobject(card: Card) -> list[_Property]:
+    """Each clean line through vobject's parser; it raises VObjectError (the base class) or ParseError."""
+    properties = []
+    for line in card.lines:
+        try:
+            name, params, value, group = parseLine(line.to_text(), line.line)
+        except VObjectError as error:
+            raise _Unreadable(f"line {line.line}: {getattr(error, 'msg', error)}") from None
+        merged: dict[str, list[str]] = {}
+        for param in params:
+            merged.setdefault(str(param[0]).upper(), []).extend(str(item) for item in param[1:])
+        properties.append(_Property(str(name).upper(), str(group or "").lower(), merged, str(value)))
+    return properties
+
+
+def _person(properties: list[_Property]) -> Person | None:
+    """Map one card to a person, or None when it has no FN, no N and no ORG."""
+    by_name: dict[str, list[_Property]] = {}
+    for prop in properties:
+        by_name.setdefault(prop.name, []).append(prop)
+
+    def first_text(*names: str) -> str:
+        return next((prop.text().strip() for name in names for prop in by_name.get(name, [])), "")
+
+    name = _Name.read(by_name.get("N", []))
+    organisation = next(
+        (unescape(_components(prop.value, ";")[0]).strip() for prop in by_name.get("ORG", [])), ""
+    )
+    display_name = first_text("FN") or name.formatted() or organisation
+    if not display_name:
+        return None
+    linkedin_url, urls = _urls(properties)
+    labels = {prop.group: _label(prop.text()) for prop in by_name.get("X-ABLABEL", []) if prop.group}
+    return Person(
+        display_name=display_name,
+        given_name=name.given,
+        family_name=name.family,
+        pronouns=first_text("X-PRONOUNS", "PRONOUNS"),
+        emails=_unique(_email(prop.text()) for prop in by_name.get("EMAIL", [])),
+        phones=_unique(_phone(prop.text()) for prop in by_name.get("TEL", [])),
+        urls=urls,
+        linkedin_url=linkedin_url,
+        organisation=organisation,
+        title=first_text("TITLE"),
+        location=first_text(X_LOCATION) or _location(by_name.get("ADR", [])),
+        tags=_unique(_list(by_name.get("CATEGORIES", []))),
+        tier=_tier(first_text(X_TIER)),
+        every_days=_every_days(first_text(X_EVERY_DAYS)),
+        interests=_unique(prop.text().strip() for prop in by_name.get(X_LISTS["interests"], [])),
+        can_help_with=_unique(prop.text().strip() for prop in by_name.get(X_LISTS["can_help_with"], [])),
+        could_use_help_with=_unique(
+            prop.text().strip() for prop in by_name.get(X_LISTS["could_use_help_with"], [])
+        ),
+        how_met=first_text(X_HOW_MET),
+        where_met=first_text(X_WHERE_MET),
+        birthday=next(filter(None, (_date(prop) for prop in by_name.get("BDAY", []))), None),
+        dates=tuple(_dates(properties, labels)),
+        notes=_notes(by_name),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """The parts of N: family; given; additional; prefix; suffix (each possibly a list)."""
+
+    family: str = ""
+    given: str = ""
+    additional: str = ""
+    prefix: str = ""
+    suffix: str = ""
+
+    @classmethod
+    def read(cls, properties: list[_Property]) -> _Name:
+        if not properties:
+            return cls()
+        parts = [" ".join(_list_values(part)) for part in _components(properties[0].value, ";")]
+        parts += [""] * (5 - len(parts))
+        return cls(*parts[:5])
+
+    def formatted(self) -> str:
+        """A display name built from N, family name first for Chinese, Japanese and Korean names."""
+        if _EAST_ASIAN.search(self.family + self.given):
+            order = (self.prefix, self.family, self.given, self.additional, self.suffix)
+        else:
+            order = (self.prefix, self.given, self.additional, self.family, self.suffix)
+        return " ".join(part for part in order if part)
+
+
+def _components(value: str, separator: str) -> list[str]:
+    """Split a value on unescaped ``separator``; the pieces keep their escaping."""
+    parts: list[str] = []
+    current: list[str] = []
+    for match in _SEPARATORS[separator].finditer(value):
+        token = match.group()
+        if token == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(token)
+    parts.append("".join(current))
+    return parts
+
+
+def _list_values(value: str) -> list[str]:
+    """The non-empty, stripped, unescaped items of a comma-separated value."""
+    return [item for item in (unescape(part).strip() for part in _components(value, ",")) if item]
+
+
+def _list(properties: list[_Property]) -> Iterable[str]:
+    for prop in properties:
+        yield from _list_values(prop.value)
+
+
+def _unique(values: Iterable[str], key: Callable[[str], str] = str.casefold) -> tuple[str, ...]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        if value and key(value) not in seen:
+            seen.add(key(value))
+            out.append(value)
+    return tuple(out)
+
+
+def _email(text: str) -> str:
+    """The address alone: ``"Omega" <omega@example.com>`` and ``mailto:`` forms are unwrapped."""
+    text = text.strip()
+    match = _ANGLE_ADDRESS.search(text)
+    if match:
+        text = match.group(1).strip()
+    if text.casefold().startswith("mailto:"):
+        text = text[len("mailto:") :].strip()
+    return text
+
+
+def _phone(text: str) -> str:
+    """The number as written; a vCard 4.0 ``tel:`` URI is unwrapped, other URIs (``sip:``) are not phones."""
+    text = text.strip()
+    if text.casefold().startswith("tel:"):
+        return text[len("tel:") :].strip()
+    if _URI_SCHEME.match(text):
+        return ""
+    return text
+
+
+def _urls(properties: list[_Property]) -> tuple[str, tuple[str, ...]]:
+    """The first LinkedIn profile (from URL or X-SOCIALPROFILE) and every other web address."""
+    linkedin = ""
+    others: list[str] = []
+    for prop in properties:
+        if prop.name not in ("URL", "X-SOCIALPROFILE"):
+            continue
+        url = prop.text().strip()
+        if prop.name == "X-SOCIALPROFILE" and not is_linkedin_url(url):
+            user = next(iter(prop.params.get("X-USER", [])), "").strip()
+            if "LINKEDIN" in prop.types() and user:
+                url = f"https://www.linkedin.com/in/{user}"
+            elif not url.casefold().startswith(("http://", "https://")):
+                continue  # Apple's "x-apple:handle" and the like are not web addresses
+        if not url:
+            continue
+        if is_linkedin_url(url):
+            if not linkedin:
+                linkedin = url
+                continue
+            if linkedin_key(url) == linkedin_key(linkedin):
+                continue
+        if url not in others:
+            others.append(url)
+    return linkedin, tuple(others)
+
+
+def _location(addresses: list[_Property]) -> str:
+    """City, region and country of the preferred address (TYPE=pref or PREF) else the first with any."""
+    preferred = sorted(addresses, key=lambda prop: not ("PREF" in prop.types() or "PREF" in prop.params))
+    for prop in preferred:
+        parts = _components(prop.value, ";") + [""] * 7
+        place = [" ".join(_list_values(parts[index])) for index in (3, 4, 6)]
+        location = ", ".join(part for part in place if part)
+        if location:
+            return location
+    return ""
+
+
+def _date(prop: _Property) -> PartialDate | None:
+    """``1985-03-29``, ``19850329``, ``--0329``, ``--03-29``, with or without a time; None otherwise.
+
+    Apple writes a birthday without a year as ``1604-03-29`` with ``X-APPLE-OMIT-YEAR=1604``.
+    """
+    text = prop.text().strip().split("T", 1)[0]
+    try:
+        if match := _NO_YEAR.fullmatch(text):
+            return PartialDate(month=int(match.group(1)), day=int(match.group(2)))
+        if match := _DATE.fullmatch(text):
+            year = int(match.group(1))
+            if str(year) in prop.params.get("X-APPLE-OMIT-YEAR", []):
+                return PartialDate(month=int(match.group(2)), day=int(match.group(3)))
+            return PartialDate(month=int(match.group(2)), day=int(match.group(3)), year=year)
+    except ValueError:
+        return None  # 30 February and the like
+    return None
+
+
+def _label(text: str) -> str:
+    """Apple's built-in labels (``_$!<Anniversary>!$_``) in plain lower case; custom ones as written."""
+    match = _APPLE_LABEL.fullmatch(text.strip())
+    return match.group(1).strip().lower() if match else text.strip()
+
+
+def _dates(properties: list[_Property], labels: dict[str, str]) -> Iterable[NamedDate]:
+    for prop in properties:
+        if prop.name in _ANNIVERSARIES:
+            label = "anniversary"
+        elif prop.name == "X-ABDATE":
+            label = labels.get(prop.group, "") or "other"
+        else:
+            continue
+        date = _date(prop)
+        if date is not None:
+            yield NamedDate(label=label, date=date)
+
+
+def _notes(by_name: dict[str, list[_Property]]) -> str:
+    """Orchardist's exact copy when present (it keeps control characters NOTE cannot), else every NOTE."""
+    for prop in by_name.get(X_NOTES, []):
+        try:
+            return base64.b64decode(prop.value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            break
+    return "\n".join(prop.text() for prop in by_name.get("NOTE", []))
+
+
+def _tier(text: str) -> Tier:
+    try:
+        return Tier(text.casefold())
+    except ValueError:
+        return DEFAULT_TIER
+
+
+def _every_days(text: str) -> int | None:
+    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
+
+
+def export(snapshot: NetworkSnapshot) -> bytes:
+    """Every person as a vCard 3.0 card (UTF-8, CRLF, folded at 75 octets)."""
+    return "".join(_card(person) for person in snapshot.people).encode("utf-8", errors="replace")
+
+
+def _card(person: Person) -> str:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"PRODID:{PRODID}"]
+    lines.append(f"FN:{_text(person.display_name)}")
+    lines.append(f"N:{_text(person.family_name)};{_text(person.given_name)};;;")
+    _add(lines, "X-PRONOUNS", person.pronouns)
+    _add(lines, "ORG", person.organisation)
+    _add(lines, "TITLE", person.title)
+    lines.extend(f"EMAIL;TYPE=INTERNET:{_text(email)}" for email in person.emails)
+    lines.extend(f"TEL:{_text(phone)}" for phone in person.phones)
+    lines.extend(f"URL:{_text(url)}" for url in person.urls)
+    if person.linkedin_url:
+        lines.append(f"X-SOCIALPROFILE;TYPE=linkedin:{_text(person.linkedin_url)}")
+        lines.append(f"URL:{_text(person.linkedin_url)}")  # for clients that ignore X-SOCIALPROFILE
+    if person.location:
+        lines.append(f"ADR:;;;{_text(person.location)};;;")  # the whole place as the locality
+        _add(lines, X_LOCATION, person.location)
+    if person.birthday is not None:
+        lines.append(f"BDAY:{_date_text(person.birthday)}")
+    for number, named in enumerate(person.dates, start=1):
+        lines.append(f"item{number}.X-ABDATE:{_date_text(named.date)}")
+        label = f"_$!<{named.label.title()}>!$_" if named.label in _APPLE_LABELS_OUT else named.label
+        lines.append(f"item{number}.X-ABLabel:{_text(label)}")
+    if person.tags:
+        lines.append("CATEGORIES:" + ",".join(_text(tag) for tag in person.tags))
+    if person.notes:
+        lines.append(f"NOTE:{_text(person.notes)}")
+        if _portable(person.notes) != person.notes:
+            exact = base64.b64encode(person.notes.encode("utf-8", errors="surrogatepass")).decode("ascii")
+            lines.append(f"{X_NOTES}:{exact}")
+    lines.append(f"{X_TIER}:{person.tier.value}")
+    if person.every_days is not None:
+        lines.append(f"{X_EVERY_DAYS}:{person.every_days}")
+    for field_name, prop_name in X_LISTS.items():
+        values: tuple[str, ...] = getattr(person, field_name)
+        lines.extend(f"{prop_name}:{_text(value)}" for value in values)
+    _add(lines, X_HOW_MET, person.how_met)
+    _add(lines, X_WHERE_MET, person.where_met)
+    lines.append("END:VCARD")
+    return "".join(f"{_fold(line)}\r\n" for line in lines)
+
+
+def _add(lines: list[str], name: str, value: str) -> None:
+    if value:
+        lines.append(f"{name}:{_text(value)}")
+
+
+def _portable(text: str) -> str:
+    """Text other clients can hold: line breaks as LF, no control characters but tab and LF."""
+    return _UNPORTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _text(value: str) -> str:
+    return escape(_portable(value))
+
+
+def _date_text(value: PartialDate) -> str:
+    if value.year is None:
+        return f"--{value.month:02d}{value.day:02d}"
+    return value.isoformat()
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets, never inside a UTF-8 character; continuation lines start with a space."""
+    if len(line.encode("utf-8", errors="replace")) <= 75:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8", errors="replace"))
+        if size + width > 75:
+            pieces.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n".join(pieces)

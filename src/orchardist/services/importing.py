@@ -1,0 +1,375 @@
+"""Importing a file: parse it in a sandbox, match people already known, then store it all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from orchardist.domain.duplicates import merge_incoming
+from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
+from orchardist.domain.people import Person
+from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
+from orchardist.services.network import Network
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.people import MatchIndex, PeopleRepository
+from orchardist.store.tables import job_changes
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+_BATCH = 2_000
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while an import runs."""
+
+
+class ImportRefused(Exception):
+    """The file was refused: nothing was stored. Says which file, why and where."""
+
+    def __init__(self, file: str, error: FormatError) -> None:
+        super().__init__(f"{file}: {error}")
+        self.file = file
+        self.error = error
+
+
+@dataclass(frozen=True, slots=True)
+class JobChange:
+    person_id: int
+    name: str
+    old_organisation: str
+    old_title: str
+    new_organisation: str
+    new_title: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did (or, for a preview, would do)."""
+
+    file: str
+    format: str
+    added: int = 0
+    merged: int = 0
+    updated: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    interactions: int = 0
+    job_changes: list[JobChange] = field(default_factory=list)
+    added_names: list[str] = field(default_factory=list)
+    merged_names: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "format": self.format,
+            "added": self.added,
+            "merged": self.merged,
+            "skipped": [{"line": item.line, "reason": item.reason} for item in self.skipped],
+            "updated": self.updated,
+            "interactions": self.interactions,
+            "job_changes": len(self.job_changes),
+            "file": self.file,
+        }
+
+
+@dataclass(slots=True)
+class _Plan:
+    new: list[Person] = field(default_factory=list)
+    new_keys: list[str | None] = field(default_factory=list)
+    updates: dict[int, Person] = field(default_factory=dict)
+    originals: dict[int, Person] = field(default_factory=dict)
+    key_to_existing: dict[str, int] = field(default_factory=dict)
+    met_through: list[tuple[int | str, str]] = field(default_factory=list)
+
+
+def read_import_file(path: Path) -> bytes:
+    """Read a file to import, refusing what is too big before reading it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportRefused(
+                str(path),
+                FormatError(
+                    f"the file is {size / 1024 / 1024:,.0f} MB; Orchardist imports files up to "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB"
+                ),
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(str(path), FormatError(f"cannot read the file: {error.strerror}")) from error
+
+
+def parse_upload(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
+    """Parse file content in the sandbox; raise ImportRefused when the file is refused."""
+    from orchardist.formats.sandbox import parse_in_sandbox
+
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefused(name, FormatError(f"the file is over {MAX_FILE_BYTES // 1024 // 1024} MB"))
+    label = Path(name).name or "upload"
+    try:
+        return parse_in_sandbox(data, label, fmt)
+    except FormatError as error:
+        raise ImportRefused(name, error) from error
+
+
+def _source_label(result: ParseResult, name: str) -> str:
+    return f"{result.format}:{Path(name).name}"
+
+
+def _contradicts(kind: str, person: Person, theirs: tuple[str, str]) -> bool:
+    """Whether a weak match is contradicted: different LinkedIn profiles, or (bare name) employers."""
+    if kind in STRONG_KINDS:
+        return False
+    profile, org = linkedin_key(person.linkedin_url), fold(person.organisation)
+    their_profile, their_org = theirs
+    if profile and their_profile and profile != their_profile:
+        return True
+    return kind == "name" and bool(org and their_org and org != their_org)
+
+
+def _match(
+    keys: list[tuple[str, str]],
+    index: Mapping[tuple[str, str], int],
+    profiles: Mapping[int, tuple[str, str]],
+    person: Person,
+) -> int | None:
+    """The first record ``keys`` lead to that the records do not contradict."""
+    for kind, key in keys:
+        found = index.get((kind, key))
+        if found is not None and not _contradicts(kind, person, profiles.get(found, ("", ""))):
+            return found
+    return None
+
+
+def _match_existing(parsed: list[ParsedPerson], index: MatchIndex) -> dict[int, int]:
+    """Which existing person each parsed record is (by position), where there is one.
+
+    A bare name is the last resort: each record matched that way takes the next namesake not yet
+    taken in this import, so a file of two "Li Na" with nothing else re-imports onto the same two.
+    """
+    matched: dict[int, int] = {}
+    by_name: list[tuple[int, str]] = []
+    for position, item in enumerate(parsed):
+        keys = match_keys(item.person)
+        found = _match([key for key in keys if key[0] != "name"], index.keys, index.profiles, item.person)
+        if found is not None:
+            matched[position] = found
+        elif keys and keys[-1][0] == "name":
+            by_name.append((position, keys[-1][1]))
+    taken = set(matched.values())
+    for position, name in by_name:
+        for candidate in index.names.get(name, ()):
+            person = parsed[position].person
+            if candidate not in taken and not _contradicts(
+                "name", person, index.profiles.get(candidate, ("", ""))
+            ):
+                matched[position] = candidate
+                taken.add(candidate)
+                break
+    return matched
+
+
+def _plan(
+    repo: PeopleRepository, result: ParseResult, progress: Progress | None
+) -> tuple[_Plan, ImportReport]:
+    report = ImportReport(file="", format=result.format, skipped=list(result.skipped))
+    plan = _Plan()
+    index = repo.match_index()
+    # People repeated within this file are found through ``pending`` (by position in plan.new); a bare
+    # name never joins two rows of one file, which lists different people who share a name.
+    pending: dict[tuple[str, str], int] = {}
+    pending_profiles: dict[int, tuple[str, str]] = {}
+    matched_ids = _match_existing(result.people, index)
+    existing_people = repo.get_many(sorted(set(matched_ids.values())))
+    total = len(result.people)
+    for position, parsed in enumerate(result.people):
+        incoming = replace(parsed.person, id=None)
+        keys = match_keys(incoming)
+        existing_id = matched_ids.get(position)
+        if existing_id is not None and existing_id in existing_people:
+            current = plan.updates.get(existing_id, existing_people[existing_id])
+            merged, changed = merge_incoming(current, incoming)
+            plan.originals.setdefault(existing_id, existing_people[existing_id])
+            if changed:
+                plan.updates[existing_id] = merged
+            report.merged += 1
+            report.merged_names.append(current.display_name)
+            if parsed.key:
+                plan.key_to_existing[parsed.key] = existing_id
+            if parsed.met_through_key:
+                plan.met_through.append((existing_id, parsed.met_through_key))
+        else:
+            # Records of a backup are distinct people by definition; other files repeat people.
+            file_keys = [key for key in keys if key[0] != "name"]
+            twin = None if parsed.key else _match(file_keys, pending, pending_profiles, incoming)
+            if twin is not None:
+                merged, _changed = merge_incoming(plan.new[twin], incoming)
+                plan.new[twin] = merged
+                report.merged += 1
+                report.merged_names.append(merged.display_name)
+                for key in match_keys(merged):
+                    if key[0] != "name":
+                        pending.setdefault(key, twin)
+            else:
+                for key in file_keys:
+                    pending.setdefault(key, len(plan.new))
+                pending_profiles[len(plan.new)] = (
+                    linkedin_key(incoming.linkedin_url),
+                    fold(incoming.organisation),
+                )
+                plan.new.append(incoming)
+                plan.new_keys.append(parsed.key)
+                report.added += 1
+                report.added_names.append(incoming.display_name)
+            if parsed.met_through_key:
+                plan.met_through.append(
+                    (f"new:{twin if twin is not None else len(plan.new) - 1}", parsed.met_through_key)
+                )
+        if progress and (position + 1) % _BATCH == 0:
+            progress("matching", position + 1, total)
+    report.updated = len(plan.updates)
+    for person_id, updated in plan.updates.items():
+        before = plan.originals[person_id]
+        if (updated.organisation, updated.title) != (before.organisation, before.title) and (
+            before.organisation or before.title
+        ):
+            report.job_changes.append(
+                JobChange(
+                    person_id=person_id,
+                    name=updated.display_name,
+                    old_organisation=before.organisation,
+                    old_title=before.title,
+                    new_organisation=updated.organisation,
+                    new_title=updated.title,
+                )
+            )
+    report.interactions = len(result.interactions)
+    return plan, report
+
+
+def _apply(
+    conn: Connection,
+    network: Network,
+    plan: _Plan,
+    report: ImportReport,
+    result: ParseResult,
+    source: str,
+    progress: Progress | None,
+) -> None:
+    repo = PeopleRepository(conn, network.space_id)
+    new_ids: list[int] = []
+    total = len(plan.new)
+    for start in range(0, total, _BATCH):
+        new_ids.extend(repo.add_many(plan.new[start : start + _BATCH]))
+        if progress:
+            progress("storing", min(start + _BATCH, total), total)
+    repo.update_many(list(plan.updates.values()))
+    if report.job_changes:
+        conn.execute(
+            job_changes.insert(),
+            [
+                {
+                    "space_id": network.space_id,
+                    "person_id": change.person_id,
+                    "seen_on": date.today(),
+                    "old_organisation": change.old_organisation,
+                    "old_title": change.old_title,
+                    "new_organisation": change.new_organisation,
+                    "new_title": change.new_title,
+                    "source": source,
+                }
+                for change in report.job_changes
+            ],
+        )
+    key_to_id = dict(plan.key_to_existing)
+    key_to_id.update((key, person_id) for key, person_id in zip(plan.new_keys, new_ids, strict=True) if key)
+    if plan.met_through:
+        introduced: list[Person] = []
+        for who, met_key in plan.met_through:
+            person_id = new_ids[int(who[4:])] if isinstance(who, str) else who
+            through = key_to_id.get(met_key)
+            if through is not None and through != person_id:
+                person = repo.require(person_id)
+                introduced.append(replace(person, met_through_id=through))
+        repo.update_many(introduced)
+    if result.interactions:
+        InteractionsRepository(conn, network.space_id).add_many(
+            [
+                replace(
+                    item.interaction,
+                    person_ids=tuple(key_to_id[key] for key in item.person_keys if key in key_to_id),
+                )
+                for item in result.interactions
+                if any(key in key_to_id for key in item.person_keys)
+            ]
+        )
+
+
+def import_parsed(
+    network: Network,
+    result: ParseResult,
+    name: str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Match and store what was parsed from file ``name`` in one transaction (or only plan it)."""
+    with network.store.write() as conn:
+        return import_into(conn, network, result, name, dry_run=dry_run, progress=progress)
+
+
+def import_into(
+    conn: Connection,
+    network: Network,
+    result: ParseResult,
+    name: str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """``import_parsed`` inside a transaction the caller holds (a restore clears and imports in one)."""
+    source = _source_label(result, name)
+    result = _with_source_label(result, name, source)
+    plan, report = _plan(PeopleRepository(conn, network.space_id), result, progress)
+    report.file = name
+    if not dry_run:
+        _apply(conn, network, plan, report, result, source, progress)
+    return report
+
+
+def _with_source_label(result: ParseResult, name: str, source: str) -> ParseResult:
+    """Importers label each field with the bare file name; make it ``format:file name``.
+
+    Labels that differ (a JSON backup keeps the sources it was saved with) stay as they are.
+    """
+    bare = Path(name).name
+    parsed = [
+        replace(
+            item,
+            person=replace(
+                item.person,
+                sources={
+                    field_name: tuple(source if label == bare else label for label in labels)
+                    for field_name, labels in item.person.sources.items()
+                },
+            ),
+        )
+        for item in result.people
+    ]
+    return ParseResult(
+        format=result.format, people=parsed, skipped=result.skipped, interactions=result.interactions
+    )
+
+
+def import_file(
+    network: Network,
+    path: Path,
+    *,
+    fmt: str = "auto",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a file: refused whole (ImportRefused, nothing stored) or stored in one transaction."""
+    data = read_import_file(path)
+    result = parse_upload(data, str(path), fmt)
+    return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress)

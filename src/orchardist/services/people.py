@@ -1,0 +1,300 @@
+"""Adding, editing, finding, merging and deleting people."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from orchardist.domain.duplicates import DuplicatePair, find_duplicates, merge_people
+from orchardist.domain.interactions import Interaction
+from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.queries import Query
+from orchardist.services.network import Network
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.people import Order, PeopleRepository
+from orchardist.store.tables import job_changes, people
+
+MANUAL = "manual"
+
+
+class PersonError(ValueError):
+    """A person cannot be stored as given: says which field and why."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class PersonListing:
+    """A person as a list shows them: the record and the date of the last contact."""
+
+    person: Person
+    last_contact: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetail:
+    """Everything the person page shows."""
+
+    person: Person
+    last_contact: date | None
+    interactions: list[Interaction]
+    met_through: Person | None
+    duplicates: list[DuplicatePair] = field(default_factory=list)
+
+
+def _clean_list(values: Any, name: str) -> tuple[Any, ...]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list | tuple):
+        raise PersonError("expected a list", field=name)
+    if name == "dates":
+        return tuple(values)
+    cleaned = []
+    for value in values:
+        if not isinstance(value, str):
+            raise PersonError(f"expected text, got {value!r}", field=name)
+        if value.strip() and value.strip() not in cleaned:
+            cleaned.append(value.strip())
+    return tuple(cleaned)
+
+
+def _validate(person: Person) -> Person:
+    """Check and tidy a person typed in by the user."""
+    from email_validator import EmailNotValidError, validate_email
+
+    display = (
+        person.display_name.strip() or f"{person.given_name.strip()} {person.family_name.strip()}".strip()
+    )
+    if not display:
+        raise PersonError("a person needs a name", field="name")
+    for email in person.emails:
+        try:
+            validate_email(email, check_deliverability=False)
+        except EmailNotValidError as error:
+            raise PersonError(f"{email!r} is not an e-mail address: {error}", field="emails") from None
+    if person.every_days is not None and not 1 <= person.every_days <= 3650:
+        raise PersonError("must be a number of days from 1 to 3650", field="every_days")
+    if person.met_through_id is not None and person.met_through_id == person.id:
+        raise PersonError("a person cannot be introduced by themselves", field="met_through_id")
+    return replace(
+        person,
+        display_name=display,
+        given_name=person.given_name.strip(),
+        family_name=person.family_name.strip(),
+    )
+
+
+def coerce_field(name: str, value: Any) -> Any:
+    """Turn a value given for field ``name`` (from the CLI, a form or JSON) into the domain type."""
+    if name not in PERSON_FIELDS:
+        raise PersonError(f"unknown field; known fields: {', '.join(PERSON_FIELDS)}", field=name)
+    if name in LIST_FIELDS:
+        values = _clean_list(value, name)
+        if name == "dates":
+            return tuple(
+                item
+                if isinstance(item, NamedDate)
+                else NamedDate(label=item["label"], date=PartialDate.parse(item["date"]))
+                for item in values
+            )
+        return values
+    if name == "tier":
+        try:
+            return Tier(value)
+        except ValueError:
+            raise PersonError(f"must be one of {', '.join(t.value for t in Tier)}", field=name) from None
+    if name in {"every_days", "met_through_id"}:
+        if value in (None, ""):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise PersonError(f"expected a whole number, got {value!r}", field=name) from None
+    if name == "birthday":
+        if value in (None, ""):
+            return None
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(str(value))
+        except ValueError:
+            raise PersonError(f"expected YYYY-MM-DD or --MM-DD, got {value!r}", field=name) from None
+    if not isinstance(value, str):
+        raise PersonError(f"expected text, got {value!r}", field=name)
+    return value.strip() if name != "notes" else value
+
+
+def _mark_manual(person: Person, fields: list[str]) -> Person:
+    sources = {name: tuple(labels) for name, labels in person.sources.items()}
+    for name in fields:
+        labels = tuple(label for label in sources.get(name, ()) if label != MANUAL)
+        sources[name] = (*labels, MANUAL)
+    return replace(person, sources=sources)
+
+
+def _check_met_through(repo: PeopleRepository, person: Person) -> None:
+    if person.met_through_id is not None and not repo.exists(person.met_through_id):
+        raise PersonError(f"no person with id {person.met_through_id}", field="met_through_id")
+
+
+def add_person(network: Network, person: Person) -> Person:
+    """Store a person typed in by the user; every field they filled is sourced "manual"."""
+    person = _validate(replace(person, id=None))
+    person = _mark_manual(
+        person, [name for name in PERSON_FIELDS if getattr(person, name) not in (None, "", ())]
+    )
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        _check_met_through(repo, person)
+        return repo.add(person)
+
+
+def edit_person(network: Network, person_id: int, changes: Mapping[str, Any]) -> Person:
+    """Change some fields of a person; each changed field is then sourced "manual"."""
+    values = {name: coerce_field(name, value) for name, value in changes.items()}
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        current = repo.get(person_id)
+        if current is None:
+            raise LookupError(f"no person with id {person_id}")
+        updated = _validate(replace(current, **values))
+        changed = [name for name in values if getattr(updated, name) != getattr(current, name)]
+        if not changed:
+            return current
+        updated = _mark_manual(updated, changed)
+        _check_met_through(repo, updated)
+        repo.update(updated)
+        return repo.require(person_id)
+
+
+def delete_person(network: Network, person_id: int) -> bool:
+    """Delete a person for real, with their contact points and search index entries."""
+    with network.store.write() as conn:
+        return PeopleRepository(conn, network.space_id).delete(person_id)
+
+
+def get_person(network: Network, person_id: int) -> Person | None:
+    with network.store.read() as conn:
+        return PeopleRepository(conn, network.space_id).get(person_id)
+
+
+def list_people(
+    network: Network,
+    query: Query | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    order: Order = "name",
+) -> list[PersonListing]:
+    """People matching ``query`` with their last contact date."""
+    with network.store.read() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        found = repo.find(query, limit=limit, offset=offset, order=order)
+        last = repo.last_contacts([person.id for person in found if person.id is not None])
+    return [PersonListing(person=person, last_contact=last.get(person.id or 0)) for person in found]
+
+
+def count_people(network: Network, query: Query | None = None) -> int:
+    with network.store.read() as conn:
+        return PeopleRepository(conn, network.space_id).count(query)
+
+
+def show_person(network: Network, person_id: int) -> PersonDetail | None:
+    with network.store.read() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        person = repo.get(person_id)
+        if person is None:
+            return None
+        met_through = repo.get(person.met_through_id) if person.met_through_id else None
+        interactions = InteractionsRepository(conn, network.space_id).for_person(person_id)
+    return PersonDetail(
+        person=person,
+        last_contact=interactions[0].on if interactions else None,
+        interactions=interactions,
+        met_through=met_through,
+    )
+
+
+def duplicate_pairs(network: Network) -> list[DuplicatePair]:
+    """Likely duplicate pairs in the network, most likely first."""
+    with network.store.read() as conn:
+        everyone = PeopleRepository(conn, network.space_id).all()
+    return find_duplicates(everyone)
+
+
+def merge(network: Network, keep_id: int, other_id: int) -> Person:
+    """Fold ``other`` into ``keep``: fields, interactions and introductions move over; ``other`` goes."""
+    if keep_id == other_id:
+        raise PersonError("cannot merge a person with themselves")
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        found = repo.get_many([keep_id, other_id])
+        for person_id in (keep_id, other_id):
+            if person_id not in found:
+                raise LookupError(f"no person with id {person_id}")
+        merged = merge_people(found[keep_id], found[other_id])
+        if merged.met_through_id == other_id:
+            merged = replace(merged, met_through_id=None)
+        repo.update(merged)
+        InteractionsRepository(conn, network.space_id).move_person(other_id, keep_id)
+        conn.execute(
+            people.update()
+            .where(people.c.space_id == network.space_id, people.c.met_through_id == other_id)
+            .values(met_through_id=keep_id)
+        )
+        conn.execute(
+            job_changes.update()
+            .where(job_changes.c.space_id == network.space_id, job_changes.c.person_id == other_id)
+            .values(person_id=keep_id)
+        )
+        repo.delete(other_id)
+        return repo.require(keep_id)
+
+
+def person_to_dict(person: Person, last_contact: date | None = None) -> dict[str, Any]:
+    """The JSON shape of a person used by the CLI and the API."""
+    return {
+        "id": person.id,
+        "name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "pronouns": person.pronouns,
+        "organisation": person.organisation,
+        "title": person.title,
+        "emails": list(person.emails),
+        "phones": list(person.phones),
+        "urls": list(person.urls),
+        "linkedin_url": person.linkedin_url,
+        "location": person.location,
+        "tags": list(person.tags),
+        "tier": person.tier.value,
+        "every_days": person.every_days,
+        "interests": list(person.interests),
+        "can_help_with": list(person.can_help_with),
+        "could_use_help_with": list(person.could_use_help_with),
+        "how_met": person.how_met,
+        "where_met": person.where_met,
+        "met_through_id": person.met_through_id,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "dates": [{"label": item.label, "date": item.date.isoformat()} for item in person.dates],
+        "notes": person.notes,
+        "sources": {name: list(labels) for name, labels in person.sources.items()},
+        "last_contact": last_contact.isoformat() if last_contact else None,
+    }
+
+
+def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:
+    return {
+        "id": interaction.id,
+        "date": interaction.on.isoformat(),
+        "direction": interaction.direction.value,
+        "channel": interaction.channel.value,
+        "kind": interaction.kind,
+        "summary": interaction.summary,
+        "notes": interaction.notes,
+        "person_ids": list(interaction.person_ids),
+    }

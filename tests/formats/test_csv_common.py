@@ -1,0 +1,370 @@
+"""Shared CSV reading: encodings, line ends, delimiters, header rows, records and their lines."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from orchardist.domain.matching import is_linkedin_url
+from orchardist.domain.people import NamedDate, PartialDate, Person, with_sources
+from orchardist.formats import google_csv, linkedin, outlook_csv
+from orchardist.formats.base import FormatError
+from orchardist.formats.csv_common import (
+    MAX_LINE_CHARS,
+    DayMonthYear,
+    Row,
+    decode,
+    detect_delimiter,
+    header_key,
+    is_profile_url,
+    person_with_sources,
+    read_date,
+    read_table,
+    sniff_header,
+)
+
+
+def _has_names(keys: frozenset[str]) -> bool:
+    return {"first name", "last name"} <= keys
+
+
+def _rows(data: bytes) -> list[Row]:
+    return list(read_table(data, _has_names, expected="a test file").rows)
+
+
+# Decoding
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "First Name,Last Name\nJosé,Müller\n".encode(),
+        codecs.BOM_UTF8 + "First Name,Last Name\nJosé,Müller\n".encode(),
+        "First Name,Last Name\nJosé,Müller\n".encode("utf-16"),
+        codecs.BOM_UTF16_BE + "First Name,Last Name\nJosé,Müller\n".encode("utf-16-be"),
+        "First Name,Last Name\nJosé,Müller\n".encode("utf-16-le"),
+        "First Name,Last Name\nJosé,Müller\n".encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-no-bom", "cp1252"],
+)
+def test_every_encoding_reads_the_same(encoded: bytes) -> None:
+    (row,) = _rows(encoded)
+    assert (row.get("first name"), row.get("last name")) == ("José", "Müller")
+
+
+def test_bytes_that_are_not_utf8_are_read_as_cp1252_one_by_one() -> None:
+    # A UTF-8 file with one name typed in by a spreadsheet in Windows-1252.
+    data = "Zoë,".encode() + "Geneviève".encode("cp1252") + b" \x93Gigi\x94\n"
+    assert decode(data) == "Zoë,Geneviève “Gigi”\n"
+
+
+def test_a_byte_that_is_not_even_cp1252_is_refused_with_its_line() -> None:
+    data = b"First Name,Last Name\r\nAna,Silva\r\nBad,\x81\x8d\r\n"
+    with pytest.raises(FormatError) as refused:
+        decode(data)
+    assert refused.value.line == 3
+    assert "0x81" in refused.value.reason and "UTF-8" in refused.value.reason
+
+
+def test_damaged_utf16_is_refused_with_its_line() -> None:
+    data = "a,b\nc,d\n".encode("utf-16") + b"\x00\xd8"  # a lone high surrogate at the end
+    with pytest.raises(FormatError) as refused:
+        decode(data)
+    assert refused.value.line == 3
+
+
+# Line ends, line numbers and records
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_line_ends_do_not_change_records_or_their_line_numbers(newline: str) -> None:
+    text = newline.join(
+        ["First Name,Last Name,Notes", 'Ana,Silva,"two', 'lines"', "", "Bo,Lee,", "Cy,Kim,x", ""]
+    )
+    rows = _rows(text.encode())
+    assert [(row.line, row.get("first name")) for row in rows] == [(2, "Ana"), (5, "Bo"), (6, "Cy")]
+    assert rows[0].get("notes") == "two\nlines"
+
+
+def test_records_report_the_physical_line_they_start_on_after_a_preamble() -> None:
+    data = b'Notes:\n"a, quoted\nparagraph"\n\nFirst Name,Last Name\n"A\n\nB",C\nD,E\n'
+    table = read_table(data, _has_names, expected="a test file")
+    assert table.header.line == 5
+    assert [(row.line, row.get("first name")) for row in table.rows] == [(6, "A\n\nB"), (9, "D")]
+
+
+def test_blank_and_padding_rows_are_passed_over() -> None:
+    rows = _rows(b"First Name,Last Name\n,\n\n , \nAna,Silva\n,,,,\n")
+    assert [row.line for row in rows] == [5]
+
+
+def test_ctrl_z_at_the_end_of_an_old_dos_file_is_ignored() -> None:
+    assert [row.get("first name") for row in _rows(b"First Name,Last Name\r\nAna,Silva\r\n\x1a")] == ["Ana"]
+
+
+def test_ctrl_z_inside_the_file_is_binary_data() -> None:
+    with pytest.raises(FormatError, match="0x1A") as refused:
+        _rows(b"First Name,Last Name\r\nAna,Sil\x1ava\r\nBo,Lee\r\n")
+    assert refused.value.line == 2
+
+
+# Delimiters and headers
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("First Name,Last Name,Company", ","),
+        ("First Name;Last Name;Company", ";"),
+        ("First Name\tLast Name\tCompany", "\t"),
+        ('"Smith; Jones",Acme,Engineer', ","),
+        ('"a,b,c";"d,e,f";x', ";"),
+        ('"only, one, quoted, value"', None),
+        ("Notes:", None),
+    ],
+)
+def test_detect_delimiter_counts_only_outside_quotes(line: str, expected: str | None) -> None:
+    assert detect_delimiter(line) == expected
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_rows_are_read_with_the_header_delimiter(delimiter: str) -> None:
+    text = delimiter.join(["First Name", "Last Name", "Company"]) + "\n"
+    text += delimiter.join(["Ana", "Silva", '"Acme, Inc.; Ltd"']) + "\n"
+    (row,) = _rows(text.encode())
+    assert row.values == {"first name": "Ana", "last name": "Silva", "company": "Acme, Inc.; Ltd"}
+
+
+def test_header_names_match_whatever_their_case_spacing_and_quotes() -> None:
+    assert header_key('  "E-mail   Address" ') == "e-mail address"
+    assert header_key("\ufeffFIRST NAME") == "first name"
+    (row,) = _rows(b'"FIRST NAME" ,  last   name  ,URL\nAna,Silva,x\n')
+    assert row.get("first name") == "Ana" and row.get("last name") == "Silva"
+
+
+def test_columns_are_found_by_name_not_position() -> None:
+    (row,) = _rows(b"Company,Last Name,First Name\nAcme,Silva,Ana\n")
+    assert (row.get("first name"), row.get("last name"), row.get("company")) == ("Ana", "Silva", "Acme")
+
+
+def test_a_repeated_header_name_gets_a_numbered_key() -> None:
+    table = read_table(b"Titre,First Name,Last Name,Titre\nDr,Ana,Silva,Engineer\n", _has_names, expected="x")
+    (row,) = table.rows
+    assert table.header.keys == ("titre", "first name", "last name", "titre #2")
+    assert (row.get("titre"), row.get("titre #2")) == ("Dr", "Engineer")
+
+
+def test_excels_sep_hint_line_sets_the_delimiter() -> None:
+    table = read_table(
+        b"sep=;\nFirst Name;Last Name;Company\nAna;Silva;Acme, Inc.\n", _has_names, expected="x"
+    )
+    assert table.header.delimiter == ";" and table.header.line == 2
+    assert [row.get("company") for row in table.rows] == ["Acme, Inc."]
+
+
+def test_header_and_rows_wrapped_whole_in_quotes_are_unwrapped() -> None:
+    data = b'"First Name,Last Name,Company"\n"Ana,""Silva, PhD"",Acme"\n'
+    (row,) = _rows(data)
+    assert row.values == {"first name": "Ana", "last name": "Silva, PhD", "company": "Acme"}
+
+
+def test_a_row_with_more_values_than_columns_carries_a_problem() -> None:
+    rows = _rows(b"First Name,Last Name\nAna,Silva,,\nBo,Lee,Acme,Extra\n")
+    assert rows[0].problem is None  # empty trailing cells are padding
+    assert rows[1].line == 3
+    assert rows[1].problem is not None and "4 values but the header has 2 columns" in rows[1].problem
+
+
+def test_a_row_with_fewer_values_is_padded() -> None:
+    (row,) = _rows(b"First Name,Last Name,Company\nAna\n")
+    assert (row.get("first name"), row.get("company")) == ("Ana", "")
+
+
+def test_row_get_returns_the_first_non_empty_of_several_keys() -> None:
+    row = Row(1, {"a": " ", "b": " x "})
+    assert row.get("a", "b") == "x"
+    assert row.get("missing") == ""
+
+
+# Refusals
+
+
+def test_an_empty_file_is_refused() -> None:
+    for data in (b"", b"  \n\r\n", codecs.BOM_UTF8 + b"\n"):
+        with pytest.raises(FormatError, match="empty"):
+            read_table(data, _has_names, expected="a test file")
+
+
+def test_an_unknown_header_is_refused_naming_what_was_expected_and_what_was_found() -> None:
+    with pytest.raises(FormatError) as refused:
+        read_table(b"Foo,Bar,Baz\n1,2,3\n", _has_names, expected="a file with First Name and Last Name")
+    message = str(refused.value)
+    assert "a file with First Name and Last Name" in message
+    assert "'Foo,Bar,Baz'" in message
+
+
+def test_a_megabyte_line_is_refused_with_its_line_number() -> None:
+    data = b"First Name,Last Name\n" + b"a,b\n" * 5 + b"x" * 1_048_576 + b"\nc,d\n"
+    with pytest.raises(FormatError) as refused:
+        read_table(data, _has_names, expected="x")
+    assert refused.value.line == 7
+    assert str(refused.value) == (
+        "line 7: the line is 1,048,576 characters long; a contacts export has no line that long"
+    )
+
+
+def test_a_line_at_the_cap_is_accepted() -> None:
+    data = b"First Name,Last Name\n" + b"a," + b"b" * (MAX_LINE_CHARS - 2) + b"\n"
+    (row,) = _rows(data)
+    assert len(row.get("last name")) == MAX_LINE_CHARS - 2
+
+
+def test_a_file_half_csv_and_half_binary_is_refused_at_the_first_binary_line() -> None:
+    binary = bytes(range(256)) * 8
+    data = b"First Name,Last Name\nAna,Silva\nBo,Lee\n" + binary
+    with pytest.raises(FormatError) as refused:
+        read_table(data, _has_names, expected="x")
+    assert refused.value.line == 4
+
+
+def test_control_characters_in_text_are_refused_as_binary() -> None:
+    with pytest.raises(FormatError, match="binary data") as refused:
+        read_table(b"First Name,Last Name\nAna,Sil\x00va\n", _has_names, expected="x")
+    assert refused.value.line == 2
+
+
+def test_an_unclosed_quote_that_would_swallow_the_file_is_refused() -> None:
+    data = b'First Name,Last Name\nAna,Silva\nBo,"Lee\nCy,Kim\nDi,Ray\n'
+    with pytest.raises(FormatError, match="never closed") as refused:
+        _rows(data)
+    assert refused.value.line == 3
+
+
+def test_a_multiline_value_in_the_last_row_is_not_mistaken_for_an_unclosed_quote() -> None:
+    rows = _rows(b'First Name,Last Name\nAna,"Silva\nda Costa"')
+    assert rows[0].get("last name") == "Silva\nda Costa"
+
+
+# Sniffing
+
+
+def test_sniffing_reads_only_the_start_and_never_raises() -> None:
+    assert sniff_header(b"First Name,Last Name\n" + b"\x81" * 200_000, _has_names)
+    assert not sniff_header(b"", _has_names)
+    assert not sniff_header(bytes(range(256)), _has_names)
+
+
+def test_sniffing_reads_a_cp1252_header() -> None:
+    header = "Vorname;Nachname;Straße geschäftlich\n".encode("cp1252")
+    assert sniff_header(header, lambda keys: "straße geschäftlich" in keys)
+
+
+_HEADERS = Path("csv-headers")
+_CLAIMS: dict[str, ModuleType] = {
+    "google_csv_legacy_header_from_real_export.csv": google_csv,
+    "google_csv_new_header_example_52col.csv": google_csv,
+    "google_export_as_outlook_csv_header_newer.csv": outlook_csv,
+    "google_export_as_outlook_csv_header_older.csv": outlook_csv,
+    "linkedin_Connections_2018_header.csv": linkedin,
+    "linkedin_Connections_2024_preamble_and_header.csv": linkedin,
+    "linkedin_pre2015_outlook_style_export_header.csv": outlook_csv,
+    "outlook_com_people_export_header.csv": outlook_csv,
+    "outlook_desktop_2007plus_header_en.csv": outlook_csv,
+}
+
+
+def test_every_corpus_header_file_is_listed_here(corpus: Path) -> None:
+    assert {path.name for path in (corpus / _HEADERS).glob("*.csv")} == set(_CLAIMS)
+
+
+@pytest.mark.parametrize("name", sorted(_CLAIMS))
+def test_each_corpus_header_is_claimed_by_its_format_alone(corpus: Path, name: str) -> None:
+    data = (corpus / _HEADERS / name).read_bytes()
+    claimed = [module for module in (linkedin, google_csv, outlook_csv) if module.sniff(data)]
+    assert claimed == [_CLAIMS[name]]
+
+
+def test_no_other_file_of_linkedins_2018_export_is_taken_for_a_contacts_csv(corpus: Path) -> None:
+    listing = (corpus / _HEADERS / "linkedin_2018_full_export_all_headers.tsv").read_text(encoding="utf-8")
+    for line in listing.splitlines():
+        name, header = line.split("\t")
+        data = (header + "\n").encode()
+        claimed = [module.FORMAT for module in (linkedin, google_csv, outlook_csv) if module.sniff(data)]
+        assert claimed == (["linkedin"] if name == "Connections.csv" else []), name
+
+
+# Dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22 Nov 2026", DayMonthYear(2026, 11, 22)),
+        ("1/8/18, 6:14 PM", DayMonthYear(2018, 1, 8)),
+        ("12/31/19, 11:59 pm", DayMonthYear(2019, 12, 31)),
+        ("29-Mar-21", DayMonthYear(2021, 3, 29)),
+        ("11 Jun 2021", DayMonthYear(2021, 6, 11)),
+        ("2021-06-11", DayMonthYear(2021, 6, 11)),
+        ("2021-06-11T08:30:00Z", DayMonthYear(2021, 6, 11)),
+        ("Jun 11, 2021", DayMonthYear(2021, 6, 11)),
+        ("6/11/2021", DayMonthYear(2021, 6, 11)),
+        ("29/3/2021", DayMonthYear(2021, 3, 29)),
+        ("29.03.1985", DayMonthYear(1985, 3, 29)),
+        ("3 janv. 2022", DayMonthYear(2022, 1, 3)),
+        ("5-Mär-22", DayMonthYear(2022, 3, 5)),
+        ("0.0.00", DayMonthYear(2000, 0, 0)),
+    ],
+)
+def test_read_date(text: str, expected: DayMonthYear) -> None:
+    assert read_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "31 Foo 2020", "2020", "1/2", "13/13/2020/1"])
+def test_read_date_gives_none_for_text_that_is_not_a_date(text: str) -> None:
+    assert read_date(text) is None
+
+
+def test_read_date_day_first_and_century_pivot() -> None:
+    assert read_date("3/4/2020", day_first=True) == DayMonthYear(2020, 4, 3)
+    assert read_date("3/4/85", pivot=29) == DayMonthYear(1985, 3, 4)
+    assert read_date("3/4/25", pivot=29) == DayMonthYear(2025, 3, 4)
+
+
+# Building people
+
+
+def test_person_with_sources_equals_with_sources_on_the_same_person() -> None:
+    fields: dict[str, object] = {
+        "given_name": "Ana",
+        "family_name": "",
+        "emails": ("ana@example.org",),
+        "phones": (),
+        "birthday": PartialDate(month=3, day=29),
+        "dates": (NamedDate("connected", PartialDate(month=1, day=2, year=2020)),),
+        "notes": "",
+    }
+    built = person_with_sources("linkedin:Connections.csv", "Ana", **fields)
+    reference = with_sources(Person(display_name="Ana", **fields), "linkedin:Connections.csv")  # type: ignore[arg-type]
+    assert built == reference
+    assert set(built.sources) == {"display_name", "given_name", "emails", "birthday", "dates"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/in/ana-silva-123",
+        "http://ca.linkedin.com/in/ana",
+        "HTTPS://WWW.LINKEDIN.COM/IN/ANA",
+        "https://www.linkedin.com/pub/ana-silva/1/2/3",
+        "linkedin.com/in/ana",
+        "https://www.linkedin.com/company/acme",
+        "https://example.com/in/ana",
+        "https://evil.example/?https://www.linkedin.com/in/ana",
+        "",
+    ],
+)
+def test_is_profile_url_agrees_with_matching(url: str) -> None:
+    assert is_profile_url(url) == is_linkedin_url(url)

@@ -1,0 +1,138 @@
+"""Adding, editing, merging and deleting people through the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from orchardist.domain.interactions import Direction
+from orchardist.domain.people import Person, Tier
+from orchardist.services.interactions import InteractionError, interactions_with, log_interaction
+from orchardist.services.network import Network
+from orchardist.services.people import (
+    PersonError,
+    add_person,
+    delete_person,
+    duplicate_pairs,
+    edit_person,
+    get_person,
+    merge,
+    show_person,
+)
+
+
+def test_added_fields_are_sourced_manual(network: Network) -> None:
+    person = add_person(
+        network, Person(display_name="", given_name=" Amira ", family_name="Haddad", title="Analyst")
+    )
+    assert (person.display_name, person.given_name) == ("Amira Haddad", "Amira")
+    assert person.sources["title"] == ("manual",)
+
+
+@pytest.mark.parametrize(
+    ("person", "field"),
+    [
+        (Person(display_name=" "), "name"),
+        (Person(display_name="Bo", emails=("not-an-address",)), "emails"),
+        (Person(display_name="Bo", every_days=0), "every_days"),
+        (Person(display_name="Bo", met_through_id=999_999), "met_through_id"),
+    ],
+)
+def test_bad_input_names_the_field_and_stores_nothing(network: Network, person: Person, field: str) -> None:
+    with pytest.raises(PersonError) as error:
+        add_person(network, person)
+    assert error.value.field == field
+    assert duplicate_pairs(network) == [] and show_person(network, 1) is None
+
+
+def test_editing_marks_only_changed_fields_manual(network: Network) -> None:
+    person = add_person(network, Person(display_name="Bo Chen", title="Recruiter"))
+    updated = edit_person(
+        network, person.id or 0, {"title": "Lead Recruiter", "tier": "inner", "tags": ["a", "a", " b "]}
+    )
+    assert (updated.title, updated.tier, updated.tags) == ("Lead Recruiter", Tier.INNER, ("a", "b"))
+    assert updated.sources["title"] == ("manual",)
+    with pytest.raises(PersonError, match="tier"):
+        edit_person(network, person.id or 0, {"tier": "best friend"})
+    with pytest.raises(PersonError, match="unknown field"):
+        edit_person(network, person.id or 0, {"shoe_size": "11"})
+    with pytest.raises(LookupError):
+        edit_person(network, 999_999, {"title": "x"})
+
+
+def test_merging_moves_details_interactions_and_introductions(network: Network) -> None:
+    keep = add_person(
+        network,
+        Person(
+            display_name="Robert Smith", given_name="Robert", family_name="Smith", emails=("rob@x.example",)
+        ),
+    )
+    other = add_person(
+        network,
+        Person(
+            display_name="Bob Smith",
+            given_name="Bob",
+            family_name="Smith",
+            phones=("+1 555 010 9999",),
+            organisation="Acme",
+        ),
+    )
+    friend = add_person(network, Person(display_name="Friend", met_through_id=other.id))
+    log_interaction(
+        network,
+        [other.id or 0],
+        direction=Direction.GAVE,
+        kind="coffee",
+        summary="Coffee",
+        on=date(2026, 3, 1),
+    )
+    log_interaction(
+        network,
+        [other.id or 0, keep.id or 0],
+        direction=Direction.SOCIAL,
+        kind="event",
+        summary="Both",
+        on=date(2026, 4, 1),
+    )
+    merged = merge(network, keep.id or 0, other.id or 0)
+    assert merged.emails == ("rob@x.example",) and merged.phones == ("+1 555 010 9999",)
+    assert merged.organisation == "Acme"
+    assert get_person(network, other.id or 0) is None
+    assert [i.summary for i in interactions_with(network, keep.id or 0)] == ["Both", "Coffee"]
+    assert get_person(network, friend.id or 0).met_through_id == keep.id  # type: ignore[union-attr]
+    with pytest.raises(PersonError):
+        merge(network, keep.id or 0, keep.id or 0)
+
+
+def test_duplicates_are_found_and_scoped(network: Network, other_network: Network) -> None:
+    add_person(network, Person(display_name="José Álvarez", given_name="José", family_name="Álvarez"))
+    add_person(network, Person(display_name="jose alvarez", given_name="jose", family_name="alvarez"))
+    add_person(other_network, Person(display_name="Jose Alvarez", given_name="Jose", family_name="Alvarez"))
+    pairs = duplicate_pairs(network)
+    assert len(pairs) == 1
+    assert duplicate_pairs(other_network) == []
+
+
+def test_logging_needs_a_known_person_and_a_summary(network: Network, other_network: Network) -> None:
+    bob = add_person(other_network, Person(display_name="Bob"))
+    with pytest.raises(LookupError):
+        log_interaction(network, [bob.id or 0], direction=Direction.ASKED, kind="advice", summary="x")
+    ann = add_person(network, Person(display_name="Ann"))
+    with pytest.raises(InteractionError):
+        log_interaction(network, [ann.id or 0], direction=Direction.ASKED, kind="advice", summary="  ")
+    logged = log_interaction(
+        network,
+        [ann.id or 0],
+        direction=Direction.ASKED,
+        kind="Informational Interview",
+        summary="Asked about her path",
+    )
+    assert logged.kind == "informational_interview" and logged.on == date.today()
+
+
+def test_delete_is_real_and_scoped(network: Network, other_network: Network) -> None:
+    bob = add_person(other_network, Person(display_name="Bob"))
+    assert delete_person(network, bob.id or 0) is False
+    assert delete_person(other_network, bob.id or 0) is True
+    assert get_person(other_network, bob.id or 0) is None
