@@ -68,5 +68,9 @@ people = st.builds(
     where_met=_text,
     birthday=st.none() | partial_dates,
     dates=st.lists(st.builds(NamedDate, label=_word, date=partial_dates), max_size=2).map(tuple),
-    notes=st.text(max_size=80, alphabet=st.characters(blacklist_categories=("Cs", "Co", "Cn"))),
+    # Any text but NUL, which the store drops (PostgreSQL cannot hold it): see test_nul_is_dropped.
+    notes=st.text(
+        max_size=80,
+        alphabet=st.characters(blacklist_categories=("Cs", "Co", "Cn"), blacklist_characters="\x00"),
+    ),
 )

@@ -123,3 +123,16 @@ def test_names_module_stays_pure() -> None:
         if isinstance(node, ast.ImportFrom) and node.module
     }
     assert imported <= {"__future__", "re", "unicodedata"}
+
+
+def test_a_name_is_read_from_a_first_dot_last_address() -> None:
+    from orchardist.domain.names import name_from_email
+
+    assert name_from_email("john.doe@company.com") == ("John Doe", "John", "Doe")
+    assert name_from_email("marie_claire-dubois@x.example") == (
+        "Marie Claire Dubois",
+        "Marie",
+        "Claire Dubois",
+    )
+    assert name_from_email("info@company.com") == ("info@company.com", "", "")
+    assert name_from_email("jd1987.x@company.com") == ("jd1987.x@company.com", "", "")

@@ -48,6 +48,26 @@ def test_a_person_comes_back_exactly_as_stored(store: Store, person: Person) -> 
     assert loaded == replace(person, id=stored.id)
 
 
+def test_nul_is_dropped_from_every_text_on_both_databases(network: Network) -> None:
+    (person_id,) = _add(
+        network, _person("Nul\x00l Byte", notes="a\x00b", tags=("x\x00y",), organisation="\x00Acme")
+    )
+    with network.store.read() as conn:
+        person = PeopleRepository(conn, network.space_id).require(person_id)
+    assert (person.display_name, person.notes, person.tags, person.organisation) == (
+        "Null Byte",
+        "ab",
+        ("xy",),
+        "Acme",
+    )
+
+
+def test_an_organisation_named_only_by_punctuation_is_kept(network: Network) -> None:
+    (person_id,) = _add(network, _person("A B", organisation="¨"))
+    with network.store.read() as conn:
+        assert PeopleRepository(conn, network.space_id).require(person_id).organisation == "¨"
+
+
 def test_update_replaces_every_field(network: Network) -> None:
     (person_id,) = _add(network, _person("Ada Lovelace", emails=("ada@x.example",), tags=("math",)))
     with network.store.write() as conn:
@@ -215,3 +235,19 @@ def test_organisations_are_shared_by_folded_name(network: Network) -> None:
         loaded = PeopleRepository(conn, network.space_id).get_many(ids)
     # The first spelling seen names the organisation for everyone who works there.
     assert {p.organisation for p in loaded.values()} == {"Société Générale"}
+
+
+def test_the_sqlite_search_index_stays_consistent(network: Network) -> None:
+    if not network.store.is_sqlite:
+        pytest.skip("FTS5 is SQLite's index; PostgreSQL indexes the column itself")
+    ids = _add(network, *(_person(f"Person {n}", notes=f"note {n}") for n in range(50)))
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        repo.update(replace(repo.require(ids[3]), notes="changed words"))
+        repo.delete(ids[7])
+        repo.add_many([_person("Late Comer")])
+    with network.store.read() as conn:
+        # FTS5 compares every index entry with the content table and raises on any difference.
+        conn.exec_driver_sql("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)")
+    assert _names(network, Text("changed")) == ["Person 3"]
+    assert _names(network, Text("late")) == ["Late Comer"]

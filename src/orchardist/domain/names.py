@@ -259,3 +259,20 @@ def split_display_name(display: str) -> tuple[str, str]:
         return tokens[0], ""
     start = _family_start(tokens)
     return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+_ADDRESS_PARTS = re.compile(r"[._\-+]+")
+
+
+def name_from_email(address: str) -> tuple[str, str, str]:
+    """``(display, given, family)`` for a contact known only by an e-mail address.
+
+    ``john.doe@company.com`` gives ``("John Doe", "John", "Doe")``; an address that does not read
+    as a name (``info@…``, ``jd1987@…``) gives the address itself as the display name.
+    """
+    local = address.strip().split("@", 1)[0]
+    parts = [part for part in _ADDRESS_PARTS.split(local) if part]
+    if len(parts) >= 2 and all(part.isalpha() and len(part) > 1 for part in parts):
+        given, family = parts[0].capitalize(), " ".join(part.capitalize() for part in parts[1:])
+        return f"{given} {family}", given, family
+    return address.strip(), "", ""

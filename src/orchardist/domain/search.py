@@ -7,6 +7,7 @@ text search index exactly the same words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from orchardist.domain.matching import fold
 from orchardist.domain.people import Person
@@ -19,20 +20,26 @@ def words(text: str) -> list[str]:
     return [word for word in _NOT_WORD.split(fold(text)) if word]
 
 
+@lru_cache(maxsize=65_536)
+def _joined_words(text: str) -> str:
+    return " ".join(words(text))
+
+
 def search_text(person: Person) -> str:
     """The words search indexes: names, organisation, title, tags, location, e-mails and notes."""
-    parts = [
+    parts = (
         person.display_name,
         person.given_name,
         person.family_name,
         person.organisation,
         person.title,
-        " ".join(person.tags),
+        *person.tags,
         person.location,
-        " ".join(person.emails),
-        person.notes,
-    ]
-    return " ".join(words(" ".join(parts)))
+        *person.emails,
+    )
+    # Names, employers and titles repeat across a network, so each part's words are cached.
+    indexed = " ".join(_joined_words(part) for part in parts if part)
+    return f"{indexed} {' '.join(words(person.notes))}" if person.notes else indexed
 
 
 def sort_key(person: Person) -> str:

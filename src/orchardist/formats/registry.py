@@ -3,7 +3,7 @@
 An importer module defines ``sniff(data: bytes) -> bool`` (does this content look like mine?) and
 ``parse(data: bytes, source: str) -> ParseResult``. An exporter module defines
 ``export(snapshot: NetworkSnapshot) -> bytes``. ``source`` is the label recorded as each field's
-source, such as ``"linkedin:Connections.csv"``.
+source; ``parse`` below makes it ``"format:file name"``, such as ``"linkedin:Connections.csv"``.
 """
 
 from __future__ import annotations
@@ -72,11 +72,14 @@ def detect(data: bytes) -> str:
     )
 
 
-def parse(data: bytes, source: str, fmt: str = "auto") -> ParseResult:
-    """Parse ``data`` in this process (callers wanting a sandbox use ``formats.sandbox``)."""
+def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:
+    """Parse ``data`` in this process (callers wanting a sandbox use ``formats.sandbox``).
+
+    Each field read is labelled with the source ``format:file name``, e.g. ``linkedin:Connections.csv``.
+    """
     name = detect(data) if fmt == "auto" else fmt
     parse_fn = cast(Callable[[bytes, str], ParseResult], _importer(name).parse)
-    return parse_fn(data, source)
+    return parse_fn(data, f"{name}:{file_name}")
 
 
 def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:

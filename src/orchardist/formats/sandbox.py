@@ -19,14 +19,14 @@ import copyreg
 import dataclasses
 import enum
 import gc
-import importlib
 import io
 import math
 import multiprocessing
 import os
 import pickle
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from multiprocessing.connection import Connection
@@ -83,6 +83,8 @@ def parse_in_sandbox(
 ) -> ParseResult:
     """``registry.parse(data, source, fmt)`` in a child process; every failure is a FormatError.
 
+    ``source`` is the file's name; the registry labels each field read ``format:file name``.
+
     A FormatError raised by the importer comes back unchanged (reason, line and field); running out
     of time or memory, a crash, or any other exception in the child becomes a FormatError that says
     what happened.
@@ -92,7 +94,8 @@ def parse_in_sandbox(
             f"the file is too large to import ({len(data) / _MB:.1f} MB); "
             f"the limit is {MAX_FILE_BYTES // _MB} MB"
         )
-    module = None if fmt == "auto" else _module_for(fmt)
+    if fmt != "auto" and fmt not in registry.IMPORTERS:
+        raise FormatError(f"unknown format {fmt!r}; known: {', '.join(registry.IMPORTERS)}")
     limits = limits_for(len(data))
     if cpu_seconds is not None:
         limits = replace(limits, cpu_seconds=cpu_seconds)
@@ -101,7 +104,10 @@ def parse_in_sandbox(
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_run_child, args=(sender, data, source, module, limits), name="orchardist-import", daemon=True
+        target=_run_child,
+        args=(sender, data, source, fmt, dict(registry.IMPORTERS), limits),
+        name="orchardist-import",
+        daemon=True,
     )
     child.start()
     sender.close()
@@ -125,14 +131,6 @@ def parse_in_sandbox(
     raise FormatError(cast(str, payload))
 
 
-def _module_for(fmt: str) -> str:
-    """The importer module of ``fmt``, resolved here so the child imports exactly that module."""
-    try:
-        return registry.IMPORTERS[fmt]
-    except KeyError:
-        raise FormatError(f"unknown format {fmt!r}; known: {', '.join(registry.IMPORTERS)}") from None
-
-
 @lru_cache(maxsize=1)
 def _context() -> ForkServerContext | SpawnContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -147,7 +145,8 @@ def _too_long(seconds: float) -> FormatError:
 
 
 def _died(exitcode: int | None, limits: Limits) -> FormatError:
-    if exitcode == -signal.SIGXCPU:
+    cpu_limit_signal = getattr(signal, "SIGXCPU", None)  # what RLIMIT_CPU sends; not on Windows
+    if cpu_limit_signal is not None and exitcode == -cpu_limit_signal:
         return _too_long(limits.cpu_seconds)
     if exitcode is not None and exitcode < 0:
         reason = f"was stopped by signal {signal.Signals(-exitcode).name}"
@@ -156,12 +155,19 @@ def _died(exitcode: int | None, limits: Limits) -> FormatError:
     return FormatError(f"reading the file {reason}; it may be malformed or hostile")
 
 
-def _run_child(sender: Connection, data: bytes, source: str, module: str | None, limits: Limits) -> None:
-    """The child's whole life: limit itself, parse, send one message back, exit."""
+def _run_child(
+    sender: Connection, data: bytes, source: str, fmt: str, importers: dict[str, str], limits: Limits
+) -> None:
+    """The child's whole life: limit itself, parse, send one message back, exit.
+
+    The child parses with the parent's table of formats, which a caller (a test) may have extended.
+    """
     message: tuple[str, object]
     try:
         _limit_resources(limits)
-        message = ("ok", _parse(data, source, module))
+        registry.IMPORTERS.clear()
+        registry.IMPORTERS.update(importers)
+        message = ("ok", registry.parse(data, source, fmt))
     except FormatError as error:
         message = ("format_error", error)
     except MemoryError:
@@ -184,16 +190,23 @@ def _dumps(message: tuple[str, object]) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _reducers()
-    pickler.dump(message)
+    with _collector_paused():
+        pickler.dump(message)
     return buffer.getvalue()
 
 
 def _loads(blob: bytes) -> tuple[str, object]:
-    """Unpickle with the collector paused: it would otherwise rescan the growing heap again and again."""
+    with _collector_paused():
+        return cast(tuple[str, object], pickle.loads(blob))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the garbage collector, which would otherwise rescan the growing heap again and again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return cast(tuple[str, object], pickle.loads(blob))
+        yield
     finally:
         if was_enabled:
             gc.enable()
@@ -228,13 +241,6 @@ def _by_constructor(cls: type) -> Callable[[Any], tuple[object, ...]]:
 
 def _by_member_name(member: enum.Enum) -> tuple[object, ...]:
     return getattr, (type(member), member.name)
-
-
-def _parse(data: bytes, source: str, module: str | None) -> ParseResult:
-    if module is None:
-        return registry.parse(data, source)
-    parse = cast(Callable[[bytes, str], ParseResult], importlib.import_module(module).parse)
-    return parse(data, source)
 
 
 def _limit_resources(limits: Limits) -> None:

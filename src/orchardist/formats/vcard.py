@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from orchardist.domain.matching import is_linkedin_url, linkedin_key
+from orchardist.domain.names import name_from_email
 from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Person, Tier, with_sources
 from orchardist.formats.base import NetworkSnapshot, ParsedPerson, ParseResult, Skipped
 from orchardist.formats.vcard_cleanup import Card, clean, escape, unescape
@@ -127,7 +128,7 @@ def _read_with_vobject(card: Card) -> list[_Property]:
 
 
 def _person(properties: list[_Property]) -> Person | None:
-    """Map one card to a person, or None when it has no FN, no N and no ORG."""
+    """Map one card to a person, or None when it has no FN, N, ORG or e-mail address to name it by."""
     by_name: dict[str, list[_Property]] = {}
     for prop in properties:
         by_name.setdefault(prop.name, []).append(prop)
@@ -140,6 +141,11 @@ def _person(properties: list[_Property]) -> Person | None:
         (unescape(_components(prop.value, ";")[0]).strip() for prop in by_name.get("ORG", [])), ""
     )
     display_name = first_text("FN") or name.formatted() or organisation
+    emails = _unique(_email(prop.text()) for prop in by_name.get("EMAIL", []))
+    if not display_name and emails:
+        # Phones keep address-only cards (Android's "john.doe@company.com"); name them from the address.
+        display_name, given, family = name_from_email(emails[0])
+        name = _Name(family=family, given=given)
     if not display_name:
         return None
     linkedin_url, urls = _urls(properties)
@@ -149,7 +155,7 @@ def _person(properties: list[_Property]) -> Person | None:
         given_name=name.given,
         family_name=name.family,
         pronouns=first_text("X-PRONOUNS", "PRONOUNS"),
-        emails=_unique(_email(prop.text()) for prop in by_name.get("EMAIL", [])),
+        emails=emails,
         phones=_unique(_phone(prop.text()) for prop in by_name.get("TEL", [])),
         urls=urls,
         linkedin_url=linkedin_url,

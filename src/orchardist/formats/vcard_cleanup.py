@@ -227,11 +227,22 @@ class _Logical:
     parts: list[bytes] = field(default_factory=list)
     size: int = 0
     head_complete: bool = False
+    tail: bytes = b""  # the last physical line, kept even when the data itself is not
 
     def add(self, piece: bytes) -> None:
+        self.tail = piece
         if self.dropped and self.head_complete:
             return  # photo data: skipped once the name and parameters have been read
         self.size += len(piece)
+        if self.dropped and b":" in piece:
+            joined = b"".join(self.parts) + piece
+            try:
+                head = _parse_head(joined)
+            except _Malformed:
+                pass  # not complete yet, or malformed: _finish will say which
+            else:
+                self.parts, self.head_complete = [joined[: head.value_start]], True
+                return
         if self.size > MAX_LINE_BYTES:
             raise FormatError(
                 f"the line is over {MAX_LINE_BYTES:,} bytes long (after unfolding); "
@@ -239,14 +250,14 @@ class _Logical:
                 line=self.line,
             )
         self.parts.append(piece)
-        self.head_complete = self.head_complete or b":" in piece
 
     def wants_soft_break(self) -> bool:
         """A quoted-printable value ending in "=" continues on the next physical line."""
-        return bool(self.quoted_printable and self.parts and self.parts[-1].rstrip(b" \t").endswith(b"="))
+        return self.quoted_printable and self.tail.rstrip(b" \t").endswith(b"=")
 
     def join_soft_break(self, piece: bytes) -> None:
-        self.parts[-1] = self.parts[-1].rstrip(b" \t")[:-1]
+        if not self.dropped:
+            self.parts[-1] = self.parts[-1].rstrip(b" \t")[:-1]
         self.add(piece)
 
     def ends_with_backslash(self) -> bool:
@@ -541,6 +552,8 @@ def escape(text: str) -> str:
 
 def unescape(text: str) -> str:
     """Undo vCard 3.0 escaping: ``\\n``/``\\N`` is a line break, a backslash keeps the next character."""
+    if "\\" not in text:
+        return text
     out: list[str] = []
     for match in _ESCAPES_30.finditer(text):
         escaped, plain = match.groups()

@@ -141,7 +141,9 @@ def _match(
     return None
 
 
-def _match_existing(parsed: list[ParsedPerson], index: MatchIndex) -> dict[int, int]:
+def _match_existing(
+    parsed: list[ParsedPerson], all_keys: list[list[tuple[str, str]]], index: MatchIndex
+) -> dict[int, int]:
     """Which existing person each parsed record is (by position), where there is one.
 
     A bare name is the last resort: each record matched that way takes the next namesake not yet
@@ -149,8 +151,7 @@ def _match_existing(parsed: list[ParsedPerson], index: MatchIndex) -> dict[int, 
     """
     matched: dict[int, int] = {}
     by_name: list[tuple[int, str]] = []
-    for position, item in enumerate(parsed):
-        keys = match_keys(item.person)
+    for position, (item, keys) in enumerate(zip(parsed, all_keys, strict=True)):
         found = _match([key for key in keys if key[0] != "name"], index.keys, index.profiles, item.person)
         if found is not None:
             matched[position] = found
@@ -179,12 +180,13 @@ def _plan(
     # name never joins two rows of one file, which lists different people who share a name.
     pending: dict[tuple[str, str], int] = {}
     pending_profiles: dict[int, tuple[str, str]] = {}
-    matched_ids = _match_existing(result.people, index)
+    all_keys = [match_keys(item.person) for item in result.people]
+    matched_ids = _match_existing(result.people, all_keys, index)
     existing_people = repo.get_many(sorted(set(matched_ids.values())))
     total = len(result.people)
     for position, parsed in enumerate(result.people):
-        incoming = replace(parsed.person, id=None)
-        keys = match_keys(incoming)
+        incoming = parsed.person if parsed.person.id is None else replace(parsed.person, id=None)
+        keys = all_keys[position]
         existing_id = matched_ids.get(position)
         if existing_id is not None and existing_id in existing_people:
             current = plan.updates.get(existing_id, existing_people[existing_id])
@@ -329,36 +331,11 @@ def import_into(
 ) -> ImportReport:
     """``import_parsed`` inside a transaction the caller holds (a restore clears and imports in one)."""
     source = _source_label(result, name)
-    result = _with_source_label(result, name, source)
     plan, report = _plan(PeopleRepository(conn, network.space_id), result, progress)
     report.file = name
     if not dry_run:
         _apply(conn, network, plan, report, result, source, progress)
     return report
-
-
-def _with_source_label(result: ParseResult, name: str, source: str) -> ParseResult:
-    """Importers label each field with the bare file name; make it ``format:file name``.
-
-    Labels that differ (a JSON backup keeps the sources it was saved with) stay as they are.
-    """
-    bare = Path(name).name
-    parsed = [
-        replace(
-            item,
-            person=replace(
-                item.person,
-                sources={
-                    field_name: tuple(source if label == bare else label for label in labels)
-                    for field_name, labels in item.person.sources.items()
-                },
-            ),
-        )
-        for item in result.people
-    ]
-    return ParseResult(
-        format=result.format, people=parsed, skipped=result.skipped, interactions=result.interactions
-    )
 
 
 def import_file(

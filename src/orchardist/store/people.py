@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from orchardist.domain.matching import email_key, fold, linkedin_key, name_key, name_org_key, phone_key
-from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
+from orchardist.domain.matching import (
+    email_key,
+    fold,
+    linkedin_key,
+    name_key,
+    name_org_key,
+    organisation_key,
+    phone_key,
+)
+from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
 from orchardist.domain.queries import Everyone, Query
 from orchardist.domain.search import search_text, sort_key
+from orchardist.store.bulk import insert_rows
 from orchardist.store.queries import to_sql
 from orchardist.store.tables import (
     interaction_people,
@@ -55,6 +64,46 @@ def _sources_from_json(value: Any) -> dict[str, tuple[str, ...]]:
     return {name: tuple(labels) for name, labels in (value or {}).items()}
 
 
+_TEXT_FIELDS = tuple(
+    name
+    for name in PERSON_FIELDS
+    if name not in {"tier", "every_days", "met_through_id", "birthday", "dates"}
+)
+
+
+def without_nul(person: Person) -> Person:
+    """``person`` with NUL characters removed from every text: PostgreSQL cannot store them, and
+    both databases must keep the same thing."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(person, name)
+        if isinstance(value, str):
+            if "\x00" in value:
+                changes[name] = value.replace("\x00", "")
+        elif any("\x00" in item for item in value):
+            changes[name] = tuple(item.replace("\x00", "") for item in value)
+    return replace(person, **changes) if changes else person
+
+
+def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
+    """Reserve ``count`` new ids for ``table`` so a bulk insert needs no RETURNING round trips.
+
+    SQLite: the caller's write transaction (BEGIN IMMEDIATE) holds the only write lock, so the ids
+    after the current maximum are free. PostgreSQL: drawn from the column's sequence.
+    """
+    if count == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one() + 1
+        return list(range(start, start + count))
+    sequence = sa.func.pg_get_serial_sequence(table.name, "id")
+    return list(
+        conn.execute(
+            sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
+        ).scalars()
+    )
+
+
 @dataclass(slots=True)
 class MatchIndex:
     """What imports match against: keys to people, namesakes, and each person's profile and employer."""
@@ -83,10 +132,21 @@ class PeopleRepository:
         if not new_people:
             return []
         now = datetime.now(UTC)
+        new_people = [without_nul(person) for person in new_people]
         org_ids = self._organisation_ids(person.organisation for person in new_people)
+        ids = allocate_ids(self.conn, people, len(new_people))
         rows = [self._row(person, org_ids, now, created=True) for person in new_people]
-        result = self.conn.execute(people.insert().returning(people.c.id, sort_by_parameter_order=True), rows)
-        ids = [row[0] for row in result]
+        for person_id, row in zip(ids, rows, strict=True):
+            row["id"] = person_id
+        insert_rows(self.conn, people, rows)
+        if self.conn.dialect.name == "sqlite":
+            self.conn.execute(
+                sa.text(
+                    "INSERT INTO people_fts(rowid, search_text) SELECT id, search_text FROM people "
+                    "WHERE id BETWEEN :first AND :last"
+                ),
+                {"first": ids[0], "last": ids[-1]},
+            )
         self._write_children(list(zip(ids, new_people, strict=True)))
         return ids
 
@@ -98,6 +158,7 @@ class PeopleRepository:
         if not changed:
             return
         now = datetime.now(UTC)
+        changed = [without_nul(person) for person in changed]
         org_ids = self._organisation_ids(person.organisation for person in changed)
         for person in changed:
             if person.id is None:
@@ -144,7 +205,7 @@ class PeopleRepository:
             "pronouns": person.pronouns,
             "linkedin_url": person.linkedin_url,
             "linkedin_key": linkedin_key(person.linkedin_url),
-            "organisation_id": org_ids.get(fold(person.organisation)),
+            "organisation_id": org_ids.get(organisation_key(person.organisation)),
             "title": person.title,
             "location": person.location,
             "tier": person.tier.value,
@@ -180,8 +241,7 @@ class PeopleRepository:
                 for person_id, person in pairs
                 for position, value in enumerate(getattr(person, field_name))
             ]
-            if rows:
-                self.conn.execute(table.insert(), rows)
+            insert_rows(self.conn, table, rows)
         tag_rows = [
             {
                 "space_id": self.space_id,
@@ -193,14 +253,13 @@ class PeopleRepository:
             for person_id, person in pairs
             for position, tag in enumerate(person.tags)
         ]
-        if tag_rows:
-            self.conn.execute(person_tags.insert(), tag_rows)
+        insert_rows(self.conn, person_tags, tag_rows)
 
     def _organisation_ids(self, names: Iterable[str]) -> dict[str, int]:
         """Ids of the organisations named, by folded name, creating the missing ones."""
         wanted: dict[str, str] = {}
         for name in names:
-            key = fold(name)
+            key = organisation_key(name)
             if key and key not in wanted:
                 wanted[key] = name.strip()
         if not wanted:
@@ -217,22 +276,22 @@ class PeopleRepository:
             found.update((key, org_id) for key, org_id in rows)
         missing = [key for key in keys if key not in found]
         if missing:
-            result = self.conn.execute(
-                organisations.insert().returning(
-                    organisations.c.name_key, organisations.c.id, sort_by_parameter_order=True
-                ),
+            new_ids = allocate_ids(self.conn, organisations, len(missing))
+            self.conn.execute(
+                organisations.insert(),
                 [
                     {
+                        "id": org_id,
                         "space_id": self.space_id,
                         "name": wanted[key],
                         "name_key": key,
                         "aliases": [],
                         "domains": [],
                     }
-                    for key in missing
+                    for org_id, key in zip(new_ids, missing, strict=True)
                 ],
             )
-            found.update((key, org_id) for key, org_id in result)
+            found.update(zip(missing, new_ids, strict=True))
         return found
 
     # -- reading -------------------------------------------------------------------------------

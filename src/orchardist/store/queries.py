@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from orchardist.domain.matching import fold
+from orchardist.domain.matching import fold, organisation_key
 from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasTag, InTier, Query, Text
 from orchardist.store.tables import organisations, people, person_tags
 
@@ -43,7 +43,7 @@ def to_sql(query: Query, dialect: str, space_id: int) -> sa.ColumnElement[bool]:
     if isinstance(query, AtOrganisation):
         return people.c.organisation_id.in_(
             sa.select(organisations.c.id).where(
-                organisations.c.space_id == space_id, organisations.c.name_key == fold(query.name)
+                organisations.c.space_id == space_id, organisations.c.name_key == organisation_key(query.name)
             )
         )
     if isinstance(query, All):

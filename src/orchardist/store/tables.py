@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
 
 metadata = sa.MetaData()
+
+
+class JSONText(sa.types.TypeDecorator[Any]):
+    """JSON kept in a text column, alike on SQLite and PostgreSQL.
+
+    Most list fields are empty; writing and reading ``[]`` without the JSON codec makes a
+    30,000-person import and export markedly faster.
+    """
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str:
+        if not value:
+            return "{}" if isinstance(value, dict) else "[]"
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        if value is None or value == "[]":
+            return []
+        if value == "{}":
+            return {}
+        return json.loads(value)
 
 
 def _space_id() -> sa.Column[int]:
@@ -30,8 +57,8 @@ organisations = sa.Table(
     _space_id(),
     sa.Column("name", sa.String(300), nullable=False),
     sa.Column("name_key", sa.String(300), nullable=False),
-    sa.Column("aliases", sa.JSON, nullable=False),
-    sa.Column("domains", sa.JSON, nullable=False),
+    sa.Column("aliases", JSONText(), nullable=False),
+    sa.Column("domains", JSONText(), nullable=False),
     sa.UniqueConstraint("space_id", "name_key", name="uq_organisations_space_name"),
 )
 
@@ -53,16 +80,16 @@ people = sa.Table(
     sa.Column("location", sa.String(500), nullable=False),
     sa.Column("tier", sa.String(20), nullable=False),
     sa.Column("every_days", sa.Integer, nullable=True),
-    sa.Column("interests", sa.JSON, nullable=False),
-    sa.Column("can_help_with", sa.JSON, nullable=False),
-    sa.Column("could_use_help_with", sa.JSON, nullable=False),
+    sa.Column("interests", JSONText(), nullable=False),
+    sa.Column("can_help_with", JSONText(), nullable=False),
+    sa.Column("could_use_help_with", JSONText(), nullable=False),
     sa.Column("how_met", sa.Text, nullable=False),
     sa.Column("where_met", sa.Text, nullable=False),
     sa.Column("met_through_id", sa.Integer, sa.ForeignKey("people.id", ondelete="SET NULL"), nullable=True),
     sa.Column("birthday", sa.String(10), nullable=True),
-    sa.Column("dates", sa.JSON, nullable=False),
+    sa.Column("dates", JSONText(), nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
-    sa.Column("sources", sa.JSON, nullable=False),
+    sa.Column("sources", JSONText(), nullable=False),
     # Folded name, organisation, title, tags, location and notes: what full-text search indexes.
     sa.Column("search_text", sa.Text, nullable=False),
     # Folded "family given" for sorting by name the same way on both databases.

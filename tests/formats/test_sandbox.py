@@ -1,0 +1,185 @@
+"""Parsing in a child process: hostile input dies fast, failures come back as clear FormatErrors.
+
+The misbehaving importer in ``slow_format`` is registered for these tests only.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from orchardist.domain.people import NamedDate, PartialDate
+from orchardist.formats import registry, sandbox, vcard
+from orchardist.formats.base import FormatError
+from orchardist.formats.sandbox import MAX_FILE_BYTES, limits_for, parse_in_sandbox
+from tests.formats import slow_format
+
+HOSTILE_DEADLINE = 5.0
+
+
+@pytest.fixture
+def slow(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setitem(registry.IMPORTERS, "slow", slow_format.MODULE)
+    return "slow"
+
+
+def refused(data: bytes, fmt: str, **limits: float) -> tuple[FormatError, float]:
+    started = time.perf_counter()
+    with pytest.raises(FormatError) as error:
+        parse_in_sandbox(data, "test", fmt, **limits)
+    return error.value, time.perf_counter() - started
+
+
+@pytest.mark.parametrize("fmt", ["auto", "vcard"])
+@pytest.mark.parametrize("name", ["param-backtracking.vcf", "vobject-error.vcf"])
+def test_hostile_corpus_files_are_refused_quickly(corpus: Path, name: str, fmt: str) -> None:
+    error, elapsed = refused((corpus / "hostile" / name).read_bytes(), fmt)
+    assert elapsed < HOSTILE_DEADLINE
+    assert error.line is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TEL;TYPE" + "=" * 40,
+        "X-FOO;X-BAR" + "=" * 64,
+        "ADR;LABEL=" + "=" * 30,
+        "NOTE" + ";" * 20_000 + ":x",
+        "EMAIL;" + "TYPE=a," * 10_000,
+        'ORG;X="' + "=" * 50_000,
+    ],
+    ids=["tel-type-equals", "x-param-equals", "adr-label-equals", "semicolon-run", "comma-run", "open-quote"],
+)
+def test_synthesized_hostile_lines_are_refused_quickly(line: str) -> None:
+    data = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane King\r\n{line}\r\nEND:VCARD\r\n".encode()
+    error, elapsed = refused(data, "vcard")
+    assert elapsed < HOSTILE_DEADLINE
+    assert error.line == 4
+
+
+def test_deep_nesting_is_refused_quickly() -> None:
+    data = b"BEGIN:VCARD\r\nFN:x\r\n" * 5_000 + b"END:VCARD\r\n" * 5_000
+    error, elapsed = refused(data, "vcard")
+    assert elapsed < HOSTILE_DEADLINE
+    assert "nested" in error.reason
+
+
+def test_equals_runs_before_a_colon_are_read_quickly_not_backtracked() -> None:
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane King\r\nNOTE;X" + b"=" * 60 + b":hi\r\nEND:VCARD\r\n"
+    started = time.perf_counter()
+    result = parse_in_sandbox(data, "test", "vcard")
+    assert time.perf_counter() - started < HOSTILE_DEADLINE
+    assert [(entry.person.display_name, entry.person.notes) for entry in result.people] == [
+        ("Jane King", "hi")
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["auto", "vcard"])
+def test_a_vcard_parses_the_same_in_the_sandbox(corpus: Path, fmt: str) -> None:
+    data = (
+        corpus / "vcard/ez-vcard/src__test__resources__ezvcard__io__text__John_Doe_IPHONE.vcf"
+    ).read_bytes()
+    result = parse_in_sandbox(data, "iphone.vcf", fmt)
+    assert result == registry.parse(data, "iphone.vcf", "vcard") == vcard.parse(data, "vcard:iphone.vcf")
+    assert result.people[0].person.sources["emails"] == ("vcard:iphone.vcf",)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [(b"", "empty"), (b"\x00\x01\x02\x03" * 100, "binary")],
+)
+def test_empty_and_binary_files_are_refused(data: bytes, words: str) -> None:
+    error, _ = refused(data, "vcard")
+    assert words in error.reason
+
+
+def test_a_one_megabyte_line_is_refused_with_its_line_number() -> None:
+    data = b"BEGIN:VCARD\r\nFN:x\r\nNOTE:" + b"x" * 1_048_576 + b"\r\nEND:VCARD\r\n"
+    error, _ = refused(data, "vcard")
+    assert error.line == 3
+
+
+def test_format_errors_cross_unchanged(slow: str) -> None:
+    error, _ = refused(b"refuse", slow)
+    assert (error.reason, error.line, error.field) == ("refused on purpose", 7, "Notes")
+
+
+def test_a_slow_importer_is_stopped_by_the_wall_clock(slow: str) -> None:
+    error, elapsed = refused(b"sleep", slow, wall_seconds=0.5)
+    assert error.reason == "the file took too long to read (0.5 s); it may be malformed or hostile"
+    assert elapsed < 3
+
+
+def test_a_spinning_importer_is_stopped_by_the_cpu_limit(slow: str) -> None:
+    error, elapsed = refused(b"spin", slow, cpu_seconds=1, wall_seconds=30)
+    assert error.reason == "the file took too long to read (1.0 s); it may be malformed or hostile"
+    assert elapsed < 15
+
+
+def test_an_importer_using_too_much_memory_is_stopped(slow: str) -> None:
+    error, _ = refused(b"hog", slow)
+    assert "more memory than allowed" in error.reason
+
+
+def test_a_crashing_importer_is_reported(slow: str) -> None:
+    error, _ = refused(b"exit", slow)
+    assert (
+        error.reason == "reading the file stopped unexpectedly (exit code 3); it may be malformed or hostile"
+    )
+
+
+def test_a_killed_importer_is_reported(slow: str) -> None:
+    error, _ = refused(b"kill", slow)
+    assert "stopped by signal SIGKILL" in error.reason
+
+
+def test_other_exceptions_name_their_type(slow: str) -> None:
+    error, _ = refused(b"raise", slow)
+    assert error.reason == "the file could not be read: ValueError: the importer tripped over its own feet"
+
+
+def test_an_unknown_format_is_refused_before_any_child_starts() -> None:
+    error, _ = refused(b"BEGIN:VCARD", "no-such-format")
+    assert "unknown format 'no-such-format'" in error.reason
+
+
+def test_files_over_100_mb_are_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_child() -> None:
+        raise AssertionError("a child process was started")
+
+    monkeypatch.setattr(sandbox, "_context", no_child)
+    error, elapsed = refused(b"x" * (MAX_FILE_BYTES + 1), "vcard")
+    assert error.reason == "the file is too large to import (100.0 MB); the limit is 100 MB"
+    assert elapsed < 1
+
+
+def test_limits_grow_with_the_file_and_are_capped() -> None:
+    small, three_mb, huge = limits_for(100), limits_for(3 * 1024 * 1024), limits_for(MAX_FILE_BYTES)
+    assert 4 <= small.wall_seconds < 4.01 and small.cpu_seconds == small.wall_seconds
+    assert three_mb.wall_seconds == pytest.approx(13.0)
+    assert huge.wall_seconds == 120
+    assert small.memory_bytes < three_mb.memory_bytes < huge.memory_bytes
+
+
+def test_thirty_thousand_people_come_back_intact(slow: str) -> None:
+    result = parse_in_sandbox(b"people:30000", "test", slow)
+    assert len(result.people) == 30_000
+    assert result.people[-1] == slow_format._person(29_999, "slow:test")
+    person = result.people[123].person
+    assert person.birthday == PartialDate(3, 29, 1985)
+    assert person.dates == (NamedDate("connected", PartialDate(1, 2, 2020)),)
+
+
+@pytest.mark.slow
+def test_a_legitimate_30000_card_file_passes_the_default_limits() -> None:
+    data = b"".join(
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %d\r\nORG:Acme\r\nEMAIL:person%d@example.com\r\n"
+        b"TEL:+1 555 010 %04d\r\nEND:VCARD\r\n" % (n, n, n % 10_000)
+        for n in range(30_000)
+    )
+    assert 3 * 1024 * 1024 < len(data) < 4 * 1024 * 1024
+    result = parse_in_sandbox(data, "vcard:big.vcf", "vcard")
+    assert len(result.people) == 30_000
+    assert result.people[-1].person.emails == ("person29999@example.com",)
