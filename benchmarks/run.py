@@ -67,7 +67,8 @@ def main() -> None:
     from orchardist.domain.queries import Text
     from orchardist.services.importing import import_file
     from orchardist.services.network import open_network
-    from orchardist.store.people import PeopleRepository
+    from orchardist.store.bulk import insert_rows
+    from orchardist.store.people import PeopleRepository, allocate_ids
     from orchardist.store.tables import interaction_people, interactions
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,10 +95,13 @@ def main() -> None:
         started = time.perf_counter()
         now = datetime.now(UTC)
         with network.store.write() as conn:
-            result = conn.execute(
-                interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
+            new_ids = allocate_ids(conn, interactions, len(rows))
+            insert_rows(
+                conn,
+                interactions,
                 [
                     {
+                        "id": i,
                         "space_id": network.space_id,
                         "on_date": row["on"],
                         "channel": "other",
@@ -107,12 +111,12 @@ def main() -> None:
                         "notes": "",
                         "created_at": now,
                     }
-                    for row in rows
+                    for i, row in zip(new_ids, rows, strict=True)
                 ],
             )
-            new_ids = [r[0] for r in result]
-            conn.execute(
-                interaction_people.insert(),
+            insert_rows(
+                conn,
+                interaction_people,
                 [
                     {
                         "interaction_id": i,

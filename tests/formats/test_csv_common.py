@@ -368,3 +368,32 @@ def test_person_with_sources_equals_with_sources_on_the_same_person() -> None:
 )
 def test_is_profile_url_agrees_with_matching(url: str) -> None:
     assert is_profile_url(url) == is_linkedin_url(url)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '=HYPERLINK("http://x.example","click")',
+        "=1+1",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1,2)",
+        " =A1",
+    ],
+)
+def test_a_row_with_a_formula_cell_is_skipped_with_the_column_named(cell: str) -> None:
+    quoted = cell.replace('"', '""')
+    data = f'First Name,Last Name,Company,Connected On\nAna,Ruiz,"{quoted}",1 Jan 2026\n'
+    table = read_table(data.encode(), lambda keys: "first name" in keys, expected="test")
+    (row,) = list(table.rows)
+    assert row.problem is not None and "'Company' cell holds a spreadsheet formula" in row.problem
+
+
+@pytest.mark.parametrize(
+    "cell", ["+1 555 010 0100", "-- retired --", "@home office", "Smith-Jones", "C++ (systems)"]
+)
+def test_ordinary_values_that_start_like_a_formula_are_kept(cell: str) -> None:
+    data = f'First Name,Last Name,Company,Connected On\nAna,Ruiz,"{cell}",1 Jan 2026\n'
+    table = read_table(data.encode(), lambda keys: "first name" in keys, expected="test")
+    (row,) = list(table.rows)
+    assert row.problem is None

@@ -93,9 +93,7 @@ def test_a_card_with_only_an_organisation_is_named_after_it() -> None:
 
 
 def test_a_card_with_no_name_is_skipped_with_its_line() -> None:
-    data = (
-        b"BEGIN:VCARD\r\nFN:Named\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n"
-    )
+    data = b"BEGIN:VCARD\r\nFN:Named\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n"
     result = vcard.parse(data, SOURCE)
     assert [entry.line for entry in result.people] == [1]
     assert result.skipped == [Skipped(line=5, reason="no name")]

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from orchardist.store.engine import Store, open_store, resolve_url
-from orchardist.store.migrate import current_revision, head_revision
+from orchardist.store.migrate import HEAD, current_revision, head_revision
 from orchardist.store.tables import metadata
 
 
@@ -27,7 +27,21 @@ def test_migrations_build_exactly_the_declared_schema(store: Store) -> None:
 
 
 def test_store_is_at_the_head_revision(store: Store) -> None:
-    assert current_revision(store) == head_revision(store) is not None
+    assert current_revision(store) == head_revision(store) == HEAD
+
+
+def test_an_up_to_date_store_opens_without_importing_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_store(str(tmp_path / "o.sqlite3")).dispose()
+    code = (
+        "import sys; from orchardist.store.engine import open_store\n"
+        f"open_store({str(tmp_path / 'o.sqlite3')!r}).dispose()\n"
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
 
 
 def test_sqlite_settings(tmp_path: Path) -> None:

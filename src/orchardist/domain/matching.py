@@ -61,6 +61,7 @@ def phone_key(phone: str) -> str:
     return digits
 
 
+@lru_cache(maxsize=65_536)
 def linkedin_key(url: str) -> str:
     """The canonical form of a LinkedIn profile URL, or ``""`` when it is not one.
 

@@ -336,7 +336,24 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
                 f"the row has {len(cells)} values but the header has {width} columns, "
                 "so its values cannot be matched to columns (an unquoted delimiter in a value?)"
             )
+        else:
+            problem = _formula_problem(cells, header.names)
         yield Row(line, dict(zip(keys, cells, strict=False)), problem)
+
+
+# A spreadsheet formula or DDE command hidden in a cell: "=HYPERLINK(…)", "+cmd|' /C calc'!A0",
+# "@SUM(…)". A leading "=" never starts a name, employer or title; after "+", "-" or "@" only a
+# function call or a pipe is taken as one, so "+1 555 0100" and "-- retired --" stay data.
+_FORMULA = re.compile(r"\s*(?:=|[+\-@]\s*(?:[A-Za-z_][A-Za-z0-9_.]*\(|[^|]*\|))")
+
+
+def _formula_problem(cells: list[str], names: tuple[str, ...]) -> str | None:
+    for index, cell in enumerate(cells):
+        if cell and cell.lstrip()[:1] in "=+-@" and _FORMULA.match(cell):
+            column = names[index] if index < len(names) else f"column {index + 1}"
+            shown = cell.strip() if len(cell.strip()) <= 40 else cell.strip()[:39] + "…"
+            return f"the {column!r} cell holds a spreadsheet formula ({shown}), so the row was not imported"
+    return None
 
 
 def _check_closed(text: str, start: int, first: int, line: int) -> None:

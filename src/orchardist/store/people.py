@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -56,12 +58,26 @@ def _dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:
     return [{"label": item.label, "date": item.date.isoformat()} for item in dates]
 
 
-def _dates_from_json(value: Any) -> tuple[NamedDate, ...]:
-    return tuple(NamedDate(label=item["label"], date=PartialDate.parse(item["date"])) for item in value or ())
+# Columns that exist for the database's sake (search, sorting, matching, bookkeeping), not the Person.
+_NOT_LOADED = frozenset({"space_id", "search_text", "sort_key", "linkedin_key", "created_at", "updated_at"})
 
 
-def _sources_from_json(value: Any) -> dict[str, tuple[str, ...]]:
-    return {name: tuple(labels) for name, labels in (value or {}).items()}
+# People imported from one file share the same dates and sources texts, so decoding is cached;
+# the cached values are immutable (tuples), and each person gets a dict of their own.
+@lru_cache(maxsize=4_096)
+def _dates_from_text(text: str) -> tuple[NamedDate, ...]:
+    if text == "[]":
+        return ()
+    return tuple(
+        NamedDate(label=item["label"], date=PartialDate.parse(item["date"])) for item in json.loads(text)
+    )
+
+
+@lru_cache(maxsize=4_096)
+def _source_items_from_text(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if text == "{}":
+        return ()
+    return tuple((name, tuple(labels)) for name, labels in json.loads(text).items())
 
 
 _TEXT_FIELDS = tuple(
@@ -210,16 +226,17 @@ class PeopleRepository:
             "location": person.location,
             "tier": person.tier.value,
             "every_days": person.every_days,
-            "interests": list(person.interests),
-            "can_help_with": list(person.can_help_with),
-            "could_use_help_with": list(person.could_use_help_with),
+            # JSON writes tuples as arrays, so the lists go in as they are.
+            "interests": person.interests,
+            "can_help_with": person.can_help_with,
+            "could_use_help_with": person.could_use_help_with,
             "how_met": person.how_met,
             "where_met": person.where_met,
             "met_through_id": person.met_through_id,
             "birthday": person.birthday.isoformat() if person.birthday else None,
             "dates": _dates_to_json(person.dates),
             "notes": person.notes,
-            "sources": {name: list(labels) for name, labels in person.sources.items()},
+            "sources": person.sources,
             "search_text": search_text(person),
             "sort_key": sort_key(person),
             "updated_at": now,
@@ -307,8 +324,15 @@ class PeopleRepository:
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Person]:
         """The people with these ids that exist in this space, by id."""
+        wanted = list(dict.fromkeys(ids))
+        if len(wanted) > _CHUNK:
+            # An import matching most of a large network: one pass over the space beats many IN lists.
+            keep = set(wanted)
+            return {
+                person_id: person for person_id, person in self._load(None, None).items() if person_id in keep
+            }
         loaded: dict[int, Person] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids))):
+        for chunk in _chunks(wanted):
             loaded.update(self._load(people.c.id.in_(chunk), chunk))
         return loaded
 
@@ -435,12 +459,19 @@ class PeopleRepository:
         where = people.c.space_id == self.space_id
         if condition is not None:
             where = sa.and_(where, condition)
+        columns = [
+            sa.type_coerce(column, sa.Text).label(column.name)
+            if column.name in ("dates", "sources")
+            else column
+            for column in people.columns
+            if column.name not in _NOT_LOADED
+        ]
         rows = self.conn.execute(
-            sa.select(people, organisations.c.name.label("organisation_name"))
+            sa.select(*columns, organisations.c.name.label("organisation_name"))
             .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
             .where(where)
         ).mappings()
-        base = {row["id"]: row for row in rows}
+        base = {row["id"]: row for row in rows.all()}
         if not base:
             return {}
         children: dict[str, dict[int, list[str]]] = {}
@@ -452,7 +483,7 @@ class PeopleRepository:
             grouped: dict[int, list[str]] = defaultdict(list)
             for person_id, value in self.conn.execute(
                 statement.order_by(table.c.person_id, table.c.position)
-            ):
+            ).all():
                 grouped[person_id].append(value)
             children[field_name] = grouped
         return {
@@ -479,9 +510,9 @@ class PeopleRepository:
                 where_met=row["where_met"],
                 met_through_id=row["met_through_id"],
                 birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
-                dates=_dates_from_json(row["dates"]),
+                dates=_dates_from_text(row["dates"]),
                 notes=row["notes"],
-                sources=_sources_from_json(row["sources"]),
+                sources=dict(_source_items_from_text(row["sources"])),
             )
             for person_id, row in base.items()
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,8 +24,10 @@ class JSONText(sa.types.TypeDecorator[Any]):
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str:
         if not value:
-            return "{}" if isinstance(value, dict) else "[]"
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            return "{}" if isinstance(value, Mapping) else "[]"
+        return json.dumps(
+            dict(value) if isinstance(value, Mapping) else value, ensure_ascii=False, separators=(",", ":")
+        )
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         if value is None or value == "[]":
