@@ -264,3 +264,12 @@ def test_a_row_with_more_values_than_columns_is_skipped_with_its_line(corpus: Pa
     assert [parsed.person.display_name for parsed in result.people] == ["C D"]
     (skipped,) = result.skipped
     assert skipped.line == 5 and "8 values but the header has 7 columns" in skipped.reason
+
+
+def test_a_file_half_csv_and_half_vcard_is_refused_at_the_first_foreign_line(corpus: Path) -> None:
+    head = (corpus / "csv-headers" / "linkedin_Connections_2024_preamble_and_header.csv").read_bytes()
+    data = head + b"Ana,Ruiz,,,Acme,Dev,1 Jan 2026\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo Chen\nEND:VCARD\n"
+    with pytest.raises(FormatError) as refused:
+        linkedin.parse(data, "linkedin:Connections.csv")
+    assert refused.value.line == 6
+    assert "'BEGIN:VCARD' has no ',' separators" in refused.value.reason

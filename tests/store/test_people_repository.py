@@ -251,3 +251,13 @@ def test_the_sqlite_search_index_stays_consistent(network: Network) -> None:
         conn.exec_driver_sql("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)")
     assert _names(network, Text("changed")) == ["Person 3"]
     assert _names(network, Text("late")) == ["Late Comer"]
+
+
+def test_introductions_stay_within_the_space(network: Network, other_network: Network) -> None:
+    ann, bo = _add(network, _person("Ann Lee"), _person("Bo Chen"))
+    (stranger,) = _add(other_network, _person("Cy Diaz"))
+    with network.store.write() as conn:
+        PeopleRepository(conn, network.space_id).set_met_through([(bo, ann), (ann, stranger)])
+    with network.store.read() as conn:
+        loaded = PeopleRepository(conn, network.space_id).get_many([ann, bo])
+    assert (loaded[bo].met_through_id, loaded[ann].met_through_id) == (ann, None)

@@ -91,11 +91,11 @@ def _print_report(report: ImportReport, dry_run: bool) -> None:
     verb = "would add" if dry_run else "added"
     click.echo(f"{report.file}: {report.format} format")
     click.echo(
-        f"  {verb} {report.added}, merged {report.merged} with people already known"
-        f" ({report.updated} updated), skipped {len(report.skipped)}"
+        f"  {verb} {report.added:,}, merged {report.merged:,} with people already known"
+        f" ({report.updated:,} updated), skipped {len(report.skipped):,}"
     )
     if report.interactions:
-        click.echo(f"  interactions: {report.interactions}")
+        click.echo(f"  interactions: {report.interactions:,}")
     for change in report.job_changes[:20]:
         click.echo(
             f"  new job: {change.name}: {change.old_title or '?'} at {change.old_organisation or '?'}"

@@ -330,6 +330,14 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
             cells = _parse_line(cells[0], delimiter)
         if not "".join(cells).strip():
             continue
+        if len(cells) == 1 and width >= 3 and _FOREIGN_LINE.match(cells[0]):
+            # A vCard, JSON or XML line where a row should be: the file is part something else.
+            shown = cells[0].strip()[:40]
+            raise FormatError(
+                f"{shown!r} has no {_delimiter_name(delimiter)} separators, so it is not a row of this CSV "
+                "(is the file part CSV and part something else?)",
+                line=line,
+            )
         problem = None
         if len(cells) > width and any(cell.strip() for cell in cells[width:]):
             problem = (
@@ -354,6 +362,13 @@ def _formula_problem(cells: list[str], names: tuple[str, ...]) -> str | None:
             shown = cell.strip() if len(cell.strip()) <= 40 else cell.strip()[:39] + "…"
             return f"the {column!r} cell holds a spreadsheet formula ({shown}), so the row was not imported"
     return None
+
+
+_FOREIGN_LINE = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9.-]*(?:;[^:]*)?:|[{\[<])")
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {"\t": "tab", ",": "','", ";": "';'"}.get(delimiter, repr(delimiter))
 
 
 def _check_closed(text: str, start: int, first: int, line: int) -> None:

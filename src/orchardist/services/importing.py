@@ -56,8 +56,6 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     interactions: int = 0
     job_changes: list[JobChange] = field(default_factory=list)
-    added_names: list[str] = field(default_factory=list)
-    merged_names: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -79,7 +77,10 @@ class _Plan:
     updates: dict[int, Person] = field(default_factory=dict)
     originals: dict[int, Person] = field(default_factory=dict)
     key_to_existing: dict[str, int] = field(default_factory=dict)
-    met_through: list[tuple[int | str, str]] = field(default_factory=list)
+    # Introductions named in the file, by the key of the introducer: for people already stored (by
+    # id) and for new people (by their position in ``new``).
+    introduced_existing: list[tuple[int, str]] = field(default_factory=list)
+    introduced_new: list[tuple[int, str]] = field(default_factory=list)
 
 
 def read_import_file(path: Path) -> bytes:
@@ -195,11 +196,10 @@ def _plan(
             if changed:
                 plan.updates[existing_id] = merged
             report.merged += 1
-            report.merged_names.append(current.display_name)
             if parsed.key:
                 plan.key_to_existing[parsed.key] = existing_id
             if parsed.met_through_key:
-                plan.met_through.append((existing_id, parsed.met_through_key))
+                plan.introduced_existing.append((existing_id, parsed.met_through_key))
         else:
             # Records of a backup are distinct people by definition; other files repeat people.
             file_keys = [key for key in keys if key[0] != "name"]
@@ -208,7 +208,6 @@ def _plan(
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
                 report.merged += 1
-                report.merged_names.append(merged.display_name)
                 for key in match_keys(merged):
                     if key[0] != "name":
                         pending.setdefault(key, twin)
@@ -222,11 +221,9 @@ def _plan(
                 plan.new.append(incoming)
                 plan.new_keys.append(parsed.key)
                 report.added += 1
-                report.added_names.append(incoming.display_name)
             if parsed.met_through_key:
-                plan.met_through.append(
-                    (f"new:{twin if twin is not None else len(plan.new) - 1}", parsed.met_through_key)
-                )
+                position_in_new = twin if twin is not None else len(plan.new) - 1
+                plan.introduced_new.append((position_in_new, parsed.met_through_key))
         if progress and (position + 1) % _BATCH == 0:
             progress("matching", position + 1, total)
     report.updated = len(plan.updates)
@@ -285,15 +282,15 @@ def _apply(
         )
     key_to_id = dict(plan.key_to_existing)
     key_to_id.update((key, person_id) for key, person_id in zip(plan.new_keys, new_ids, strict=True) if key)
-    if plan.met_through:
-        introduced: list[Person] = []
-        for who, met_key in plan.met_through:
-            person_id = new_ids[int(who[4:])] if isinstance(who, str) else who
-            through = key_to_id.get(met_key)
-            if through is not None and through != person_id:
-                person = repo.require(person_id)
-                introduced.append(replace(person, met_through_id=through))
-        repo.update_many(introduced)
+    introductions = [
+        (person_id, key_to_id[key])
+        for person_id, key in (
+            *plan.introduced_existing,
+            *((new_ids[position], key) for position, key in plan.introduced_new),
+        )
+        if key in key_to_id and key_to_id[key] != person_id
+    ]
+    repo.set_met_through(introductions)
     if result.interactions:
         InteractionsRepository(conn, network.space_id).add_many(
             [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -43,7 +43,6 @@ class PersonDetail:
     last_contact: date | None
     interactions: list[Interaction]
     met_through: Person | None
-    duplicates: list[DuplicatePair] = field(default_factory=list)
 
 
 def _clean_list(values: Any, name: str) -> tuple[Any, ...]:

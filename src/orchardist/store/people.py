@@ -193,6 +193,23 @@ class PeopleRepository:
                 )
         self._write_children([(person.id, person) for person in changed if person.id is not None])
 
+    def set_met_through(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Record who introduced whom: ``(person_id, introduced_by_id)`` pairs, both in this space."""
+        if not pairs:
+            return
+        introducer = people.alias("introducer")
+        statement = (
+            people.update()
+            .where(people.c.id == sa.bindparam("person"), people.c.space_id == self.space_id)
+            .where(
+                sa.exists().where(
+                    introducer.c.id == sa.bindparam("through"), introducer.c.space_id == self.space_id
+                )
+            )
+            .values(met_through_id=sa.bindparam("through"))
+        )
+        self.conn.execute(statement, [{"person": person, "through": through} for person, through in pairs])
+
     def delete(self, person_id: int) -> bool:
         """Delete a person for real: their contact points, links and search index entries go too."""
         result = self.conn.execute(
