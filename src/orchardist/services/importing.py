@@ -20,6 +20,8 @@ from orchardist.store.tables import job_changes
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 _BATCH = 2_000
+# After adding this many people the planner's idea of the tables is stale enough to mislead it.
+_REFRESH_STATISTICS_FROM = 1_000
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while an import runs."""
@@ -291,6 +293,8 @@ def _apply(
         if key in key_to_id and key_to_id[key] != person_id
     ]
     repo.set_met_through(introductions)
+    if len(plan.new) >= _REFRESH_STATISTICS_FROM:
+        repo.refresh_statistics()
     if result.interactions:
         InteractionsRepository(conn, network.space_id).add_many(
             [

@@ -193,6 +193,22 @@ class PeopleRepository:
                 )
         self._write_children([(person.id, person) for person in changed if person.id is not None])
 
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the table as it is after a bulk change (a large import)."""
+        if self.conn.dialect.name == "sqlite":
+            # Analyses only the tables whose statistics are out of date.
+            self.conn.exec_driver_sql("PRAGMA optimize")
+        else:
+            for table in (
+                "people",
+                "person_emails",
+                "person_phones",
+                "person_urls",
+                "person_tags",
+                "organisations",
+            ):
+                self.conn.exec_driver_sql(f"ANALYZE {table}")
+
     def set_met_through(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Record who introduced whom: ``(person_id, introduced_by_id)`` pairs, both in this space."""
         if not pairs:

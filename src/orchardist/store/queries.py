@@ -20,8 +20,9 @@ def _text(query: Text, dialect: str) -> sa.ColumnElement[bool]:
             match=expression
         )
         return people.c.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
+    # PostgreSQL: the stored tsvector column the migration adds beside search_text (GIN-indexed).
     tsquery = " & ".join(f"{term}:*" for term in terms)
-    return sa.func.to_tsvector(sa.literal_column("'simple'"), people.c.search_text).bool_op("@@")(
+    return sa.literal_column("people.search_vector").bool_op("@@")(
         sa.func.to_tsquery(sa.literal_column("'simple'"), tsquery)
     )
 
