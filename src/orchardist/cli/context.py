@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -51,6 +53,19 @@ def fail(message: str, code: int = EXIT_REFUSED) -> NoReturn:
     """Print ``message`` to standard error and exit with ``code``."""
     click.echo(f"orchardist: {message}", err=True)
     sys.exit(code)
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn a service's refusal into exit 2 and an unknown id into exit 1, each with its message."""
+    from orchardist.services.errors import InputRefused
+
+    try:
+        yield
+    except InputRefused as error:
+        fail(str(error), EXIT_REFUSED)
+    except LookupError as error:
+        fail(str(error.args[0]) if error.args else "not found", EXIT_NOT_FOUND)
 
 
 def print_json(value: Any) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import click
 
-from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, state
+from orchardist.cli.context import print_json, reported, state
 
 DIRECTIONS = ["gave", "asked", "mutual", "social"]
 CHANNELS = ["in_person", "call", "video", "email", "message", "social_media", "letter", "event", "other"]
@@ -42,10 +42,10 @@ def log_command(
 ) -> None:
     """Log an interaction with PERSON_ID; any interaction resets their stay-in-touch clock."""
     from orchardist.domain.interactions import Channel, Direction
-    from orchardist.services.interactions import InteractionError, log_interaction
+    from orchardist.services.interactions import log_interaction
     from orchardist.services.people import interaction_to_dict
 
-    try:
+    with reported():
         interaction = log_interaction(
             state(ctx).network(),
             [person_id, *others],
@@ -56,10 +56,6 @@ def log_command(
             channel=Channel(channel),
             notes=notes,
         )
-    except InteractionError as error:
-        fail(str(error), EXIT_REFUSED)
-    except LookupError as error:
-        fail(str(error.args[0]), EXIT_NOT_FOUND)
     if as_json:
         print_json(interaction_to_dict(interaction))
     else:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, state
+from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, reported, state
 
 TIERS = ["inner", "active", "casual", "dormant"]
 
@@ -198,14 +198,12 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
 def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
     """Add a person by hand."""
     from orchardist.domain.people import Person
-    from orchardist.services.people import PersonError, add_person, coerce_field, person_to_dict
+    from orchardist.services.people import add_person, coerce_field, person_to_dict
 
     given = _given_fields(values)
-    try:
+    with reported():
         fields = {name: coerce_field(name, value) for name, value in given.items()}
         person = add_person(state(ctx).network(), Person(**{"display_name": "", **fields}))
-    except PersonError as error:
-        fail(str(error), EXIT_REFUSED)
     if as_json:
         print_json(person_to_dict(person))
     else:
@@ -219,17 +217,13 @@ def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
 @click.pass_context
 def edit_command(ctx: click.Context, /, person_id: int, as_json: bool, **values: Any) -> None:
     """Change some fields of a person; repeatable options replace the whole list."""
-    from orchardist.services.people import PersonError, edit_person, person_to_dict
+    from orchardist.services.people import edit_person, person_to_dict
 
     given = _given_fields(values)
     if not given:
         fail("nothing to change: give at least one field option (see --help)", EXIT_REFUSED)
-    try:
+    with reported():
         person = edit_person(state(ctx).network(), person_id, given)
-    except PersonError as error:
-        fail(str(error), EXIT_REFUSED)
-    except LookupError as error:
-        fail(str(error.args[0]), EXIT_NOT_FOUND)
     if as_json:
         print_json(person_to_dict(person))
     else:
@@ -301,14 +295,10 @@ def duplicates_command(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def merge_command(ctx: click.Context, keep_id: int, other_id: int, as_json: bool) -> None:
     """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over."""
-    from orchardist.services.people import PersonError, merge, person_to_dict
+    from orchardist.services.people import merge, person_to_dict
 
-    try:
+    with reported():
         person = merge(state(ctx).network(), keep_id, other_id)
-    except PersonError as error:
-        fail(str(error), EXIT_REFUSED)
-    except LookupError as error:
-        fail(str(error.args[0]), EXIT_NOT_FOUND)
     if as_json:
         print_json(person_to_dict(person))
     else:

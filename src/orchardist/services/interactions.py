@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.store.interactions import InteractionsRepository
 
 
-class InteractionError(ValueError):
+class InteractionError(InputRefused):
     """An interaction cannot be logged as given."""
 
 

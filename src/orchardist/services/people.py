@@ -11,6 +11,7 @@ from orchardist.domain.duplicates import DuplicatePair, find_duplicates, merge_p
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
 from orchardist.domain.queries import Query
+from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.people import Order, PeopleRepository
@@ -19,7 +20,7 @@ from orchardist.store.tables import job_changes, people
 MANUAL = "manual"
 
 
-class PersonError(ValueError):
+class PersonError(InputRefused):
     """A person cannot be stored as given: says which field and why."""
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
@@ -159,7 +160,7 @@ def edit_person(network: Network, person_id: int, changes: Mapping[str, Any]) ->
         repo = PeopleRepository(conn, network.space_id)
         current = repo.get(person_id)
         if current is None:
-            raise LookupError(f"no person with id {person_id}")
+            raise NotFound(f"no person with id {person_id}")
         updated = _validate(replace(current, **values))
         changed = [name for name in values if getattr(updated, name) != getattr(current, name)]
         if not changed:
@@ -234,7 +235,7 @@ def merge(network: Network, keep_id: int, other_id: int) -> Person:
         found = repo.get_many([keep_id, other_id])
         for person_id in (keep_id, other_id):
             if person_id not in found:
-                raise LookupError(f"no person with id {person_id}")
+                raise NotFound(f"no person with id {person_id}")
         merged = merge_people(found[keep_id], found[other_id])
         if merged.met_through_id == other_id:
             merged = replace(merged, met_through_id=None)
