@@ -14,6 +14,7 @@ from orchardist.cli.data import backup_command, demo_command, export_command, in
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
+from orchardist.cli.serve import serve_command
 
 
 @click.group(
@@ -44,6 +45,7 @@ cli.add_command(backup_command)
 cli.add_command(restore_command)
 cli.add_command(info_command)
 cli.add_command(demo_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

@@ -1,0 +1,71 @@
+"""The FastAPI application: ``create_app(network)`` wires pages, the API, assets and security."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import HTTPException
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+
+from orchardist import __version__
+from orchardist.services.network import Network
+from orchardist.web import i18n
+from orchardist.web.security import SecurityHeaders
+
+# Page and API routers, one module per area, each defining ``router`` (imported in create_app).
+ROUTERS: tuple[str, ...] = ()
+
+
+def create_app(network: Network) -> FastAPI:
+    """The app for one network (the local app's single space)."""
+    import importlib
+
+    app = FastAPI(
+        title="Orchardist",
+        version=__version__,
+        description="Orchardist's REST API: people, interactions, imports and exports of one network.",
+        # The interactive docs pages load scripts from a CDN; the OpenAPI document itself is served.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    app.state.network = network
+    app.add_middleware(SecurityHeaders)
+
+    @app.middleware("http")
+    async def language(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        i18n.set_language(
+            i18n.negotiate(request.cookies.get(i18n.LANGUAGE_COOKIE), request.headers.get("accept-language"))
+        )
+        return await call_next(request)
+
+    app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
+    for module in ROUTERS:
+        app.include_router(importlib.import_module(module).router)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        from fastapi.responses import JSONResponse
+
+        from orchardist.web.templating import render
+
+        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse(
+                {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+            )
+        return render(
+            request,
+            "error.html",
+            {"status": error.status_code, "detail": error.detail},
+            status_code=error.status_code,
+        )
+
+    return app
+
+
+def network_of(request: Request) -> Network:
+    """The network this app serves (a FastAPI dependency)."""
+    network: Network = request.app.state.network
+    return network

@@ -1,0 +1,127 @@
+"""Protection for a local web app holding the most sensitive list its user owns.
+
+Every response carries a strict Content-Security-Policy (no inline script, no eval, nothing from
+other hosts), ``frame-ancestors 'none'``, ``no-referrer`` and ``nosniff``; pages are never cached.
+Every state-changing request must prove it comes from Orchardist's own pages: a CSRF token (a
+random value in a SameSite=Strict cookie, echoed in a form field or the ``X-CSRF-Token`` header),
+and no cross-site ``Origin`` or ``Sec-Fetch-Site``. JSON API calls from scripts carry no cookie;
+they are accepted when they are same-origin JSON, which a cross-site page cannot send without a
+CORS preflight that Orchardist never grants.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
+from fastapi import HTTPException, Request
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import Response
+
+CSRF_COOKIE = "orchardist_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        # Pico draws its icons as inline SVG data URLs.
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+
+def csrf_token(request: Request) -> str:
+    """The token for this browser: the cookie's value, or the new one this response sets."""
+    return str(request.cookies.get(CSRF_COOKIE) or request.state.new_csrf_token)
+
+
+def _same_origin(request: Request, value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.netloc == request.headers.get("host", "") and parts.scheme in {"http", "https"}
+
+
+def check_origin(request: Request) -> None:
+    """Refuse a state change that a browser says comes from another site."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site and fetch_site not in {"same-origin", "none"}:
+        raise HTTPException(status_code=403, detail="cross-site request refused")
+    origin = request.headers.get("origin")
+    if origin and not _same_origin(request, origin):
+        raise HTTPException(status_code=403, detail="cross-site request refused")
+
+
+async def require_csrf(request: Request) -> None:
+    """A dependency for every state-changing page route: same origin and a matching CSRF token."""
+    if request.method in SAFE_METHODS:
+        return
+    check_origin(request)
+    expected = request.cookies.get(CSRF_COOKIE, "")
+    given = request.headers.get(CSRF_HEADER, "")
+    if not given and request.headers.get("content-type", "").startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        given = value if isinstance(value, str) else ""
+    if not expected or not given or not hmac.compare_digest(expected, given):
+        raise HTTPException(status_code=403, detail="the form has expired; reload the page and try again")
+
+
+async def require_same_origin_json(request: Request) -> None:
+    """A dependency for state-changing API routes (scripts and the app's own pages)."""
+    if request.method in SAFE_METHODS:
+        return
+    check_origin(request)
+    content_type = request.headers.get("content-type", "")
+    if request.headers.get(CSRF_HEADER):
+        # The app's own pages send the token; it must match the cookie.
+        expected = request.cookies.get(CSRF_COOKIE, "")
+        if not expected or not hmac.compare_digest(expected, request.headers[CSRF_HEADER]):
+            raise HTTPException(status_code=403, detail="CSRF token does not match")
+        return
+    if request.cookies.get(CSRF_COOKIE) or not content_type.startswith("application/json"):
+        # A browser with Orchardist's cookie must send the token; anything else must be JSON.
+        raise HTTPException(status_code=403, detail="send JSON, or the X-CSRF-Token header from the app")
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    """Adds the security headers, no-store caching for pages, and the CSRF cookie when new."""
+
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if CSRF_COOKIE not in request.cookies:
+            request.state.new_csrf_token = secrets.token_urlsafe(32)
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        new_token = getattr(request.state, "new_csrf_token", None)
+        if new_token:
+            response.set_cookie(
+                CSRF_COOKIE, new_token, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+            )
+        return response

@@ -1,0 +1,45 @@
+"""Jinja templates with translations, formatting filters and what every page needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from starlette.templating import Jinja2Templates, _TemplateResponse
+
+from orchardist.web import i18n
+from orchardist.web.security import CSRF_FIELD, csrf_token
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("orchardist.web", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["day"] = i18n.format_day
+    env.filters["number"] = i18n.format_number
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+) -> _TemplateResponse:
+    """Render template ``name``; the context is what tests assert on, so it holds plain values."""
+    full: dict[str, Any] = {
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(request),
+        "language": i18n.current_language(),
+        "languages": i18n.LANGUAGES,
+        "is_htmx": request.headers.get("hx-request") == "true",
+    }
+    full.update(context or {})
+    return templates.TemplateResponse(request, name, full, status_code=status_code)

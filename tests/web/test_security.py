@@ -1,0 +1,111 @@
+"""Security of the local app: headers on every response, CSRF on every change, vendored assets intact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.testclient import TestClient
+
+import orchardist.web
+from orchardist.services.network import Network
+from orchardist.web.app import create_app
+from orchardist.web.security import CSRF_COOKIE, require_csrf, require_same_origin_json
+
+STATIC = Path(orchardist.web.__file__).parent / "static"
+TESTS_VENDOR = Path(__file__).parent / "vendor"
+
+
+@pytest.fixture
+def guarded(network: Network) -> TestClient:
+    """The app plus two probe routes guarded like every page form and API change."""
+    app: FastAPI = create_app(network)
+    probe = APIRouter()
+
+    @probe.post("/probe/form", dependencies=[Depends(require_csrf)])
+    def form() -> dict[str, bool]:
+        return {"ok": True}
+
+    @probe.post("/probe/api", dependencies=[Depends(require_same_origin_json)])
+    def api() -> dict[str, bool]:
+        return {"ok": True}
+
+    app.include_router(probe)
+    client = TestClient(app, base_url="http://localhost")
+    client.get("/api/v1/openapi.json")
+    return client
+
+
+def test_every_response_carries_the_security_headers(guarded: TestClient) -> None:
+    for path in ("/api/v1/openapi.json", "/static/app.css", "/no-such-page"):
+        response = guarded.get(path)
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "no-referrer"
+    assert guarded.get("/api/v1/openapi.json").headers["cache-control"] == "no-store"
+
+
+def test_the_csrf_cookie_is_strict_and_http_only(network: Network) -> None:
+    client = TestClient(create_app(network), base_url="http://localhost")
+    cookie = client.get("/api/v1/openapi.json").headers["set-cookie"]
+    assert cookie.startswith(f"{CSRF_COOKIE}=") and "HttpOnly" in cookie and "SameSite=strict" in cookie
+
+
+def test_a_form_post_needs_the_token(guarded: TestClient) -> None:
+    token = guarded.cookies[CSRF_COOKIE]
+    assert guarded.post("/probe/form", data={"csrf_token": token}).status_code == 200
+    assert guarded.post("/probe/form", headers={"X-CSRF-Token": token}).status_code == 200
+    assert guarded.post("/probe/form", data={"csrf_token": "forged"}).status_code == 403
+    assert guarded.post("/probe/form", data={}).status_code == 403
+
+
+def test_a_cross_site_form_post_is_refused_even_with_the_cookie(guarded: TestClient) -> None:
+    token = guarded.cookies[CSRF_COOKIE]
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        response = guarded.post("/probe/form", data={"csrf_token": token}, headers=headers)
+        assert response.status_code == 403
+
+
+def test_the_api_takes_same_origin_json_from_scripts(network: Network) -> None:
+    app = create_app(network)
+    probe = APIRouter()
+
+    @probe.post("/probe/api", dependencies=[Depends(require_same_origin_json)])
+    def api() -> dict[str, bool]:
+        return {"ok": True}
+
+    app.include_router(probe)
+    script = TestClient(app, base_url="http://localhost")  # no cookie: a script, not a browser
+    assert script.post("/probe/api", json={}).status_code == 200
+    assert script.post("/probe/api", data={"a": "b"}).status_code == 403
+    assert script.post("/probe/api", json={}, headers={"Origin": "https://evil.example"}).status_code == 403
+
+
+def test_a_browser_with_the_cookie_must_send_the_token_to_the_api(guarded: TestClient) -> None:
+    token = guarded.cookies[CSRF_COOKIE]
+    assert guarded.post("/probe/api", json={}).status_code == 403
+    assert guarded.post("/probe/api", json={}, headers={"X-CSRF-Token": token}).status_code == 200
+    assert guarded.post("/probe/api", json={}, headers={"X-CSRF-Token": "forged"}).status_code == 403
+
+
+@pytest.mark.parametrize("folder", [STATIC / "vendor", TESTS_VENDOR])
+def test_vendored_assets_match_their_pinned_checksums(folder: Path) -> None:
+    entries = json.loads((folder / "VENDOR.json").read_text())
+    assert entries
+    for name, entry in entries.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == entry["sha256"], name
+        assert (folder / entry["licence"]).exists()
+        assert entry["version"] in name
+
+
+def test_no_template_or_asset_reaches_another_host() -> None:
+    web = Path(orchardist.web.__file__).parent
+    for path in [*web.rglob("*.html"), STATIC / "app.css"]:
+        text = path.read_text(encoding="utf-8")
+        assert "http://" not in text.replace("http://{", "") and "https://" not in text, path
+        assert "<script>" not in text and " style=" not in text and "onclick" not in text, path
