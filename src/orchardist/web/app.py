@@ -14,8 +14,23 @@ from orchardist.services.network import Network
 from orchardist.web import i18n
 from orchardist.web.security import SecurityHeaders
 
-# Page and API routers, one module per area, each defining ``router`` (imported in create_app).
-ROUTERS: tuple[str, ...] = ()
+ROUTE_PACKAGES = ("orchardist.web.routes", "orchardist.web.api")
+
+
+def router_modules() -> list[str]:
+    """Every area of the app: each module of the route packages defines a ``router``."""
+    import importlib
+    import pkgutil
+
+    found = []
+    for package_name in ROUTE_PACKAGES:
+        package = importlib.import_module(package_name)
+        found.extend(
+            f"{package_name}.{info.name}"
+            for info in pkgutil.iter_modules(package.__path__)
+            if not info.name.startswith("_")
+        )
+    return sorted(found)
 
 
 def create_app(network: Network) -> FastAPI:
@@ -42,7 +57,7 @@ def create_app(network: Network) -> FastAPI:
         return await call_next(request)
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
-    for module in ROUTERS:
+    for module in router_modules():
         app.include_router(importlib.import_module(module).router)
 
     @app.exception_handler(HTTPException)
