@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
+
 from orchardist.domain.duplicates import DuplicatePair, find_duplicates, merge_people
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
 from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
-from orchardist.domain.queries import Query
+from orchardist.domain.queries import Query, Text
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.people import Order, PeopleRepository
-from orchardist.store.tables import job_changes, people
+from orchardist.store.tables import (
+    job_changes,
+    organisations,
+    people,
+    person_emails,
+    person_phones,
+    person_tags,
+    person_urls,
+)
 
 MANUAL = "manual"
 
@@ -298,3 +309,145 @@ def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:
         "notes": interaction.notes,
         "person_ids": list(interaction.person_ids),
     }
+
+
+# Helpers for the web pages: filter choices, bulk tagging, one person's likely duplicates ----------
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    """A tag or an organisation, with how many people carry it (for filter choices)."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyDuplicate:
+    """Another record that is probably the same person, with the score and the reasons."""
+
+    person: Person
+    score: float
+    reasons: tuple[str, ...]
+
+
+MAX_TAG_LENGTH = 200  # the width of the stored tag column
+
+
+def tags_in_use(network: Network) -> list[NameCount]:
+    """Every tag in the network once (tags that differ only in case or accents are one), by name."""
+    statement = (
+        sa.select(sa.func.min(person_tags.c.tag), sa.func.count())
+        .where(person_tags.c.space_id == network.space_id)
+        .group_by(person_tags.c.key)
+        .order_by(person_tags.c.key)
+    )
+    with network.store.read() as conn:
+        return [NameCount(name=name, count=count) for name, count in conn.execute(statement)]
+
+
+def organisations_in_use(network: Network, *, limit: int = 200) -> list[NameCount]:
+    """The organisations people work at, the most common first (a network of 30,000 has thousands)."""
+    own = sa.select(organisations.c.id).where(organisations.c.space_id == network.space_id)
+    # Organisations belong to one space and so do the people who work there; counting through the
+    # organisation index alone (no look-up of each person's row) keeps this at a few milliseconds.
+    staff = (
+        sa.select(people.c.organisation_id.label("organisation_id"), sa.func.count().label("people"))
+        .where(people.c.organisation_id.in_(own))
+        .group_by(people.c.organisation_id)
+        .subquery()
+    )
+    statement = (
+        sa.select(organisations.c.name, staff.c.people)
+        .join(staff, staff.c.organisation_id == organisations.c.id)
+        .order_by(staff.c.people.desc(), organisations.c.name_key)
+        .limit(limit)
+    )
+    with network.store.read() as conn:
+        return [NameCount(name=name, count=number) for name, number in conn.execute(statement)]
+
+
+def bulk_tag(network: Network, person_ids: Sequence[int], tag: str) -> int:
+    """Add ``tag`` to each of these people; returns how many gained it (the others already had it).
+
+    All or nothing: an empty tag or an id that is not in this network changes no one.
+    """
+    tag = tag.strip()
+    if not tag:
+        raise PersonError("a tag needs at least one letter", field="tag")
+    if len(tag) > MAX_TAG_LENGTH:
+        raise PersonError(f"a tag can have at most {MAX_TAG_LENGTH} characters", field="tag")
+    wanted = list(dict.fromkeys(person_ids))
+    if not wanted:
+        raise PersonError("choose at least one person", field="ids")
+    with network.store.write() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        found = repo.get_many(wanted)
+        missing = [person_id for person_id in wanted if person_id not in found]
+        if missing:
+            raise NotFound(f"no person with id {', '.join(str(person_id) for person_id in missing)}")
+        changed = [
+            _mark_manual(replace(person, tags=(*person.tags, tag)), ["tags"])
+            for person in (found[person_id] for person_id in wanted)
+            if fold(tag) not in {fold(existing) for existing in person.tags}
+        ]
+        repo.update_many(changed)
+    return len(changed)
+
+
+def _contact_keys(person: Person) -> list[tuple[sa.Table, set[str]]]:
+    """The stored matching keys of a person's e-mails, phones and web addresses, by table."""
+    phones = {phone_key(phone) for phone in person.phones}
+    urls = {linkedin_key(url) or url.strip() for url in (*person.urls, person.linkedin_url)}
+    return [
+        (person_emails, {email_key(email) for email in person.emails} - {""}),
+        (person_phones, {key for key in phones if len(key) >= 7}),
+        (person_urls, urls - {""}),
+    ]
+
+
+def likely_duplicates_of(network: Network, person_id: int, *, limit: int = 300) -> list[LikelyDuplicate]:
+    """The people probably the same as ``person_id``, most likely first.
+
+    Judged like ``duplicate_pairs`` but only against the people who share an e-mail, a phone, a
+    web address or a word of the family name, so a person page stays fast in a network of 30,000
+    (the whole-network comparison takes about a second). Typos in a family name are left to the
+    Duplicates page.
+    """
+    with network.store.read() as conn:
+        repo = PeopleRepository(conn, network.space_id)
+        person = repo.get(person_id)
+        if person is None:
+            raise NotFound(f"no person with id {person_id}")
+        candidates: set[int] = set()
+        for table, keys in _contact_keys(person):
+            if keys:
+                candidates.update(
+                    conn.execute(
+                        sa.select(table.c.person_id)
+                        .where(table.c.space_id == network.space_id, table.c.key.in_(sorted(keys)))
+                        .limit(limit)
+                    ).scalars()
+                )
+        own_linkedin = {linkedin_key(url) for url in (*person.urls, person.linkedin_url)} - {""}
+        if own_linkedin:
+            candidates.update(
+                conn.execute(
+                    sa.select(people.c.id)
+                    .where(people.c.space_id == network.space_id, people.c.linkedin_key.in_(own_linkedin))
+                    .limit(limit)
+                ).scalars()
+            )
+        names = person.display_name.split()
+        family = person.family_name or (names[-1] if names else "")
+        if family:
+            candidates.update(repo.find_ids(Text(family), limit=limit))
+        candidates.discard(person_id)
+        others = repo.get_many(sorted(candidates))
+    pairs = find_duplicates([person, *others.values()])
+    found = []
+    for pair in pairs:
+        if person_id in (pair.first_id, pair.second_id):
+            other_id = pair.second_id if pair.first_id == person_id else pair.first_id
+            found.append(LikelyDuplicate(person=others[other_id], score=pair.score, reasons=pair.reasons))
+    return found

@@ -1,0 +1,191 @@
+"""Quick capture: a chance encounter saved as a person and an interaction, all or nothing.
+
+DESIGN §2 rule 8: a chat at a bus stop can be a lead. The user may not know the name yet, so
+"who" is either a name or a description ("woman at the bus stop, works at the library").
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.names import _PARTICLES, split_display_name
+from orchardist.domain.people import Person, with_sources
+from orchardist.services.network import Network
+from orchardist.services.people import MANUAL, PersonError
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.people import PeopleRepository
+
+HOW_MET = "chance encounter"
+KIND = "chance_encounter"
+SUMMARY_LENGTH = 160
+
+# The longest text each field takes: the database's column widths, or what a quick note needs.
+LIMITS: dict[str, int] = {
+    "who": 500,
+    "where": 500,
+    "said": 5_000,
+    "lead": 2_000,
+    "email": 320,
+    "phone": 50,
+    "organisation": 300,
+}
+_PHONE = re.compile(r"^\+?[0-9 ().\-/]+(?:\s*(?:x|ext\.?)\s*[0-9]+)?$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+class Problem(enum.StrEnum):
+    """What is wrong with a field, for the caller to say in the user's language."""
+
+    MISSING = "missing"
+    TOO_LONG = "too_long"
+    INVALID = "invalid"
+
+
+class CaptureError(PersonError):
+    """The encounter cannot be saved as given; ``problems`` maps each field to what is wrong."""
+
+    def __init__(self, problems: dict[str, Problem]) -> None:
+        first = next(iter(problems))
+        super().__init__(
+            ", ".join(f"{name} {problem.value}" for name, problem in problems.items()), field=first
+        )
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Encounter:
+    """What the quick-capture form holds; every field but ``who`` may be empty."""
+
+    who: str
+    where: str = ""
+    said: str = ""
+    lead: str = ""
+    email: str = ""
+    phone: str = ""
+    organisation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The words the capture writes into the notes, in the user's language."""
+
+    lead: str = "Lead"
+    summary: str = "Met by chance"
+    summary_at: str = "Met by chance at %(where)s"
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _check(encounter: Encounter) -> dict[str, Problem]:
+    from email_validator import EmailNotValidError, validate_email
+
+    problems: dict[str, Problem] = {}
+    if not _one_line(encounter.who):
+        problems["who"] = Problem.MISSING
+    for name, limit in LIMITS.items():
+        if len(getattr(encounter, name).strip()) > limit:
+            problems[name] = Problem.TOO_LONG
+    email = encounter.email.strip()
+    if email and "email" not in problems:
+        try:
+            validate_email(email, check_deliverability=False)
+        except EmailNotValidError:
+            problems["email"] = Problem.INVALID
+    phone = encounter.phone.strip()
+    if (
+        phone
+        and "phone" not in problems
+        and (not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 3)
+    ):
+        problems["phone"] = Problem.INVALID
+    return problems
+
+
+def looks_like_a_name(who: str) -> bool:
+    """Whether ``who`` reads as a person's name ("Lucía Fernández") rather than a description.
+
+    A name has one to four words, each capitalised (particles such as "van" aside), and no digits
+    or commas; "woman at the bus stop" and "Sam, the librarian" are descriptions.
+    """
+    words = who.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() or ch == "," for ch in who):
+        return False
+    for word in words:
+        letters = [ch for ch in word if ch.isalpha()]
+        if not letters:
+            return False
+        if not letters[0].isupper() and word.casefold() not in _PARTICLES:
+            return False
+    return words[0].casefold() not in _PARTICLES
+
+
+def _summary(encounter: Encounter, wording: Wording) -> str:
+    said = _one_line(encounter.said)
+    if not said:
+        where = _one_line(encounter.where)
+        return wording.summary_at % {"where": where} if where else wording.summary
+    if len(said) <= SUMMARY_LENGTH:
+        return said
+    cut = said[: SUMMARY_LENGTH - 1].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+def _notes(encounter: Encounter, wording: Wording) -> str:
+    parts = [encounter.said.strip()] if encounter.said.strip() else []
+    if encounter.lead.strip():
+        parts.append(f"{wording.lead}: {encounter.lead.strip()}")
+    return "\n\n".join(parts)
+
+
+def encounter_person(encounter: Encounter, wording: Wording | None = None) -> Person:
+    """The person a capture creates (not stored); raises CaptureError when a field is refused."""
+    wording = wording or Wording()
+    problems = _check(encounter)
+    if problems:
+        raise CaptureError(problems)
+    who = _one_line(encounter.who)
+    given, family = split_display_name(who) if looks_like_a_name(who) else ("", "")
+    person = Person(
+        display_name=who,
+        given_name=given,
+        family_name=family,
+        organisation=_one_line(encounter.organisation),
+        emails=(encounter.email.strip(),) if encounter.email.strip() else (),
+        phones=(encounter.phone.strip(),) if encounter.phone.strip() else (),
+        how_met=HOW_MET,
+        where_met=_one_line(encounter.where),
+        notes=_notes(encounter, wording),
+    )
+    return with_sources(person, MANUAL)
+
+
+def capture_encounter(
+    network: Network, encounter: Encounter, *, wording: Wording | None = None, on: date | None = None
+) -> Person:
+    """Save a chance encounter: a new person and a social, in-person interaction, in one transaction.
+
+    Either both are stored or, if anything fails, neither is.
+    """
+    wording = wording or Wording()
+    person = encounter_person(encounter, wording)
+    with network.store.write() as conn:
+        stored = PeopleRepository(conn, network.space_id).add(person)
+        assert stored.id is not None
+        InteractionsRepository(conn, network.space_id).add(
+            Interaction(
+                on=on or date.today(),
+                direction=Direction.SOCIAL,
+                kind=KIND,
+                channel=Channel.IN_PERSON,
+                summary=_summary(encounter, wording),
+                notes=f"{wording.lead}: {encounter.lead.strip()}" if encounter.lead.strip() else "",
+                person_ids=(stored.id,),
+            )
+        )
+    return stored

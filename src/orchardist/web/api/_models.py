@@ -1,0 +1,326 @@
+"""The API's request and response shapes, and how the services' errors become HTTP answers.
+
+Response shapes are those of the CLI's ``--json`` output (``docs/cli.md``), built from the same
+``person_to_dict`` and ``interaction_to_dict``. Request bodies refuse unknown fields, so a typo
+such as ``"email"`` for ``"emails"`` is a 422 rather than a change silently not made. Text limits
+are the stored columns' widths: PostgreSQL refuses longer values, and SQLite must keep the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from starlette.responses import Response
+
+from orchardist.domain.interactions import Channel, Direction
+from orchardist.domain.people import PartialDate, Tier
+from orchardist.services.errors import InputRefused, NotFound
+from orchardist.services.importing import ImportRefused
+
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on both databases
+MAX_ITEMS = 500  # entries in one list field of a person
+MAX_PAGE = 500
+DEFAULT_PAGE = 50
+MAX_OFFSET = 10**9
+
+
+def _partial_date(value: str) -> str:
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        raise ValueError("expected YYYY-MM-DD, or --MM-DD when the year is unknown") from None
+    return value
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text cannot contain NUL characters")
+    return value
+
+
+PersonId = Annotated[int, Field(ge=1, le=MAX_ID, description="A person's id.")]
+ContactText = Annotated[str, StringConstraints(max_length=1000)]
+Tag = Annotated[str, StringConstraints(max_length=200)]
+ListItem = Annotated[str, StringConstraints(max_length=1000)]
+ImportFormat = Literal["auto", "linkedin", "google", "outlook", "vcard", "json"]
+ExportFormat = Literal["vcard", "csv", "json"]
+PeopleOrder = Literal["name", "last_contact", "recent"]
+PartialDateText = Annotated[str, AfterValidator(_partial_date)]
+PlainText = Annotated[str, AfterValidator(_no_nul)]
+
+
+# Errors ------------------------------------------------------------------------------------------
+
+
+class Problem(BaseModel):
+    """A request that was refused or named nothing that exists (403, 404)."""
+
+    detail: str = Field(description="What went wrong, in plain words.")
+
+
+class Refusal(BaseModel):
+    """Input the services refused (400); nothing was changed."""
+
+    detail: str = Field(description="What was refused and why.")
+    field: str | None = Field(None, description="The field at fault, when one is.")
+
+
+class ImportRefusalDetail(BaseModel):
+    file: str = Field(description="The uploaded file's name.")
+    line: int | None = Field(description="The 1-based line at fault, when known.")
+    field: str | None = Field(None, description="The column or property at fault, when known.")
+    reason: str
+
+
+class ImportProblem(BaseModel):
+    """A file refused whole (400): nothing was stored."""
+
+    detail: ImportRefusalDetail
+
+
+REFUSED: dict[int | str, dict[str, Any]] = {
+    400: {"model": Refusal, "description": "The input was refused; nothing changed."}
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "No such person in this network."}
+}
+FORBIDDEN: dict[int | str, dict[str, Any]] = {
+    403: {"model": Problem, "description": "Cross-site, or a browser request without the CSRF token."}
+}
+
+
+class ServiceErrorRoute(APIRoute):
+    """A route whose service errors answer as documented: refused input 400, not found 404."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except ImportRefused as refused:
+                detail = ImportRefusalDetail(
+                    file=refused.file,
+                    line=refused.error.line,
+                    field=refused.error.field,
+                    reason=refused.error.reason,
+                )
+                return JSONResponse(ImportProblem(detail=detail).model_dump(), status_code=400)
+            except InputRefused as refused:
+                body = Refusal(detail=str(refused), field=getattr(refused, "field", None))
+                return JSONResponse(body.model_dump(), status_code=400)
+            except NotFound as missing:
+                return JSONResponse(Problem(detail=str(missing)).model_dump(), status_code=404)
+
+        return handle
+
+
+def api_router(tag: str) -> APIRouter:
+    """A router under /api/v1 whose operations are named after their functions in OpenAPI."""
+    return APIRouter(
+        prefix="/api/v1",
+        tags=[tag],
+        route_class=ServiceErrorRoute,
+        generate_unique_id_function=lambda route: route.name,
+    )
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+class PersonRef(BaseModel):
+    id: int
+    name: str
+
+
+class NamedDateModel(BaseModel):
+    """A date worth remembering other than the birthday: an anniversary, when you connected, …"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    date: PartialDateText = Field(
+        description="YYYY-MM-DD, or --MM-DD when the year is unknown.", examples=["--06-15"]
+    )
+
+
+class PersonOut(BaseModel):
+    """A person, as ``orchardist people list --json`` prints each one."""
+
+    id: int
+    name: str = Field(description="The name as they write it.")
+    given_name: str
+    family_name: str
+    pronouns: str
+    organisation: str
+    title: str
+    emails: list[str]
+    phones: list[str]
+    urls: list[str]
+    linkedin_url: str
+    location: str
+    tags: list[str]
+    tier: Tier
+    every_days: int | None = Field(description="Stay in touch every this many days, overriding the tier.")
+    interests: list[str]
+    can_help_with: list[str]
+    could_use_help_with: list[str]
+    how_met: str
+    where_met: str
+    met_through_id: int | None = Field(description="The id of the person who introduced you.")
+    birthday: str | None = Field(description="YYYY-MM-DD, or --MM-DD when the year is unknown.")
+    dates: list[NamedDateModel]
+    notes: str
+    sources: dict[str, list[str]] = Field(
+        description='Where each field came from: "manual", or "format:file name" for an import.'
+    )
+    last_contact: dt.date | None = Field(description="The date of the latest interaction.")
+
+
+class PersonDetailOut(PersonOut):
+    """A person with who introduced you and every interaction (as ``people show --json``)."""
+
+    met_through: PersonRef | None
+    interactions: list[InteractionOut] = Field(description="Newest first.")
+
+
+class PersonFields(BaseModel):
+    """The fields of a person you can set. Lists replace the whole list; unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field("", max_length=500, description="The name as they write it (default: given + family).")
+    given_name: str = Field("", max_length=300)
+    family_name: str = Field("", max_length=300)
+    pronouns: str = Field("", max_length=100)
+    organisation: str = Field("", max_length=300, description="Where they work.")
+    title: str = Field("", max_length=500, description="Their job title.")
+    emails: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    phones: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    urls: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    linkedin_url: str = Field("", max_length=1000)
+    location: str = Field("", max_length=500)
+    tags: list[Tag] = Field(default_factory=list, max_length=MAX_ITEMS)
+    tier: Tier = Field(Tier.CASUAL, description="How closely to stay in touch.")
+    every_days: int | None = Field(None, ge=1, le=3650, description="Stay in touch every this many days.")
+    interests: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    can_help_with: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    could_use_help_with: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
+    how_met: str = ""
+    where_met: str = ""
+    met_through_id: PersonId | None = Field(None, description="The id of the person who introduced you.")
+    birthday: PartialDateText | None = Field(
+        None, description="YYYY-MM-DD, or --MM-DD when the year is unknown.", examples=["--03-29"]
+    )
+    dates: list[NamedDateModel] = Field(default_factory=list, max_length=MAX_ITEMS)
+    notes: str = ""
+
+    def given(self) -> dict[str, Any]:
+        """The fields the request set, named and typed as the services take them."""
+        values = self.model_dump(exclude_unset=True, mode="json")
+        if "name" in values:
+            values["display_name"] = values.pop("name")
+        return values
+
+
+class PersonChanges(PersonFields):
+    """Only the fields present change; ``null`` clears every_days, met_through_id or birthday."""
+
+
+class MergeRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    other_id: PersonId = Field(description="The record folded into this one, then deleted.")
+
+
+class PeoplePage(BaseModel):
+    total: int = Field(description="How many people match, in all.")
+    limit: int
+    offset: int
+    people: list[PersonOut]
+
+
+class DuplicatePairOut(BaseModel):
+    """Two records that are probably one person (as ``people duplicates --json``)."""
+
+    first: PersonRef
+    second: PersonRef
+    score: float = Field(ge=0, le=1, description="How likely they are the same person.")
+    reasons: list[str]
+
+
+class DuplicatesPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    pairs: list[DuplicatePairOut] = Field(description="Most likely first.")
+
+
+# Interactions ------------------------------------------------------------------------------------
+
+
+class InteractionOut(BaseModel):
+    """One contact with one or more people (as ``orchardist log --json``)."""
+
+    id: int
+    date: dt.date
+    direction: Direction
+    channel: Channel
+    kind: str
+    summary: str
+    notes: str
+    person_ids: list[int]
+
+
+class InteractionIn(BaseModel):
+    """A contact to log; it resets the stay-in-touch clock of everyone in it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_ids: list[PersonId] = Field(min_length=1, max_length=MAX_ITEMS, description="Who took part.")
+    direction: Direction = Field(description="Did you give, ask, was it mutual, or purely social?")
+    kind: PlainText = Field(
+        max_length=50, description="What happened: coffee, call, introduction, favour, thank_you, …"
+    )
+    summary: PlainText = Field(description="One line saying what it was about.")
+    date: dt.date | None = Field(None, description="When; default today.")
+    channel: Channel = Channel.OTHER
+    notes: PlainText = ""
+
+
+class InteractionPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    interactions: list[InteractionOut] = Field(description="Newest first.")
+
+
+# Imports -----------------------------------------------------------------------------------------
+
+
+class SkippedRecord(BaseModel):
+    line: int | None = Field(description="The 1-based line of the record, when known.")
+    reason: str
+
+
+class ImportReportOut(BaseModel):
+    """What an import did, or with ``dry_run`` would do (as ``orchardist import --json``)."""
+
+    format: str
+    added: int
+    merged: int
+    skipped: list[SkippedRecord]
+    updated: int
+    interactions: int
+    job_changes: int
+    file: str
+    dry_run: bool = Field(description="True when nothing was stored.")
+
+
+PersonDetailOut.model_rebuild()

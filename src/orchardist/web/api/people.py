@@ -1,0 +1,197 @@
+"""``/api/v1/people``: find, add, change, merge and delete people; likely duplicates."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Query
+from starlette.responses import Response
+
+from orchardist.domain.people import Person, Tier
+from orchardist.domain.queries import AtOrganisation, Everyone, HasTag, InTier, Text
+from orchardist.domain.queries import Query as PeopleQuery
+from orchardist.services import people as service
+from orchardist.services.network import Network
+from orchardist.services.people import PersonError, interaction_to_dict, person_to_dict
+from orchardist.web.api._models import (
+    DEFAULT_PAGE,
+    FORBIDDEN,
+    MAX_ID,
+    MAX_OFFSET,
+    MAX_PAGE,
+    NOT_FOUND,
+    REFUSED,
+    DuplicatePairOut,
+    DuplicatesPage,
+    MergeRequest,
+    PeopleOrder,
+    PeoplePage,
+    PersonChanges,
+    PersonDetailOut,
+    PersonFields,
+    PersonOut,
+    PersonRef,
+    api_router,
+)
+from orchardist.web.app import network_of
+from orchardist.web.security import require_same_origin_json
+
+router = api_router("people")
+
+NetworkDep = Annotated[Network, Depends(network_of)]
+PersonPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many first.")]
+CHANGES = [Depends(require_same_origin_json)]
+
+
+def _not_found(person_id: int) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"no person with id {person_id}")
+
+
+def _person_out(network: Network, person: Person) -> PersonOut:
+    """The person as stored, with the date of the last contact (a merge may bring one)."""
+    detail = service.show_person(network, person.id) if person.id is not None else None
+    if detail is None:
+        return PersonOut.model_validate(person_to_dict(person))
+    return PersonOut.model_validate(person_to_dict(detail.person, detail.last_contact))
+
+
+@router.get("/people", response_model=PeoplePage, summary="List and search people")
+def list_people(
+    network: NetworkDep,
+    search: Annotated[
+        str | None, Query(max_length=500, description="Words to find in names, organisation, title, …")
+    ] = None,
+    tag: Annotated[str | None, Query(max_length=200, description="Only people with this tag.")] = None,
+    tier: Annotated[Tier | None, Query(description="Only people in this tier.")] = None,
+    organisation: Annotated[
+        str | None, Query(max_length=300, description="Only people at this organisation.")
+    ] = None,
+    sort: Annotated[
+        PeopleOrder,
+        Query(description="last_contact: longest without contact first; recent: latest contact first."),
+    ] = "name",
+    limit: Limit = DEFAULT_PAGE,
+    offset: Offset = 0,
+) -> PeoplePage:
+    """People matching every filter given, a page at a time, with the date of the last contact."""
+    query: PeopleQuery = Everyone()
+    for part in (
+        Text(search) if search and search.strip() else None,
+        HasTag(tag) if tag else None,
+        InTier(tier) if tier else None,
+        AtOrganisation(organisation) if organisation else None,
+    ):
+        if part is not None:
+            query = part if isinstance(query, Everyone) else query & part
+    listings = service.list_people(network, query, limit=limit, offset=offset, order=sort)
+    return PeoplePage(
+        total=service.count_people(network, query),
+        limit=limit,
+        offset=offset,
+        people=[PersonOut.model_validate(person_to_dict(i.person, i.last_contact)) for i in listings],
+    )
+
+
+@router.post(
+    "/people",
+    response_model=PersonOut,
+    status_code=201,
+    summary="Add a person",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN},
+)
+def add_person(network: NetworkDep, fields: PersonFields) -> PersonOut:
+    """Store a person typed in by hand; every field given is marked as entered manually."""
+    values = {name: service.coerce_field(name, value) for name, value in fields.given().items()}
+    return _person_out(network, service.add_person(network, Person(**{"display_name": "", **values})))
+
+
+# Declared before /people/{person_id} so that "duplicates" is not taken for an id.
+@router.get("/people/duplicates", response_model=DuplicatesPage, summary="List likely duplicates")
+def list_duplicates(network: NetworkDep, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> DuplicatesPage:
+    """Pairs of records that are probably the same person, most likely first, with the reasons."""
+    pairs = service.duplicate_pairs(network)
+    shown = pairs[offset : offset + limit]
+    names: dict[int, str] = {}
+    for person_id in {person_id for pair in shown for person_id in (pair.first_id, pair.second_id)}:
+        person = service.get_person(network, person_id)
+        names[person_id] = person.display_name if person else "?"
+    return DuplicatesPage(
+        total=len(pairs),
+        limit=limit,
+        offset=offset,
+        pairs=[
+            DuplicatePairOut(
+                first=PersonRef(id=pair.first_id, name=names[pair.first_id]),
+                second=PersonRef(id=pair.second_id, name=names[pair.second_id]),
+                score=round(pair.score, 3),
+                reasons=list(pair.reasons),
+            )
+            for pair in shown
+        ],
+    )
+
+
+@router.get(
+    "/people/{person_id}", response_model=PersonDetailOut, summary="Show a person", responses=NOT_FOUND
+)
+def show_person(network: NetworkDep, person_id: PersonPath) -> PersonDetailOut:
+    """Everything about one person: their fields, who introduced you, and every interaction."""
+    detail = service.show_person(network, person_id)
+    if detail is None:
+        raise _not_found(person_id)
+    met_through = detail.met_through
+    return PersonDetailOut.model_validate(
+        {
+            **person_to_dict(detail.person, detail.last_contact),
+            "met_through": (
+                {"id": met_through.id, "name": met_through.display_name} if met_through else None
+            ),
+            "interactions": [interaction_to_dict(item) for item in detail.interactions],
+        }
+    )
+
+
+@router.patch(
+    "/people/{person_id}",
+    response_model=PersonOut,
+    summary="Change some fields of a person",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def edit_person(network: NetworkDep, person_id: PersonPath, changes: PersonChanges) -> PersonOut:
+    """Change only the fields given; each changed field is then marked as entered manually."""
+    given = changes.given()
+    if not given:
+        raise PersonError("nothing to change: give at least one field")
+    return _person_out(network, service.edit_person(network, person_id, given))
+
+
+@router.delete(
+    "/people/{person_id}",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    summary="Delete a person",
+    dependencies=CHANGES,
+    responses={**FORBIDDEN, **NOT_FOUND},
+)
+def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
+    """Delete a person for real, with their contact details and search index entries."""
+    if not service.delete_person(network, person_id):
+        raise _not_found(person_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/people/{person_id}/merge",
+    response_model=PersonOut,
+    summary="Merge another record into this person",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def merge_people(network: NetworkDep, person_id: PersonPath, request: MergeRequest) -> PersonOut:
+    """Fold ``other_id`` into this person: details, interactions and introductions move over."""
+    return _person_out(network, service.merge(network, person_id, request.other_id))

@@ -1,0 +1,124 @@
+"""``/api/v1/imports`` and ``/api/v1/exports``: files into and out of the network.
+
+An upload is ``multipart/form-data``, which a page on another site can send with a plain HTML
+form, with no CORS preflight; so the JSON rule the rest of the API follows cannot protect it.
+``require_trusted_upload`` accepts an upload only when it
+  - comes from no other site (``Origin`` and ``Sec-Fetch-Site``, as every change), and
+  - carries the ``X-CSRF-Token`` header matching the cookie when the browser holds Orchardist's
+    cookie (the app's own pages), or otherwise, from a script, the ``X-Orchardist-Client`` header.
+A cross-site page cannot add either header without a preflight that Orchardist never grants, and
+it cannot read the token; the cookie is ``SameSite=Strict``, so a cross-site form arrives without
+it and must present the script header, which it cannot. That keeps uploads safe even from a
+browser that sends neither ``Origin`` nor ``Sec-Fetch-Site``.
+"""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import Depends, File, Form, HTTPException, Path, Request, UploadFile
+from starlette.responses import Response
+
+from orchardist.formats.registry import EXPORT_FILES
+from orchardist.services.exporting import export_filename, export_network
+from orchardist.services.importing import MAX_FILE_BYTES, import_parsed, parse_upload
+from orchardist.services.network import Network
+from orchardist.web.api._models import (
+    ExportFormat,
+    ImportFormat,
+    ImportProblem,
+    ImportReportOut,
+    Problem,
+    api_router,
+)
+from orchardist.web.app import network_of
+from orchardist.web.security import CSRF_COOKIE, CSRF_HEADER, check_origin
+
+router = api_router("files")
+
+NetworkDep = Annotated[Network, Depends(network_of)]
+SCRIPT_HEADER = "x-orchardist-client"
+
+
+def _same_secret(expected: str, given: str) -> bool:
+    # Compared as bytes: a header may hold characters compare_digest refuses in a str.
+    return bool(expected) and hmac.compare_digest(expected.encode(), given.encode())
+
+
+def require_trusted_upload(request: Request) -> None:
+    """Refuse an upload a page on another site could have sent (see the module's docstring)."""
+    check_origin(request)
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    token = request.headers.get(CSRF_HEADER, "")
+    if cookie or token:
+        if not _same_secret(cookie, token):
+            detail = "the X-CSRF-Token header is missing or does not match"
+            raise HTTPException(status_code=403, detail=detail)
+        return
+    if not request.headers.get(SCRIPT_HEADER, "").strip():
+        raise HTTPException(
+            status_code=403,
+            detail="scripts must send the X-Orchardist-Client header with an upload (any value)",
+        )
+
+
+def _file_name(upload: UploadFile) -> str:
+    """The uploaded file's own name, without any folders the client sent."""
+    name = PurePath((upload.filename or "").replace("\\", "/")).name.strip()
+    return name[:200] or "upload"
+
+
+@router.post(
+    "/imports",
+    response_model=ImportReportOut,
+    summary="Import a file of contacts",
+    dependencies=[Depends(require_trusted_upload)],
+    responses={
+        400: {"model": ImportProblem, "description": "The file was refused whole; nothing was stored."},
+        403: {"model": Problem, "description": "Cross-site, or without the CSRF or script header."},
+    },
+)
+def import_file(
+    network: NetworkDep,
+    file: Annotated[UploadFile, File(description="A LinkedIn, Google or Outlook CSV, vCard or JSON backup.")],
+    format: Annotated[
+        ImportFormat, Form(description="The file's format; auto detects it from the content.")
+    ] = "auto",
+    dry_run: Annotated[bool, Form(description="Only report what would be added and merged.")] = False,
+) -> ImportReportOut:
+    """Import people from a file: all of it or none of it. People already known are merged."""
+    name = _file_name(file)
+    # One byte past the limit is enough for the parser to refuse the file as too big.
+    data = file.file.read(MAX_FILE_BYTES + 1)
+    report = import_parsed(network, parse_upload(data, name, format), name, dry_run=dry_run)
+    return ImportReportOut.model_validate({**report.to_dict(), "dry_run": dry_run})
+
+
+_EXPORT_CONTENT: dict[str, Any] = {
+    media_type: {"schema": {"type": "string", "format": "binary"}}
+    for media_type, _name in EXPORT_FILES.values()
+}
+
+
+@router.get(
+    "/exports/{format}",
+    response_class=Response,
+    response_model=None,
+    summary="Export the whole network",
+    responses={200: {"content": _EXPORT_CONTENT, "description": "The file, as an attachment."}},
+)
+def export_file(
+    network: NetworkDep,
+    format: Annotated[
+        ExportFormat,
+        Path(description="vcard: for address books; csv: for spreadsheets; json: a full backup."),
+    ],
+) -> Response:
+    """Everyone in the network in one file, named neutrally (never after a person or employer)."""
+    return Response(
+        content=export_network(network, format),
+        media_type=EXPORT_FILES[format][0],
+        headers={"Content-Disposition": f'attachment; filename="{export_filename(format)}"'},
+    )

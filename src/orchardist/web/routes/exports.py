@@ -1,0 +1,160 @@
+"""The Export page: the network as vCard, CSV or JSON, a checked backup, and a restore from one.
+
+Every file leaves with a neutral name (DESIGN §7): never a person's name or an employer. Backups
+and uploads pass through a private temporary directory that is removed once the file is sent or
+the restore is done.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
+
+from orchardist.formats.registry import EXPORT_FILES
+from orchardist.services.exporting import backup, export_filename, export_network, restore
+from orchardist.services.importing import ImportRefused
+from orchardist.services.network import Network
+from orchardist.store.engine import StoreError
+from orchardist.web.app import network_of
+from orchardist.web.i18n import _
+from orchardist.web.security import require_csrf
+from orchardist.web.templating import render
+
+router = APIRouter()
+
+SQLITE_BACKUP_NAME = "orchardist-backup.sqlite3"
+SQLITE_MEDIA_TYPE = "application/vnd.sqlite3"
+CONFIRM_VALUE = "replace-everything"
+_UNSAFE_NAME = re.compile(r"[^\w.\-]+")
+
+
+def _formats() -> list[dict[str, str]]:
+    """Each export format with its file name and media type, in the order the page shows them."""
+    return [
+        {"format": fmt, "file_name": export_filename(fmt), "media_type": EXPORT_FILES[fmt][0]}
+        for fmt in ("vcard", "csv", "json")
+    ]
+
+
+def _page(
+    request: Request,
+    network: Network,
+    *,
+    restored: str | None = None,
+    restore_error: str | None = None,
+    backup_error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    is_sqlite = network.store.sqlite_path is not None
+    return render(
+        request,
+        "exports/index.html",
+        {
+            "formats": _formats(),
+            "backup_kind": "sqlite" if is_sqlite else "json",
+            "backup_file": SQLITE_BACKUP_NAME if is_sqlite else export_filename("json"),
+            "confirm_value": CONFIRM_VALUE,
+            "restored": restored,
+            "restore_error": restore_error,
+            "backup_error": backup_error,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/export")
+def export_page(
+    request: Request, network: Annotated[Network, Depends(network_of)], restored: str | None = None
+) -> Response:
+    """What each export format is for, the downloads, the backup and the restore form."""
+    return _page(request, network, restored=restored if restored in {"sqlite", "json"} else None)
+
+
+@router.get("/export/{fmt}")
+def download_export(fmt: str, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """The whole network in one format, as an attachment with a neutral file name."""
+    if fmt not in EXPORT_FILES:
+        raise HTTPException(status_code=404, detail=_("There is no export in that format."))
+    return Response(
+        content=export_network(network, fmt),
+        media_type=EXPORT_FILES[fmt][0],
+        headers={"Content-Disposition": f'attachment; filename="{export_filename(fmt)}"'},
+    )
+
+
+@router.post("/export/backup", dependencies=[Depends(require_csrf)])
+def download_backup(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """A checked backup (an SQLite copy, or JSON for PostgreSQL), removed from disk once sent."""
+    scratch = Path(tempfile.mkdtemp(prefix="orchardist-"))
+    target = scratch / "backup"
+    try:
+        kind = backup(network, target)
+    except (StoreError, OSError) as error:
+        shutil.rmtree(scratch, ignore_errors=True)
+        message = str(error)
+        for path in (f"{target}.partial", str(target)):
+            message = message.replace(path, _("the backup"))
+        return _page(request, network, backup_error=message, status_code=500)
+    if kind == "sqlite":
+        name, media_type = SQLITE_BACKUP_NAME, SQLITE_MEDIA_TYPE
+    else:
+        name, media_type = export_filename("json"), EXPORT_FILES["json"][0]
+    return FileResponse(
+        target,
+        media_type=media_type,
+        filename=name,
+        background=BackgroundTask(shutil.rmtree, scratch, ignore_errors=True),
+    )
+
+
+def _upload_name(upload: UploadFile) -> str:
+    """The uploaded file's own name, reduced to something safe to write in a directory."""
+    name = _UNSAFE_NAME.sub("-", Path(upload.filename or "").name).strip(".-")[:100]
+    return name or "backup"
+
+
+@router.post("/export/restore", dependencies=[Depends(require_csrf)])
+def restore_backup(
+    request: Request,
+    network: Annotated[Network, Depends(network_of)],
+    backup_file: Annotated[UploadFile | None, File()] = None,
+    confirm: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Replace everything with an uploaded backup; a refused file changes nothing."""
+    if confirm != CONFIRM_VALUE:
+        message = _(
+            "Nothing was restored: tick “Replace everything in Orchardist with this backup” to confirm."
+        )
+        return _page(request, network, restore_error=message, status_code=400)
+    if backup_file is None or not backup_file.filename:
+        message = _("Nothing was restored: choose a backup file first.")
+        return _page(request, network, restore_error=message, status_code=400)
+    shown = Path(backup_file.filename).name
+    scratch = Path(tempfile.mkdtemp(prefix="orchardist-"))
+    source = scratch / _upload_name(backup_file)
+    try:
+        with source.open("wb") as handle:
+            shutil.copyfileobj(backup_file.file, handle)
+        kind = restore(network, source)
+    except ImportRefused as refused:
+        message = _("Nothing was restored from %(file)s: %(reason)s") % {
+            "file": shown,
+            "reason": refused.error,
+        }
+        return _page(request, network, restore_error=message, status_code=400)
+    except (StoreError, OSError) as error:
+        message = _("Nothing was restored from %(file)s: %(reason)s") % {
+            "file": shown,
+            "reason": str(error).replace(str(source), _("the file")),
+        }
+        return _page(request, network, restore_error=message, status_code=400)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return RedirectResponse(f"/export?restored={kind}", status_code=303)

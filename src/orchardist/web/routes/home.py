@@ -1,0 +1,63 @@
+"""The front door: "/" leads to the people (or to the welcome on a first run); the welcome offers
+a clearly marked demo network, an import, or a first quick capture, and removes the demo in one click.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from orchardist.domain.queries import HasTag
+from orchardist.services.demo import DEMO_TAG, is_demo, load_demo, remove_demo
+from orchardist.services.network import Network
+from orchardist.services.people import count_people, list_people
+from orchardist.web.app import network_of
+from orchardist.web.security import require_csrf
+from orchardist.web.templating import render
+
+router = APIRouter()
+
+
+def _demo_count(network: Network) -> int:
+    """How many demo people are in the network (a real person tagged "demo" is not one)."""
+    return sum(1 for item in list_people(network, HasTag(DEMO_TAG)) if is_demo(item.person))
+
+
+@router.get("/")
+def home(network: Annotated[Network, Depends(network_of)]) -> Response:
+    """People to look at when there are some; the welcome on a first run."""
+    target = "/people" if count_people(network) else "/welcome"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/welcome")
+def welcome(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """How to start: try the demo network, import your contacts, or capture someone you just met."""
+    removed = request.query_params.get("removed", "")
+    return render(
+        request,
+        "welcome.html",
+        {
+            "people_count": count_people(network),
+            "demo_count": _demo_count(network),
+            "demo_tag": DEMO_TAG,
+            "removed": int(removed) if removed.isdigit() else None,
+        },
+    )
+
+
+@router.post("/welcome/demo", dependencies=[Depends(require_csrf)])
+def add_demo(network: Annotated[Network, Depends(network_of)]) -> Response:
+    """Load the demo network once, then show its people, filtered on their "demo" tag."""
+    if not _demo_count(network):
+        load_demo(network)
+    return RedirectResponse(f"/people?tag={DEMO_TAG}", status_code=303)
+
+
+@router.post("/welcome/remove-demo", dependencies=[Depends(require_csrf)])
+def drop_demo(network: Annotated[Network, Depends(network_of)]) -> Response:
+    """Delete every demo person and their interactions; the user's own people stay."""
+    removed = remove_demo(network)
+    return RedirectResponse(f"/welcome?removed={removed}", status_code=303)
