@@ -14,41 +14,13 @@ from orchardist.services.network import Network
 from orchardist.services.people import duplicate_pairs, get_person, merge
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
+from orchardist.web.routes.person import field_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
 router = APIRouter()
 
 PAGE_SIZE = 50
-
-
-def _field_labels() -> dict[str, str]:
-    """What each field of a person is called on the page, in the current language."""
-    return {
-        "display_name": _("Name"),
-        "given_name": _("Given name"),
-        "family_name": _("Family name"),
-        "pronouns": _("Pronouns"),
-        "emails": _("E-mails"),
-        "phones": _("Phones"),
-        "urls": _("Web addresses"),
-        "linkedin_url": _("LinkedIn"),
-        "organisation": _("Organisation"),
-        "title": _("Title"),
-        "location": _("Location"),
-        "tags": _("Tags"),
-        "tier": _("Tier"),
-        "every_days": _("Stay in touch every"),
-        "interests": _("Interests"),
-        "can_help_with": _("Can help with"),
-        "could_use_help_with": _("Could use help with"),
-        "how_met": _("How you met"),
-        "where_met": _("Where you met"),
-        "met_through_id": _("Met through"),
-        "birthday": _("Birthday"),
-        "dates": _("Dates"),
-        "notes": _("Notes"),
-    }
 
 
 def _tier_labels() -> dict[str, str]:
@@ -105,7 +77,7 @@ def _side_by_side(network: Network, pair: DuplicatePair) -> dict[str, Any] | Non
     first, second = get_person(network, pair.first_id), get_person(network, pair.second_id)
     if first is None or second is None:
         return None
-    labels = _field_labels()
+    labels = field_labels()
     rows = []
     for name in PERSON_FIELDS:
         mine, theirs = _shown(network, first, name), _shown(network, second, name)
