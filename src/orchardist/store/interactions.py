@@ -76,7 +76,23 @@ class InteractionsRepository:
         ]
         if links:
             self.conn.execute(interaction_people.insert(), links)
+        self.refresh_last_contact(involved)
         return ids
+
+    def refresh_last_contact(self, person_ids: Sequence[int]) -> None:
+        """Set each person's stored last-contact date from their interactions."""
+        latest = (
+            sa.select(sa.func.max(interaction_people.c.on_date))
+            .where(interaction_people.c.person_id == people.c.id)
+            .scalar_subquery()
+        )
+        wanted = sorted(set(person_ids))
+        for start in range(0, len(wanted), 5_000):
+            self.conn.execute(
+                people.update()
+                .where(people.c.space_id == self.space_id, people.c.id.in_(wanted[start : start + 5_000]))
+                .values(last_contact_on=latest)
+            )
 
     def for_person(self, person_id: int) -> list[Interaction]:
         """A person's interactions, newest first."""
@@ -135,6 +151,7 @@ class InteractionsRepository:
         ]
         if moved:
             self.conn.execute(interaction_people.insert(), moved)
+        self.refresh_last_contact([from_id, to_id])
 
     def _load(self, ids: list[int]) -> list[Interaction]:
         if not ids:

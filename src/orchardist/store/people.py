@@ -388,11 +388,7 @@ class PeopleRepository:
         if order == "name":
             statement = statement.order_by(people.c.sort_key, people.c.id)
         else:
-            last = (
-                sa.select(sa.func.max(interaction_people.c.on_date))
-                .where(interaction_people.c.person_id == people.c.id)
-                .scalar_subquery()
-            )
+            last = people.c.last_contact_on
             if order == "last_contact":
                 # Never contacted first, then the longest since the last contact.
                 statement = statement.order_by(last.is_not(None), last, people.c.sort_key, people.c.id)
@@ -417,16 +413,14 @@ class PeopleRepository:
 
     def last_contacts(self, ids: Sequence[int] | None = None) -> dict[int, date]:
         """The date of the latest interaction with each person (only those with one)."""
-        statement = (
-            sa.select(interaction_people.c.person_id, sa.func.max(interaction_people.c.on_date))
-            .where(interaction_people.c.space_id == self.space_id)
-            .group_by(interaction_people.c.person_id)
+        statement = sa.select(people.c.id, people.c.last_contact_on).where(
+            people.c.space_id == self.space_id, people.c.last_contact_on.is_not(None)
         )
         if ids is None:
             return {person_id: on for person_id, on in self.conn.execute(statement)}
         found: dict[int, date] = {}
         for chunk in _chunks(list(ids)):
-            rows = self.conn.execute(statement.where(interaction_people.c.person_id.in_(chunk)))
+            rows = self.conn.execute(statement.where(people.c.id.in_(chunk)))
             found.update((person_id, on) for person_id, on in rows)
         return found
 

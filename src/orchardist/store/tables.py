@@ -99,7 +99,11 @@ people = sa.Table(
     sa.Column("sort_key", sa.String(600), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # The date of the latest interaction, kept by InteractionsRepository on every write, so sorting by
+    # contact and the stay-in-touch rhythm never aggregate the interactions.
+    sa.Column("last_contact_on", sa.Date, nullable=True),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
+    sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
 )
