@@ -98,3 +98,23 @@ def test_changes_without_the_csrf_token_are_refused(client: TestClient, network:
     response = client.post(path, data={"csrf_token": "forged"}, headers=HTML)
     assert response.status_code == 403
     assert count_people(network) == before
+
+
+def test_every_page_says_when_the_demo_is_loaded_and_offers_its_removal(
+    client: TestClient, network: Network, csrf: str
+) -> None:
+    add_person(network, Person(display_name="Ada Lovelace", tags=(DEMO_TAG,)))
+    page = client.get("/people", headers=HTML)
+    assert page.context["demo_count"] == 0  # type: ignore[attr-defined]
+    assert "/welcome/remove-demo" not in page.text
+    client.post("/welcome/demo", data={"csrf_token": csrf}, headers=HTML)
+    for path in ("/people", "/capture", "/settings"):
+        page = client.get(path, headers=HTML)
+        assert page.context["demo_count"] == len(demo_people()), path  # type: ignore[attr-defined]
+        assert 'action="/welcome/remove-demo"' in page.text, path
+    partial = client.get("/people", headers={**HTML, "HX-Request": "true"})
+    assert "/welcome/remove-demo" not in partial.text
+    client.post("/welcome/remove-demo", data={"csrf_token": csrf}, headers=HTML)
+    page = client.get("/people", headers=HTML)
+    assert page.context["demo_count"] == 0  # type: ignore[attr-defined]
+    assert [item.person.display_name for item in list_people(network)] == ["Ada Lovelace"]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.people import PartialDate, Person, Tier, with_sources
+from orchardist.domain.queries import HasTag
 from orchardist.services.network import Network
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.people import PeopleRepository
@@ -159,6 +160,13 @@ def demo_people() -> list[Person]:
 
 def is_demo(person: Person) -> bool:
     return person.sources.get("display_name", ("",))[0] == DEMO_SOURCE
+
+
+def count_demo(network: Network) -> int:
+    """How many demo people are in the network (a real person tagged "demo" is not one)."""
+    with network.store.read() as conn:
+        tagged = PeopleRepository(conn, network.space_id).find(HasTag(DEMO_TAG))
+    return sum(1 for person in tagged if is_demo(person))
 
 
 def load_demo(network: Network, today: date | None = None) -> int:

@@ -8,6 +8,7 @@ import jinja2
 from fastapi import Request
 from starlette.templating import Jinja2Templates, _TemplateResponse
 
+from orchardist.services.demo import count_demo
 from orchardist.web import i18n
 from orchardist.web.security import CSRF_FIELD, csrf_token
 
@@ -41,5 +42,11 @@ def render(
         "languages": i18n.LANGUAGES,
         "is_htmx": request.headers.get("hx-request") == "true",
     }
+    network = getattr(request.app.state, "network", None)
+    if network is not None and not full["is_htmx"]:
+        # Every full page says so while the demo people are in the network, with a one-click removal.
+        full["demo_count"] = count_demo(network)
+    else:
+        full["demo_count"] = 0
     full.update(context or {})
     return templates.TemplateResponse(request, name, full, status_code=status_code)

@@ -9,20 +9,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.queries import HasTag
-from orchardist.services.demo import DEMO_TAG, is_demo, load_demo, remove_demo
+from orchardist.services.demo import DEMO_TAG, count_demo, load_demo, remove_demo
 from orchardist.services.network import Network
-from orchardist.services.people import count_people, list_people
+from orchardist.services.people import count_people
 from orchardist.web.app import network_of
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
 router = APIRouter()
-
-
-def _demo_count(network: Network) -> int:
-    """How many demo people are in the network (a real person tagged "demo" is not one)."""
-    return sum(1 for item in list_people(network, HasTag(DEMO_TAG)) if is_demo(item.person))
 
 
 @router.get("/")
@@ -41,7 +35,7 @@ def welcome(request: Request, network: Annotated[Network, Depends(network_of)]) 
         "welcome.html",
         {
             "people_count": count_people(network),
-            "demo_count": _demo_count(network),
+            "demo_count": count_demo(network),
             "demo_tag": DEMO_TAG,
             "removed": int(removed) if removed.isdigit() else None,
         },
@@ -51,7 +45,7 @@ def welcome(request: Request, network: Annotated[Network, Depends(network_of)]) 
 @router.post("/welcome/demo", dependencies=[Depends(require_csrf)])
 def add_demo(network: Annotated[Network, Depends(network_of)]) -> Response:
     """Load the demo network once, then show its people, filtered on their "demo" tag."""
-    if not _demo_count(network):
+    if not count_demo(network):
         load_demo(network)
     return RedirectResponse(f"/people?tag={DEMO_TAG}", status_code=303)
 
