@@ -17,6 +17,11 @@ spec="."
 [ "$extras" = "test" ] && spec=".[test]"
 stamp=".venv/.orchardist-installed${extras:+-$extras}"
 wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+# An install with the test tools also holds everything the app needs.
+if [ -z "$extras" ] && [ -f .venv/.orchardist-installed-test ] \
+    && [ "$(cat .venv/.orchardist-installed-test)" = "$wanted" ]; then
+    stamp=.venv/.orchardist-installed-test
+fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"

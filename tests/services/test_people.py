@@ -57,6 +57,10 @@ def test_editing_marks_only_changed_fields_manual(network: Network) -> None:
         edit_person(network, person.id or 0, {"tier": "best friend"})
     with pytest.raises(PersonError, match="unknown field"):
         edit_person(network, person.id or 0, {"shoe_size": "11"})
+    for dates in ("2020-01-01", [{"label": "met"}], [{"date": "2020-13-40", "label": "x"}], [3]):
+        with pytest.raises(PersonError) as refused:
+            edit_person(network, person.id or 0, {"dates": dates})
+        assert refused.value.field == "dates"
     with pytest.raises(LookupError):
         edit_person(network, 999_999, {"title": "x"})
 
@@ -112,6 +116,21 @@ def test_duplicates_are_found_and_scoped(network: Network, other_network: Networ
     pairs = duplicate_pairs(network)
     assert len(pairs) == 1
     assert duplicate_pairs(other_network) == []
+
+
+def test_duplicate_pairs_follow_every_change_to_the_people(network: Network) -> None:
+    first = add_person(network, Person(display_name="Ana Silva", given_name="Ana", family_name="Silva"))
+    second = add_person(network, Person(display_name="Bea Costa", given_name="Bea", family_name="Costa"))
+    assert duplicate_pairs(network) == []
+    third = add_person(network, Person(display_name="Ana Silva", given_name="Ana", family_name="Silva"))
+    assert [(p.first_id, p.second_id) for p in duplicate_pairs(network)] == [(first.id, third.id)]
+    assert duplicate_pairs(network) == duplicate_pairs(network)
+    edit_person(
+        network, second.id or 0, {"given_name": "Ana", "family_name": "Silva", "display_name": "Ana Silva"}
+    )
+    assert len(duplicate_pairs(network)) == 3
+    delete_person(network, third.id or 0)
+    assert [(p.first_id, p.second_id) for p in duplicate_pairs(network)] == [(first.id, second.id)]
 
 
 def test_logging_needs_a_known_person_and_a_summary(network: Network, other_network: Network) -> None:

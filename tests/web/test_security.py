@@ -109,3 +109,27 @@ def test_no_template_or_asset_reaches_another_host() -> None:
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text.replace("http://{", "") and "https://" not in text, path
         assert "<script>" not in text and " style=" not in text and "onclick" not in text, path
+
+
+def test_a_forged_token_with_any_characters_is_refused_not_an_error(guarded: TestClient) -> None:
+    for forged in ("é" * 43, "\u202e", "x"):
+        response = guarded.post("/probe/form", data={"csrf_token": forged})
+        assert response.status_code == 403, forged
+    response = guarded.post("/probe/api", headers={"X-CSRF-Token": "ü".encode("latin-1") * 10}, json={})
+    assert response.status_code == 403
+
+
+def test_only_local_host_names_are_answered(network: Network) -> None:
+    for host in ("localhost", "127.0.0.1"):
+        assert (
+            TestClient(create_app(network), base_url=f"http://{host}:8000").get("/people").status_code == 200
+        )
+    rebound = TestClient(create_app(network), base_url="http://attacker.example")
+    assert rebound.get("/api/v1/people").status_code == 400
+    shared = TestClient(create_app(network, allowed_hosts=("*",)), base_url="http://orchard.lan")
+    assert shared.get("/api/v1/people").status_code == 200
+
+
+def test_the_openapi_document_describes_the_api_and_not_the_pages(client: TestClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert paths and all(path.startswith("/api/v1/") for path in paths)

@@ -22,7 +22,7 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
     """Run the web app in your browser at http://HOST:PORT/."""
     import uvicorn
 
-    from orchardist.web.app import create_app
+    from orchardist.web.app import LOCAL_HOSTS, create_app
 
     network = state(ctx).network()
     if host not in {"127.0.0.1", "localhost", "::1"}:
@@ -32,4 +32,6 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
     shown = "localhost" if host == "127.0.0.1" else host
     click.echo(f"Orchardist is running at http://{shown}:{port}/ (Ctrl+C stops it)")
     click.echo(f"data: {network.store.describe()}")
-    uvicorn.run(create_app(network), host=host, port=port, log_level="warning")
+    # Listening beyond this computer, the app answers to whatever name it is reached by.
+    hosts = LOCAL_HOSTS if host in {"127.0.0.1", "localhost", "::1"} else ("*",)
+    uvicorn.run(create_app(network, allowed_hosts=hosts), host=host, port=port, log_level="warning")

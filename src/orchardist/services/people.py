@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -106,12 +107,17 @@ def coerce_field(name: str, value: Any) -> Any:
     if name in LIST_FIELDS:
         values = _clean_list(value, name)
         if name == "dates":
-            return tuple(
-                item
-                if isinstance(item, NamedDate)
-                else NamedDate(label=item["label"], date=PartialDate.parse(item["date"]))
-                for item in values
-            )
+            try:
+                return tuple(
+                    item
+                    if isinstance(item, NamedDate)
+                    else NamedDate(label=str(item["label"]), date=PartialDate.parse(str(item["date"])))
+                    for item in values
+                )
+            except (KeyError, TypeError, ValueError):
+                raise PersonError(
+                    'expected a list of {"label": …, "date": "YYYY-MM-DD or --MM-DD"}', field=name
+                ) from None
         return values
     if name == "tier":
         try:
@@ -230,11 +236,31 @@ def show_person(network: Network, person_id: int) -> PersonDetail | None:
     )
 
 
+# Finding duplicates compares the whole network (about 2 s at 30,000 people), so the pairs are kept
+# until the people change: the key is how many there are, the newest id and the latest update.
+_pairs_cache: dict[tuple[str, int], tuple[tuple[Any, ...], list[DuplicatePair]]] = {}
+_pairs_lock = threading.Lock()
+
+
 def duplicate_pairs(network: Network) -> list[DuplicatePair]:
     """Likely duplicate pairs in the network, most likely first."""
-    with network.store.read() as conn:
-        everyone = PeopleRepository(conn, network.space_id).all()
-    return find_duplicates(everyone)
+    key = (str(network.store.url), network.space_id)
+    with _pairs_lock:
+        with network.store.read() as conn:
+            version = tuple(
+                conn.execute(
+                    sa.select(
+                        sa.func.count(), sa.func.max(people.c.id), sa.func.max(people.c.updated_at)
+                    ).where(people.c.space_id == network.space_id)
+                ).one()
+            )
+            cached = _pairs_cache.get(key)
+            if cached is not None and cached[0] == version:
+                return list(cached[1])
+            everyone = PeopleRepository(conn, network.space_id).all()
+        pairs = find_duplicates(everyone)
+        _pairs_cache[key] = (version, pairs)
+        return list(pairs)
 
 
 def merge(network: Network, keep_id: int, other_id: int) -> Person:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import HTTPException
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
 from orchardist import __version__
@@ -34,8 +35,15 @@ def router_modules() -> list[str]:
     return sorted(found)
 
 
-def create_app(network: Network) -> FastAPI:
-    """The app for one network (the local app's single space)."""
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def create_app(network: Network, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+    """The app for one network (the local app's single space).
+
+    Only requests naming one of ``allowed_hosts`` in their Host header are answered: a web page
+    elsewhere cannot point a name of its own at 127.0.0.1 and read the app (DNS rebinding).
+    """
     import importlib
 
     app = FastAPI(
@@ -49,6 +57,8 @@ def create_app(network: Network) -> FastAPI:
     )
     app.state.network = network
     app.add_middleware(SecurityHeaders)
+    if "*" not in allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
     @app.middleware("http")
     async def per_request(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
@@ -63,7 +73,8 @@ def create_app(network: Network) -> FastAPI:
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
     for module in router_modules():
-        app.include_router(importlib.import_module(module).router)
+        # Pages are HTML for people; only the JSON API belongs in the OpenAPI document.
+        app.include_router(importlib.import_module(module).router, include_in_schema=".api." in module)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -76,6 +76,11 @@ def check_origin(request: Request) -> None:
         raise HTTPException(status_code=403, detail="cross-site request refused")
 
 
+def _same_token(expected: str, given: str) -> bool:
+    """Compare tokens in constant time; as bytes, since a forged token may hold any character."""
+    return hmac.compare_digest(expected.encode(), given.encode())
+
+
 async def require_csrf(request: Request) -> None:
     """A dependency for every state-changing page route: same origin and a matching CSRF token."""
     if request.method in SAFE_METHODS:
@@ -89,7 +94,7 @@ async def require_csrf(request: Request) -> None:
         form = await request.form()
         value = form.get(CSRF_FIELD)
         given = value if isinstance(value, str) else ""
-    if not expected or not given or not hmac.compare_digest(expected, given):
+    if not expected or not given or not _same_token(expected, given):
         raise HTTPException(status_code=403, detail="the form has expired; reload the page and try again")
 
 
@@ -102,7 +107,7 @@ async def require_same_origin_json(request: Request) -> None:
     if request.headers.get(CSRF_HEADER):
         # The app's own pages send the token; it must match the cookie.
         expected = request.cookies.get(CSRF_COOKIE, "")
-        if not expected or not hmac.compare_digest(expected, request.headers[CSRF_HEADER]):
+        if not expected or not _same_token(expected, request.headers[CSRF_HEADER]):
             raise HTTPException(status_code=403, detail="CSRF token does not match")
         return
     if request.cookies.get(CSRF_COOKIE) or not content_type.startswith("application/json"):
