@@ -13,12 +13,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from benchmarks.generate import interaction_rows, linkedin_export
+from benchmarks.seed import store_interactions
 
 QUERIES = [
     "dan",
@@ -67,9 +67,7 @@ def main() -> None:
     from orchardist.domain.queries import Text
     from orchardist.services.importing import import_file
     from orchardist.services.network import open_network
-    from orchardist.store.bulk import insert_rows
-    from orchardist.store.people import PeopleRepository, allocate_ids
-    from orchardist.store.tables import interaction_people, interactions
+    from orchardist.store.people import PeopleRepository
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -93,40 +91,7 @@ def main() -> None:
             ids = PeopleRepository(conn, network.space_id).find_ids()
         rows = interaction_rows(ids, args.interactions)
         started = time.perf_counter()
-        now = datetime.now(UTC)
-        with network.store.write() as conn:
-            new_ids = allocate_ids(conn, interactions, len(rows))
-            insert_rows(
-                conn,
-                interactions,
-                [
-                    {
-                        "id": i,
-                        "space_id": network.space_id,
-                        "on_date": row["on"],
-                        "channel": "other",
-                        "direction": row["direction"],
-                        "kind": row["kind"],
-                        "summary": "benchmark",
-                        "notes": "",
-                        "created_at": now,
-                    }
-                    for i, row in zip(new_ids, rows, strict=True)
-                ],
-            )
-            insert_rows(
-                conn,
-                interaction_people,
-                [
-                    {
-                        "interaction_id": i,
-                        "person_id": row["person_id"],
-                        "space_id": network.space_id,
-                        "on_date": row["on"],
-                    }
-                    for i, row in zip(new_ids, rows, strict=True)
-                ],
-            )
+        store_interactions(network, rows)
         print(
             f"interactions:    {time.perf_counter() - started:6.2f} s  "
             f"to store {len(rows):,} (setup, not a budget)"

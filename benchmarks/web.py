@@ -1,9 +1,10 @@
 """Web figures at 30,000 people: server time per page, and requests per second under load.
 
-    .venv/bin/python -m benchmarks.web [--requests 200] [--load-seconds 10]
+    .venv/bin/python -m benchmarks.web [--db sqlite|postgres] [--requests 100] [--load-seconds 10]
 
 The app runs in its own process (``orchardist serve``) on 127.0.0.1; this process imports the
-benchmark network, then times pages one request at a time (server time: the app's own clock,
+benchmark network (30,000 people, 300,000 interactions), then times pages one request at a time
+(server time: the app's own clock,
 taken from the Server-Timing header) and finally loads the People page and the API list from
 two client processes for a fixed time. Loopback only; every loop is bounded.
 """
@@ -20,17 +21,25 @@ import time
 import urllib.request
 from pathlib import Path
 
-from benchmarks.generate import linkedin_export
+from benchmarks.generate import interaction_rows, linkedin_export
+from benchmarks.run import _store_url
+from benchmarks.seed import store_interactions
+from orchardist.services.network import open_network
+from orchardist.store.people import PeopleRepository
 
 PAGES = [
     "/people",
     "/people?q=dan",
+    "/people?sort=last_contact",
+    "/people?sort=recent&page=200",
     "/people?q=maple+health&sort=last_contact",
     "/people?tier=casual&page=300",
     "/people/{id}",
+    "/people/{id}/edit",
     "/capture",
     "/import",
     "/export",
+    "/duplicates",
     "/settings",
     "/api/v1/people?limit=50",
     "/api/v1/people?search=tremblay",
@@ -64,13 +73,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=100, help="timed requests per page")
     parser.add_argument("--load-seconds", type=float, default=10.0)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("orchardist"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "web.sqlite3")
+        db = _store_url(args.db, Path(tmp))
         export = Path(tmp) / "Connections.csv"
         export.write_bytes(linkedin_export(30_000))
         subprocess.run([exe, "--db", db, "import", str(export)], check=True, capture_output=True)
+        network = open_network(db)
+        with network.store.read() as conn:
+            ids = PeopleRepository(conn, network.space_id).find_ids()
+        store_interactions(network, interaction_rows(ids, 300_000))
+        network.store.dispose()
+        print(f"database: {args.db}; 30,000 people, 300,000 interactions")
         port = "8791"
         server = subprocess.Popen([exe, "--db", db, "serve", "--port", port], stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
@@ -81,6 +97,8 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
+            cold = _get(base + "/duplicates")[1] * 1000
+            print(f"/duplicates, first view after a change: {cold:.0f} ms (finding the pairs; then cached)")
             print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8}  (server time, {args.requests} requests each)")
             for page in PAGES:
                 url = base + page.replace("{id}", "15000")

@@ -13,6 +13,7 @@ from orchardist.domain.duplicates import (
     DEFAULT_THRESHOLD,
     MANUAL_SOURCE,
     DuplicatePair,
+    duplicates_of,
     find_duplicates,
     merge_incoming,
     merge_people,
@@ -601,3 +602,23 @@ def test_a_second_import_of_the_same_record_changes_nothing(
         if recorded[-1] == MANUAL_SOURCE:
             assert getattr(once, name) == getattr(existing, name)
             assert once.sources[name] == recorded
+
+
+_NAMES = st.sampled_from(["Ana", "Anna", "Bob", "Robert", "José", "Jose", "Li", "Wei"])
+_FAMILIES = st.sampled_from(["Silva", "Sylva", "Chen", "Álvarez", "Alvarez", "Li", ""])
+_EMAILS = st.lists(st.sampled_from(["a@x.org", "b@x.org", "c@y.org"]), max_size=2, unique=True)
+
+
+@given(
+    st.lists(st.tuples(_NAMES, _FAMILIES, _EMAILS), min_size=2, max_size=12),
+)
+def test_the_duplicates_of_one_person_are_the_pairs_the_whole_comparison_finds(
+    rows: list[tuple[str, str, list[str]]],
+) -> None:
+    crowd = [
+        person(index + 1, given, family, emails=tuple(emails))
+        for index, (given, family, emails) in enumerate(rows)
+    ]
+    focus = crowd[0]
+    expected = [pair for pair in find_duplicates(crowd) if focus.id in (pair.first_id, pair.second_id)]
+    assert duplicates_of(focus, crowd[1:]) == expected

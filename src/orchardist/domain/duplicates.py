@@ -329,11 +329,8 @@ def _candidate_pairs(profiles: list[_Profile]) -> set[Pair]:
     return pairs
 
 
-def find_duplicates(people: Sequence[Person], *, threshold: float = DEFAULT_THRESHOLD) -> list[DuplicatePair]:
-    """Pairs of stored people scoring at least ``threshold`` (0-1), the most likely first.
-
-    Every person needs an id. The result is the same for the same people in any order.
-    """
+def _profiles(people: Sequence[Person]) -> dict[int, _Profile]:
+    """Each stored person's profile; a key held by many people identifies nobody and is dropped."""
     holders: defaultdict[tuple[str, str], int] = defaultdict(int)
     identifiers: dict[int, dict[tuple[str, str], str]] = {}
     for person in people:
@@ -345,16 +342,62 @@ def find_duplicates(people: Sequence[Person], *, threshold: float = DEFAULT_THRE
         for key in identifiers[person.id]:
             holders[key] += 1
     common = {key for key, count in holders.items() if count > MAX_KEY_HOLDERS}
-    profiles = {
+    return {
         person.id: _profile(person.id, person, identifiers[person.id], common)
         for person in people
         if person.id is not None
     }
+
+
+def find_duplicates(people: Sequence[Person], *, threshold: float = DEFAULT_THRESHOLD) -> list[DuplicatePair]:
+    """Pairs of stored people scoring at least ``threshold`` (0-1), the most likely first.
+
+    Every person needs an id. The result is the same for the same people in any order.
+    """
+    profiles = _profiles(people)
     found = []
     for first, second in _candidate_pairs(list(profiles.values())):
         score, reasons = _judge(profiles[first], profiles[second])
         if score >= threshold:
             found.append(DuplicatePair(first, second, score, reasons))
+    found.sort(key=lambda pair: (-pair.score, pair.first_id, pair.second_id))
+    return found
+
+
+def _could_match(a: _Profile, b: _Profile) -> bool:
+    """Whether ``find_duplicates``' blocking would put ``a`` and ``b`` together for judging."""
+    if not a.keys.keys().isdisjoint(b.keys.keys()):
+        return True
+    if a.full and sorted(a.full.split()) == sorted(b.full.split()):
+        return True
+    if a.family and a.family == b.family and _given_close(a, b):
+        return True
+    return bool(
+        a.family
+        and b.family
+        and a.given[:1]
+        and a.given[:1] == b.given[:1]
+        and _soundex(a.family) == _soundex(b.family)
+        and _full_name_related(a, b)
+    )
+
+
+def duplicates_of(
+    person: Person, others: Sequence[Person], *, threshold: float = DEFAULT_THRESHOLD
+) -> list[DuplicatePair]:
+    """The pairs of ``person`` with each of ``others`` that ``find_duplicates`` would report.
+
+    Judges one person against a few candidates, never the candidates among themselves.
+    """
+    profiles = _profiles([person, *others])
+    own = profiles[person.id or 0]
+    found = []
+    for other_id, other in profiles.items():
+        if other_id == own.id or not _could_match(own, other):
+            continue
+        score, reasons = _judge(*sorted((own, other), key=lambda profile: profile.id))
+        if score >= threshold:
+            found.append(DuplicatePair(*_pair(own, other), score, reasons))
     found.sort(key=lambda pair: (-pair.score, pair.first_id, pair.second_id))
     return found
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from orchardist.domain.duplicates import DuplicatePair, find_duplicates, merge_people
+from orchardist.domain.duplicates import DuplicatePair, duplicates_of, find_duplicates, merge_people
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
 from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
@@ -470,7 +470,7 @@ def likely_duplicates_of(network: Network, person_id: int, *, limit: int = 300) 
             candidates.update(repo.find_ids(Text(family), limit=limit))
         candidates.discard(person_id)
         others = repo.get_many(sorted(candidates))
-    pairs = find_duplicates([person, *others.values()])
+    pairs = duplicates_of(person, list(others.values()))
     found = []
     for pair in pairs:
         if person_id in (pair.first_id, pair.second_id):

@@ -389,11 +389,9 @@ class PeopleRepository:
             statement = statement.order_by(people.c.sort_key, people.c.id)
         else:
             last = people.c.last_contact_on
-            if order == "last_contact":
-                # Never contacted first, then the longest since the last contact.
-                statement = statement.order_by(last.is_not(None), last, people.c.sort_key, people.c.id)
-            else:
-                statement = statement.order_by(last.is_(None), last.desc(), people.c.sort_key, people.c.id)
+            # Never contacted first, then the longest since the last contact; or the latest first.
+            by_date = last.asc().nulls_first() if order == "last_contact" else last.desc().nulls_last()
+            statement = statement.order_by(by_date, people.c.sort_key, people.c.id)
         if limit is not None:
             statement = statement.limit(limit)
         if offset:
@@ -504,9 +502,13 @@ class PeopleRepository:
         children: dict[str, dict[int, list[str]]] = {}
         for field_name, table, _key in (*_CONTACT_POINTS, ("tags", person_tags, None)):
             value_column = table.c.tag if table is person_tags else table.c.value
-            statement = sa.select(table.c.person_id, value_column).where(table.c.space_id == self.space_id)
-            if ids is not None:
-                statement = statement.where(table.c.person_id.in_(ids))
+            statement = sa.select(table.c.person_id, value_column)
+            if ids is None:
+                statement = statement.where(table.c.space_id == self.space_id)
+            else:
+                # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
+                # index when it has no statistics yet.
+                statement = statement.where(table.c.space_id + 0 == self.space_id, table.c.person_id.in_(ids))
             grouped: dict[int, list[str]] = defaultdict(list)
             for person_id, value in self.conn.execute(
                 statement.order_by(table.c.person_id, table.c.position)

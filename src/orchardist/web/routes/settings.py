@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist import __version__
+from orchardist.services.interactions import count_interactions
 from orchardist.services.network import Network
 from orchardist.services.people import count_people
-from orchardist.store.interactions import InteractionsRepository
 from orchardist.web.app import network_of
 from orchardist.web.i18n import LANGUAGE_COOKIE, LANGUAGES, _
 from orchardist.web.security import require_csrf
@@ -19,12 +19,6 @@ from orchardist.web.templating import render
 router = APIRouter()
 
 ONE_YEAR = 365 * 24 * 60 * 60
-
-
-def _count_interactions(network: Network) -> int:
-    # No service counts interactions yet; the repository does it in one scoped query.
-    with network.store.read() as conn:
-        return InteractionsRepository(conn, network.space_id).count()
 
 
 def _back_to(next_path: str | None) -> str:
@@ -43,7 +37,7 @@ def settings_page(request: Request, network: Annotated[Network, Depends(network_
             "store": network.store.describe(),
             "store_kind": "sqlite" if network.store.sqlite_path is not None else "server",
             "people": count_people(network),
-            "interactions": _count_interactions(network),
+            "interactions": count_interactions(network),
             "version": __version__,
         },
     )

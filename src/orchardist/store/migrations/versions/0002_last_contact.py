@@ -25,9 +25,13 @@ def upgrade() -> None:
         "UPDATE people SET last_contact_on = "
         "(SELECT max(on_date) FROM interaction_people WHERE interaction_people.person_id = people.id)"
     )
-    op.create_index("ix_people_space_last_contact", "people", ["space_id", "last_contact_on"])
+    op.create_index("ix_people_space_last_contact", "people", ["space_id", "last_contact_on", "sort_key"])
+    op.create_index(
+        "ix_people_space_recent", "people", ["space_id", sa.text("last_contact_on DESC"), "sort_key"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_people_space_recent", table_name="people")
     op.drop_index("ix_people_space_last_contact", table_name="people")
     op.drop_column("people", "last_contact_on")

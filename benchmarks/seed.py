@@ -1,0 +1,51 @@
+"""Storing generated interactions in bulk, the way the store keeps them (last-contact dates included)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from orchardist.services.network import Network
+from orchardist.store.bulk import insert_rows
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.people import allocate_ids
+from orchardist.store.tables import interaction_people, interactions
+
+
+def store_interactions(network: Network, rows: list[dict[str, object]]) -> None:
+    """Insert ``rows`` (from ``generate.interaction_rows``) in one transaction."""
+    now = datetime.now(UTC)
+    with network.store.write() as conn:
+        new_ids = allocate_ids(conn, interactions, len(rows))
+        insert_rows(
+            conn,
+            interactions,
+            [
+                {
+                    "id": i,
+                    "space_id": network.space_id,
+                    "on_date": row["on"],
+                    "channel": "other",
+                    "direction": row["direction"],
+                    "kind": row["kind"],
+                    "summary": "benchmark",
+                    "notes": "",
+                    "created_at": now,
+                }
+                for i, row in zip(new_ids, rows, strict=True)
+            ],
+        )
+        insert_rows(
+            conn,
+            interaction_people,
+            [
+                {
+                    "interaction_id": i,
+                    "person_id": row["person_id"],
+                    "space_id": network.space_id,
+                    "on_date": row["on"],
+                }
+                for i, row in zip(new_ids, rows, strict=True)
+            ],
+        )
+        person_ids = sorted({int(row["person_id"]) for row in rows})  # type: ignore[call-overload]
+        InteractionsRepository(conn, network.space_id).refresh_last_contact(person_ids)
