@@ -80,16 +80,20 @@ def create_app(network: Network, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
     async def http_error(request: Request, error: HTTPException) -> Response:
         from fastapi.responses import JSONResponse
 
+        from orchardist.web.messages import translate_message
         from orchardist.web.templating import render
 
         if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
             return JSONResponse(
                 {"detail": error.detail}, status_code=error.status_code, headers=error.headers
             )
+        # A page's words: the routes' own are translated already, the others (a refusal from a
+        # service, the CSRF check) are recognised and translated here.
+        detail = translate_message(error.detail) if isinstance(error.detail, str) else error.detail
         return render(
             request,
             "error.html",
-            {"status": error.status_code, "detail": error.detail},
+            {"status": error.status_code, "detail": detail},
             status_code=error.status_code,
         )
 

@@ -69,6 +69,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 _ = gettext
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue where it is written; it is translated where it is shown."""
+    return message
+
+
 def format_day(value: date | datetime | None, form: str = "medium") -> str:
     """A date the way the current language writes it: ``Nov 22, 2026`` / ``22 nov. 2026``."""
     if value is None:

@@ -20,6 +20,8 @@ from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import Response
 
+from orchardist.web.i18n import N_
+
 CSRF_COOKIE = "orchardist_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -66,14 +68,14 @@ def check_origin(request: Request) -> None:
     """Refuse a state change that a browser says comes from another site."""
     fetch_site = request.headers.get("sec-fetch-site")
     if fetch_site and fetch_site not in {"same-origin", "none"}:
-        raise HTTPException(status_code=403, detail="cross-site request refused")
+        raise HTTPException(status_code=403, detail=N_("cross-site request refused"))
     origin = request.headers.get("origin")
     # Under Referrer-Policy no-referrer, Chromium sends "Origin: null" on the app's own form posts;
     # Sec-Fetch-Site (checked above) then says same-origin, and the CSRF token is still required.
     if origin == "null" and fetch_site == "same-origin":
         return
     if origin and not _same_origin(request, origin):
-        raise HTTPException(status_code=403, detail="cross-site request refused")
+        raise HTTPException(status_code=403, detail=N_("cross-site request refused"))
 
 
 def _same_token(expected: str, given: str) -> bool:
@@ -95,7 +97,7 @@ async def require_csrf(request: Request) -> None:
         value = form.get(CSRF_FIELD)
         given = value if isinstance(value, str) else ""
     if not expected or not given or not _same_token(expected, given):
-        raise HTTPException(status_code=403, detail="the form has expired; reload the page and try again")
+        raise HTTPException(status_code=403, detail=N_("the form has expired; reload the page and try again"))
 
 
 async def require_same_origin_json(request: Request) -> None:

@@ -14,7 +14,8 @@ from orchardist.services.network import Network
 from orchardist.services.people import duplicate_pairs, get_person, merge
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
-from orchardist.web.routes.person import field_labels
+from orchardist.web.messages import translate_message
+from orchardist.web.routes.person import field_labels, source_name, tier_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -23,22 +24,13 @@ router = APIRouter()
 PAGE_SIZE = 50
 
 
-def _tier_labels() -> dict[str, str]:
-    return {
-        "inner": _("Inner circle"),
-        "active": _("Active"),
-        "casual": _("Casual"),
-        "dormant": _("Dormant"),
-    }
-
-
 def _shown(network: Network, person: Person, name: str) -> list[str]:
     """The value of field ``name`` as lines of text; an empty list when the field is empty."""
     value = getattr(person, name)
     if value in (None, "", ()):
         return []
     if name == "tier":
-        return [_tier_labels()[value.value]]
+        return [tier_labels()[value.value]]
     if name == "every_days":
         return [ngettext("%(num)d day", "%(num)d days", value) % {"num": value}]
     if name == "met_through_id":
@@ -56,8 +48,8 @@ def _shown(network: Network, person: Person, name: str) -> list[str]:
 
 
 def _sources(person: Person) -> list[str]:
-    """Where a record's fields came from (imports by file, or "manual"), each named once."""
-    return sorted({label for labels in person.sources.values() for label in labels})
+    """Where a record's fields came from (imports by file, typed in, the demo), each named once."""
+    return sorted({source_name(label) for labels in person.sources.values() for label in labels})
 
 
 def _row(field: str, label: str, first: list[str], second: list[str]) -> dict[str, Any]:
@@ -136,5 +128,5 @@ def merge_pair(
         detail = _("One of these people is not in your network (any more); nothing was merged.")
         raise HTTPException(status_code=404, detail=detail) from None
     except InputRefused as refused:
-        raise HTTPException(status_code=400, detail=str(refused)) from None
+        raise HTTPException(status_code=400, detail=translate_message(str(refused))) from None
     return RedirectResponse(f"/duplicates?merged={keep_id}&page={page}", status_code=303)

@@ -24,6 +24,7 @@ from orchardist.services.network import Network
 from orchardist.store.engine import StoreError
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _
+from orchardist.web.messages import translate_message
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -98,7 +99,7 @@ def download_backup(request: Request, network: Annotated[Network, Depends(networ
         kind = backup(network, target)
     except (StoreError, OSError) as error:
         shutil.rmtree(scratch, ignore_errors=True)
-        message = str(error)
+        message = translate_message(str(error))
         for path in (f"{target}.partial", str(target)):
             message = message.replace(path, _("the backup"))
         return _page(request, network, backup_error=message, status_code=500)
@@ -146,13 +147,13 @@ def restore_backup(
     except ImportRefused as refused:
         message = _("Nothing was restored from %(file)s: %(reason)s") % {
             "file": shown,
-            "reason": refused.error,
+            "reason": translate_message(str(refused.error)),
         }
         return _page(request, network, restore_error=message, status_code=400)
     except (StoreError, OSError) as error:
         message = _("Nothing was restored from %(file)s: %(reason)s") % {
             "file": shown,
-            "reason": str(error).replace(str(source), _("the file")),
+            "reason": translate_message(str(error)).replace(str(source), _("the file")),
         }
         return _page(request, network, restore_error=message, status_code=400)
     finally:

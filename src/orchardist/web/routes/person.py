@@ -29,6 +29,7 @@ from orchardist.services.people import (
 )
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, current_language, format_day
+from orchardist.web.messages import translate_message
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -93,7 +94,36 @@ def tier_labels() -> dict[str, str]:
     }
 
 
-def _source_name(source: str) -> str:
+def kind_labels() -> dict[str, str]:
+    """What each known kind of interaction is called on the page, in the current language."""
+    return {
+        "meeting": _("meeting"),
+        "call": _("call"),
+        "coffee": _("coffee"),
+        "message": _("message"),
+        "introduction": _("introduction"),
+        "favour": _("favour"),
+        "advice": _("advice"),
+        "referral": _("referral"),
+        "thank_you": _("thank you"),
+        "follow_up": _("follow-up"),
+        "congratulation": _("congratulation"),
+        "greeting": _("greeting"),
+        "article": _("article"),
+        "event": _("event"),
+        "chance_encounter": _("chance encounter"),
+        "note": _("note"),
+    }
+
+
+def known_kind(text: str) -> str:
+    """The known kind a label names in the current language ("café" is "coffee"), else ``text``."""
+    wanted = " ".join(text.split()).casefold()
+    return next((kind for kind, label in kind_labels().items() if label.casefold() == wanted), text)
+
+
+def source_name(source: str) -> str:
+    """Where a field's value came from, as the page says it: typed in, the demo, or an imported file."""
     if source == MANUAL:
         return _("typed in by you")
     if source == DEMO_SOURCE:
@@ -155,7 +185,9 @@ def _plain(detail: PersonDetail, name: str) -> str:
     if name == "birthday":
         return partial_day(value)
     if name == "dates":
-        return "; ".join(f"{item.label}: {partial_day(item.date)}" for item in value)
+        return "; ".join(
+            _("%(label)s: %(date)s") % {"label": item.label, "date": partial_day(item.date)} for item in value
+        )
     if isinstance(value, tuple):
         return ", ".join(value)
     return str(value)
@@ -251,7 +283,7 @@ def _error_text(error: InputRefused) -> str:
     """The service's words without the field name in front (the page shows them by the field)."""
     message = str(error)
     field = getattr(error, "field", None)
-    return message.removeprefix(f"{field}: ") if field else message
+    return translate_message(message.removeprefix(f"{field}: ") if field else message)
 
 
 def _edit_page(
@@ -308,7 +340,7 @@ def _person_context(
         "duplicates": likely_duplicates_of(network, person.id or 0),
         "labels": labels,
         "sources": [
-            (labels[name], [_source_name(source) for source in person.sources[name]])
+            (labels[name], [source_name(source) for source in person.sources[name]])
             for name in PERSON_FIELDS
             if person.sources.get(name)
         ],
@@ -318,6 +350,7 @@ def _person_context(
         "channels": [channel.value for channel in Channel],
         "directions": [direction.value for direction in Direction],
         "kinds": list(KNOWN_KINDS),
+        "kind_labels": kind_labels(),
     }
 
 
@@ -405,7 +438,7 @@ def log_for_person(
                 network,
                 [person_id],
                 direction=Direction(direction),
-                kind=kind,
+                kind=known_kind(kind),
                 summary=summary,
                 on=day,
                 channel=Channel(channel),
@@ -415,7 +448,7 @@ def log_for_person(
                 status_code=404, detail=_("There is no such person in your network.")
             ) from None
         except InputRefused as error:
-            errors["form"] = str(error)
+            errors["form"] = translate_message(str(error))
     if errors:
         context = _person_context(network, detail, log=log, log_errors=errors)
         template = "person/_timeline.html" if is_htmx else "person/page.html"
