@@ -14,7 +14,7 @@ from orchardist.services.network import Network
 from orchardist.services.people import duplicate_pairs, get_person, merge
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
-from orchardist.web.routes.person import field_labels
+from orchardist.web.routes.person import field_labels, source_name
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -56,8 +56,8 @@ def _shown(network: Network, person: Person, name: str) -> list[str]:
 
 
 def _sources(person: Person) -> list[str]:
-    """Where a record's fields came from (imports by file, or "manual"), each named once."""
-    return sorted({label for labels in person.sources.values() for label in labels})
+    """Where a record's fields came from (imports by file, or typed in), each named once."""
+    return sorted({source_name(label) for labels in person.sources.values() for label in labels})
 
 
 def _row(field: str, label: str, first: list[str], second: list[str]) -> dict[str, Any]:
