@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
+# What a screenshot is called at each width: ``people-desktop.png``, ``people-phone.png``.
+WIDTH_NAMES = {DESKTOP["width"]: "desktop", PHONE["width"]: "phone"}
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -80,8 +82,10 @@ def live_server(live_network: Network) -> Iterator[LiveServer]:
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: ./test installs it (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The same patience as the pages' own timeout: CI's two cores may be busy with other tests.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -90,24 +94,38 @@ def browser() -> Iterator[object]:
 
 @dataclass
 class Watch:
-    """What a page did that it must not: CSP violations, errors, requests to other hosts."""
+    """What a page did that it must not: CSP violations, errors, requests to other hosts.
+
+    ``expected`` lists HTTP statuses the test provokes on purpose (a 404 page, a form answered
+    400): Chromium logs each as a console error, which is then not a problem.
+    """
 
     origin: str
+    expected: tuple[int, ...] = ()
     problems: list[str] = field(default_factory=list)
+
+    def allow(self, status: int) -> None:
+        """The test is about to provoke ``status`` (a refused form answers 400)."""
+        self.expected = (*self.expected, status)
 
     def check(self) -> None:
         assert self.problems == [], "\n".join(self.problems)
 
 
-def watch(page: object, origin: str) -> Watch:
+def watch(page: object, origin: str, expected: tuple[int, ...] = ()) -> Watch:
     from playwright.sync_api import ConsoleMessage, Page, Request
 
     assert isinstance(page, Page)
-    seen = Watch(origin)
+    seen = Watch(origin, expected)
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" or "Content Security Policy" in message.text:
+        if "Content Security Policy" in message.text:
             seen.problems.append(f"console {message.type}: {message.text}")
+        elif message.type == "error" and not any(
+            f"status of {status} " in message.text for status in seen.expected
+        ):
+            where = message.location.get("url", "")
+            seen.problems.append(f"console {message.type}: {message.text} {where}".rstrip())
 
     def on_request(request: Request) -> None:
         if not request.url.startswith((origin, "data:", "blob:")):
@@ -145,11 +163,69 @@ def check_accessibility(page: object) -> None:
 
 
 def screenshot(page: object, name: str) -> Path:
+    """The whole page as ``<name>-desktop.png`` or ``<name>-phone.png`` (other widths: ``-<n>px``)."""
     from playwright.sync_api import Page
 
     assert isinstance(page, Page)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     width = page.viewport_size["width"] if page.viewport_size else 0
-    path = ARTIFACTS / f"{name}-{width}px.png"
+    path = ARTIFACTS / f"{name}-{WIDTH_NAMES.get(width, f'{width}px')}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@dataclass
+class Visitor:
+    """Opens pages of the live app in fresh browser contexts, each watched for what must not happen.
+
+    Every page opened is checked when the test ends, so no test can forget to look.
+    """
+
+    browser: object
+    origin: str
+    contexts: list[object] = field(default_factory=list)
+    watches: list[Watch] = field(default_factory=list)
+
+    def open(
+        self,
+        path: str = "/",
+        *,
+        viewport: dict[str, int] = DESKTOP,
+        language: str | None = None,
+        status: int = 200,
+    ) -> tuple[object, Watch]:
+        """A new page at ``path`` (which must answer ``status``) and what watches it."""
+        from playwright.sync_api import Browser
+
+        assert isinstance(self.browser, Browser)
+        context = self.browser.new_context(
+            base_url=self.origin, viewport=viewport, accept_downloads=True, locale="en-CA"
+        )
+        if language:
+            context.add_cookies([{"name": "orchardist_lang", "value": language, "url": self.origin}])
+        # Every page of a local app answers in milliseconds; waiting 30 s only slows a failure down.
+        context.set_default_timeout(10_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        seen = watch(page, self.origin, (status,) if status >= 400 else ())
+        self.watches.append(seen)
+        response = page.goto(path)
+        assert response is not None and response.status == status, f"{path} answered {response}"
+        return page, seen
+
+    def close(self) -> None:
+        from playwright.sync_api import BrowserContext
+
+        for context in self.contexts:
+            assert isinstance(context, BrowserContext)
+            context.close()
+        for seen in self.watches:
+            seen.check()
+
+
+@pytest.fixture
+def visit(browser: object, live_server: LiveServer) -> Iterator[Visitor]:
+    """Pages of the live app; CSP violations, console errors and third-party requests fail the test."""
+    visitor = Visitor(browser, live_server.url)
+    yield visitor
+    visitor.close()

@@ -164,7 +164,9 @@ def test_limits_grow_with_the_file_and_are_capped() -> None:
 
 
 def test_thirty_thousand_people_come_back_intact(slow: str) -> None:
-    result = parse_in_sandbox(b"people:30000", "test", slow)
+    # This is about the round trip, not the limits: a 12-byte input gets the smallest wall-clock
+    # allowance, which a machine busy with the browser tests can overrun.
+    result = parse_in_sandbox(b"people:30000", "test", slow, wall_seconds=30)
     assert len(result.people) == 30_000
     assert result.people[-1] == slow_format._person(29_999, "slow:test")
     person = result.people[123].person

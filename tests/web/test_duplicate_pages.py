@@ -61,6 +61,7 @@ def test_a_pair_is_shown_side_by_side_with_score_and_reasons(
     assert rows["phones"]["second"] == ["+1 514 555 0101"] and rows["phones"]["same"] is False
     assert rows["title"]["second"] == ["CTO"]
     assert "pronouns" not in rows  # neither has any
+    assert rows["sources"]["first"] == ["typed in by you"]  # in the user's words, not a stored code
     page = response.text
     for reason in view["pair"].reasons:
         assert reason in page

@@ -160,6 +160,20 @@ def test_a_newer_export_previews_merges_and_job_changes(
     assert ada.organisation == "Analytical"
 
 
+def test_a_file_that_would_change_nothing_offers_no_import(
+    client: TestClient, csrf: str, connections: bytes
+) -> None:
+    first = _preview(client, csrf, connections)
+    assert 'action="/import/commit"' in first.text
+    client.post("/import/commit", data={"csrf_token": csrf, "token": first.context["token"]}, headers=HTML)  # type: ignore[attr-defined]
+    again = _preview(client, csrf, connections)
+    report = again.context["report"]  # type: ignore[attr-defined]
+    assert (report["added"], report["merged"], report["updated"]) == (0, 3, 0)
+    assert "importing it would change nothing" in again.text
+    assert 'action="/import/commit"' not in again.text
+    assert 'action="/import/cancel"' in again.text
+
+
 def test_a_vcard_is_recognised_and_the_format_can_be_chosen(
     client: TestClient, network: Network, csrf: str
 ) -> None:

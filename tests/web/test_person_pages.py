@@ -76,6 +76,20 @@ def test_the_page_shows_every_field_its_sources_and_the_timeline(
     assert 'href="/people?tag=ex%20colleague"' in response.text
 
 
+def test_given_and_family_names_are_listed_only_when_they_say_more_than_the_name(
+    client: TestClient, network: Network
+) -> None:
+    plain = _add(network, "Priya Raman")
+    titled = add_person(
+        network, Person(display_name="Grace Okafor, PMP", given_name="Grace", family_name="Okafor")
+    )
+    context = client.get(f"/people/{_id(plain)}").context  # type: ignore[attr-defined]
+    assert not {"given_name", "family_name"} & set(context["filled"])
+    assert "Given name" not in context["empty"] and "Family name" not in context["empty"]
+    context = client.get(f"/people/{_id(titled)}").context  # type: ignore[attr-defined]
+    assert {"given_name", "family_name"} <= set(context["filled"])
+
+
 def test_only_web_addresses_become_links(client: TestClient, network: Network) -> None:
     person = _add(network, "Ann Lee", urls=("javascript:alert(1)", "https://ann.example/"))
     response = client.get(f"/people/{_id(person)}")

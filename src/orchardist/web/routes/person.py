@@ -306,6 +306,13 @@ def _edit_page(
 # The person page ---------------------------------------------------------------------------------
 
 
+def _repeats_name(person: Person, name: str) -> bool:
+    """A given and family name that only spell out the name in the heading add nothing to the page."""
+    if name not in {"given_name", "family_name"}:
+        return False
+    return " ".join(part for part in (person.given_name, person.family_name) if part) == person.display_name
+
+
 def _log_defaults() -> dict[str, str]:
     return {
         "on": date.today().isoformat(),
@@ -326,11 +333,11 @@ def _person_context(
 ) -> dict[str, Any]:
     person = detail.person
     labels = field_labels()
-    filled = [name for name in SHOWN_ORDER if getattr(person, name) not in (None, "", ())]
+    blank = [name for name in SHOWN_ORDER if getattr(person, name) in (None, "", ())]
     return {
         "person": person,
-        "filled": filled,
-        "empty": [labels[name] for name in SHOWN_ORDER if name not in filled],
+        "filled": [name for name in SHOWN_ORDER if name not in blank and not _repeats_name(person, name)],
+        "empty": [labels[name] for name in blank],
         "links": {url: web_link(url) for url in (*person.urls, person.linkedin_url) if url},
         "birthday": partial_day(person.birthday) if person.birthday else "",
         "dates": [(item.label, partial_day(item.date)) for item in person.dates],

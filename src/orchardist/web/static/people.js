@@ -10,6 +10,12 @@ function revealPickAll(root) {
 
 document.addEventListener("DOMContentLoaded", function () {
   revealPickAll(document);
+  // The filters apply as soon as they change; the Apply button is for browsers without scripts.
+  if (window.htmx) {
+    document.querySelectorAll(".apply-filters").forEach(function (button) {
+      button.hidden = true;
+    });
+  }
 });
 
 document.addEventListener("htmx:afterSettle", function (event) {

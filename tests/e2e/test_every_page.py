@@ -1,0 +1,140 @@
+"""Every page at desktop and phone width: accessible (axe, WCAG 2.1 AA), no horizontal scrolling,
+no CSP, console or third-party errors, and a screenshot to look at in test-artifacts/screenshots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from orchardist.services.importing import import_file
+from orchardist.services.network import Network
+from tests.e2e.conftest import DESKTOP, PHONE, LiveServer, Visitor, check_accessibility, screenshot
+from tests.e2e.sample import LINKEDIN_ROWS, Sample, seed
+from tests.exports import linkedin_2024
+
+pytestmark = pytest.mark.e2e
+
+
+@dataclass(frozen=True)
+class Stage:
+    """What the steps to reach a page may use."""
+
+    network: Network
+    corpus: Path
+    tmp: Path
+
+
+def _preview(page: Page, stage: Stage) -> None:
+    """Upload a newer LinkedIn export: a new person, a job change, people already here, a row left
+    nameless by LinkedIn."""
+    older = stage.tmp / "Connections-2023.csv"
+    older.write_bytes(linkedin_2024(stage.corpus, LINKEDIN_ROWS))
+    import_file(stage.network, older)
+    moved = [
+        row if row[0] != "Juliana" else (*row[:4], "Maple Health", "Career Services Lead", row[6])
+        for row in LINKEDIN_ROWS
+    ]
+    rows = [
+        *moved,
+        (
+            "Yusuf",
+            "Demir",
+            "https://www.linkedin.com/in/yusuf-demir-e2e",
+            "",
+            "Harbour Port Authority",
+            "Logistics Analyst",
+            "11 Jan 2026",
+        ),
+        ("", "", "", "", "", "", "07 Jun 2020"),
+    ]
+    newer = stage.tmp / "Connections.csv"
+    newer.write_bytes(linkedin_2024(stage.corpus, rows))
+    page.goto("/import")
+    page.get_by_label("Contacts file").set_input_files(newer)
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check before importing")
+
+
+def _imported(page: Page, stage: Stage) -> None:
+    _preview(page, stage)
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import done")
+
+
+def _captured(page: Page, stage: Stage) -> None:
+    page.goto("/capture")
+    page.get_by_label("Who did you meet?").fill("Lena, volunteer at the food bank")
+    page.get_by_label("Where?").fill("Bus stop on King St")
+    page.get_by_label("What did you talk about?").fill("Her food bank needs a data volunteer")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saved")
+
+
+def _demo(page: Page, stage: Stage) -> None:
+    page.get_by_role("button", name="Load the demo network").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("People")
+    page.goto("/welcome")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One page to look at: how to reach it, and whether the network is seeded first."""
+
+    name: str
+    path: Callable[[Sample], str] | None = None
+    steps: Callable[[Page, Stage], None] | None = None
+    seeded: bool = True
+    language: str | None = None
+    status: int = 200
+
+
+SCREENS = [
+    Screen("welcome", lambda s: "/", seeded=False),
+    Screen("welcome-demo", steps=_demo, seeded=False),
+    Screen("people", lambda s: "/people"),
+    Screen("people-empty", lambda s: "/people", seeded=False),
+    Screen("people-fr", lambda s: "/people", language="fr_CA"),
+    Screen("person", lambda s: f"/people/{s.priya}"),
+    Screen("person-new", lambda s: f"/people/{s.thomas}"),
+    Screen("person-edit", lambda s: f"/people/{s.priya}/edit"),
+    Screen("person-delete", lambda s: f"/people/{s.priya}/delete"),
+    Screen("person-merge", lambda s: f"/people/{s.tom}/merge?other_id={s.thomas}"),
+    Screen("capture", lambda s: "/capture", seeded=False),
+    Screen("capture-saved", steps=_captured, seeded=False),
+    Screen("import", lambda s: "/import"),
+    Screen("import-preview", steps=_preview),
+    Screen("import-done", steps=_imported),
+    Screen("export", lambda s: "/export"),
+    Screen("duplicates", lambda s: "/duplicates"),
+    Screen("settings", lambda s: "/settings"),
+    Screen("settings-fr", lambda s: "/settings", language="fr_CA"),
+    Screen("not-found", lambda s: "/people/99999", status=404),
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("screen", SCREENS, ids=[screen.name for screen in SCREENS])
+def test_the_page_is_accessible_and_fits_the_screen(
+    screen: Screen,
+    viewport: dict[str, int],
+    visit: Visitor,
+    live_server: LiveServer,
+    corpus: Path,
+    tmp_path: Path,
+) -> None:
+    sample = seed(live_server.network) if screen.seeded else Sample(0, 0, 0)
+    path = screen.path(sample) if screen.path else "/welcome"
+    page, _seen = visit.open(path, viewport=viewport, language=screen.language, status=screen.status)
+    assert isinstance(page, Page)
+    if screen.steps is not None:
+        screen.steps(page, Stage(live_server.network, corpus, tmp_path))
+    expect(page.locator("h1")).to_have_count(1)
+    check_accessibility(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{screen.name} scrolls sideways by {overflow}px at {viewport['width']}px"
+    screenshot(page, screen.name)
