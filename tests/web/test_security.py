@@ -133,3 +133,13 @@ def test_only_local_host_names_are_answered(network: Network) -> None:
 def test_the_openapi_document_describes_the_api_and_not_the_pages(client: TestClient) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert paths and all(path.startswith("/api/v1/") for path in paths)
+
+
+def test_an_unknown_address_gets_a_page_for_people_and_json_for_scripts(client: TestClient) -> None:
+    page = client.get("/no-such-page", headers={"accept": "text/html"})
+    assert page.status_code == 404
+    assert page.template.name == "error.html"  # type: ignore[attr-defined]
+    assert page.context["detail"] == "There is no page at this address."  # type: ignore[attr-defined]
+    french = client.get("/no-such-page", headers={"accept": "text/html", "accept-language": "fr-CA"})
+    assert french.context["detail"] != page.context["detail"]  # type: ignore[attr-defined]
+    assert client.get("/no-such-page").json() == {"detail": "Not Found"}

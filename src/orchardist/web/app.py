@@ -6,8 +6,8 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
@@ -90,6 +90,11 @@ def create_app(network: Network, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
         # A page's words: the routes' own are translated already, the others (a refusal from a
         # service, the CSRF check) are recognised and translated here.
         detail = translate_message(error.detail) if isinstance(error.detail, str) else error.detail
+        if error.status_code == 404 and detail == "Not Found":
+            # An address no page answers (a mistyped link, an old bookmark).
+            detail = i18n.gettext("There is no page at this address.")
+        elif error.status_code == 405 and detail == "Method Not Allowed":
+            detail = i18n.gettext("This page cannot be used that way; go back and try again.")
         return render(
             request,
             "error.html",
