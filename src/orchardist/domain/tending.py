@@ -1,0 +1,310 @@
+"""Whom to tend today, and why: owed thank-yous and follow-ups, occasions, and the stay-in-touch rhythm.
+
+Rules (each has a test with a frozen date):
+
+- **Owed actions.** A meeting, coffee, call or informational interview you did not give, or a favour,
+  advice, referral or introduction you received (asked or mutual), owes a thank-you due within 2 days and a
+  follow-up due 14 days later. Logging a ``thank_you`` with that person on or after the day closes the
+  thank-you; logging a ``follow_up`` closes the follow-up. Contacts older than 30 days (thank-yous) or 60
+  days (follow-ups) stop asking: by then the moment has passed and the rhythm takes over.
+- **Occasions**, shown from 7 days before the day until the day itself: birthdays (with or without a year;
+  29 February falls on 28 February in other years), work anniversaries (a date labelled "started" or
+  "work anniversary"), a new job seen on an import in the last 30 days with no contact since
+  ("congratulate"), and the holidays the user picked, for people in the inner and active tiers.
+- **Rhythm.** Someone due (see ``rhythm``) is ``overdue``; if all you have done so far is ask them, the
+  item is ``give_before_ask``: offer something first. People on the reconnect list are ``reconnect`` until
+  a contact is logged after they were put on it, whatever their rhythm; the first message asks for nothing.
+- **Ranking.** Owed actions first (earliest due first), then occasions (soonest first), then the rest by how
+  far past due relative to their rhythm (days overdue / rhythm days). One item per person: the first.
+- A snoozed person shows nothing until the day after the snooze ends; a dismissed item (person, reason,
+  due date) does not come back, but the next one for that person does.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from orchardist.domain.holidays import BY_CODE, next_on
+from orchardist.domain.interactions import Direction
+from orchardist.domain.people import PartialDate, Tier
+from orchardist.domain.rhythm import TendingSettings, standing
+
+THANK_YOU_WITHIN = timedelta(days=2)
+FOLLOW_UP_AFTER = timedelta(days=14)
+THANK_YOU_WINDOW = timedelta(days=30)
+FOLLOW_UP_WINDOW = timedelta(days=60)
+OCCASION_AHEAD = timedelta(days=7)
+JOB_CHANGE_WINDOW = timedelta(days=30)
+
+MEETING_KINDS = frozenset({"meeting", "coffee", "call", "informational_interview"})
+FAVOUR_KINDS = frozenset({"favour", "advice", "referral", "introduction"})
+THANK_YOU = "thank_you"
+FOLLOW_UP = "follow_up"
+WORK_ANNIVERSARY_LABELS = frozenset({"started", "work anniversary", "work_anniversary", "start date"})
+HOLIDAY_TIERS = frozenset({Tier.INNER, Tier.ACTIVE})
+
+
+class Reason(enum.StrEnum):
+    """Why someone is on Today's list."""
+
+    THANK_YOU_OWED = "thank_you_owed"
+    FOLLOW_UP_DUE = "follow_up_due"
+    OCCASION = "occasion"
+    OVERDUE = "overdue"
+    RECONNECT = "reconnect"
+    GIVE_BEFORE_ASK = "give_before_ask"
+
+
+class Occasion(enum.StrEnum):
+    BIRTHDAY = "birthday"
+    WORK_ANNIVERSARY = "work_anniversary"
+    NEW_JOB = "new_job"
+    HOLIDAY = "holiday"
+
+
+_GROUP = {
+    Reason.THANK_YOU_OWED: 0,
+    Reason.FOLLOW_UP_DUE: 0,
+    Reason.OCCASION: 1,
+    Reason.OVERDUE: 2,
+    Reason.RECONNECT: 2,
+    Reason.GIVE_BEFORE_ASK: 2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One logged interaction as tending sees it: for one person, on one day."""
+
+    person_id: int
+    on: date
+    direction: Direction
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tended:
+    """What tending needs to know about one person."""
+
+    person_id: int
+    name: str
+    tier: Tier
+    every_days: int | None
+    added_on: date
+    last_contact: date | None = None
+    birthday: PartialDate | None = None
+    dates: tuple[tuple[str, PartialDate], ...] = ()
+    gave: int = 0
+    asked: int = 0
+    mutual: int = 0
+    new_job_seen_on: date | None = None
+    new_organisation: str = ""
+    reconnect_since: date | None = None  # put on the reconnect list that day
+
+
+@dataclass(frozen=True, slots=True)
+class TodayItem:
+    """One line of Today: who, the reason code, when it is due, and what the words need."""
+
+    person_id: int
+    name: str
+    reason: Reason
+    due: date
+    detail: Mapping[str, str | int] = field(default_factory=dict)
+    rank_key: tuple[int, float, str] = (0, 0.0, "")
+
+
+def anniversary_on_or_after(day: PartialDate, on: date) -> date:
+    """The next time ``day`` comes round on or after ``on``; 29 February is 28 February in other years."""
+
+    def in_year(year: int) -> date:
+        if day.month == 2 and day.day == 29:
+            try:
+                return date(year, 2, 29)
+            except ValueError:
+                return date(year, 2, 28)
+        return date(year, day.month, day.day)
+
+    this_year = in_year(on.year)
+    return this_year if this_year >= on else in_year(on.year + 1)
+
+
+def owed_actions(contacts: Iterable[Contact], on: date) -> list[tuple[int, Reason, date, date]]:
+    """Open thank-yous and follow-ups as ``(person_id, reason, due, contact day)``, earliest due first."""
+    by_person: dict[int, list[Contact]] = {}
+    for contact in contacts:
+        if contact.on <= on:
+            by_person.setdefault(contact.person_id, []).append(contact)
+    owed: list[tuple[int, Reason, date, date]] = []
+    for person_id, theirs in by_person.items():
+        theirs.sort(key=lambda contact: contact.on)
+        for contact in theirs:
+            if not _creates_debt(contact):
+                continue
+            later = [item for item in theirs if item is not contact and item.on >= contact.on]
+            if on - contact.on <= THANK_YOU_WINDOW and not any(
+                item.kind == THANK_YOU and item.on >= contact.on for item in later
+            ):
+                owed.append((person_id, Reason.THANK_YOU_OWED, contact.on + THANK_YOU_WITHIN, contact.on))
+            follow_up_due = contact.on + FOLLOW_UP_AFTER
+            if (
+                follow_up_due <= on
+                and on - contact.on <= FOLLOW_UP_WINDOW
+                and not any(item.kind == FOLLOW_UP and item.on >= contact.on for item in later)
+            ):
+                owed.append((person_id, Reason.FOLLOW_UP_DUE, follow_up_due, contact.on))
+    owed.sort(key=lambda item: (item[2], item[0], item[1]))
+    return owed
+
+
+def _creates_debt(contact: Contact) -> bool:
+    if contact.kind in MEETING_KINDS:
+        return contact.direction is not Direction.GAVE
+    if contact.kind in FAVOUR_KINDS:
+        return contact.direction in (Direction.ASKED, Direction.MUTUAL)
+    return False
+
+
+def occasions_of(
+    person: Tended, settings: TendingSettings, on: date
+) -> list[tuple[date, Mapping[str, str | int]]]:
+    """The person's occasions from today to a week ahead, soonest first."""
+    found: list[tuple[date, Mapping[str, str | int]]] = []
+    horizon = on + OCCASION_AHEAD
+    if person.birthday is not None:
+        day = anniversary_on_or_after(person.birthday, on)
+        if day <= horizon:
+            detail: dict[str, str | int] = {"occasion": Occasion.BIRTHDAY.value}
+            if person.birthday.year is not None:
+                detail["age"] = day.year - person.birthday.year
+            found.append((day, detail))
+    for label, started in person.dates:
+        if label.strip().casefold() in WORK_ANNIVERSARY_LABELS and started.year is not None:
+            day = anniversary_on_or_after(started, on)
+            years = day.year - started.year
+            if day <= horizon and years > 0:
+                found.append((day, {"occasion": Occasion.WORK_ANNIVERSARY.value, "years": years}))
+    seen = person.new_job_seen_on
+    if (
+        seen is not None
+        and seen <= on
+        and on - seen <= JOB_CHANGE_WINDOW
+        and (person.last_contact is None or person.last_contact < seen)
+    ):
+        found.append((seen, {"occasion": Occasion.NEW_JOB.value, "organisation": person.new_organisation}))
+    if person.tier in HOLIDAY_TIERS:
+        for code in settings.holidays:
+            day = next_on(code, on)
+            if day <= horizon:
+                found.append((day, {"occasion": Occasion.HOLIDAY.value, "holiday": BY_CODE[code].code}))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def rhythm_item(person: Tended, settings: TendingSettings, on: date) -> TodayItem | None:
+    """The reconnect, give-before-ask or overdue item for someone, if their rhythm calls for one."""
+    if person.reconnect_since is not None and (
+        person.last_contact is None or person.last_contact < person.reconnect_since
+    ):
+        since = person.last_contact or person.added_on
+        rhythm = settings.tier_days(person.tier) or settings.casual_days
+        ratio = (on - since).days / rhythm
+        return TodayItem(
+            person.person_id,
+            person.name,
+            Reason.RECONNECT,
+            person.reconnect_since,
+            {"days_since": (on - since).days},
+            (2, -ratio, person.name.casefold()),
+        )
+    found = standing(
+        person.person_id, person.tier, person.every_days, person.last_contact, person.added_on, settings, on
+    )
+    if found is None or found.days_overdue < 0:
+        return None
+    only_took = person.asked > 0 and person.gave == 0 and person.mutual == 0
+    detail: dict[str, str | int] = {
+        "days_since": found.days_since,
+        "rhythm": found.rhythm,
+        "never_contacted": int(found.never_contacted),
+    }
+    if only_took:
+        detail["asked"] = person.asked
+    return TodayItem(
+        person.person_id,
+        person.name,
+        Reason.GIVE_BEFORE_ASK if only_took else Reason.OVERDUE,
+        found.due,
+        detail,
+        (2, -found.overdue_ratio, person.name.casefold()),
+    )
+
+
+def tend_today(
+    people: Sequence[Tended],
+    contacts: Iterable[Contact],
+    settings: TendingSettings,
+    on: date,
+    *,
+    snoozed: Mapping[int, date] | None = None,
+    dismissed: frozenset[tuple[int, str, date]] = frozenset(),
+) -> list[TodayItem]:
+    """Today's ranked list: at most one item per person, owed actions and occasions always, then up to
+    ``settings.today_size`` people by rhythm."""
+    snoozed = snoozed or {}
+    known = {person.person_id: person for person in people}
+
+    def hidden(person_id: int, reason: Reason, due: date) -> bool:
+        until = snoozed.get(person_id)
+        return (until is not None and on <= until) or (person_id, reason.value, due) in dismissed
+
+    items: list[TodayItem] = []
+    for person_id, reason, due, met_on in owed_actions(contacts, on):
+        person = known.get(person_id)
+        if person is not None and not hidden(person_id, reason, due):
+            items.append(
+                TodayItem(
+                    person_id,
+                    person.name,
+                    reason,
+                    due,
+                    {"met_on": met_on.isoformat()},
+                    (0, float(due.toordinal()), person.name.casefold()),
+                )
+            )
+    rhythm_items: list[TodayItem] = []
+    for person in people:
+        for day, detail in occasions_of(person, settings, on):
+            if not hidden(person.person_id, Reason.OCCASION, day):
+                items.append(
+                    TodayItem(
+                        person.person_id,
+                        person.name,
+                        Reason.OCCASION,
+                        day,
+                        detail,
+                        (1, float(day.toordinal()), person.name.casefold()),
+                    )
+                )
+        item = rhythm_item(person, settings, on)
+        if item is not None and not hidden(item.person_id, item.reason, item.due):
+            rhythm_items.append(item)
+    rhythm_items.sort(key=lambda item: item.rank_key)
+    items.extend(rhythm_items)
+    items.sort(key=lambda item: item.rank_key)
+    ranked: list[TodayItem] = []
+    seen: set[int] = set()
+    by_rhythm = 0
+    for item in items:
+        if item.person_id in seen:
+            continue
+        if _GROUP[item.reason] == 2:
+            if by_rhythm >= settings.today_size:
+                continue
+            by_rhythm += 1
+        seen.add(item.person_id)
+        ranked.append(item)
+    return ranked
