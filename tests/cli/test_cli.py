@@ -217,3 +217,39 @@ def test_help_starts_without_heavy_imports() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_today_lists_whom_to_tend_as_json_in_rank_order(db_arg: str) -> None:
+    added = run(db_arg, "people", "add", "--name", "Ana Silva", "--tier", "inner", "--json")
+    person_id = json.loads(added.output)["id"]
+    result = run(
+        db_arg,
+        "log",
+        str(person_id),
+        "--kind",
+        "coffee",
+        "--direction",
+        "asked",
+        "--summary",
+        "Advice",
+        "--date",
+        "2026-11-20",
+    )
+    assert result.exit_code == 0, result.output
+    result = run(db_arg, "today", "--date", "2026-11-21", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [
+        {
+            "person_id": person_id,
+            "name": "Ana Silva",
+            "reason": "thank_you_owed",
+            "why": "You met or were helped on 2026-11-20; a thank-you is due by 2026-11-22.",
+            "action": "Send a thank-you note, then log it as a thank-you.",
+            "due": "2026-11-22",
+        }
+    ]
+    later = json.loads(run(db_arg, "today", "--date", "2027-01-20", "--json").output)
+    assert [item["reason"] for item in later] == ["give_before_ask"]  # all so far was an ask
+    assert "Ana Silva" in run(db_arg, "today", "--date", "2027-01-20").output
+    refused = CliRunner().invoke(cli, ["--db", db_arg, "today", "--date", "20-11-2026"])
+    assert refused.exit_code == 2 and "--date" in refused.output

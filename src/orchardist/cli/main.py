@@ -15,6 +15,7 @@ from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
 from orchardist.cli.serve import serve_command
+from orchardist.cli.tending import today_command
 
 
 @click.group(
@@ -46,6 +47,7 @@ cli.add_command(restore_command)
 cli.add_command(info_command)
 cli.add_command(demo_command)
 cli.add_command(serve_command)
+cli.add_command(today_command)
 
 
 def main() -> None:

@@ -1,0 +1,122 @@
+"""Today: whom to tend and why, each with a sentence and a suggested action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from orchardist.domain.holidays import BY_CODE
+from orchardist.domain.rhythm import TendingSettings
+from orchardist.domain.tending import Reason, TodayItem, tend_today
+from orchardist.services.network import Network
+from orchardist.store.tending import recent_contacts, tended_people
+
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class TodayEntry:
+    """A Today item with its words: why the person is on the list, and what to do."""
+
+    item: TodayItem
+    why: str
+    action: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person_id": self.item.person_id,
+            "name": self.item.name,
+            "reason": self.item.reason.value,
+            "why": self.why,
+            "action": self.action,
+            "due": self.item.due.isoformat(),
+        }
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def _occasion_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+    occasion = item.detail.get("occasion")
+    when = item.due.isoformat()
+    if occasion == "birthday":
+        return (
+            _("Their birthday is on %(day)s.") % {"day": when},
+            _("Send a short birthday note."),
+        )
+    if occasion == "work_anniversary":
+        return (
+            _("%(years)s years at their organisation on %(day)s.")
+            % {"years": item.detail["years"], "day": when},
+            _("Congratulate them on the anniversary."),
+        )
+    if occasion == "new_job":
+        return (
+            _("A new job at %(organisation)s, seen on %(day)s.")
+            % {"organisation": item.detail.get("organisation") or _("a new organisation"), "day": when},
+            _("Congratulate them on the new role; ask for nothing."),
+        )
+    name = BY_CODE[str(item.detail["holiday"])].name
+    return (
+        _("%(holiday)s is on %(day)s.") % {"holiday": _(name), "day": when},
+        _("Send a greeting."),
+    )
+
+
+def describe(item: TodayItem, _: Translate = _identity) -> TodayEntry:
+    """The sentence saying why, and the suggested action, in the language of ``_``."""
+    if item.reason is Reason.THANK_YOU_OWED:
+        why = _("You met or were helped on %(day)s; a thank-you is due by %(due)s.") % {
+            "day": item.detail["met_on"],
+            "due": item.due.isoformat(),
+        }
+        action = _("Send a thank-you note, then log it as a thank-you.")
+    elif item.reason is Reason.FOLLOW_UP_DUE:
+        why = _("You met on %(day)s; a follow-up was due on %(due)s.") % {
+            "day": item.detail["met_on"],
+            "due": item.due.isoformat(),
+        }
+        action = _("Follow up: say what you did with their advice, then log it as a follow-up.")
+    elif item.reason is Reason.OCCASION:
+        why, action = _occasion_words(item, _)
+    elif item.reason is Reason.RECONNECT:
+        why = _("On your reconnect list; %(days)s days since your last contact.") % {
+            "days": item.detail["days_since"]
+        }
+        action = _("Reconnect with a friendly note that asks for nothing.")
+    elif item.reason is Reason.GIVE_BEFORE_ASK:
+        why = _("Due for a contact, and so far you have only asked (%(asked)s times).") % {
+            "asked": item.detail["asked"]
+        }
+        action = _("Give first: share an article, an introduction or a lead before any ask.")
+    elif item.detail.get("never_contacted"):
+        why = _("No contact logged in the %(days)s days since you added them.") % {
+            "days": item.detail["days_since"]
+        }
+        action = _("Say hello: a short note, a question about their work, or an article they would like.")
+    else:
+        why = _("%(days)s days since your last contact; you aim for every %(rhythm)s.") % {
+            "days": item.detail["days_since"],
+            "rhythm": item.detail["rhythm"],
+        }
+        action = _("Get in touch: a short note, a question about their work, or an article they would like.")
+    return TodayEntry(item=item, why=why, action=action)
+
+
+def today(
+    network: Network,
+    on: date | None = None,
+    *,
+    settings: TendingSettings | None = None,
+    _: Translate = _identity,
+) -> list[TodayEntry]:
+    """Today's ranked list for the network, as of ``on`` (today by default)."""
+    on = on or date.today()
+    with network.store.read() as conn:
+        people = tended_people(conn, network.space_id, on)
+        contacts = recent_contacts(conn, network.space_id, on)
+    items = tend_today(people, contacts, settings or TendingSettings(), on)
+    return [describe(item, _) for item in items]
