@@ -253,3 +253,34 @@ def test_today_lists_whom_to_tend_as_json_in_rank_order(db_arg: str) -> None:
     assert "Ana Silva" in run(db_arg, "today", "--date", "2027-01-20").output
     refused = CliRunner().invoke(cli, ["--db", db_arg, "today", "--date", "20-11-2026"])
     assert refused.exit_code == 2 and "--date" in refused.output
+
+
+def test_snooze_reconnect_and_the_ledger_in_people_show(db_arg: str) -> None:
+    added = run(db_arg, "people", "add", "--name", "Ana Silva", "--tier", "inner", "--every", "14", "--json")
+    person_id = str(json.loads(added.output)["id"])
+    run(
+        db_arg,
+        "log",
+        person_id,
+        "--kind",
+        "advice",
+        "--direction",
+        "asked",
+        "--summary",
+        "CV",
+        "--date",
+        "2026-11-01",
+    )
+    shown = json.loads(run(db_arg, "people", "show", person_id, "--json").output)
+    assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
+    assert shown["next_due"] == "2026-11-15"
+    result = run(db_arg, "snooze", person_id, "--until", "2099-01-01")
+    assert result.exit_code == 0, result.output
+    assert json.loads(run(db_arg, "today", "--json").output) == []
+    assert run(db_arg, "reconnect", "add", person_id).exit_code == 0
+    listed = json.loads(run(db_arg, "reconnect", "list", "--json").output)
+    assert [item["person_id"] for item in listed] == [int(person_id)]
+    missing = CliRunner().invoke(cli, ["--db", db_arg, "snooze", "999", "--until", "2099-01-01"])
+    assert missing.exit_code == 1 and "no person with id 999" in missing.output
+    past = CliRunner().invoke(cli, ["--db", db_arg, "snooze", person_id, "--until", "2001-01-01"])
+    assert past.exit_code == 2 and "in the past" in past.output

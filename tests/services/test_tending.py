@@ -57,3 +57,57 @@ def test_today_ranks_owed_actions_occasions_and_the_overdue(network: Network, ot
     )
     assert "Ana Silva" not in [entry.item.name for entry in today(network, ON)]
     assert [entry.item.name for entry in today(other_network, ON)] == []
+
+
+def test_snoozes_dismissals_and_the_reconnect_list_shape_today(
+    network: Network, other_network: Network
+) -> None:
+    import pytest
+
+    from orchardist.services.errors import InputRefused, NotFound
+    from orchardist.services.tending import (
+        add_to_reconnect,
+        dismiss,
+        reconnect_list,
+        remove_from_reconnect,
+        snooze,
+        standing_of,
+    )
+
+    old = ON - timedelta(days=400)
+    due = add_person(network, Person(display_name="Ana Silva", tier=Tier.INNER))
+    log_interaction(network, [due.id or 0], direction=Direction.GAVE, kind="article", summary="x", on=old)
+    quiet = add_person(network, Person(display_name="Ben Roy", tier=Tier.DORMANT))
+    log_interaction(network, [quiet.id or 0], direction=Direction.ASKED, kind="advice", summary="y", on=old)
+    bob = add_person(other_network, Person(display_name="Bob"))
+
+    assert [entry.item.reason.value for entry in today(network, ON)] == ["overdue"]
+    snooze(network, due.id or 0, ON + timedelta(days=6), on=ON)
+    assert today(network, ON) == []
+    assert [entry.item.name for entry in today(network, ON + timedelta(days=7))] == ["Ana Silva"]
+    (item,) = [entry.item for entry in today(network, ON + timedelta(days=7))]
+    dismiss(network, due.id or 0, item.reason.value, item.due)
+    assert today(network, ON + timedelta(days=7)) == []
+
+    assert add_to_reconnect(network, quiet.id or 0, on=ON) and not add_to_reconnect(network, quiet.id or 0)
+    assert reconnect_list(network) == {quiet.id: ON}
+    assert [(e.item.name, e.item.reason.value) for e in today(network, ON)] == [("Ben Roy", "reconnect")]
+    assert remove_from_reconnect(network, quiet.id or 0) and reconnect_list(network) == {}
+
+    standing = standing_of(network, due.id or 0)
+    assert standing.ledger == {"gave": 1, "asked": 0, "mutual": 0, "social": 0}
+    assert standing.next_due == old + timedelta(days=30)
+    assert standing_of(network, quiet.id or 0).next_due is None
+
+    with pytest.raises(InputRefused, match="past"):
+        snooze(network, due.id or 0, ON - timedelta(days=1), on=ON)
+    with pytest.raises(InputRefused, match="unknown reason"):
+        dismiss(network, due.id or 0, "whatever", ON)
+    for refused in (
+        lambda: snooze(network, bob.id or 0, ON, on=ON),
+        lambda: add_to_reconnect(network, bob.id or 0),
+        lambda: standing_of(network, bob.id or 0),
+        lambda: dismiss(network, bob.id or 0, "overdue", ON),
+    ):
+        with pytest.raises(NotFound):
+            refused()

@@ -15,7 +15,7 @@ from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
 from orchardist.cli.serve import serve_command
-from orchardist.cli.tending import today_command
+from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
 
 
 @click.group(
@@ -48,6 +48,9 @@ cli.add_command(info_command)
 cli.add_command(demo_command)
 cli.add_command(serve_command)
 cli.add_command(today_command)
+cli.add_command(snooze_command)
+cli.add_command(dismiss_command)
+cli.add_command(reconnect_group)
 
 
 def main() -> None:

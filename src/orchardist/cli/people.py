@@ -146,12 +146,17 @@ def list_command(
 def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
     """Show everything about one person, with their interactions."""
     from orchardist.services.people import interaction_to_dict, person_to_dict, show_person
+    from orchardist.services.tending import standing_of
 
-    detail = show_person(state(ctx).network(), person_id)
+    network = state(ctx).network()
+    detail = show_person(network, person_id)
     if detail is None:
         fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
+    standing = standing_of(network, person_id)
     if as_json:
         value = person_to_dict(detail.person, detail.last_contact)
+        value["ledger"] = standing.ledger
+        value["next_due"] = standing.next_due.isoformat() if standing.next_due else None
         value["met_through"] = (
             {"id": detail.met_through.id, "name": detail.met_through.display_name}
             if detail.met_through
@@ -180,6 +185,8 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("birthday", person.birthday.isoformat() if person.birthday else ""),
         ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
         ("last contact", detail.last_contact.isoformat() if detail.last_contact else "never"),
+        ("next due", standing.next_due.isoformat() if standing.next_due else "never (dormant)"),
+        ("ledger", ", ".join(f"{direction} {number}" for direction, number in standing.ledger.items())),
         ("notes", person.notes),
     ]
     for label, text in rows:

@@ -38,3 +38,81 @@ def today_command(ctx: click.Context, on: datetime | None, as_json: bool) -> Non
         click.echo(f"{rank:>2}. {entry.item.name} (#{entry.item.person_id}) · {entry.item.reason.value}")
         click.echo(f"    {entry.why}")
         click.echo(f"    → {entry.action}")
+
+
+_DAY = click.DateTime(["%Y-%m-%d"])
+
+
+@click.command("snooze")
+@click.argument("person_id", type=int)
+@click.option("--until", "until", type=_DAY, required=True, help="Last day to hide them (YYYY-MM-DD).")
+@click.pass_context
+def snooze_command(ctx: click.Context, person_id: int, until: datetime) -> None:
+    """Keep PERSON_ID off Today through the --until day; they come back the day after."""
+    from orchardist.services.tending import snooze
+
+    with reported():
+        snooze(state(ctx).network(), person_id, until.date())
+    click.echo(f"snoozed #{person_id} until {until.date().isoformat()}")
+
+
+@click.command("dismiss")
+@click.argument("person_id", type=int)
+@click.option("--reason", required=True, help="The item's reason, as `today --json` gives it.")
+@click.option("--due", type=_DAY, required=True, help="The item's due day, as `today --json` gives it.")
+@click.pass_context
+def dismiss_command(ctx: click.Context, person_id: int, reason: str, due: datetime) -> None:
+    """Drop one Today item for good; the person's next item (a later due day) still shows."""
+    from orchardist.services.tending import dismiss
+
+    with reported():
+        dismiss(state(ctx).network(), person_id, reason, due.date())
+    click.echo(f"dismissed {reason} for #{person_id} due {due.date().isoformat()}")
+
+
+@click.group("reconnect")
+def reconnect_group() -> None:
+    """The people you want to reconnect with: Today suggests a first message that asks for nothing."""
+
+
+@reconnect_group.command("add")
+@click.argument("person_id", type=int)
+@click.pass_context
+def reconnect_add(ctx: click.Context, person_id: int) -> None:
+    """Put PERSON_ID on the reconnect list until you log a contact with them."""
+    from orchardist.services.tending import add_to_reconnect
+
+    with reported():
+        added = add_to_reconnect(state(ctx).network(), person_id)
+    click.echo(f"#{person_id} is on the reconnect list" + ("" if added else " already"))
+
+
+@reconnect_group.command("remove")
+@click.argument("person_id", type=int)
+@click.pass_context
+def reconnect_remove(ctx: click.Context, person_id: int) -> None:
+    """Take PERSON_ID off the reconnect list."""
+    from orchardist.services.tending import remove_from_reconnect
+
+    with reported():
+        removed = remove_from_reconnect(state(ctx).network(), person_id)
+    click.echo(
+        f"#{person_id} " + ("is off the reconnect list" if removed else "was not on the reconnect list")
+    )
+
+
+@reconnect_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help='Print [{"person_id", "since"}] as JSON.')
+@click.pass_context
+def reconnect_list_command(ctx: click.Context, as_json: bool) -> None:
+    """Who is on the reconnect list, and since when."""
+    from orchardist.services.tending import reconnect_list
+
+    found = reconnect_list(state(ctx).network())
+    if as_json:
+        print_json(
+            [{"person_id": person_id, "since": since.isoformat()} for person_id, since in found.items()]
+        )
+        return
+    for person_id, since in sorted(found.items(), key=lambda item: item[1]):
+        click.echo(f"#{person_id}  since {since.isoformat()}")

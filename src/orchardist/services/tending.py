@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
 from orchardist.domain.holidays import BY_CODE
-from orchardist.domain.rhythm import TendingSettings
+from orchardist.domain.people import Tier
+from orchardist.domain.rhythm import TendingSettings, next_due
 from orchardist.domain.tending import Reason, TodayItem, tend_today
+from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
+from orchardist.store import tending as store
+from orchardist.store.tables import people
 from orchardist.store.tending import recent_contacts, tended_people
 
 Translate = Callable[[str], str]
@@ -116,7 +123,81 @@ def today(
     """Today's ranked list for the network, as of ``on`` (today by default)."""
     on = on or date.today()
     with network.store.read() as conn:
-        people = tended_people(conn, network.space_id, on)
+        people = tended_people(conn, network.space_id, on, store.reconnect_since(conn, network.space_id))
         contacts = recent_contacts(conn, network.space_id, on)
-    items = tend_today(people, contacts, settings or TendingSettings(), on)
+        holds = store.snoozed_until(conn, network.space_id, on)
+        gone = store.dismissed(conn, network.space_id)
+    items = tend_today(people, contacts, settings or TendingSettings(), on, snoozed=holds, dismissed=gone)
     return [describe(item, _) for item in items]
+
+
+def _require_person(conn: Connection, network: Network, person_id: int) -> Any:
+    row = conn.execute(
+        sa.select(people.c.tier, people.c.every_days, people.c.created_at, people.c.last_contact_on).where(
+            people.c.space_id == network.space_id, people.c.id == person_id
+        )
+    ).first()
+    if row is None:
+        raise NotFound(f"no person with id {person_id}")
+    return row
+
+
+def snooze(network: Network, person_id: int, until: date, *, on: date | None = None) -> None:
+    """Hide a person from Today through ``until`` (inclusive); a later snooze replaces an earlier one."""
+    if until < (on or date.today()):
+        raise InputRefused(f"--until: {until.isoformat()} is in the past; snooze until today or later")
+    with network.store.write() as conn:
+        _require_person(conn, network, person_id)
+        store.snooze(conn, network.space_id, person_id, until)
+
+
+def dismiss(network: Network, person_id: int, reason: str, due: date) -> None:
+    """Hide one Today item for good (the person's next item still shows)."""
+    if reason not in {item.value for item in Reason}:
+        raise InputRefused(
+            f"reason: unknown reason {reason!r}; one of {', '.join(item.value for item in Reason)}"
+        )
+    with network.store.write() as conn:
+        _require_person(conn, network, person_id)
+        store.dismiss(conn, network.space_id, person_id, reason, due)
+
+
+def add_to_reconnect(network: Network, person_id: int, *, on: date | None = None) -> bool:
+    """Put someone on the reconnect list (from ``on``); False when they are on it already."""
+    with network.store.write() as conn:
+        _require_person(conn, network, person_id)
+        return store.add_to_reconnect(conn, network.space_id, person_id, on or date.today())
+
+
+def remove_from_reconnect(network: Network, person_id: int) -> bool:
+    with network.store.write() as conn:
+        _require_person(conn, network, person_id)
+        return store.remove_from_reconnect(conn, network.space_id, person_id)
+
+
+def reconnect_list(network: Network) -> dict[int, date]:
+    """Who is on the reconnect list, and since when."""
+    with network.store.read() as conn:
+        return store.reconnect_since(conn, network.space_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A person's give/ask ledger and when they are next due."""
+
+    ledger: dict[str, int]
+    next_due: date | None
+
+
+def standing_of(network: Network, person_id: int, *, settings: TendingSettings | None = None) -> Standing:
+    with network.store.read() as conn:
+        row = _require_person(conn, network, person_id)
+        ledger = store.ledger_of(conn, network.space_id, person_id)
+    due = next_due(
+        Tier(row.tier),
+        row.every_days,
+        row.last_contact_on,
+        row.created_at.date(),
+        settings or TendingSettings(),
+    )
+    return Standing(ledger=ledger, next_due=due)

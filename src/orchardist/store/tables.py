@@ -188,3 +188,35 @@ job_changes = sa.Table(
     sa.Column("new_title", sa.String(500), nullable=False),
     sa.Column("source", sa.String(300), nullable=False),
 )
+
+# Tending: a person snoozed until a day, a Today item dismissed, the reconnect list.
+snoozes = sa.Table(
+    "snoozes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("until_on", sa.Date, nullable=False),
+    sa.UniqueConstraint("space_id", "person_id", name="uq_snoozes_person"),
+)
+
+dismissals = sa.Table(
+    "dismissals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("reason", sa.String(30), nullable=False),
+    sa.Column("due_on", sa.Date, nullable=False),
+    sa.UniqueConstraint("space_id", "person_id", "reason", "due_on", name="uq_dismissals_item"),
+)
+
+reconnect_list = sa.Table(
+    "reconnect_list",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("since_on", sa.Date, nullable=False),
+    sa.UniqueConstraint("space_id", "person_id", name="uq_reconnect_person"),
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -12,7 +13,15 @@ from sqlalchemy.engine import Connection
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.tending import FOLLOW_UP_WINDOW, JOB_CHANGE_WINDOW, Contact, Tended
-from orchardist.store.tables import interaction_people, interactions, job_changes, people
+from orchardist.store.tables import (
+    dismissals,
+    interaction_people,
+    interactions,
+    job_changes,
+    people,
+    reconnect_list,
+    snoozes,
+)
 
 
 def _birthday(text: str | None) -> PartialDate | None:
@@ -34,7 +43,9 @@ def _dates(raw: str | None) -> tuple[tuple[str, PartialDate], ...]:
     return tuple(found)
 
 
-def tended_people(conn: Connection, space_id: int, on: date) -> list[Tended]:
+def tended_people(
+    conn: Connection, space_id: int, on: date, reconnect: Mapping[int, date] | None = None
+) -> list[Tended]:
     """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
     ledger: dict[int, dict[str, int]] = defaultdict(dict)
     counts = conn.execute(
@@ -83,6 +94,7 @@ def tended_people(conn: Connection, space_id: int, on: date) -> list[Tended]:
                 mutual=counted.get(Direction.MUTUAL.value, 0),
                 new_job_seen_on=move[0] if move else None,
                 new_organisation=move[1] if move else "",
+                reconnect_since=(reconnect or {}).get(row.id),
             )
         )
     return tended
@@ -106,3 +118,86 @@ def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
         )
     )
     return [Contact(row.person_id, row.on_date, Direction(row.direction), row.kind) for row in rows]
+
+
+def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: dict[str, object]) -> None:
+    """Insert a row, or update the one with the same keys (the same on both databases)."""
+    condition = sa.and_(*(table.c[name] == value for name, value in keys.items()))
+    if conn.execute(sa.update(table).where(condition).values(**values)).rowcount == 0:
+        conn.execute(sa.insert(table).values(**keys, **values))
+
+
+def snooze(conn: Connection, space_id: int, person_id: int, until: date) -> None:
+    _upsert(conn, snoozes, {"space_id": space_id, "person_id": person_id}, {"until_on": until})
+
+
+def snoozed_until(conn: Connection, space_id: int, on: date) -> dict[int, date]:
+    """People snoozed through ``on`` or later, with the last day of their snooze."""
+    rows = conn.execute(
+        sa.select(snoozes.c.person_id, snoozes.c.until_on).where(
+            snoozes.c.space_id == space_id, snoozes.c.until_on >= on
+        )
+    )
+    return {person_id: until for person_id, until in rows}
+
+
+def dismiss(conn: Connection, space_id: int, person_id: int, reason: str, due: date) -> None:
+    keys = {"space_id": space_id, "person_id": person_id, "reason": reason, "due_on": due}
+    exists = conn.execute(
+        sa.select(dismissals.c.id).where(*(dismissals.c[name] == value for name, value in keys.items()))
+    ).first()
+    if exists is None:
+        conn.execute(sa.insert(dismissals).values(**keys))
+
+
+def dismissed(conn: Connection, space_id: int) -> frozenset[tuple[int, str, date]]:
+    rows = conn.execute(
+        sa.select(dismissals.c.person_id, dismissals.c.reason, dismissals.c.due_on).where(
+            dismissals.c.space_id == space_id
+        )
+    )
+    return frozenset((person_id, reason, due) for person_id, reason, due in rows)
+
+
+def add_to_reconnect(conn: Connection, space_id: int, person_id: int, since: date) -> bool:
+    """Put someone on the reconnect list; False when they are on it already."""
+    found = conn.execute(
+        sa.select(reconnect_list.c.id).where(
+            reconnect_list.c.space_id == space_id, reconnect_list.c.person_id == person_id
+        )
+    ).first()
+    if found is not None:
+        return False
+    conn.execute(sa.insert(reconnect_list).values(space_id=space_id, person_id=person_id, since_on=since))
+    return True
+
+
+def remove_from_reconnect(conn: Connection, space_id: int, person_id: int) -> bool:
+    result = conn.execute(
+        sa.delete(reconnect_list).where(
+            reconnect_list.c.space_id == space_id, reconnect_list.c.person_id == person_id
+        )
+    )
+    return bool(result.rowcount)
+
+
+def reconnect_since(conn: Connection, space_id: int) -> dict[int, date]:
+    rows = conn.execute(
+        sa.select(reconnect_list.c.person_id, reconnect_list.c.since_on).where(
+            reconnect_list.c.space_id == space_id
+        )
+    )
+    return {person_id: since for person_id, since in rows}
+
+
+def ledger_of(conn: Connection, space_id: int, person_id: int) -> dict[str, int]:
+    """How many of a person's interactions gave, asked, were mutual or social."""
+    counts = {direction.value: 0 for direction in Direction}
+    rows = conn.execute(
+        sa.select(interactions.c.direction, sa.func.count())
+        .join(interaction_people, interaction_people.c.interaction_id == interactions.c.id)
+        .where(interaction_people.c.space_id == space_id, interaction_people.c.person_id == person_id)
+        .group_by(interactions.c.direction)
+    )
+    counts.update({direction: number for direction, number in rows})
+    return counts
