@@ -96,6 +96,10 @@ class Screen:
 SCREENS = [
     Screen("welcome", lambda s: "/", seeded=False),
     Screen("welcome-demo", steps=_demo, seeded=False),
+    Screen("today", lambda s: "/today"),
+    Screen("today-empty", lambda s: "/today", seeded=False),
+    Screen("losing-touch", lambda s: "/today/losing-touch"),
+    Screen("today-fr", lambda s: "/today", language="fr_CA"),
     Screen("people", lambda s: "/people"),
     Screen("people-empty", lambda s: "/people", seeded=False),
     Screen("people-fr", lambda s: "/people", language="fr_CA"),

@@ -111,3 +111,47 @@ def test_snoozes_dismissals_and_the_reconnect_list_shape_today(
     ):
         with pytest.raises(NotFound):
             refused()
+
+
+def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(network: Network) -> None:
+    import random
+
+    from orchardist.domain.rhythm import TendingSettings
+    from orchardist.domain.tending import tend_today
+    from orchardist.services.tending import snooze
+    from orchardist.store.tending import recent_contacts, tended_people
+
+    rng = random.Random(7)
+    tiers = [Tier.INNER, Tier.ACTIVE, Tier.CASUAL, Tier.DORMANT]
+    ids = []
+    for index in range(60):
+        added = add_person(
+            network,
+            Person(
+                display_name=f"Person {index:02d}",
+                tier=rng.choice(tiers),
+                every_days=rng.choice([None, None, None, 10]),
+                birthday=PartialDate(month=ON.month, day=ON.day) if index % 17 == 0 else None,
+            ),
+        )
+        ids.append(added.id or 0)
+        if rng.random() < 0.7:
+            kind, direction = rng.choice(
+                [("coffee", Direction.ASKED), ("article", Direction.GAVE), ("call", Direction.SOCIAL)]
+            )
+            on = ON - timedelta(days=rng.randrange(400))
+            log_interaction(network, [added.id or 0], direction=direction, kind=kind, summary="x", on=on)
+    for person_id in ids[:5]:
+        snooze(network, person_id, ON + timedelta(days=3), on=ON)
+    settings = TendingSettings(today_size=8)
+    fast = [entry.item for entry in today(network, ON, settings=settings)]
+    with network.store.read() as conn:
+        everyone = tended_people(conn, network.space_id, ON)
+        contacts = recent_contacts(conn, network.space_id, ON)
+    from orchardist.store import tending as store
+
+    with network.store.read() as conn:
+        holds = store.snoozed_until(conn, network.space_id, ON)
+    slow = tend_today(everyone, contacts, settings, ON, snoozed=holds)
+    assert [(i.person_id, i.reason, i.due) for i in fast] == [(i.person_id, i.reason, i.due) for i in slow]
+    assert len(fast) >= 8

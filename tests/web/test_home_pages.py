@@ -19,11 +19,11 @@ def test_home_leads_to_the_welcome_on_a_first_run(client: TestClient) -> None:
     assert response.headers["location"] == "/welcome"
 
 
-def test_home_leads_to_the_people_when_there_are_some(client: TestClient, network: Network) -> None:
+def test_home_leads_to_today_when_there_are_people(client: TestClient, network: Network) -> None:
     add_person(network, Person(display_name="Ada Lovelace"))
     response = client.get("/", headers=HTML, follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"] == "/people"
+    assert response.headers["location"] == "/today"
 
 
 def test_the_welcome_offers_the_demo_an_import_and_a_capture(client: TestClient, csrf: str) -> None:

@@ -16,6 +16,7 @@ Rules (each has a test with a frozen date):
   a contact is logged after they were put on it, whatever their rhythm; the first message asks for nothing.
 - **Ranking.** Owed actions first (earliest due first), then occasions (soonest first), then the rest by how
   far past due relative to their rhythm (days overdue / rhythm days). One item per person: the first.
+- At most ``MAX_ITEMS`` (50) items in all: a longer list is not one anybody can act on in a day.
 - A snoozed person shows nothing until the day after the snooze ends; a dismissed item (person, reason,
   due date) does not come back, but the next one for that person does.
 """
@@ -38,6 +39,8 @@ THANK_YOU_WINDOW = timedelta(days=30)
 FOLLOW_UP_WINDOW = timedelta(days=60)
 OCCASION_AHEAD = timedelta(days=7)
 JOB_CHANGE_WINDOW = timedelta(days=30)
+# Today is a short list to act on: the first this many items, owed actions first.
+MAX_ITEMS = 50
 
 MEETING_KINDS = frozenset({"meeting", "coffee", "call", "informational_interview"})
 FAVOUR_KINDS = frozenset({"favour", "advice", "referral", "introduction"})
@@ -299,6 +302,8 @@ def tend_today(
     seen: set[int] = set()
     by_rhythm = 0
     for item in items:
+        if len(ranked) >= MAX_ITEMS:
+            break
         if item.person_id in seen:
             continue
         if _GROUP[item.reason] == 2:

@@ -12,13 +12,14 @@ from sqlalchemy.engine import Connection
 
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.people import Tier
-from orchardist.domain.rhythm import TendingSettings, next_due
-from orchardist.domain.tending import Reason, TodayItem, tend_today
+from orchardist.domain.rhythm import TendingSettings, is_losing_touch, next_due
+from orchardist.domain.rhythm import standing as rhythm_standing
+from orchardist.domain.tending import MAX_ITEMS, Reason, TodayItem, owed_actions, tend_today
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.store import tending as store
 from orchardist.store.tables import people
-from orchardist.store.tending import recent_contacts, tended_people
+from orchardist.store.tending import recent_contacts, tended_people, today_candidates
 
 Translate = Callable[[str], str]
 
@@ -105,7 +106,7 @@ def describe(item: TodayItem, _: Translate = _identity) -> TodayEntry:
         }
         action = _("Say hello: a short note, a question about their work, or an article they would like.")
     else:
-        why = _("%(days)s days since your last contact; you aim for every %(rhythm)s.") % {
+        why = _("%(days)s days since your last contact; you aim for every %(rhythm)s days.") % {
             "days": item.detail["days_since"],
             "rhythm": item.detail["rhythm"],
         }
@@ -122,12 +123,26 @@ def today(
 ) -> list[TodayEntry]:
     """Today's ranked list for the network, as of ``on`` (today by default)."""
     on = on or date.today()
+    settings = settings or TendingSettings()
     with network.store.read() as conn:
-        people = tended_people(conn, network.space_id, on, store.reconnect_since(conn, network.space_id))
         contacts = recent_contacts(conn, network.space_id, on)
         holds = store.snoozed_until(conn, network.space_id, on)
         gone = store.dismissed(conn, network.space_id)
-    items = tend_today(people, contacts, settings or TendingSettings(), on, snoozed=holds, dismissed=gone)
+        # Enough of each tier's longest-untended that the snoozed and dismissed leave a full list.
+        people_now = today_candidates(
+            conn,
+            network.space_id,
+            on,
+            settings,
+            wanted=settings.today_size + len(holds) + len(gone),
+            # Only the owed actions that can make the list: the earliest due, however many are owed.
+            also={
+                person_id
+                for person_id, *_rest in owed_actions(contacts, on)[: MAX_ITEMS + len(holds) + len(gone)]
+            },
+            reconnect=store.reconnect_since(conn, network.space_id),
+        )
+    items = tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone)
     return [describe(item, _) for item in items]
 
 
@@ -201,3 +216,52 @@ def standing_of(network: Network, person_id: int, *, settings: TendingSettings |
         settings or TendingSettings(),
     )
     return Standing(ledger=ledger, next_due=due)
+
+
+@dataclass(frozen=True, slots=True)
+class LosingTouch:
+    """Someone well past their rhythm: how long since the last contact, against how often."""
+
+    person_id: int
+    name: str
+    tier: Tier
+    days_since: int
+    rhythm: int
+    last_contact: date | None
+
+
+def losing_touch(
+    network: Network, on: date | None = None, *, settings: TendingSettings | None = None, limit: int = 100
+) -> list[LosingTouch]:
+    """People drifting away (twice their rhythm, or a close person overdue), the furthest gone first."""
+    on = on or date.today()
+    settings = settings or TendingSettings()
+    with network.store.read() as conn:
+        people_now = tended_people(conn, network.space_id, on)
+    found = []
+    for person in people_now:
+        where = rhythm_standing(
+            person.person_id,
+            person.tier,
+            person.every_days,
+            person.last_contact,
+            person.added_on,
+            settings,
+            on,
+        )
+        if where is not None and is_losing_touch(where, person.tier):
+            found.append(
+                (
+                    -where.overdue_ratio,
+                    LosingTouch(
+                        person.person_id,
+                        person.name,
+                        person.tier,
+                        where.days_since,
+                        where.rhythm,
+                        person.last_contact,
+                    ),
+                )
+            )
+    found.sort(key=lambda pair: (pair[0], pair[1].name.casefold()))
+    return [item for _ratio, item in found[:limit]]

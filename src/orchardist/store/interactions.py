@@ -80,18 +80,25 @@ class InteractionsRepository:
         return ids
 
     def refresh_last_contact(self, person_ids: Sequence[int]) -> None:
-        """Set each person's stored last-contact date from their interactions."""
+        """Set each person's stored last-contact date and give/ask counts from their interactions."""
         latest = (
             sa.select(sa.func.max(interaction_people.c.on_date))
             .where(interaction_people.c.person_id == people.c.id)
             .scalar_subquery()
         )
+        counts = {
+            f"{direction.value}_count": sa.select(sa.func.count())
+            .select_from(interaction_people.join(interactions))
+            .where(interaction_people.c.person_id == people.c.id, interactions.c.direction == direction.value)
+            .scalar_subquery()
+            for direction in Direction
+        }
         wanted = sorted(set(person_ids))
         for start in range(0, len(wanted), 5_000):
             self.conn.execute(
                 people.update()
                 .where(people.c.space_id == self.space_id, people.c.id.in_(wanted[start : start + 5_000]))
-                .values(last_contact_on=latest)
+                .values(last_contact_on=latest, **counts)
             )
 
     def for_person(self, person_id: int) -> list[Interaction]:

@@ -102,10 +102,18 @@ people = sa.Table(
     # The date of the latest interaction, kept by InteractionsRepository on every write, so sorting by
     # contact and the stay-in-touch rhythm never aggregate the interactions.
     sa.Column("last_contact_on", sa.Date, nullable=True),
+    # How many of their interactions gave, asked, were mutual or social (the give/ask ledger), kept
+    # with the last-contact date.
+    sa.Column("gave_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("asked_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("mutual_count", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("social_count", sa.Integer, nullable=False, server_default="0"),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
     # Both orders of the People list by contact read an index alone (sort_key makes it covering).
     sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on", "sort_key"),
     sa.Index("ix_people_space_recent", "space_id", sa.text("last_contact_on DESC"), "sort_key"),
+    # Today's rhythm: the longest-untended of each tier, read from the front of the index.
+    sa.Index("ix_people_space_tier_contact", "space_id", "tier", "last_contact_on", "created_at"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
 )

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import PartialDate, Tier
-from orchardist.domain.tending import FOLLOW_UP_WINDOW, JOB_CHANGE_WINDOW, Contact, Tended
+from orchardist.domain.rhythm import TendingSettings
+from orchardist.domain.tending import (
+    FOLLOW_UP_WINDOW,
+    JOB_CHANGE_WINDOW,
+    WORK_ANNIVERSARY_LABELS,
+    Contact,
+    Tended,
+)
 from orchardist.store.tables import (
     dismissals,
     interaction_people,
@@ -43,19 +50,46 @@ def _dates(raw: str | None) -> tuple[tuple[str, PartialDate], ...]:
     return tuple(found)
 
 
-def tended_people(
-    conn: Connection, space_id: int, on: date, reconnect: Mapping[int, date] | None = None
-) -> list[Tended]:
-    """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
-    ledger: dict[int, dict[str, int]] = defaultdict(dict)
-    counts = conn.execute(
-        sa.select(interaction_people.c.person_id, interactions.c.direction, sa.func.count())
-        .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-        .where(interaction_people.c.space_id == space_id)
-        .group_by(interaction_people.c.person_id, interactions.c.direction)
+_COLUMNS = (
+    people.c.id,
+    people.c.display_name,
+    people.c.tier,
+    people.c.every_days,
+    people.c.created_at,
+    people.c.last_contact_on,
+    people.c.birthday,
+    sa.type_coerce(people.c.dates, sa.Text).label("dates"),
+    people.c.gave_count,
+    people.c.asked_count,
+    people.c.mutual_count,
+)
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def _tended(row: Any, moves: Mapping[int, tuple[date, str]], reconnect: Mapping[int, date] | None) -> Tended:
+    move = moves.get(row.id)
+    return Tended(
+        person_id=row.id,
+        name=row.display_name,
+        tier=Tier(row.tier),
+        every_days=row.every_days,
+        added_on=row.created_at.date(),
+        last_contact=row.last_contact_on,
+        birthday=_birthday(row.birthday),
+        dates=_dates(row.dates),
+        gave=row.gave_count,
+        asked=row.asked_count,
+        mutual=row.mutual_count,
+        new_job_seen_on=move[0] if move else None,
+        new_organisation=move[1] if move else "",
+        reconnect_since=(reconnect or {}).get(row.id),
     )
-    for person_id, direction, number in counts:
-        ledger[person_id][direction] = number
+
+
+def _job_moves(conn: Connection, space_id: int, on: date) -> dict[int, tuple[date, str]]:
     moves: dict[int, tuple[date, str]] = {}
     for person_id, seen_on, organisation in conn.execute(
         sa.select(job_changes.c.person_id, job_changes.c.seen_on, job_changes.c.new_organisation)
@@ -63,41 +97,90 @@ def tended_people(
         .order_by(job_changes.c.seen_on)
     ):
         moves[person_id] = (seen_on, organisation)
-    rows = conn.execute(
-        sa.select(
-            people.c.id,
-            people.c.display_name,
-            people.c.tier,
-            people.c.every_days,
-            people.c.created_at,
-            people.c.last_contact_on,
-            people.c.birthday,
-            sa.type_coerce(people.c.dates, sa.Text).label("dates"),
-        ).where(people.c.space_id == space_id)
-    )
-    tended = []
-    for row in rows:
-        counted = ledger.get(row.id, {})
-        move = moves.get(row.id)
-        tended.append(
-            Tended(
-                person_id=row.id,
-                name=row.display_name,
-                tier=Tier(row.tier),
-                every_days=row.every_days,
-                added_on=row.created_at.date(),
-                last_contact=row.last_contact_on,
-                birthday=_birthday(row.birthday),
-                dates=_dates(row.dates),
-                gave=counted.get(Direction.GAVE.value, 0),
-                asked=counted.get(Direction.ASKED.value, 0),
-                mutual=counted.get(Direction.MUTUAL.value, 0),
-                new_job_seen_on=move[0] if move else None,
-                new_organisation=move[1] if move else "",
-                reconnect_since=(reconnect or {}).get(row.id),
+    return moves
+
+
+def tended_people(
+    conn: Connection, space_id: int, on: date, reconnect: Mapping[int, date] | None = None
+) -> list[Tended]:
+    """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
+    moves = _job_moves(conn, space_id, on)
+    rows = conn.execute(sa.select(*_COLUMNS).where(people.c.space_id == space_id))
+    return [_tended(row, moves, reconnect) for row in rows]
+
+
+def today_candidates(
+    conn: Connection,
+    space_id: int,
+    on: date,
+    settings: TendingSettings,
+    *,
+    wanted: int,
+    also: Iterable[int] = (),
+    reconnect: Mapping[int, date] | None = None,
+) -> list[Tended]:
+    """The only people Today can name, read without touching the rest of the network.
+
+    For each tier the ``wanted`` longest untended (by its rhythm, Today's order within a tier is the
+    order of the last contact, or of the day added), everyone with a rhythm of their own, everyone with
+    a birthday or a dated event, new jobs, the reconnect list and the ids in ``also`` (recent contacts).
+    """
+    moves = _job_moves(conn, space_id, on)
+    ids: set[int] = set(also) | set(moves) | set(reconnect or {})
+    in_space = people.c.space_id == space_id
+    for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
+        days = settings.tier_days(tier)
+        assert days is not None
+        cutoff = on - timedelta(days=days)
+        of_tier = sa.and_(in_space, people.c.tier == tier.value)
+        for statement in (
+            sa.select(people.c.id)
+            .where(of_tier, people.c.last_contact_on <= cutoff)
+            .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
+            .limit(wanted),
+            sa.select(people.c.id)
+            .where(
+                of_tier,
+                people.c.last_contact_on.is_(None),
+                people.c.created_at < _start_of(cutoff + timedelta(days=1)),
             )
+            .order_by(people.c.created_at, people.c.id)
+            .limit(wanted),
+        ):
+            ids.update(conn.execute(statement).scalars())
+    ids.update(
+        conn.execute(
+            sa.select(people.c.id).where(
+                in_space,
+                sa.or_(
+                    people.c.every_days.is_not(None),
+                    people.c.birthday.is_not(None),
+                    # Only dates that can be a work anniversary (every LinkedIn import has a
+                    # "connected" date); the domain checks the label exactly.
+                    *(
+                        sa.func.lower(sa.type_coerce(people.c.dates, sa.Text)).like(f'%"{label}"%')
+                        for label in WORK_ANNIVERSARY_LABELS
+                    ),
+                ),
+            )
+        ).scalars()
+    )
+    if settings.holidays:
+        ids.update(
+            conn.execute(
+                sa.select(people.c.id).where(
+                    in_space, people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value])
+                )
+            ).scalars()
         )
-    return tended
+    wanted_ids = sorted(ids)
+    found: list[Tended] = []
+    for start in range(0, len(wanted_ids), 5_000):
+        rows = conn.execute(
+            sa.select(*_COLUMNS).where(in_space, people.c.id.in_(wanted_ids[start : start + 5_000]))
+        )
+        found.extend(_tended(row, moves, reconnect) for row in rows)
+    return found
 
 
 def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:

@@ -21,8 +21,8 @@ router = APIRouter()
 
 @router.get("/")
 def home(network: Annotated[Network, Depends(network_of)]) -> Response:
-    """People to look at when there are some; the welcome on a first run."""
-    target = "/people" if count_people(network) else "/welcome"
+    """Today's list when there are people; the welcome on a first run."""
+    target = "/today" if count_people(network) else "/welcome"
     return RedirectResponse(target, status_code=303)
 
 

@@ -377,8 +377,15 @@ def person_page(
     request: Request, person_id: int, network: Annotated[Network, Depends(network_of)]
 ) -> Response:
     detail = _require(network, person_id)
+    log = _log_defaults()
+    suggested = request.query_params.get("kind", "")
+    if suggested in KNOWN_KINDS:
+        # Coming from Today: the log form starts with the kind the suggested action is.
+        log["kind"] = kind_labels().get(suggested, suggested)
     return render(
-        request, "person/page.html", _person_context(network, detail, message=_done_message(request))
+        request,
+        "person/page.html",
+        _person_context(network, detail, message=_done_message(request), log=log),
     )
 
 

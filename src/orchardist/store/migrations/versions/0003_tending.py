@@ -1,4 +1,4 @@
-"""Tending: snoozes, dismissed Today items and the reconnect list.
+"""Tending: give/ask counts on each person, snoozes, dismissed Today items and the reconnect list.
 
 Revision ID: 0003
 Revises: 0002
@@ -24,7 +24,22 @@ def _owner() -> list[sa.Column[int]]:
     ]
 
 
+COUNTS = ("gave", "asked", "mutual", "social")
+
+
 def upgrade() -> None:
+    for direction in COUNTS:
+        op.add_column(
+            "people", sa.Column(f"{direction}_count", sa.Integer, nullable=False, server_default="0")
+        )
+        op.execute(
+            f"UPDATE people SET {direction}_count = (SELECT count(*) FROM interaction_people"
+            " JOIN interactions ON interactions.id = interaction_people.interaction_id"
+            f" WHERE interaction_people.person_id = people.id AND interactions.direction = '{direction}')"
+        )
+    op.create_index(
+        "ix_people_space_tier_contact", "people", ["space_id", "tier", "last_contact_on", "created_at"]
+    )
     op.create_table(
         "snoozes",
         *_owner(),
@@ -49,3 +64,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in ("reconnect_list", "dismissals", "snoozes"):
         op.drop_table(name)
+    op.drop_index("ix_people_space_tier_contact", table_name="people")
+    for direction in COUNTS:
+        op.drop_column("people", f"{direction}_count")

@@ -1,0 +1,99 @@
+"""The Today page: whom to tend and why, with the action one click away; and who is losing touch."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from orchardist.domain.tending import Reason
+from orchardist.services.errors import InputRefused, NotFound
+from orchardist.services.network import Network
+from orchardist.services.tending import dismiss, losing_touch, snooze, today
+from orchardist.web.app import network_of
+from orchardist.web.i18n import _, gettext
+from orchardist.web.routes.person import tier_labels
+from orchardist.web.security import require_csrf
+from orchardist.web.templating import render
+
+router = APIRouter()
+
+SNOOZES = {"week": 7, "month": 30}
+# What logging the suggested action means for each reason: the kind the log form starts with.
+LOG_KIND = {
+    Reason.THANK_YOU_OWED: "thank_you",
+    Reason.FOLLOW_UP_DUE: "follow_up",
+    Reason.OCCASION: "greeting",
+    Reason.OVERDUE: "message",
+    Reason.RECONNECT: "message",
+    Reason.GIVE_BEFORE_ASK: "article",
+}
+
+
+def reason_labels() -> dict[str, str]:
+    return {
+        Reason.THANK_YOU_OWED.value: _("Thank-you owed"),
+        Reason.FOLLOW_UP_DUE.value: _("Follow-up due"),
+        Reason.OCCASION.value: _("Occasion"),
+        Reason.OVERDUE.value: _("Time to reach out"),
+        Reason.RECONNECT.value: _("Reconnect"),
+        Reason.GIVE_BEFORE_ASK.value: _("Give before you ask"),
+    }
+
+
+@router.get("/today")
+def today_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    entries = today(network, date.today(), _=gettext)
+    done = request.query_params.get("done", "")
+    return render(
+        request,
+        "today/page.html",
+        {
+            "entries": entries,
+            "reasons": reason_labels(),
+            "log_kinds": {reason.value: kind for reason, kind in LOG_KIND.items()},
+            "done": done if done in {"snoozed", "dismissed"} else "",
+        },
+    )
+
+
+@router.get("/today/losing-touch")
+def losing_touch_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    return render(
+        request,
+        "today/losing.html",
+        {"people": losing_touch(network, date.today()), "tiers": tier_labels()},
+    )
+
+
+@router.post("/today/snooze", dependencies=[Depends(require_csrf)])
+def snooze_from_today(
+    network: Annotated[Network, Depends(network_of)],
+    person_id: Annotated[int, Form()],
+    length: Annotated[str, Form()],
+) -> Response:
+    if length not in SNOOZES:
+        raise HTTPException(status_code=400, detail=_("Snooze for a week or a month."))
+    try:
+        snooze(network, person_id, date.today() + timedelta(days=SNOOZES[length]))
+    except NotFound:
+        raise HTTPException(status_code=404, detail=_("This person is no longer in your network.")) from None
+    return RedirectResponse("/today?done=snoozed", status_code=303)
+
+
+@router.post("/today/dismiss", dependencies=[Depends(require_csrf)])
+def dismiss_from_today(
+    network: Annotated[Network, Depends(network_of)],
+    person_id: Annotated[int, Form()],
+    reason: Annotated[str, Form()],
+    due: Annotated[date, Form()],
+) -> Response:
+    try:
+        dismiss(network, person_id, reason, due)
+    except NotFound:
+        raise HTTPException(status_code=404, detail=_("This person is no longer in your network.")) from None
+    except InputRefused:
+        raise HTTPException(status_code=400, detail=_("This suggestion cannot be dismissed.")) from None
+    return RedirectResponse("/today?done=dismissed", status_code=303)
