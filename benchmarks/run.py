@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -115,6 +116,24 @@ def main() -> None:
         )
         for query, samples in timings.items():
             print(f"    {query!r:16} {statistics.median(samples):6.2f} ms")
+
+        from orchardist.services.tending import today
+
+        on = date(2026, 11, 22)  # the generator's "today"
+        if not network.store.is_sqlite:
+            with network.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+        listed = today(network, on)
+        samples = []
+        for _ in range(20):
+            started = time.perf_counter()
+            today(network, on)
+            samples.append((time.perf_counter() - started) * 1000)
+        samples.sort()
+        print(
+            f"today:           median {statistics.median(samples):5.1f} ms, p95 {samples[18]:5.1f} ms "
+            f"({len(listed)} items; 20 runs)"
+        )
         network.store.dispose()
 
     helps = bench_help()

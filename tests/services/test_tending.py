@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from orchardist.domain.interactions import Direction
-from orchardist.domain.people import PartialDate, Person, Tier
+from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
@@ -132,6 +132,9 @@ def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(net
                 tier=rng.choice(tiers),
                 every_days=rng.choice([None, None, None, 10]),
                 birthday=PartialDate(month=ON.month, day=ON.day) if index % 17 == 0 else None,
+                dates=(NamedDate("Started", PartialDate(month=ON.month, day=ON.day, year=2020)),)
+                if index % 13 == 0
+                else (NamedDate("connected", PartialDate(month=1, day=2, year=2020)),),
             ),
         )
         ids.append(added.id or 0)
@@ -155,3 +158,4 @@ def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(net
     slow = tend_today(everyone, contacts, settings, ON, snoozed=holds)
     assert [(i.person_id, i.reason, i.due) for i in fast] == [(i.person_id, i.reason, i.due) for i in slow]
     assert len(fast) >= 8
+    assert any(item.detail.get("occasion") == "work_anniversary" for item in fast)

@@ -137,28 +137,29 @@ def anniversary_on_or_after(day: PartialDate, on: date) -> date:
 
 def owed_actions(contacts: Iterable[Contact], on: date) -> list[tuple[int, Reason, date, date]]:
     """Open thank-yous and follow-ups as ``(person_id, reason, due, contact day)``, earliest due first."""
-    by_person: dict[int, list[Contact]] = {}
-    for contact in contacts:
-        if contact.on <= on:
-            by_person.setdefault(contact.person_id, []).append(contact)
+    past = [contact for contact in contacts if contact.on <= on]
+    # The latest thank-you and follow-up logged with each person: one on or after a contact closes it.
+    closed: dict[tuple[int, str], date] = {}
+    for contact in past:
+        if contact.kind in (THANK_YOU, FOLLOW_UP):
+            key = (contact.person_id, contact.kind)
+            if closed.get(key, date.min) < contact.on:
+                closed[key] = contact.on
     owed: list[tuple[int, Reason, date, date]] = []
-    for person_id, theirs in by_person.items():
-        theirs.sort(key=lambda contact: contact.on)
-        for contact in theirs:
-            if not _creates_debt(contact):
-                continue
-            later = [item for item in theirs if item is not contact and item.on >= contact.on]
-            if on - contact.on <= THANK_YOU_WINDOW and not any(
-                item.kind == THANK_YOU and item.on >= contact.on for item in later
-            ):
-                owed.append((person_id, Reason.THANK_YOU_OWED, contact.on + THANK_YOU_WITHIN, contact.on))
-            follow_up_due = contact.on + FOLLOW_UP_AFTER
-            if (
-                follow_up_due <= on
-                and on - contact.on <= FOLLOW_UP_WINDOW
-                and not any(item.kind == FOLLOW_UP and item.on >= contact.on for item in later)
-            ):
-                owed.append((person_id, Reason.FOLLOW_UP_DUE, follow_up_due, contact.on))
+    for contact in past:
+        if not _creates_debt(contact):
+            continue
+        person_id, met = contact.person_id, contact.on
+        if on - met <= THANK_YOU_WINDOW and closed.get((person_id, THANK_YOU), date.min) < met:
+            owed.append((person_id, Reason.THANK_YOU_OWED, met + THANK_YOU_WITHIN, met))
+        follow_up_due = met + FOLLOW_UP_AFTER
+        if (
+            follow_up_due <= on
+            and on - met <= FOLLOW_UP_WINDOW
+            and closed.get((person_id, FOLLOW_UP), date.min) < met
+        ):
+            owed.append((person_id, Reason.FOLLOW_UP_DUE, follow_up_due, met))
+    owed = list(dict.fromkeys(owed))  # two meetings with one person on one day owe one thank-you
     owed.sort(key=lambda item: (item[2], item[0], item[1]))
     return owed
 
@@ -254,9 +255,11 @@ def tend_today(
     *,
     snoozed: Mapping[int, date] | None = None,
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
+    owed: Sequence[tuple[int, Reason, date, date]] | None = None,
 ) -> list[TodayItem]:
     """Today's ranked list: at most one item per person, owed actions and occasions always, then up to
-    ``settings.today_size`` people by rhythm."""
+    ``settings.today_size`` people by rhythm. ``owed`` is ``owed_actions(contacts, on)`` when the
+    caller has it already."""
     snoozed = snoozed or {}
     known = {person.person_id: person for person in people}
 
@@ -265,7 +268,7 @@ def tend_today(
         return (until is not None and on <= until) or (person_id, reason.value, due) in dismissed
 
     items: list[TodayItem] = []
-    for person_id, reason, due, met_on in owed_actions(contacts, on):
+    for person_id, reason, due, met_on in owed if owed is not None else owed_actions(contacts, on):
         person = known.get(person_id)
         if person is not None and not hidden(person_id, reason, due):
             items.append(

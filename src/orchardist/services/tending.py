@@ -126,6 +126,7 @@ def today(
     settings = settings or TendingSettings()
     with network.store.read() as conn:
         contacts = recent_contacts(conn, network.space_id, on)
+        owed = owed_actions(contacts, on)
         holds = store.snoozed_until(conn, network.space_id, on)
         gone = store.dismissed(conn, network.space_id)
         # Enough of each tier's longest-untended that the snoozed and dismissed leave a full list.
@@ -136,13 +137,10 @@ def today(
             settings,
             wanted=settings.today_size + len(holds) + len(gone),
             # Only the owed actions that can make the list: the earliest due, however many are owed.
-            also={
-                person_id
-                for person_id, *_rest in owed_actions(contacts, on)[: MAX_ITEMS + len(holds) + len(gone)]
-            },
+            also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]},
             reconnect=store.reconnect_since(conn, network.space_id),
         )
-    items = tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone)
+    items = tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed)
     return [describe(item, _) for item in items]
 
 

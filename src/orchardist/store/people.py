@@ -25,6 +25,7 @@ from orchardist.domain.matching import (
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
 from orchardist.domain.queries import Everyone, Query
 from orchardist.domain.search import search_text, sort_key
+from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.store.bulk import insert_rows
 from orchardist.store.queries import to_sql
 from orchardist.store.tables import (
@@ -59,7 +60,23 @@ def _dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:
 
 
 # Columns that exist for the database's sake (search, sorting, matching, bookkeeping), not the Person.
-_NOT_LOADED = frozenset({"space_id", "search_text", "sort_key", "linkedin_key", "created_at", "updated_at"})
+# Columns the store keeps for its own queries (search, sorting, Today), not part of a Person.
+_NOT_LOADED = frozenset(
+    {
+        "space_id",
+        "search_text",
+        "sort_key",
+        "linkedin_key",
+        "created_at",
+        "updated_at",
+        "last_contact_on",
+        "gave_count",
+        "asked_count",
+        "mutual_count",
+        "social_count",
+        "has_work_date",
+    }
+)
 
 
 # People imported from one file share the same dates and sources texts, so decoding is cached;
@@ -268,6 +285,9 @@ class PeopleRepository:
             "met_through_id": person.met_through_id,
             "birthday": person.birthday.isoformat() if person.birthday else None,
             "dates": _dates_to_json(person.dates),
+            "has_work_date": any(
+                item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in person.dates
+            ),
             "notes": person.notes,
             "sources": person.sources,
             "search_text": search_text(person),

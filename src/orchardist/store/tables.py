@@ -108,12 +108,17 @@ people = sa.Table(
     sa.Column("asked_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("mutual_count", sa.Integer, nullable=False, server_default="0"),
     sa.Column("social_count", sa.Integer, nullable=False, server_default="0"),
+    # Whether one of their dates is a work start (a work anniversary for Today), kept on every write.
+    sa.Column("has_work_date", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
     # Both orders of the People list by contact read an index alone (sort_key makes it covering).
     sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on", "sort_key"),
     sa.Index("ix_people_space_recent", "space_id", sa.text("last_contact_on DESC"), "sort_key"),
     # Today's rhythm: the longest-untended of each tier, read from the front of the index.
     sa.Index("ix_people_space_tier_contact", "space_id", "tier", "last_contact_on", "created_at"),
+    sa.Index("ix_people_space_every", "space_id", "every_days"),
+    sa.Index("ix_people_space_birthday", "space_id", "birthday"),
+    sa.Index("ix_people_space_work_date", "space_id", "has_work_date"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
 )
@@ -165,6 +170,8 @@ interactions = sa.Table(
     sa.Column("notes", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_interactions_space_date", "space_id", "on_date"),
+    # Today's recent contacts, read from the index alone.
+    sa.Index("ix_interactions_space_date_kind", "space_id", "on_date", "kind", "direction"),
 )
 
 interaction_people = sa.Table(

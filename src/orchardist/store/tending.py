@@ -14,9 +14,12 @@ from orchardist.domain.interactions import Direction
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.rhythm import TendingSettings
 from orchardist.domain.tending import (
+    FAVOUR_KINDS,
+    FOLLOW_UP,
     FOLLOW_UP_WINDOW,
     JOB_CHANGE_WINDOW,
-    WORK_ANNIVERSARY_LABELS,
+    MEETING_KINDS,
+    THANK_YOU,
     Contact,
     Tended,
 )
@@ -148,23 +151,13 @@ def today_candidates(
             .limit(wanted),
         ):
             ids.update(conn.execute(statement).scalars())
-    ids.update(
-        conn.execute(
-            sa.select(people.c.id).where(
-                in_space,
-                sa.or_(
-                    people.c.every_days.is_not(None),
-                    people.c.birthday.is_not(None),
-                    # Only dates that can be a work anniversary (every LinkedIn import has a
-                    # "connected" date); the domain checks the label exactly.
-                    *(
-                        sa.func.lower(sa.type_coerce(people.c.dates, sa.Text)).like(f'%"{label}"%')
-                        for label in WORK_ANNIVERSARY_LABELS
-                    ),
-                ),
-            )
-        ).scalars()
-    )
+    # People who may have an occasion or a rhythm of their own: each found through its own index.
+    for condition in (
+        people.c.every_days.is_not(None),
+        people.c.birthday.is_not(None),
+        people.c.has_work_date.is_(True),
+    ):
+        ids.update(conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
     if settings.holidays:
         ids.update(
             conn.execute(
@@ -188,7 +181,7 @@ def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
     rows = conn.execute(
         sa.select(
             interaction_people.c.person_id,
-            interaction_people.c.on_date,
+            interactions.c.on_date,
             interactions.c.direction,
             interactions.c.kind,
         )
@@ -198,6 +191,8 @@ def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
             interactions.c.space_id == space_id,
             interactions.c.on_date >= on - FOLLOW_UP_WINDOW,
             interactions.c.on_date <= on + timedelta(days=1),
+            # Only what can leave something owed, or close it.
+            interactions.c.kind.in_(sorted(MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP})),
         )
     )
     return [Contact(row.person_id, row.on_date, Direction(row.direction), row.kind) for row in rows]

@@ -25,6 +25,9 @@ def _owner() -> list[sa.Column[int]]:
 
 
 COUNTS = ("gave", "asked", "mutual", "social")
+# The labels of a work start date, as orchardist.domain.tending.WORK_ANNIVERSARY_LABELS on the day of this
+# revision (a migration keeps its own copy: later code may change).
+WORK_LABELS = ("started", "work anniversary", "work_anniversary", "start date")
 
 
 def upgrade() -> None:
@@ -40,6 +43,15 @@ def upgrade() -> None:
     op.create_index(
         "ix_people_space_tier_contact", "people", ["space_id", "tier", "last_contact_on", "created_at"]
     )
+    op.add_column("people", sa.Column("has_work_date", sa.Boolean, nullable=False, server_default=sa.false()))
+    starts = " OR ".join(f"lower(dates) LIKE '%\"{label}\"%'" for label in WORK_LABELS)
+    op.execute(f"UPDATE people SET has_work_date = ({starts})")
+    op.create_index(
+        "ix_interactions_space_date_kind", "interactions", ["space_id", "on_date", "kind", "direction"]
+    )
+    op.create_index("ix_people_space_every", "people", ["space_id", "every_days"])
+    op.create_index("ix_people_space_birthday", "people", ["space_id", "birthday"])
+    op.create_index("ix_people_space_work_date", "people", ["space_id", "has_work_date"])
     op.create_table(
         "snoozes",
         *_owner(),
@@ -64,6 +76,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in ("reconnect_list", "dismissals", "snoozes"):
         op.drop_table(name)
+    op.drop_index("ix_interactions_space_date_kind", table_name="interactions")
+    for index in ("ix_people_space_work_date", "ix_people_space_birthday", "ix_people_space_every"):
+        op.drop_index(index, table_name="people")
+    op.drop_column("people", "has_work_date")
     op.drop_index("ix_people_space_tier_contact", table_name="people")
     for direction in COUNTS:
         op.drop_column("people", f"{direction}_count")
