@@ -200,7 +200,7 @@ def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
     directions = {direction.value: direction for direction in Direction}
     return [
         Contact(person_id, day if isinstance(day, date) else date.fromisoformat(day), directions[way], kind)
-        for person_id, day, way, kind in rows.tuples()
+        for person_id, day, way, kind in rows
     ]
 
 
