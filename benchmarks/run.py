@@ -98,6 +98,10 @@ def main() -> None:
             f"to store {len(rows):,} (setup, not a budget)"
         )
 
+        if not network.store.is_sqlite:
+            # The steady state of a served database: autovacuum visits soon after a bulk load.
+            with network.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
         timings: dict[str, list[float]] = {}
         with network.store.read() as conn:
             repo = PeopleRepository(conn, network.space_id)
@@ -120,9 +124,6 @@ def main() -> None:
         from orchardist.services.tending import today
 
         on = date(2026, 11, 22)  # the generator's "today"
-        if not network.store.is_sqlite:
-            with network.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM ANALYZE")
         listed = today(network, on)
         samples = []
         for _ in range(20):
