@@ -15,6 +15,7 @@ from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
 from orchardist.cli.serve import serve_command
+from orchardist.cli.settings import settings_group
 from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
 
 
@@ -51,6 +52,7 @@ cli.add_command(today_command)
 cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
 cli.add_command(reconnect_group)
+cli.add_command(settings_group)
 
 
 def main() -> None:

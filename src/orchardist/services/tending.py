@@ -17,6 +17,7 @@ from orchardist.domain.rhythm import standing as rhythm_standing
 from orchardist.domain.tending import MAX_ITEMS, Reason, TodayItem, owed_actions, tend_today
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
+from orchardist.services.settings import tending_settings
 from orchardist.store import tending as store
 from orchardist.store.tables import people
 from orchardist.store.tending import recent_contacts, tended_people, today_candidates
@@ -123,7 +124,7 @@ def today(
 ) -> list[TodayEntry]:
     """Today's ranked list for the network, as of ``on`` (today by default)."""
     on = on or date.today()
-    settings = settings or TendingSettings()
+    settings = settings or tending_settings(network)
     with network.store.read() as conn:
         contacts = recent_contacts(conn, network.space_id, on)
         owed = owed_actions(contacts, on)
@@ -211,7 +212,7 @@ def standing_of(network: Network, person_id: int, *, settings: TendingSettings |
         row.every_days,
         row.last_contact_on,
         row.created_at.date(),
-        settings or TendingSettings(),
+        settings or tending_settings(network),
     )
     return Standing(ledger=ledger, next_due=due)
 
@@ -233,7 +234,7 @@ def losing_touch(
 ) -> list[LosingTouch]:
     """People drifting away (twice their rhythm, or a close person overdue), the furthest gone first."""
     on = on or date.today()
-    settings = settings or TendingSettings()
+    settings = settings or tending_settings(network)
     with network.store.read() as conn:
         people_now = tended_people(conn, network.space_id, on)
     found = []

@@ -235,3 +235,26 @@ reconnect_list = sa.Table(
     sa.Column("since_on", sa.Date, nullable=False),
     sa.UniqueConstraint("space_id", "person_id", name="uq_reconnect_person"),
 )
+
+# A network's settings, one JSON value per key (see orchardist.services.settings).
+settings = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("key", sa.String(100), nullable=False),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.UniqueConstraint("space_id", "key", name="uq_settings_key"),
+)
+
+# What the user can offer others: a skill, information, an introduction.
+offers = sa.Table(
+    "offers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("text", sa.String(500), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_offers_space", "space_id"),
+)
