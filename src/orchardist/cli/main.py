@@ -11,9 +11,11 @@ import click
 from orchardist import __version__
 from orchardist.cli.context import CliState
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
+from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
+from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
 from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
@@ -53,6 +55,8 @@ cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
 cli.add_command(reconnect_group)
 cli.add_command(settings_group)
+cli.add_command(reminders_group)
+cli.add_command(digest_group)
 
 
 def main() -> None:

@@ -34,4 +34,6 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
     click.echo(f"data: {network.store.describe()}")
     # Listening beyond this computer, the app answers to whatever name it is reached by.
     hosts = LOCAL_HOSTS if host in {"127.0.0.1", "localhost", "::1"} else ("*",)
-    uvicorn.run(create_app(network, allowed_hosts=hosts), host=host, port=port, log_level="warning")
+    uvicorn.run(
+        create_app(network, allowed_hosts=hosts, digests=True), host=host, port=port, log_level="warning"
+    )

@@ -176,8 +176,9 @@ def today_candidates(
     return found
 
 
-def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
-    """The contacts recent enough to leave a thank-you or a follow-up owed."""
+def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | None = None) -> list[Contact]:
+    """The contacts recent enough to leave a thank-you or a follow-up owed on ``on`` (or any day up
+    to ``until``)."""
     rows = conn.execute(
         sa.select(
             interaction_people.c.person_id,
@@ -192,7 +193,7 @@ def recent_contacts(conn: Connection, space_id: int, on: date) -> list[Contact]:
             # Through the interactions' (space, date) index: only the last weeks are read.
             interactions.c.space_id == space_id,
             interactions.c.on_date >= on - FOLLOW_UP_WINDOW,
-            interactions.c.on_date <= on + timedelta(days=1),
+            interactions.c.on_date <= (until or on) + timedelta(days=1),
             # Only what can leave something owed, or close it.
             interactions.c.kind.in_(sorted(MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP})),
         )

@@ -38,13 +38,23 @@ def router_modules() -> list[str]:
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def create_app(network: Network, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+def create_app(
+    network: Network,
+    *,
+    allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+    digests: bool = False,
+    digest_every: float | None = None,
+) -> FastAPI:
     """The app for one network (the local app's single space).
 
     Only requests naming one of ``allowed_hosts`` in their Host header are answered: a web page
     elsewhere cannot point a name of its own at 127.0.0.1 and read the app (DNS rebinding).
+    With ``digests``, the weekly digest is sent while the app runs, when it is due
+    (``orchardist.web.scheduler``).
     """
     import importlib
+
+    from orchardist.web.scheduler import CHECK_EVERY_SECONDS, digest_lifespan
 
     app = FastAPI(
         title="Orchardist",
@@ -54,6 +64,7 @@ def create_app(network: Network, *, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
+        lifespan=digest_lifespan(digest_every or CHECK_EVERY_SECONDS) if digests else None,
     )
     app.state.network = network
     app.add_middleware(SecurityHeaders)

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist import __version__
+from orchardist.domain.holidays import HOLIDAYS, next_on
+from orchardist.services.digest import DigestError, send
+from orchardist.services.errors import InputRefused
 from orchardist.services.interactions import count_interactions
 from orchardist.services.network import Network
 from orchardist.services.people import count_people
+from orchardist.services.reminders import (
+    calendar,
+    feed_language,
+    feed_token,
+    network_of_feed,
+    new_feed,
+    revoke_feed,
+)
+from orchardist.services.settings import DIGEST_LAST_SENT, SECURITIES, current, parse, shown, update
 from orchardist.web.app import network_of
-from orchardist.web.i18n import LANGUAGE_COOKIE, LANGUAGES, _
+from orchardist.web.i18n import LANGUAGE_COOKIE, LANGUAGES, _, current_language, gettext, set_language
+from orchardist.web.messages import translate_message
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -28,8 +43,58 @@ def _back_to(next_path: str | None) -> str:
     return "/settings"
 
 
-@router.get("/settings")
-def settings_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+def holiday_names() -> dict[str, str]:
+    """The built-in holidays' names in the current language, by code."""
+    names = {
+        "new_year": _("New Year's Day"),
+        "orthodox_christmas": _("Orthodox Christmas"),
+        "valentines_day": _("Valentine's Day"),
+        "womens_day": _("International Women's Day"),
+        "easter": _("Easter"),
+        "orthodox_easter": _("Orthodox Easter"),
+        "mothers_day": _("Mother's Day"),
+        "fathers_day": _("Father's Day"),
+        "fete_nationale": _("Fête nationale du Québec"),
+        "canada_day": _("Canada Day"),
+        "independence_day": _("Independence Day (United States)"),
+        "rosh_hashanah": _("Rosh Hashanah"),
+        "thanksgiving_canada": _("Thanksgiving (Canada)"),
+        "thanksgiving_us": _("Thanksgiving (United States)"),
+        "hanukkah": _("Hanukkah"),
+        "christmas": _("Christmas"),
+        "kwanzaa": _("Kwanzaa"),
+    }
+    return {holiday.code: names.get(holiday.code, holiday.name) for holiday in HOLIDAYS}
+
+
+def weekday_names() -> dict[str, str]:
+    return {
+        "monday": _("Monday"),
+        "tuesday": _("Tuesday"),
+        "wednesday": _("Wednesday"),
+        "thursday": _("Thursday"),
+        "friday": _("Friday"),
+        "saturday": _("Saturday"),
+        "sunday": _("Sunday"),
+    }
+
+
+def feed_address(request: Request, token: str | None) -> str | None:
+    """The feed's full address on this server, for the user to paste into a calendar."""
+    return f"{str(request.base_url).rstrip('/')}/feed/{token}.ics" if token else None
+
+
+def _page(
+    request: Request,
+    network: Network,
+    *,
+    values: Mapping[str, Any] | None = None,
+    error: str = "",
+    section: str = "",
+    status_code: int = 200,
+) -> Response:
+    stored = current(network)
+    today = date.today()
     return render(
         request,
         "settings/index.html",
@@ -39,8 +104,128 @@ def settings_page(request: Request, network: Annotated[Network, Depends(network_
             "people": count_people(network),
             "interactions": count_interactions(network),
             "version": __version__,
+            "values": {**shown(stored), **(values or {})},
+            "holidays": [(code, name, next_on(code, today)) for code, name in holiday_names().items()],
+            "weekdays": weekday_names(),
+            "securities": SECURITIES,
+            "feed_url": feed_address(request, feed_token(network)),
+            "digest_last_sent": stored.get(DIGEST_LAST_SENT),
+            "saved": request.query_params.get("saved", ""),
+            "error": error,
+            "error_section": section,
         },
+        status_code=status_code,
     )
+
+
+@router.get("/settings")
+def settings_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    return _page(request, network)
+
+
+async def _save(
+    request: Request, network: Network, section: str, names: tuple[str, ...], flags: tuple[str, ...] = ()
+) -> Response:
+    """Parse and store one section's form; on a refusal, the page again with the message and the input."""
+    form = await request.form()
+    texts: dict[str, Any] = {}
+    try:
+        changes: dict[str, Any] = {}
+        for name in names:
+            if name == "holidays":
+                chosen = [str(value) for value in form.getlist("holidays")]
+                texts[name] = chosen
+                changes[name] = chosen
+                continue
+            if name == "smtp_password" and not str(form.get(name, "")):
+                continue  # blank keeps the stored password
+            text = str(form.get(name, ""))
+            texts[name] = text
+            changes[name] = parse(name, text)
+        for name in flags:
+            texts[name] = changes[name] = name in form
+        update(network, changes)
+    except InputRefused as refusal:
+        return _page(
+            request,
+            network,
+            values=texts,
+            error=translate_message(str(refusal)),
+            section=section,
+            status_code=400,
+        )
+    return RedirectResponse(f"/settings?saved={section}#{section}-heading", status_code=303)
+
+
+@router.post("/settings/tending", dependencies=[Depends(require_csrf)])
+async def save_tending(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    return await _save(
+        request,
+        network,
+        "tending",
+        ("inner_days", "active_days", "casual_days", "today_size", "weekly_goal", "holidays"),
+    )
+
+
+@router.post("/settings/reminders", dependencies=[Depends(require_csrf)])
+async def save_reminders(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    return await _save(request, network, "reminders", ("reminder_days",), ("reminder_names",))
+
+
+@router.post("/settings/digest", dependencies=[Depends(require_csrf)])
+async def save_digest(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    return await _save(
+        request,
+        network,
+        "digest",
+        (
+            "digest_weekday",
+            "digest_to",
+            "digest_from",
+            "smtp_host",
+            "smtp_port",
+            "smtp_security",
+            "smtp_username",
+            "smtp_password",
+        ),
+        ("digest_enabled",),
+    )
+
+
+@router.post("/settings/feed", dependencies=[Depends(require_csrf)])
+def change_feed(network: Annotated[Network, Depends(network_of)], action: Annotated[str, Form()]) -> Response:
+    """Make a new private feed address (the old one stops working) or revoke it."""
+    if action == "new":
+        new_feed(network, current_language())
+    elif action == "revoke":
+        revoke_feed(network)
+    else:
+        raise HTTPException(status_code=400, detail=_("Make a new address or revoke it."))
+    return RedirectResponse(f"/settings?saved=feed-{action}#reminders-heading", status_code=303)
+
+
+def _calendar_response(data: bytes, *, download: bool) -> Response:
+    headers = {"Cache-Control": "no-store"}
+    if download:
+        headers["Content-Disposition"] = 'attachment; filename="orchardist-reminders.ics"'
+    return Response(data, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+@router.get("/reminders.ics")
+def download_reminders(network: Annotated[Network, Depends(network_of)]) -> Response:
+    """The reminders calendar as a file, in the language of the page."""
+    return _calendar_response(calendar(network, _=gettext), download=True)
+
+
+@router.get("/feed/{token}.ics")
+def reminders_feed(request: Request, token: str) -> Response:
+    """The private feed: the token is the only key; a wrong, old or revoked one finds nothing."""
+    network: Network = request.app.state.network
+    found = network_of_feed(network.store, token)
+    if found is None:
+        raise HTTPException(status_code=404, detail="Not Found")
+    set_language(feed_language(found))
+    return _calendar_response(calendar(found, _=gettext), download=False)
 
 
 @router.post("/settings/language", dependencies=[Depends(require_csrf)])
@@ -63,3 +248,23 @@ def choose_language(
         secure=request.url.scheme == "https",
     )
     return response
+
+
+@router.post("/settings/digest/send", dependencies=[Depends(require_csrf)])
+def send_digest_now(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """Send the digest now (to try the settings); a refusal or a server error shows on the page."""
+    try:
+        send(network, _=gettext)
+    except InputRefused as refusal:
+        return _page(
+            request, network, error=translate_message(str(refusal)), section="digest", status_code=400
+        )
+    except DigestError as error:
+        return _page(
+            request,
+            network,
+            error=_("The digest was not sent: %(reason)s") % {"reason": str(error.__cause__ or error)},
+            section="digest",
+            status_code=502,
+        )
+    return RedirectResponse("/settings?saved=digest-sent#digest-heading", status_code=303)

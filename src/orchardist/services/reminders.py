@@ -1,0 +1,147 @@
+"""Reminders out of the app: an iCalendar file and a private, revocable feed address.
+
+Calendar entries leave the app, so by default they say only neutral words ("Orchardist: reach out to 3
+people", how many of each kind); names and the reasons' sentences appear only when the user turns on
+``reminder_names``. The feed address carries a random token; making a new one or revoking it stops
+the old address at once.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from orchardist.domain.reminders import ReminderDay, upcoming
+from orchardist.domain.tending import Reason, Tended
+from orchardist.formats.ical import CalendarDay, reminders_calendar
+from orchardist.services.network import Network
+from orchardist.services.settings import FEED_LANGUAGE, FEED_TOKEN, current, keep, tending_settings
+from orchardist.services.tending import describe
+from orchardist.store import tending as store
+from orchardist.store.engine import Store
+from orchardist.store.tables import settings as settings_table
+from orchardist.store.tending import recent_contacts, today_candidates
+
+Translate = Callable[[str], str]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def reason_labels(_: Translate = _identity) -> dict[Reason, str]:
+    return {
+        Reason.THANK_YOU_OWED: _("Thank-you owed"),
+        Reason.FOLLOW_UP_DUE: _("Follow-up due"),
+        Reason.OCCASION: _("Occasion"),
+        Reason.OVERDUE: _("Time to reach out"),
+        Reason.RECONNECT: _("Reconnect"),
+        Reason.GIVE_BEFORE_ASK: _("Give before you ask"),
+    }
+
+
+def reminder_days(network: Network, on: date | None = None, days: int | None = None) -> list[ReminderDay]:
+    """Today's list and what each of the next days adds (``reminder_days`` days by default)."""
+    on = on or date.today()
+    values = current(network)
+    days = days or int(values["reminder_days"])
+    settings = tending_settings(network)
+    last = on + timedelta(days=days - 1)
+    with network.store.read() as conn:
+        contacts = recent_contacts(conn, network.space_id, on, until=last)
+        holds = store.snoozed_until(conn, network.space_id, on)
+        gone = store.dismissed(conn, network.space_id)
+        reconnect = store.reconnect_since(conn, network.space_id)
+        # Everyone with a recent contact: any of them may owe a thank-you or follow-up on some day.
+        owed_ids = {contact.person_id for contact in contacts}
+        wanted = 2 * (settings.today_size + len(holds) + len(gone))
+        found: dict[int, Tended] = {}
+        # The candidates of the first and the last day: between them, anyone a day in between can name.
+        for day in (on, last):
+            for person in today_candidates(
+                conn, network.space_id, day, settings, wanted=wanted, also=owed_ids, reconnect=reconnect
+            ):
+                found.setdefault(person.person_id, person)
+    return upcoming(list(found.values()), contacts, settings, on, days, snoozed=holds, dismissed=gone)
+
+
+def _words(day: ReminderDay, names: bool, _: Translate) -> CalendarDay:
+    count = len({item.person_id for item in day.items})
+    if count == 1:
+        summary = _("Orchardist: reach out to 1 person")
+    else:
+        summary = _("Orchardist: reach out to %(count)s people") % {"count": count}
+    labels = reason_labels(_)
+    if names:
+        lines = []
+        for item in day.items:
+            entry = describe(item, _)
+            lines.append(f"{item.name} · {labels[item.reason]}: {entry.why} {entry.action}")
+    else:
+        kinds = Counter(item.reason for item in day.items)
+        lines = [f"{labels[reason]}: {kinds[reason]}" for reason in labels if kinds[reason]]
+        lines.append(_("Open Orchardist to see who."))
+    return CalendarDay(day.day, summary, "\n".join(lines))
+
+
+def calendar(
+    network: Network,
+    on: date | None = None,
+    *,
+    days: int | None = None,
+    names: bool | None = None,
+    _: Translate = _identity,
+) -> bytes:
+    """The reminders as an iCalendar file; names only when asked or turned on in the settings."""
+    if names is None:
+        names = bool(current(network)["reminder_names"])
+    entries = [_words(day, names, _) for day in reminder_days(network, on, days)]
+    return reminders_calendar(
+        entries,
+        calendar_id=f"space-{network.space_id}",
+        name="Orchardist",
+        stamp=datetime.now(UTC).replace(microsecond=0),
+    )
+
+
+def feed_token(network: Network) -> str | None:
+    """The token of the network's feed address, if it has one."""
+    token = current(network).get(FEED_TOKEN)
+    return str(token) if token else None
+
+
+def feed_language(network: Network) -> str:
+    return str(current(network).get(FEED_LANGUAGE) or "en")
+
+
+def new_feed(network: Network, language: str = "en") -> str:
+    """A new private feed address token; the previous address stops working."""
+    token = secrets.token_urlsafe(32)
+    keep(network, {FEED_TOKEN: token, FEED_LANGUAGE: language})
+    return token
+
+
+def revoke_feed(network: Network) -> None:
+    """Remove the feed address: calendars subscribed to it get nothing more."""
+    keep(network, {FEED_TOKEN: None, FEED_LANGUAGE: None})
+
+
+def network_of_feed(store_: Store, token: str) -> Network | None:
+    """The network whose feed token this is, or None (a wrong, old or revoked token)."""
+    if not token or len(token) > 100:
+        return None
+    with store_.read() as conn:
+        rows = conn.execute(
+            sa.select(settings_table.c.space_id, settings_table.c.value).where(
+                settings_table.c.key == FEED_TOKEN, settings_table.c.value == json.dumps(token)
+            )
+        ).all()
+    for space_id, value in rows:
+        if secrets.compare_digest(json.loads(value), token):
+            return Network(store=store_, space_id=space_id)
+    return None
