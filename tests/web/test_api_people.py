@@ -412,6 +412,15 @@ API_OPERATIONS = {
     ("post", "/api/v1/interactions"),
     ("post", "/api/v1/imports"),
     ("get", "/api/v1/exports/{format}"),
+    ("get", "/api/v1/today"),
+    ("post", "/api/v1/snoozes"),
+    ("post", "/api/v1/dismissals"),
+    ("get", "/api/v1/reconnect"),
+    ("post", "/api/v1/reconnect"),
+    ("delete", "/api/v1/reconnect/{person_id}"),
+    ("get", "/api/v1/people/{person_id}/standing"),
+    ("get", "/api/v1/settings"),
+    ("patch", "/api/v1/settings"),
 }
 
 

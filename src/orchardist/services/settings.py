@@ -101,6 +101,14 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
 }
 
 
+_KIND_WORDS: dict[type, str] = {
+    bool: "on or off (true or false)",
+    int: "a whole number",
+    list: "a list of codes",
+    str: "text",
+}
+
+
 def parse(name: str, text: str) -> Any:
     """A setting's value from text (the CLI and web forms); InputRefused naming the setting."""
     setting = SETTINGS.get(name)
@@ -171,7 +179,7 @@ def update(network: Network, changes: Mapping[str, Any]) -> dict[str, Any]:
         if setting is None:
             raise InputRefused(f"{name}: no such setting; settings are {', '.join(SETTINGS)}")
         if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)):
-            raise InputRefused(f"{name}: must be a {setting.kind.__name__}")
+            raise InputRefused(f"{name}: must be {_KIND_WORDS[setting.kind]}")
     if "holidays" in changes:
         unknown = [code for code in changes["holidays"] if code not in BY_CODE]
         if unknown:

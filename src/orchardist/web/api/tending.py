@@ -1,0 +1,181 @@
+"""``/api/v1/today`` and friends: Today's list, snoozes, dismissals, the reconnect list, a person's
+standing, and the network's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, Path, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from orchardist.services import settings as settings_service
+from orchardist.services import tending as service
+from orchardist.services.network import Network
+from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, api_router
+from orchardist.web.app import network_of
+from orchardist.web.security import require_same_origin_json
+
+router = api_router("tending")
+
+NetworkDep = Annotated[Network, Depends(network_of)]
+PersonPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
+CHANGES = [Depends(require_same_origin_json)]
+ReasonCode = Literal["thank_you_owed", "follow_up_due", "occasion", "overdue", "reconnect", "give_before_ask"]
+
+
+class TodayEntryOut(BaseModel):
+    """One item of Today, as ``orchardist today --json`` prints it."""
+
+    person_id: int
+    name: str
+    reason: ReasonCode = Field(description="Why the person is on the list.")
+    why: str = Field(description="A sentence saying why.")
+    action: str = Field(description="The suggested action.")
+    due: dt.date = Field(description="When the action is due (may be past).")
+
+
+class SnoozeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: int = Field(ge=1, le=MAX_ID)
+    until: dt.date = Field(description="The last day to keep them off Today.")
+
+
+class SnoozeOut(BaseModel):
+    person_id: int
+    until: dt.date
+
+
+class DismissalIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: int = Field(ge=1, le=MAX_ID)
+    reason: ReasonCode
+    due: dt.date = Field(description="The item's due day, as Today gave it.")
+
+
+class ReconnectIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_id: int = Field(ge=1, le=MAX_ID)
+
+
+class ReconnectOut(BaseModel):
+    person_id: int
+    since: dt.date = Field(description="The day they were put on the list.")
+
+
+class Ledger(BaseModel):
+    gave: int
+    asked: int
+    mutual: int
+    social: int
+
+
+class StandingOut(BaseModel):
+    """A person's give/ask ledger and the day they are next due (null when dormant)."""
+
+    ledger: Ledger
+    next_due: dt.date | None
+
+
+@router.get("/today", response_model=list[TodayEntryOut], summary="Today's list, in rank order")
+def get_today(
+    network: NetworkDep,
+    date: Annotated[dt.date | None, Query(description="Evaluate as of this day; default today.")] = None,
+) -> list[TodayEntryOut]:
+    """Whom to tend and why: owed thank-yous and follow-ups, occasions, then the most overdue."""
+    return [TodayEntryOut.model_validate(entry.to_dict()) for entry in service.today(network, date)]
+
+
+@router.post(
+    "/snoozes",
+    response_model=SnoozeOut,
+    status_code=201,
+    summary="Snooze a person",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def snooze(network: NetworkDep, body: SnoozeIn) -> SnoozeOut:
+    """Keep the person off Today through ``until``; a later snooze replaces an earlier one."""
+    service.snooze(network, body.person_id, body.until)
+    return SnoozeOut(person_id=body.person_id, until=body.until)
+
+
+@router.post(
+    "/dismissals",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    summary="Dismiss a Today item",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def dismiss(network: NetworkDep, body: DismissalIn) -> Response:
+    """Drop one item (person, reason, due day) for good; the person's next item still shows."""
+    service.dismiss(network, body.person_id, body.reason, body.due)
+    return Response(status_code=204)
+
+
+@router.get("/reconnect", response_model=list[ReconnectOut], summary="The reconnect list")
+def list_reconnect(network: NetworkDep) -> list[ReconnectOut]:
+    """The people you want to reconnect with, and since when, earliest first."""
+    found = sorted(service.reconnect_list(network).items(), key=lambda pair: (pair[1], pair[0]))
+    return [ReconnectOut(person_id=person_id, since=since) for person_id, since in found]
+
+
+@router.post(
+    "/reconnect",
+    response_model=ReconnectOut,
+    status_code=201,
+    summary="Put a person on the reconnect list",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def add_reconnect(network: NetworkDep, body: ReconnectIn) -> ReconnectOut:
+    """They show on Today as ``reconnect`` until a contact is logged; already on it changes nothing."""
+    service.add_to_reconnect(network, body.person_id)
+    return ReconnectOut(person_id=body.person_id, since=service.reconnect_list(network)[body.person_id])
+
+
+@router.delete(
+    "/reconnect/{person_id}",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    summary="Take a person off the reconnect list",
+    dependencies=CHANGES,
+    responses={**FORBIDDEN, **NOT_FOUND},
+)
+def remove_reconnect(network: NetworkDep, person_id: PersonPath) -> Response:
+    """Take them off the list (nothing happens when they were not on it)."""
+    service.remove_from_reconnect(network, person_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/people/{person_id}/standing",
+    response_model=StandingOut,
+    summary="A person's give/ask ledger and next due day",
+    responses=NOT_FOUND,
+)
+def standing(network: NetworkDep, person_id: PersonPath) -> StandingOut:
+    """How many interactions gave, asked, were mutual or social, and when they are next due."""
+    found = service.standing_of(network, person_id)
+    return StandingOut(ledger=Ledger(**found.ledger), next_due=found.next_due)
+
+
+@router.get("/settings", response_model=dict[str, Any], summary="The network's settings")
+def get_settings(network: NetworkDep) -> dict[str, Any]:
+    """Every setting (as ``orchardist settings show --json``); the SMTP password is masked."""
+    return settings_service.shown(settings_service.current(network))
+
+
+@router.patch(
+    "/settings",
+    response_model=dict[str, Any],
+    summary="Change settings",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN},
+)
+def patch_settings(network: NetworkDep, body: dict[str, Any]) -> dict[str, Any]:
+    """Change some settings, all together or none (a wrong one refuses the lot with 400)."""
+    return settings_service.shown(settings_service.update(network, body))
