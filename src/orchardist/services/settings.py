@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
+from sqlalchemy.engine import Connection
 
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.rhythm import TendingSettings
@@ -163,11 +164,14 @@ def current(network: Network) -> dict[str, Any]:
     return {**{name: setting.default for name, setting in SETTINGS.items()}, **stored}
 
 
-def tending_settings(network: Network) -> TendingSettings:
-    """The network's tending settings (rhythm per tier, Today's size, weekly goal, holidays)."""
-    values = current(network)
+def tending_settings(network: Network, conn: Connection | None = None) -> TendingSettings:
+    """The network's tending settings (rhythm per tier, Today's size, weekly goal, holidays), read in
+    ``conn``'s transaction when given."""
+    if conn is None:
+        with network.store.read() as reading:
+            return tending_settings(network, reading)
     try:
-        return tending_from(values)
+        return tending_from(read_settings(conn, network.space_id))
     except ValueError:  # stored by an older version with other limits: the defaults still work
         return TendingSettings()
 

@@ -124,8 +124,8 @@ def today(
 ) -> list[TodayEntry]:
     """Today's ranked list for the network, as of ``on`` (today by default)."""
     on = on or date.today()
-    settings = settings or tending_settings(network)
     with network.store.read() as conn:
+        settings = settings or tending_settings(network, conn)
         contacts = recent_contacts(conn, network.space_id, on)
         owed = owed_actions(contacts, on)
         holds = store.snoozed_until(conn, network.space_id, on)
