@@ -412,6 +412,7 @@ API_OPERATIONS = {
     ("post", "/api/v1/interactions"),
     ("post", "/api/v1/imports"),
     ("get", "/api/v1/exports/{format}"),
+    ("get", "/api/v1/progress"),
 }
 
 

@@ -14,6 +14,7 @@ from orchardist.cli.data import backup_command, demo_command, export_command, in
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
+from orchardist.cli.progress import progress_command
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
 from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
@@ -53,6 +54,7 @@ cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
 cli.add_command(reconnect_group)
 cli.add_command(settings_group)
+cli.add_command(progress_command)
 
 
 def main() -> None:
