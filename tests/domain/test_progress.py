@@ -178,3 +178,15 @@ def test_week_json() -> None:
         "new_people": 1,
         "tended": 1,
     }
+
+
+def test_a_week_across_the_new_year_is_one_week() -> None:
+    assert week_start(date(2027, 1, 3)) == date(2026, 12, 28)  # Sunday 3 January 2027
+    assert week_starts(date(2027, 1, 4), 2) == [date(2026, 12, 28), date(2027, 1, 4)]
+
+
+def test_a_past_contact_logged_for_someone_added_later_is_no_reconnection() -> None:
+    # Added today, with a contact of a year ago logged: that first contact precedes the day added.
+    assert not is_reconnection(ON - timedelta(days=365), None, ON)
+    # The next contact, a year after it, does break a silence.
+    assert is_reconnection(ON, ON - timedelta(days=365), ON)
