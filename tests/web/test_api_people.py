@@ -421,6 +421,7 @@ API_OPERATIONS = {
     ("get", "/api/v1/people/{person_id}/standing"),
     ("get", "/api/v1/settings"),
     ("patch", "/api/v1/settings"),
+    ("get", "/api/v1/progress"),
 }
 
 

@@ -15,6 +15,7 @@ from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.people import people_group
+from orchardist.cli.progress import progress_command
 from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
@@ -57,6 +58,7 @@ cli.add_command(reconnect_group)
 cli.add_command(settings_group)
 cli.add_command(reminders_group)
 cli.add_command(digest_group)
+cli.add_command(progress_command)
 
 
 def main() -> None:

@@ -323,4 +323,45 @@ class ImportReportOut(BaseModel):
     dry_run: bool = Field(description="True when nothing was stored.")
 
 
+# Progress ----------------------------------------------------------------------------------------
+
+
+class WeekOut(BaseModel):
+    """One week's figures, Monday to Sunday; every figure counts contacts (one person, one interaction)."""
+
+    start: dt.date = Field(description="The Monday the week starts on.")
+    end: dt.date = Field(description="The Sunday it ends on.")
+    reconnections: int = Field(
+        description="Contacts after at least 90 days without one (or a first contact with someone added "
+        "at least 90 days before)."
+    )
+    gives: int = Field(description="Contacts that gave.")
+    asks: int = Field(description="Contacts that asked.")
+    thank_yous: int = Field(description="Contacts of the kind thank_you.")
+    new_people: int = Field(description="People added that week.")
+    tended: int = Field(description="Distinct people with a contact that week: what the goal counts.")
+
+
+class LedgerOut(BaseModel):
+    """The whole network's give/ask ledger: every contact ever logged, by direction."""
+
+    gave: int
+    asked: int
+    mutual: int
+    social: int
+    balance: int = Field(description="gave minus asked.")
+    last_give: dt.date | None = Field(description="The day of the latest give.")
+
+
+class ProgressOut(BaseModel):
+    """The weeks up to the week of ``date`` (as ``orchardist progress --json``)."""
+
+    date: dt.date
+    goal: int = Field(description="People to tend each week; 0 when no goal is set.")
+    goal_met: bool = Field(description="Whether this week's tended people reach the goal.")
+    this_week: WeekOut = Field(description="The week of date (also the last of weeks).")
+    weeks: list[WeekOut] = Field(description="Oldest first.")
+    ledger: LedgerOut
+
+
 PersonDetailOut.model_rebuild()

@@ -1,0 +1,184 @@
+"""Progress: what the user did each week, and the give/ask ledger of the whole network.
+
+Rules:
+
+- Weeks start on Monday and end on Sunday, whatever the language.
+- Every figure counts contacts: one person in one interaction. A coffee with two people is two
+  contacts, as it is in each person's own give/ask ledger, so the weeks add up to the overall ledger.
+- ``gives``, ``asks``: contacts whose direction is gave or asked (mutual and social count in neither).
+- ``thank_yous``: contacts of the kind ``thank_you``, whatever their direction.
+- ``reconnections``: a contact with someone after a long silence — their previous contact was at least
+  ``RECONNECT_AFTER_DAYS`` (90) days earlier, or, when it is the first contact ever logged with them,
+  they were added at least 90 days earlier. A first contact with someone added less than 90 days
+  before is getting to know them, not reconnecting. A later contact in the same silence-breaking week
+  is not a second reconnection (its previous contact is the first one).
+- ``new_people``: people added to the network that week.
+- ``tended``: distinct people with at least one contact that week; the weekly goal counts these.
+- The ledger: all contacts ever logged by direction, ``balance = gave - asked`` (positive when the user
+  has given more than asked), and the day of the latest give.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from orchardist.domain.interactions import Direction
+from orchardist.domain.tending import THANK_YOU, Contact
+
+RECONNECT_AFTER_DAYS = 90
+DEFAULT_WEEKS = 12
+MAX_WEEKS = 104
+WEEK = timedelta(days=7)
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week ``day`` falls in."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_starts(on: date, weeks: int) -> list[date]:
+    """The Mondays of the ``weeks`` weeks ending with the week of ``on``, oldest first."""
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValueError(f"weeks: must be from 1 to {MAX_WEEKS}, got {weeks}")
+    last = week_start(on)
+    return [last - WEEK * back for back in range(weeks - 1, -1, -1)]
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCounts:
+    """What happened in one week, Monday to Sunday."""
+
+    start: date
+    reconnections: int = 0
+    gives: int = 0
+    asks: int = 0
+    thank_yous: int = 0
+    new_people: int = 0
+    tended: int = 0
+
+    @property
+    def end(self) -> date:
+        """The Sunday that ends the week."""
+        return self.start + timedelta(days=6)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "reconnections": self.reconnections,
+            "gives": self.gives,
+            "asks": self.asks,
+            "thank_yous": self.thank_yous,
+            "new_people": self.new_people,
+            "tended": self.tended,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """The give/ask ledger of the whole network: contacts by direction and the latest give."""
+
+    gave: int = 0
+    asked: int = 0
+    mutual: int = 0
+    social: int = 0
+    last_give: date | None = None
+
+    @property
+    def balance(self) -> int:
+        """Gives minus asks: below zero, the user has asked more than given."""
+        return self.gave - self.asked
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gave": self.gave,
+            "asked": self.asked,
+            "mutual": self.mutual,
+            "social": self.social,
+            "balance": self.balance,
+            "last_give": self.last_give.isoformat() if self.last_give else None,
+        }
+
+
+def is_reconnection(on: date, previous: date | None, added_on: date | None) -> bool:
+    """Whether a contact on ``on`` breaks a silence of at least ``RECONNECT_AFTER_DAYS`` days.
+
+    ``previous`` is the person's latest contact before this one (None if this is the first);
+    ``added_on`` the day they were added (None if unknown: then a first contact is no reconnection).
+    """
+    since = previous if previous is not None else added_on
+    return since is not None and (on - since).days >= RECONNECT_AFTER_DAYS
+
+
+def weekly_counts(
+    contacts: Iterable[Contact],
+    previous: Mapping[int, date],
+    added: Mapping[int, date],
+    starts: list[date],
+) -> list[WeekCounts]:
+    """Each week's figures, for the weeks beginning on the Mondays ``starts`` (oldest first).
+
+    ``contacts`` are those inside the weeks (others are ignored); ``previous`` holds each contacted
+    person's latest contact before the first week, if any; ``added`` the day people were added: at
+    least everyone added during the weeks and everyone in ``contacts``.
+    """
+    if not starts:
+        return []
+    first, after = starts[0], starts[-1] + WEEK
+    index = {start: position for position, start in enumerate(starts)}
+    week_of: dict[date, int | None] = {}  # day -> position of its week; many contacts share a day
+    by_person: dict[int, list[Contact]] = defaultdict(list)
+    for contact in contacts:
+        if first <= contact.on < after:
+            by_person[contact.person_id].append(contact)
+    reconnections, gives, asks, thank_yous, new_people = ([0] * len(starts) for _ in range(5))
+    tended = [0] * len(starts)
+    for person_id, theirs in by_person.items():
+        theirs.sort(key=lambda contact: contact.on)
+        before: date | None = previous.get(person_id)
+        joined = added.get(person_id)
+        weeks_seen: set[int] = set()
+        for contact in theirs:
+            if contact.on not in week_of:
+                week_of[contact.on] = index.get(week_start(contact.on))
+            week = week_of[contact.on]
+            if week is None:  # a gap between the weeks asked for
+                continue
+            if is_reconnection(contact.on, before, joined):
+                reconnections[week] += 1
+            before = contact.on
+            if contact.direction is Direction.GAVE:
+                gives[week] += 1
+            elif contact.direction is Direction.ASKED:
+                asks[week] += 1
+            if contact.kind == THANK_YOU:
+                thank_yous[week] += 1
+            weeks_seen.add(week)
+        for week in weeks_seen:
+            tended[week] += 1
+    for day in added.values():
+        if first <= day < after:
+            week = index.get(week_start(day))
+            if week is not None:
+                new_people[week] += 1
+    return [
+        WeekCounts(
+            start=start,
+            reconnections=reconnections[position],
+            gives=gives[position],
+            asks=asks[position],
+            thank_yous=thank_yous[position],
+            new_people=new_people[position],
+            tended=tended[position],
+        )
+        for position, start in enumerate(starts)
+    ]
+
+
+def goal_met(tended: int, goal: int) -> bool:
+    """Whether the week's tended people reach the goal; no goal (0) is never "met"."""
+    return goal > 0 and tended >= goal

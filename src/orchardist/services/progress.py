@@ -1,0 +1,72 @@
+"""Progress: the last weeks' figures, this week against the weekly goal, and the give/ask ledger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from orchardist.domain.progress import (
+    DEFAULT_WEEKS,
+    MAX_WEEKS,
+    Ledger,
+    WeekCounts,
+    goal_met,
+    week_starts,
+    weekly_counts,
+)
+from orchardist.services.errors import InputRefused
+from orchardist.services.network import Network
+from orchardist.services.settings import tending_settings
+from orchardist.store.progress import added_between, contacts_between, ledger, people_around
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """The weeks (oldest first, the current one last), the weekly goal (0: none) and the ledger."""
+
+    on: date
+    weeks: list[WeekCounts]
+    goal: int
+    ledger: Ledger
+
+    @property
+    def this_week(self) -> WeekCounts:
+        return self.weeks[-1]
+
+    @property
+    def goal_met(self) -> bool:
+        """Whether this week's tended people reach the goal (never, without a goal)."""
+        return goal_met(self.this_week.tended, self.goal)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.on.isoformat(),
+            "goal": self.goal,
+            "goal_met": self.goal_met,
+            "this_week": self.this_week.to_dict(),
+            "weeks": [week.to_dict() for week in self.weeks],
+            "ledger": self.ledger.to_dict(),
+        }
+
+
+def progress(network: Network, on: date | None = None, weeks: int = DEFAULT_WEEKS) -> Progress:
+    """The ``weeks`` weeks ending with the week of ``on`` (today by default), Monday to Sunday."""
+    on = on or date.today()
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InputRefused(f"weeks: must be from 1 to {MAX_WEEKS}, got {weeks}")
+    starts = week_starts(on, weeks)
+    first, last = starts[0], starts[-1] + timedelta(days=6)
+    goal = tending_settings(network).weekly_goal
+    with network.store.read() as conn:
+        contacts = contacts_between(conn, network.space_id, first, last)
+        involved = sorted({contact.person_id for contact in contacts})
+        around = people_around(conn, network.space_id, involved, first)
+        added = {**around.added, **added_between(conn, network.space_id, first, last)}
+        overall = ledger(conn, network.space_id)
+    return Progress(
+        on=on,
+        weeks=weekly_counts(contacts, around.previous, added, starts),
+        goal=goal,
+        ledger=overall,
+    )
