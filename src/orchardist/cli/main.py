@@ -13,6 +13,7 @@ from orchardist.cli.context import CliState
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.offers import offers_group
 from orchardist.cli.people import people_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
@@ -53,6 +54,7 @@ cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
 cli.add_command(reconnect_group)
 cli.add_command(settings_group)
+cli.add_command(offers_group)
 
 
 def main() -> None:
