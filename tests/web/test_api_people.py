@@ -422,6 +422,10 @@ API_OPERATIONS = {
     ("get", "/api/v1/settings"),
     ("patch", "/api/v1/settings"),
     ("get", "/api/v1/progress"),
+    ("get", "/api/v1/offers"),
+    ("post", "/api/v1/offers"),
+    ("get", "/api/v1/offers/matches"),
+    ("delete", "/api/v1/offers/{offer_id}"),
 }
 
 
@@ -443,7 +447,7 @@ def test_the_openapi_document_describes_every_operation(client: TestClient) -> N
         assert len(successes) == 1, (method, path)
         if method != "get":
             assert "403" in operation["responses"], (method, path)
-        if "{person_id}" in path:
+        if "{person_id}" in path or "{offer_id}" in path:
             assert "404" in operation["responses"], (method, path)
     assert len(set(operation_ids)) == len(operation_ids)
 
@@ -513,5 +517,6 @@ def test_answers_fit_the_documented_schemas(client: TestClient, csrf: str, netwo
 def test_every_operation_is_in_the_api_reference() -> None:
     reference = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
     for method, path in sorted(API_OPERATIONS):
-        heading = f"### `{method.upper()} {path.removeprefix(API).replace('{person_id}', '{id}')}`"
+        shown = path.removeprefix(API).replace("{person_id}", "{id}").replace("{offer_id}", "{id}")
+        heading = f"### `{method.upper()} {shown}`"
         assert heading in reference, heading

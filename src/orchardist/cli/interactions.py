@@ -3,13 +3,44 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from orchardist.cli.context import print_json, reported, state
 
+if TYPE_CHECKING:
+    from orchardist.domain.offers import AskWarning
+
 DIRECTIONS = ["gave", "asked", "mutual", "social"]
 CHANNELS = ["in_person", "call", "video", "email", "message", "social_media", "letter", "event", "other"]
+
+
+def _ask_warnings(ctx: click.Context, person_ids: list[int]) -> list[AskWarning]:
+    """The give-before-ask warnings for these people, read before the ask is logged."""
+    from orchardist.services.offers import ask_warning
+
+    found = []
+    for person_id in dict.fromkeys(person_ids):
+        warning = ask_warning(state(ctx).network(), person_id)
+        if warning is not None:
+            found.append(warning)
+    return found
+
+
+def _warning_text(warning: AskWarning) -> str:
+    asks = f"{warning.asked} {'ask' if warning.asked == 1 else 'asks'}"
+    text = (
+        f"orchardist: warning: so far you have only asked of {warning.name} (#{warning.person_id}): "
+        f"{asks}, nothing given. Give before you ask again"
+    )
+    if not warning.suggestions:
+        return text + "; add what you can offer with `orchardist offers add`."
+    first = warning.suggestions[0]
+    text += f": offer #{first.offer.id} '{first.offer.text}'"
+    if first.need:
+        text += f", as they could use help with '{first.need}'"
+    return text + "."
 
 
 @click.command("log")
@@ -40,12 +71,17 @@ def log_command(
     others: tuple[int, ...],
     as_json: bool,
 ) -> None:
-    """Log an interaction with PERSON_ID; any interaction resets their stay-in-touch clock."""
+    """Log an interaction with PERSON_ID; any interaction resets their stay-in-touch clock.
+
+    An ask of someone you have only asked of so far is logged all the same, with a warning on
+    standard error that suggests giving first, naming one of your offers.
+    """
     from orchardist.domain.interactions import Channel, Direction
     from orchardist.services.interactions import log_interaction
     from orchardist.services.people import interaction_to_dict
 
     with reported():
+        warnings = _ask_warnings(ctx, [person_id, *others]) if direction == "asked" else []
         interaction = log_interaction(
             state(ctx).network(),
             [person_id, *others],
@@ -56,6 +92,8 @@ def log_command(
             channel=Channel(channel),
             notes=notes,
         )
+    for warning in warnings:
+        click.echo(_warning_text(warning), err=True)
     if as_json:
         print_json(interaction_to_dict(interaction))
     else:

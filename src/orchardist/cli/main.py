@@ -14,6 +14,7 @@ from orchardist.cli.data import backup_command, demo_command, export_command, in
 from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.offers import offers_group
 from orchardist.cli.people import people_group
 from orchardist.cli.progress import progress_command
 from orchardist.cli.reminders import reminders_group
@@ -59,6 +60,7 @@ cli.add_command(settings_group)
 cli.add_command(reminders_group)
 cli.add_command(digest_group)
 cli.add_command(progress_command)
+cli.add_command(offers_group)
 
 
 def main() -> None:

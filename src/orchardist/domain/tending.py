@@ -30,6 +30,7 @@ from datetime import date, timedelta
 
 from orchardist.domain.holidays import BY_CODE, next_on
 from orchardist.domain.interactions import Direction
+from orchardist.domain.offers import only_took
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.rhythm import TendingSettings, standing
 
@@ -229,18 +230,18 @@ def rhythm_item(person: Tended, settings: TendingSettings, on: date) -> TodayIte
     )
     if found is None or found.days_overdue < 0:
         return None
-    only_took = person.asked > 0 and person.gave == 0 and person.mutual == 0
+    took_only = only_took(person.gave, person.asked, person.mutual)
     detail: dict[str, str | int] = {
         "days_since": found.days_since,
         "rhythm": found.rhythm,
         "never_contacted": int(found.never_contacted),
     }
-    if only_took:
+    if took_only:
         detail["asked"] = person.asked
     return TodayItem(
         person.person_id,
         person.name,
-        Reason.GIVE_BEFORE_ASK if only_took else Reason.OVERDUE,
+        Reason.GIVE_BEFORE_ASK if took_only else Reason.OVERDUE,
         found.due,
         detail,
         (2, -found.overdue_ratio, person.name.casefold()),

@@ -44,6 +44,10 @@ SENTENCES: tuple[str, ...] = (
     N_("an interaction needs at least one person"),
     N_("an interaction needs a kind, such as coffee, call or introduction"),
     N_("an interaction needs a short summary"),
+    # An offer refused (orchardist.services.offers).
+    N_("say what you can offer"),
+    N_("must be at most %(limit)s characters, got %(length)s"),
+    N_("no offer with id %(id)s"),
     # Where in a file, and why it was refused or a record skipped (orchardist.formats).
     N_("line %(line)s, field %(field)s: %(reason)s"),
     N_("line %(line)s: %(reason)s"),

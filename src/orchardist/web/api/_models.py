@@ -19,6 +19,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from starlette.responses import Response
 
 from orchardist.domain.interactions import Channel, Direction
+from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
+from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.importing import ImportRefused
@@ -362,6 +364,44 @@ class ProgressOut(BaseModel):
     this_week: WeekOut = Field(description="The week of date (also the last of weeks).")
     weeks: list[WeekOut] = Field(description="Oldest first.")
     ledger: LedgerOut
+
+
+# Offers ------------------------------------------------------------------------------------------
+
+
+class OfferOut(BaseModel):
+    """Something you can offer (as ``orchardist offers list --json`` prints each one)."""
+
+    id: int
+    kind: OfferKind = Field(description="skill, information or introduction.")
+    text: str
+    created_at: dt.datetime
+
+
+class OfferIn(BaseModel):
+    """An offer to add: what sort it is, and 1 to 500 characters saying what you can give."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: OfferKind = Field(description="skill, information or introduction.")
+    text: PlainText = Field(max_length=MAX_OFFER_TEXT, examples=["Reviewing résumés"])
+
+
+class OffersOut(BaseModel):
+    total: int
+    offers: list[OfferOut] = Field(description="Oldest first.")
+
+
+class OfferMatchOut(BaseModel):
+    """Someone whose "could use help with" fits an offer (as ``orchardist offers matches --json``)."""
+
+    offer: OfferOut
+    person: PersonRef
+    need: str = Field(description="Their need the offer meets, as they wrote it.")
+
+
+class OfferMatchesOut(BaseModel):
+    matches: list[OfferMatchOut] = Field(description="By offer (oldest first), then by person's name.")
 
 
 PersonDetailOut.model_rebuild()

@@ -17,6 +17,7 @@ from orchardist.services.demo import DEMO_SOURCE
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
+from orchardist.services.offers import ask_warning
 from orchardist.services.people import (
     MANUAL,
     PersonDetail,
@@ -358,13 +359,24 @@ def _person_context(
         "directions": [direction.value for direction in Direction],
         "kinds": list(KNOWN_KINDS),
         "kind_labels": kind_labels(),
+        # Someone the user has only asked of: give first (the notice beside the log form).
+        "ask_warning": ask_warning(network, person.id or 0),
     }
+
+
+def _ask_logged_message() -> str:
+    return _(
+        "The ask is in the timeline. So far you had only asked of this person: give something before "
+        "the next ask."
+    )
 
 
 def _done_message(request: Request) -> str | None:
     params = request.query_params
     if params.get("saved") == "1":
         return _("Saved.")
+    if params.get("logged") == "1" and params.get("only_asked") == "1":
+        return _ask_logged_message()
     if params.get("logged") == "1":
         return _("The interaction is in the timeline.")
     if params.get("merged") == "1":
@@ -446,6 +458,8 @@ def log_for_person(
         errors["kind"] = _("Say what kind of contact it was, such as coffee, call or introduction.")
     if not summary.strip():
         errors["summary"] = _("Write a few words about it.")
+    # Read before the ask is stored: whether the user had only asked of them until now.
+    only_asked = direction == Direction.ASKED.value and ask_warning(network, person_id) is not None
     if not errors:
         try:
             log_interaction(
@@ -468,8 +482,10 @@ def log_for_person(
         template = "person/_timeline.html" if is_htmx else "person/page.html"
         return render(request, template, context, status_code=400)
     if not is_htmx:
-        return RedirectResponse(f"/people/{person_id}?logged=1#timeline", status_code=303)
-    context = _person_context(network, _require(network, person_id), message=_("Logged."))
+        done = "logged=1&only_asked=1" if only_asked else "logged=1"
+        return RedirectResponse(f"/people/{person_id}?{done}#timeline", status_code=303)
+    message = _ask_logged_message() if only_asked else _("Logged.")
+    context = _person_context(network, _require(network, person_id), message=message)
     return render(request, "person/_timeline.html", context)
 
 

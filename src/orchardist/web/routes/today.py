@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.tending import Reason
+from orchardist.domain.tending import Reason, TodayItem
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.services.tending import dismiss, losing_touch, snooze, today
@@ -19,6 +20,16 @@ from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
 router = APIRouter()
+
+
+def draft_href(item: TodayItem) -> str:
+    """The "Draft a message" page for a Today item: its reason, and which occasion when it is one."""
+    query = {"reason": item.reason.value}
+    for name in ("occasion", "holiday"):
+        if item.detail.get(name):
+            query[name] = str(item.detail[name])
+    return f"/people/{item.person_id}/draft?{urlencode(query)}"
+
 
 SNOOZES = {"week": 7, "month": 30}
 # What logging the suggested action means for each reason: the kind the log form starts with.
@@ -54,6 +65,7 @@ def today_page(request: Request, network: Annotated[Network, Depends(network_of)
             "entries": entries,
             "reasons": reason_labels(),
             "log_kinds": {reason.value: kind for reason, kind in LOG_KIND.items()},
+            "drafts": [draft_href(entry.item) for entry in entries],
             "done": done if done in {"snoozed", "dismissed"} else "",
         },
     )
