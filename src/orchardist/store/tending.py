@@ -197,12 +197,16 @@ def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | 
             # Only what can leave something owed, or close it.
             interactions.c.kind.in_(sorted(MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP})),
         )
-    )
+    ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
     directions = {direction.value: direction for direction in Direction}
-    return [
-        Contact(person_id, day if isinstance(day, date) else date.fromisoformat(day), directions[way], kind)
-        for person_id, day, way, kind in rows
-    ]
+    days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
+    found = []
+    for person_id, day, way, kind in rows:
+        parsed = days.get(day)
+        if parsed is None:
+            parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        found.append(Contact(person_id, parsed, directions[way], kind))
+    return found
 
 
 def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: dict[str, object]) -> None:
