@@ -107,3 +107,22 @@ def test_the_goal_defaults_to_the_setting(network: Network) -> None:
 def test_the_number_of_weeks_is_refused_out_of_range(network: Network, weeks: int) -> None:
     with pytest.raises(InputRefused, match="weeks"):
         progress(network, ON, weeks=weeks)
+
+
+def test_kept_figures_follow_every_change(network: Network) -> None:
+    from orchardist.services.people import delete_person, merge
+
+    ana = add_person(network, Person(display_name="Ana Silva")).id or 0
+    twin = add_person(network, Person(display_name="Ana Silva")).id or 0
+    assert progress(network, ON).this_week.tended == 0
+    log_interaction(network, [ana], direction=Direction.GAVE, kind="article", summary="x", on=ON)
+    assert progress(network, ON).this_week.gives == 1  # a new contact
+    log_interaction(network, [twin], direction=Direction.ASKED, kind="call", summary="y", on=ON)
+    assert progress(network, ON).this_week.tended == 2
+    merge(network, ana, twin)
+    assert progress(network, ON).this_week.tended == 1  # the merge: one person now
+    delete_person(network, ana)
+    week = progress(network, ON).this_week
+    assert (week.tended, week.gives, week.asks) == (0, 0, 0)
+    update(network, {"weekly_goal": 9})
+    assert progress(network, ON).goal == 9

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -143,3 +144,16 @@ def ledger(conn: Connection, space_id: int) -> Ledger:
         social=int(totals[3]),
         last_give=_day(last_give) if last_give is not None else None,
     )
+
+
+def network_version(conn: Connection, space_id: int) -> tuple[Any, ...]:
+    """What changes whenever a contact or a person does: counts, newest ids, the latest person change."""
+    people_part = conn.execute(
+        sa.select(sa.func.count(), sa.func.max(people.c.id), sa.func.max(people.c.updated_at)).where(
+            people.c.space_id == space_id
+        )
+    ).one()
+    interactions_part = conn.execute(
+        sa.select(sa.func.count(), sa.func.max(interactions.c.id)).where(interactions.c.space_id == space_id)
+    ).one()
+    return (*people_part, *interactions_part)
