@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from orchardist.domain.progress import (
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import tending_settings
-from orchardist.store.progress import added_between, contacts_between, ledger, network_version, people_around
+from orchardist.store.progress import added_between, contacts_between, ledger, newest_ids, people_around
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +53,11 @@ class Progress:
 
 
 # Counting a dozen weeks reads every contact in them (some 13,000 at the benchmark's 30,000 people and
-# 300,000 interactions), so the figures are kept until the network changes: the version is how many
-# people and interactions there are, the newest of each and the latest change to a person (a merge or
-# an edit). Logging, deleting, merging and importing all change it.
+# 300,000 interactions), so the figures are kept while nothing changes: no write through this store (a
+# log, a deletion, a merge, an import), no newer person or interaction in the database (another
+# process, such as the CLI, adding them), and for at most a minute (another process deleting).
 MAX_CACHED = 32
+KEEP_SECONDS = 60.0
 _cache: dict[tuple[str, int, date, int], tuple[tuple[Any, ...], tuple[WeekCounts, ...], Ledger]] = {}
 _lock = threading.Lock()
 
@@ -70,7 +72,7 @@ def progress(network: Network, on: date | None = None, weeks: int = DEFAULT_WEEK
     key = (str(network.store.url), network.space_id, on, weeks)
     with network.store.read() as conn:
         goal = tending_settings(network, conn).weekly_goal
-        version = network_version(conn, network.space_id)
+        version = (network.store.generation, newest_ids(conn), int(time.monotonic() // KEEP_SECONDS))
         with _lock:
             cached = _cache.get(key)
         if cached is not None and cached[0] == version:

@@ -75,6 +75,9 @@ class Store:
             event.listen(self.engine, "begin", _on_sqlite_begin)
         else:
             self.engine = sa.create_engine(self.url, echo=echo, pool_pre_ping=True)
+        # Counts the write transactions made through this store: figures kept in memory (Progress) are
+        # valid while it and the database's newest ids stay the same.
+        self.generation = 0
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -98,10 +101,13 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite); all or nothing."""
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(**{_WRITE: True})
-            with conn.begin():
-                yield conn
+        try:
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(**{_WRITE: True})
+                with conn.begin():
+                    yield conn
+        finally:
+            self.generation += 1
 
     def dispose(self) -> None:
         self.engine.dispose()
