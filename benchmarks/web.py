@@ -28,6 +28,11 @@ from orchardist.services.network import open_network
 from orchardist.store.people import PeopleRepository
 
 PAGES = [
+    "/today",
+    "/today/losing-touch",
+    "/progress",
+    "/offers",
+    "/people/{id}/draft?reason=overdue",
     "/people",
     "/people?q=dan",
     "/people?sort=last_contact",
@@ -43,6 +48,7 @@ PAGES = [
     "/settings",
     "/api/v1/people?limit=50",
     "/api/v1/people?search=tremblay",
+    "/api/v1/today",
 ]
 
 
@@ -104,6 +110,8 @@ def main() -> None:
                     time.sleep(0.1)
             cold = _get(base + "/duplicates")[1] * 1000
             print(f"/duplicates, first view after a change: {cold:.0f} ms (finding the pairs; then cached)")
+            cold = _get(base + "/progress")[1] * 1000
+            print(f"/progress, first view after a change: {cold:.0f} ms (counting 12 weeks; then kept)")
             print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8}  (server time, {args.requests} requests each)")
             for page in PAGES:
                 url = base + page.replace("{id}", "15000")
