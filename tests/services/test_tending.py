@@ -159,3 +159,49 @@ def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(net
     assert [(i.person_id, i.reason, i.due) for i in fast] == [(i.person_id, i.reason, i.due) for i in slow]
     assert len(fast) >= 8
     assert any(item.detail.get("occasion") == "work_anniversary" for item in fast)
+
+
+def test_losing_touch_from_the_candidates_matches_reading_everyone(network: Network) -> None:
+    import random
+
+    from orchardist.domain.rhythm import TendingSettings, is_losing_touch
+    from orchardist.domain.rhythm import standing as rhythm_standing
+    from orchardist.services.tending import losing_touch
+    from orchardist.store.tending import tended_people
+
+    rng = random.Random(11)
+    for index in range(50):
+        added = add_person(
+            network,
+            Person(
+                display_name=f"Person {index:02d}",
+                tier=rng.choice([Tier.INNER, Tier.ACTIVE, Tier.CASUAL, Tier.DORMANT]),
+                every_days=rng.choice([None, None, 20]),
+            ),
+        )
+        if rng.random() < 0.8:
+            on = ON - timedelta(days=rng.randrange(500))
+            log_interaction(
+                network, [added.id or 0], direction=Direction.SOCIAL, kind="call", summary="x", on=on
+            )
+    settings = TendingSettings()
+    with network.store.read() as conn:
+        everyone = tended_people(conn, network.space_id, ON)
+    expected = []
+    for person in everyone:
+        where = rhythm_standing(
+            person.person_id,
+            person.tier,
+            person.every_days,
+            person.last_contact,
+            person.added_on,
+            settings,
+            ON,
+        )
+        if where is not None and is_losing_touch(where, person.tier):
+            expected.append((-where.overdue_ratio, person.name.casefold(), person.person_id))
+    expected.sort()
+    for limit in (3, 7, 100):
+        found = [item.person_id for item in losing_touch(network, ON, settings=settings, limit=limit)]
+        assert found == [person_id for *_key, person_id in expected[:limit]]
+    assert len(expected) > 7

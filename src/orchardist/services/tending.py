@@ -20,7 +20,7 @@ from orchardist.services.network import Network
 from orchardist.services.settings import tending_settings
 from orchardist.store import tending as store
 from orchardist.store.tables import people
-from orchardist.store.tending import recent_contacts, tended_people, today_candidates
+from orchardist.store.tending import recent_contacts, today_candidates
 
 Translate = Callable[[str], str]
 
@@ -236,7 +236,10 @@ def losing_touch(
     on = on or date.today()
     settings = settings or tending_settings(network)
     with network.store.read() as conn:
-        people_now = tended_people(conn, network.space_id, on)
+        # The furthest gone of a tier are its longest untended, so each tier's ``limit`` longest
+        # untended (and everyone with a rhythm of their own) hold the whole answer: the rest of the
+        # network is never read.
+        people_now = today_candidates(conn, network.space_id, on, settings, wanted=limit)
     found = []
     for person in people_now:
         where = rhythm_standing(
