@@ -60,6 +60,7 @@ def test_the_subject_is_neutral_and_the_body_names_nobody_by_default(network: Ne
     for secret in ("Ana", "Silva", "Northwind", "Ben"):
         assert secret not in digest.body and secret not in digest.subject
     assert "Thank-you owed: 1" in digest.body and "Time to reach out: 1" in digest.body
+    assert "you were in touch with 1 person; your weekly goal is 5." in digest.body
     update(network, {"reminder_names": True})
     named = compose(network, THURSDAY)
     assert "Ana Silva" in named.body and named.subject == digest.subject

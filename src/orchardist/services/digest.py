@@ -80,11 +80,18 @@ def compose(network: Network, on: date | None = None, *, _: Translate = _identit
     else:
         subject = _("Orchardist: %(count)s people to tend") % {"count": people}
     lines = [_("Your week in Orchardist, %(day)s.") % {"day": on.isoformat()}, ""]
-    if goal:
+    if goal and tended == 1:
+        lines.append(
+            _("In the last seven days you were in touch with 1 person; your weekly goal is %(goal)s.")
+            % {"goal": goal}
+        )
+    elif goal:
         lines.append(
             _("In the last seven days you were in touch with %(count)s people; your weekly goal is %(goal)s.")
             % {"count": tended, "goal": goal}
         )
+    elif tended == 1:
+        lines.append(_("In the last seven days you were in touch with 1 person."))
     else:
         lines.append(_("In the last seven days you were in touch with %(count)s people.") % {"count": tended})
     lines.append("")
