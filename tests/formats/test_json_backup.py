@@ -72,8 +72,8 @@ def refusal(changed: dict[str, object]) -> str:
 
 def test_layout_of_a_backup() -> None:
     written = document()
-    assert list(written) == ["format", "version", "people", "interactions"]
-    assert (written["format"], written["version"]) == ("orchardist-backup", 1)
+    assert list(written) == ["format", "version", "people", "interactions", "offers", "settings"]
+    assert (written["format"], written["version"]) == ("orchardist-backup", 2)
     first = written["people"][0]  # type: ignore[index]
     assert first["key"] == "p12"
     assert first["met_through"] == "p7"
@@ -245,9 +245,24 @@ def test_required_person_fields(field: str) -> None:
 @pytest.mark.parametrize(
     ("top", "message"),
     [
-        ({"version": 2}, "version: this Orchardist reads backup version 1, not 2"),
-        ({"version": "1"}, 'version: this Orchardist reads backup version 1, not "1"'),
-        ({"version": 1.0}, "version: this Orchardist reads backup version 1, not 1.0"),
+        ({"version": 3}, "version: this Orchardist reads backup versions 1 to 2, not 3"),
+        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 2, not "1"'),
+        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 2, not 1.0"),
+        ({"offers": {}}, "offers: expected a list, found {}"),
+        (
+            {"offers": [{"kind": "bribe", "text": "x", "created_at": "2026-12-03T10:00:00+00:00"}]},
+            'offers[0].kind: unknown value "bribe"',
+        ),
+        (
+            {"offers": [{"kind": "skill", "text": " ", "created_at": "2026-12-03T10:00:00+00:00"}]},
+            "offers[0].text: an offer is 1 to 500",
+        ),
+        (
+            {"offers": [{"kind": "skill", "text": "x", "created_at": "yesterday"}]},
+            'offers[0].created_at: not a date and time: "yesterday"',
+        ),
+        ({"offers": [{"kind": "skill", "text": "x"}]}, 'offers[0]: missing field "created_at"'),
+        ({"settings": []}, "settings: expected an object, found []"),
         ({"format": "other"}, 'format: expected "orchardist-backup", found "other"'),
         ({"people": {}}, "people: expected a list, found {}"),
         ({"interactions": None}, "interactions: expected a list, found null"),

@@ -119,3 +119,49 @@ def test_demo_is_marked_and_removable(network: Network) -> None:
     assert all("demo" in item.person.tags for item in list_people(network) if item.person.id != mine.id)
     assert remove_demo(network) == added
     assert [item.person.display_name for item in list_people(network)] == ["My Own Contact"]
+
+
+def test_a_json_backup_restores_the_offers_and_settings_but_no_secret(
+    network: Network, other_network: Network, tmp_path: Path
+) -> None:
+    from orchardist.services.offers import add_offer, list_offers
+    from orchardist.services.settings import current, update
+
+    add_offer(network, "skill", "Reviewing résumés")
+    add_offer(network, "introduction", "Hiring managers at Northwind")
+    update(
+        network, {"inner_days": 21, "holidays": ["christmas"], "smtp_password": "secret", "weekly_goal": 2}
+    )
+    backup = tmp_path / "orchardist-backup.json"
+    backup.write_bytes(export_network(network, "json"))
+    assert b"secret" not in backup.read_bytes()
+    update(other_network, {"casual_days": 100, "smtp_password": "kept"})
+    add_offer(other_network, "information", "Replaced by the backup")
+    assert restore(other_network, backup) == "json"
+    assert [(offer.kind.value, offer.text) for offer in list_offers(other_network)] == [
+        ("skill", "Reviewing résumés"),
+        ("introduction", "Hiring managers at Northwind"),
+    ]
+    assert [offer.created_at for offer in list_offers(other_network)] == [
+        o.created_at for o in list_offers(network)
+    ]
+    values = current(other_network)
+    assert (values["inner_days"], values["holidays"], values["weekly_goal"]) == (21, ["christmas"], 2)
+    assert values["casual_days"] == 180  # not in the backup: back to the default
+    assert values["smtp_password"] == "kept"  # a secret never travels in a backup
+
+
+def test_a_backup_with_a_wrong_setting_changes_nothing(network: Network, tmp_path: Path) -> None:
+    from orchardist.services.errors import InputRefused
+    from orchardist.services.people import count_people
+    from orchardist.services.settings import current
+
+    add_person(network, Person(display_name="Ana Silva"))
+    document = json.loads(export_network(network, "json"))
+    document["settings"] = {"inner_days": 0}
+    backup = tmp_path / "bad.json"
+    backup.write_text(json.dumps(document), encoding="utf-8")
+    add_person(network, Person(display_name="Ben Roy"))
+    with pytest.raises(InputRefused, match="inner_days"):
+        restore(network, backup)
+    assert count_people(network) == 2 and current(network)["inner_days"] == 30

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.offers import Offer
 from orchardist.domain.people import Person
 
 
@@ -72,11 +74,17 @@ class ParseResult:
     people: list[ParsedPerson] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     interactions: list[ParsedInteraction] = field(default_factory=list)
+    # Only a backup carries these: what the user can offer, and the network's settings.
+    offers: list[Offer] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class NetworkSnapshot:
-    """What an exporter writes: people (with ids) and the interactions between them."""
+    """What an exporter writes: people (with ids) and the interactions between them, and for a backup
+    the offers and settings."""
 
     people: list[Person]
     interactions: list[Interaction] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)

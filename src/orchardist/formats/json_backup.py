@@ -12,10 +12,12 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
+from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier, with_sources
 from orchardist.formats.base import (
     FormatError,
@@ -26,7 +28,9 @@ from orchardist.formats.base import (
 )
 
 FORMAT_NAME = "orchardist-backup"
-VERSION = 1
+# Version 2 adds the offers and the settings; version 1 backups (people and interactions) still restore.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -39,7 +43,8 @@ _PERSON_KEYS = (
     "sources",
 )
 _INTERACTION_KEYS = ("date", "direction", "channel", "kind", "summary", "notes", "people")
-_TOP_KEYS = ("format", "version", "people", "interactions")
+_TOP_KEYS = ("format", "version", "people", "interactions", "offers", "settings")
+_OFFER_KEYS = ("kind", "text", "created_at")
 
 T = TypeVar("T")
 
@@ -129,6 +134,11 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "version": VERSION,
         "people": [_person_object(person, known) for person in snapshot.people],
         "interactions": [_interaction_object(interaction, known) for interaction in snapshot.interactions],
+        "offers": [
+            {"kind": offer.kind.value, "text": offer.text, "created_at": offer.created_at.isoformat()}
+            for offer in snapshot.offers
+        ],
+        "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -336,10 +346,10 @@ def parse(data: bytes, source: str) -> ParseResult:
     if document.get("format") != FORMAT_NAME:
         raise _refuse("format", f'expected "{FORMAT_NAME}", found {_shown(document.get("format"))}')
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise _refuse(
             "version",
-            f"this Orchardist reads backup version {VERSION}, not {_shown(version)}; "
+            f"this Orchardist reads backup versions 1 to {VERSION}, not {_shown(version)}; "
             "a newer Orchardist may read it",
         )
     if "people" not in document:
@@ -365,4 +375,30 @@ def parse(data: bytes, source: str) -> ParseResult:
             _typed(document.get("interactions", []), list, "interactions", "a list")
         )
     ]
-    return ParseResult(format="json", people=people, interactions=interactions)
+    offers = [
+        _offer(value, f"offers[{index}]")
+        for index, value in enumerate(_typed(document.get("offers", []), list, "offers", "a list"))
+    ]
+    # Each setting is checked where it is restored, against what the settings allow.
+    settings = _typed(document.get("settings", {}), dict, "settings", "an object")
+    return ParseResult(
+        format="json", people=people, interactions=interactions, offers=offers, settings=settings
+    )
+
+
+def _offer(value: object, path: str) -> Offer:
+    found = _object(value, path, _OFFER_KEYS)
+    kind = _choice(found, "kind", path, OfferKind, None)
+    if kind is None:
+        raise _refuse(path, 'missing field "kind"')
+    text = _text(found, "text", path, required=True).strip()
+    if not text or len(text) > MAX_OFFER_TEXT:
+        raise _refuse(f"{path}.text", f"an offer is 1 to {MAX_OFFER_TEXT} characters")
+    created = _text(found, "created_at", path, required=True)
+    try:
+        created_at = datetime.fromisoformat(created)
+    except ValueError:
+        raise _refuse(f"{path}.created_at", f"not a date and time: {_shown(created)}") from None
+    if created_at.tzinfo is None:
+        raise _refuse(f"{path}.created_at", f"a time zone is needed: {_shown(created)}")
+    return Offer(id=0, kind=kind, text=text, created_at=created_at)

@@ -16,10 +16,16 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def snapshot(network: Network) -> NetworkSnapshot:
     """Everyone in the network and every interaction, read in one transaction."""
+    from orchardist.services.settings import backed_up
+    from orchardist.store.offers import list_offers
+    from orchardist.store.settings import read_settings
+
     with network.store.read() as conn:
         return NetworkSnapshot(
             people=PeopleRepository(conn, network.space_id).all(),
             interactions=InteractionsRepository(conn, network.space_id).all(),
+            offers=list_offers(conn, network.space_id),
+            settings=backed_up(read_settings(conn, network.space_id)),
         )
 
 
@@ -71,12 +77,18 @@ def restore(network: Network, source: Path) -> str:
         restore_sqlite(network.store, source)
         return "sqlite"
     from orchardist.services.importing import import_into, parse_upload, read_import_file
+    from orchardist.services.settings import restored
+    from orchardist.store.offers import restore_offers
+    from orchardist.store.settings import write_settings
     from orchardist.store.tables import interactions, organisations, people
 
     result = parse_upload(read_import_file(source), str(source), "json")
+    settings_now = restored(network, result.settings)  # checked before anything is replaced
     with network.store.write() as conn:
         # Deleting the space's people cascades to their contact points, links and job changes.
         for table in (interactions, people, organisations):
             conn.execute(table.delete().where(table.c.space_id == network.space_id))
         import_into(conn, network, result, str(source))
+        restore_offers(conn, network.space_id, result.offers)
+        write_settings(conn, network.space_id, settings_now)
     return "json"

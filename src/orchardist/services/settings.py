@@ -178,6 +178,15 @@ def tending_settings(network: Network, conn: Connection | None = None) -> Tendin
 
 def update(network: Network, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Check and store the changes together; returns every setting's new value. InputRefused if wrong."""
+    values = checked(current(network), changes)
+    with network.store.write() as conn:
+        write_settings(conn, network.space_id, changes)
+    return values
+
+
+def checked(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``changes`` applied, once every change is known, of its type and fits with the rest;
+    InputRefused naming the first that does not."""
     for name, value in changes.items():
         setting = SETTINGS.get(name)
         if setting is None:
@@ -188,11 +197,31 @@ def update(network: Network, changes: Mapping[str, Any]) -> dict[str, Any]:
         unknown = [code for code in changes["holidays"] if code not in BY_CODE]
         if unknown:
             raise InputRefused(f"holidays: unknown holiday {unknown[0]!r}; known: {', '.join(BY_CODE)}")
-    values = {**current(network), **changes}
+    values = {**base, **changes}
     _check(values)
-    with network.store.write() as conn:
-        write_settings(conn, network.space_id, changes)
     return values
+
+
+def backed_up(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings a backup keeps: those the user set, but no secret (the SMTP password) and no
+    internal key (the feed address, the last digest)."""
+    return {name: value for name, value in stored.items() if name in SETTINGS and not SETTINGS[name].secret}
+
+
+def restored(network: Network, from_backup: Mapping[str, Any]) -> dict[str, Any]:
+    """The changes that make the network's settings those of a backup (a setting it lacks goes back
+    to its default; secrets and internal keys stay); InputRefused, naming the setting, if one is wrong."""
+    unknown = [name for name in from_backup if name not in SETTINGS or SETTINGS[name].secret]
+    if unknown:
+        raise InputRefused(f"settings.{unknown[0]}: not a setting a backup restores")
+    changes = {name: from_backup.get(name) for name, setting in SETTINGS.items() if not setting.secret}
+    defaults = {name: setting.default for name, setting in SETTINGS.items()}
+    kept = {name: value for name, value in current(network).items() if name not in changes}
+    checked(
+        {**defaults, **kept},
+        {name: value for name, value in changes.items() if value is not None},
+    )
+    return changes
 
 
 def keep(network: Network, values: Mapping[str, Any]) -> None:

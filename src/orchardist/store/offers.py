@@ -37,6 +37,24 @@ def list_offers(conn: Connection, space_id: int) -> list[Offer]:
     return [_offer(row) for row in rows]
 
 
+def restore_offers(conn: Connection, space_id: int, found: list[Offer]) -> None:
+    """Replace the space's offers with ``found`` (from a backup), keeping their kinds, texts and times."""
+    conn.execute(sa.delete(offers).where(offers.c.space_id == space_id))
+    if found:
+        conn.execute(
+            sa.insert(offers),
+            [
+                {
+                    "space_id": space_id,
+                    "kind": offer.kind.value,
+                    "text": offer.text,
+                    "created_at": offer.created_at,
+                }
+                for offer in found
+            ],
+        )
+
+
 def delete_offer(conn: Connection, space_id: int, offer_id: int) -> bool:
     """Delete one offer; False when the space has no such offer."""
     result = conn.execute(sa.delete(offers).where(offers.c.space_id == space_id, offers.c.id == offer_id))
