@@ -20,7 +20,8 @@ from orchardist.domain.progress import (
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import tending_settings
-from orchardist.store.progress import added_between, contacts_between, ledger, newest_ids, people_around
+from orchardist.store.progress import added_between, ledger, newest_ids, people_around
+from orchardist.store.tending import contacts_between
 
 
 @dataclass(frozen=True, slots=True)

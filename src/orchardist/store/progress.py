@@ -1,8 +1,8 @@
 """What Progress reads: the window's contacts and the few facts around them, never the whole history.
 
-Each read is one set-wise query (the id lists in batches): the window's interactions through the
-(space, date, kind, direction) index, the latest earlier contact of each person in them through
-(person, date), the day people were added, and the ledger from the counts kept on each person.
+Each read is one set-wise query (the id lists in batches). The window's contacts are read by
+``orchardist.store.tending.contacts_between``; here: the latest earlier contact of each person in them
+through (person, date), the day people were added, and the ledger from the counts kept on each person.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from sqlalchemy.engine import Connection
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.progress import Ledger
-from orchardist.domain.tending import Contact
 from orchardist.store.tables import interaction_people, interactions, people
 
 BATCH = 5_000
@@ -39,36 +38,6 @@ def _start_of(day: date) -> datetime:
 def _batches(ids: Sequence[int]) -> list[list[int]]:
     ordered = sorted(ids)
     return [ordered[start : start + BATCH] for start in range(0, len(ordered), BATCH)]
-
-
-def contacts_between(conn: Connection, space_id: int, first: date, last: date) -> list[Contact]:
-    """Every contact (one person in one interaction) from ``first`` to ``last``, both included."""
-    rows = conn.execute(
-        sa.select(
-            interaction_people.c.person_id,
-            # Read as text on SQLite and parsed once per day below, as Today does: per-row parsing
-            # costs more than the query.
-            sa.type_coerce(interactions.c.on_date, sa.String),
-            interactions.c.direction,
-            interactions.c.kind,
-        )
-        .join(interaction_people, interaction_people.c.interaction_id == interactions.c.id)
-        .where(
-            # Through the (space, date, kind, direction) index: only the window is read.
-            interactions.c.space_id == space_id,
-            interactions.c.on_date >= first,
-            interactions.c.on_date <= last,
-        )
-    )
-    directions = {direction.value: direction for direction in Direction}
-    days: dict[date | str, date] = {}
-    found = []
-    for person_id, day, way, kind in rows:
-        on = days.get(day)
-        if on is None:
-            on = days[day] = _day(day)
-        found.append(Contact(person_id, on, directions[way], kind))
-    return found
 
 
 @dataclass(frozen=True, slots=True)

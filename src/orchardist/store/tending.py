@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -176,9 +176,18 @@ def today_candidates(
     return found
 
 
-def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | None = None) -> list[Contact]:
-    """The contacts recent enough to leave a thank-you or a follow-up owed on ``on`` (or any day up
-    to ``until``)."""
+def contacts_between(
+    conn: Connection, space_id: int, first: date, last: date, *, kinds: Collection[str] | None = None
+) -> list[Contact]:
+    """Every contact (one person in one interaction) from ``first`` to ``last``, both included; only
+    those of ``kinds`` when given. Read through the interactions' (space, date, kind, direction) index."""
+    conditions = [
+        interactions.c.space_id == space_id,
+        interactions.c.on_date >= first,
+        interactions.c.on_date <= last,
+    ]
+    if kinds is not None:
+        conditions.append(interactions.c.kind.in_(sorted(kinds)))
     rows = conn.execute(
         sa.select(
             interaction_people.c.person_id,
@@ -189,14 +198,7 @@ def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | 
             interactions.c.kind,
         )
         .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-        .where(
-            # Through the interactions' (space, date) index: only the last weeks are read.
-            interactions.c.space_id == space_id,
-            interactions.c.on_date >= on - FOLLOW_UP_WINDOW,
-            interactions.c.on_date <= (until or on) + timedelta(days=1),
-            # Only what can leave something owed, or close it.
-            interactions.c.kind.in_(sorted(MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP})),
-        )
+        .where(*conditions)
     ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
     directions = {direction.value: direction for direction in Direction}
     days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
@@ -207,6 +209,18 @@ def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | 
             parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
         found.append(Contact(person_id, parsed, directions[way], kind))
     return found
+
+
+def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | None = None) -> list[Contact]:
+    """The contacts recent enough to leave a thank-you or a follow-up owed on ``on`` (or any day up
+    to ``until``): only the kinds that can leave something owed, or close it."""
+    return contacts_between(
+        conn,
+        space_id,
+        on - FOLLOW_UP_WINDOW,
+        (until or on) + timedelta(days=1),
+        kinds=MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP},
+    )
 
 
 def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: dict[str, object]) -> None:

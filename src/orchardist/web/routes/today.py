@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist.domain.tending import Reason, TodayItem
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
+from orchardist.services.reminders import reason_labels as service_reason_labels
 from orchardist.services.tending import dismiss, losing_touch, snooze, today
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
@@ -44,14 +45,8 @@ LOG_KIND = {
 
 
 def reason_labels() -> dict[str, str]:
-    return {
-        Reason.THANK_YOU_OWED.value: _("Thank-you owed"),
-        Reason.FOLLOW_UP_DUE.value: _("Follow-up due"),
-        Reason.OCCASION.value: _("Occasion"),
-        Reason.OVERDUE.value: _("Time to reach out"),
-        Reason.RECONNECT.value: _("Reconnect"),
-        Reason.GIVE_BEFORE_ASK.value: _("Give before you ask"),
-    }
+    """Each reason code's label in the page's language."""
+    return {reason.value: label for reason, label in service_reason_labels(gettext).items()}
 
 
 @router.get("/today")
