@@ -18,7 +18,8 @@ import pytest
 import sqlalchemy as sa
 
 from orchardist.services.network import Network
-from orchardist.store.engine import Store, open_store
+from orchardist.store.engine import Store
+from orchardist.store.migrate import open_store
 from orchardist.store.spaces import create_space
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from orchardist.store.engine import Store, open_store, resolve_url
-from orchardist.store.migrate import HEAD, current_revision, head_revision
+from orchardist.store.engine import Store, resolve_url
+from orchardist.store.migrate import HEAD, current_revision, head_revision, open_store
 from orchardist.store.tables import metadata
 
 
@@ -59,7 +59,7 @@ def test_an_up_to_date_store_opens_without_importing_alembic(tmp_path: Path) -> 
 
     open_store(str(tmp_path / "o.sqlite3")).dispose()
     code = (
-        "import sys; from orchardist.store.engine import open_store\n"
+        "import sys; from orchardist.store.migrate import open_store\n"
         f"open_store({str(tmp_path / 'o.sqlite3')!r}).dispose()\n"
         "print('alembic' in sys.modules)"
     )

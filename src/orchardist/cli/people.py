@@ -101,19 +101,10 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List people, optionally filtered and searched."""
-    from orchardist.domain.people import Tier
-    from orchardist.domain.queries import AtOrganisation, Everyone, HasTag, InTier, Query, Text
+    from orchardist.domain.queries import people_filter
     from orchardist.services.people import list_people, person_to_dict
 
-    query: Query = Everyone()
-    for part in (
-        Text(text) if text else None,
-        HasTag(tag) if tag else None,
-        InTier(Tier(tier)) if tier else None,
-        AtOrganisation(organisation) if organisation else None,
-    ):
-        if part is not None:
-            query = part if isinstance(query, Everyone) else query & part
+    query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
     listings = list_people(state(ctx).network(), query, limit=limit, order=order)  # type: ignore[arg-type]
     if as_json:

@@ -57,7 +57,6 @@ BLOCK_CAP = 100
 WINDOW = 12
 _DISAGREE_BELOW = 60.0
 
-_FEMININE_ENDINGS = ("a", "e", "ne", "le", "lle", "ette", "ine", "ina")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _DROPPED = re.compile(r"[.,'’`´()\"“”]")
 _SOUNDEX = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556")
@@ -166,12 +165,6 @@ def _soundex(word: str) -> str:
         if letter not in "hw":
             previous = digit
     return (code + "000")[:4]
-
-
-def _is_feminine_form(a: str, b: str) -> bool:
-    """Daniel/Danielle, Paul/Paula, Louis/Louise: close in spelling, different people."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in _FEMININE_ENDINGS
 
 
 def _without_initials(given: str) -> str:

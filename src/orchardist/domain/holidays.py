@@ -123,8 +123,6 @@ HOLIDAYS: tuple[Holiday, ...] = (
 )
 
 BY_CODE: dict[str, Holiday] = {holiday.code: holiday for holiday in HOLIDAYS}
-# The December greeting-card season, as one choice in settings.
-DECEMBER_HOLIDAYS: tuple[str, ...] = ("hanukkah", "christmas", "kwanzaa", "new_year")
 
 
 def holiday(code: str) -> Holiday:

@@ -50,10 +50,6 @@ class PartialDate:
         parsed = date.fromisoformat(text)
         return cls(month=parsed.month, day=parsed.day, year=parsed.year)
 
-    @classmethod
-    def from_date(cls, value: date) -> PartialDate:
-        return cls(month=value.month, day=value.day, year=value.year)
-
 
 @dataclass(frozen=True, slots=True)
 class NamedDate:
@@ -129,16 +125,6 @@ PERSON_FIELDS: tuple[str, ...] = (
 LIST_FIELDS: frozenset[str] = frozenset(
     {"emails", "phones", "urls", "tags", "interests", "can_help_with", "could_use_help_with", "dates"}
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    """An employer, school or group people belong to."""
-
-    name: str
-    id: int | None = None
-    aliases: tuple[str, ...] = ()
-    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

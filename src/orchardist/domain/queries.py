@@ -14,16 +14,27 @@ from orchardist.domain.search import search_text, words
 
 
 class Query:
-    """A filter on people; combine with ``&`` and ``|``."""
+    """A filter on people; combine with ``&`` and ``|``.
+
+    ``Everyone`` is the identity of ``&`` (``Everyone() & q`` is ``q``) and absorbs ``|``; nested
+    ``All`` and ``AnyOf`` are flattened, as khard's query objects are, so a filter built one part at a
+    time is the same value as one written at once.
+    """
 
     def matches(self, person: Person) -> bool:
         raise NotImplementedError
 
     def __and__(self, other: Query) -> Query:
-        return All((self, other))
+        if isinstance(self, Everyone):
+            return other
+        if isinstance(other, Everyone):
+            return self
+        return All((*_parts(self, All), *_parts(other, All)))
 
     def __or__(self, other: Query) -> Query:
-        return AnyOf((self, other))
+        if isinstance(self, Everyone) or isinstance(other, Everyone):
+            return Everyone()
+        return AnyOf((*_parts(self, AnyOf), *_parts(other, AnyOf)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +102,28 @@ class AnyOf(Query):
 
     def matches(self, person: Person) -> bool:
         return any(part.matches(person) for part in self.parts)
+
+
+def _parts(query: Query, kind: type[All] | type[AnyOf]) -> tuple[Query, ...]:
+    return query.parts if isinstance(query, kind) else (query,)
+
+
+def people_filter(
+    search: str | None = None,
+    *,
+    tag: str | None = None,
+    tier: Tier | str | None = None,
+    organisation: str | None = None,
+) -> Query:
+    """The filter every list of people takes (the CLI's options, the People page, the API's query):
+    each given part must hold; blank parts are left out, and nothing given is ``Everyone``."""
+    query: Query = Everyone()
+    if search and search.strip():
+        query &= Text(search.strip())
+    if tag and tag.strip():
+        query &= HasTag(tag.strip())
+    if tier:
+        query &= InTier(Tier(tier))
+    if organisation and organisation.strip():
+        query &= AtOrganisation(organisation.strip())
+    return query

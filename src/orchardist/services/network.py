@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orchardist.store.engine import Store, open_store
+from orchardist.store.engine import Store
+from orchardist.store.migrate import open_store
 from orchardist.store.spaces import DEFAULT_SPACE_NAME, create_space, first_space, get_space
 
 

@@ -111,17 +111,3 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
-    """Open the store named by ``db`` (or ``ORCHARDIST_DB``, or the default) and bring it up to date."""
-    store = Store(resolve_url(db))
-    if migrate:
-        from orchardist.store.migrate import upgrade
-
-        try:
-            upgrade(store)
-        except sa.exc.OperationalError as error:
-            store.dispose()
-            raise StoreError(f"cannot open the store at {store.describe()}: {error.orig}") from error
-    return store

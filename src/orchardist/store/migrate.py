@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from orchardist.store.engine import Store
+from orchardist.store.backup import backup_sqlite
+from orchardist.store.engine import Store, StoreError, resolve_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -50,8 +51,6 @@ def backup_before_migration(store: Store, revision: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.before-{revision}.{stamp}{path.suffix}")
-    from orchardist.store.backup import backup_sqlite
-
     backup_sqlite(store, target)
     return target
 
@@ -66,3 +65,15 @@ def upgrade(store: Store) -> None:
     if current is not None:
         backup_before_migration(store, current)
     command.upgrade(alembic_config(store), "head")
+
+
+def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
+    """Open the store named by ``db`` (or ``ORCHARDIST_DB``, or the default) and bring it up to date."""
+    store = Store(resolve_url(db))
+    if migrate:
+        try:
+            upgrade(store)
+        except sa.exc.OperationalError as error:
+            store.dispose()
+            raise StoreError(f"cannot open the store at {store.describe()}: {error.orig}") from error
+    return store

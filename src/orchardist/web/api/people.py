@@ -8,8 +8,7 @@ from fastapi import Depends, HTTPException, Path, Query
 from starlette.responses import Response
 
 from orchardist.domain.people import Person, Tier
-from orchardist.domain.queries import AtOrganisation, Everyone, HasTag, InTier, Text
-from orchardist.domain.queries import Query as PeopleQuery
+from orchardist.domain.queries import people_filter
 from orchardist.services import people as service
 from orchardist.services.network import Network
 from orchardist.services.people import PersonError, interaction_to_dict, person_to_dict
@@ -76,15 +75,7 @@ def list_people(
     offset: Offset = 0,
 ) -> PeoplePage:
     """People matching every filter given, a page at a time, with the date of the last contact."""
-    query: PeopleQuery = Everyone()
-    for part in (
-        Text(search) if search and search.strip() else None,
-        HasTag(tag) if tag else None,
-        InTier(tier) if tier else None,
-        AtOrganisation(organisation) if organisation else None,
-    ):
-        if part is not None:
-            query = part if isinstance(query, Everyone) else query & part
+    query = people_filter(search, tag=tag, tier=tier, organisation=organisation)
     listings = service.list_people(network, query, limit=limit, offset=offset, order=sort)
     return PeoplePage(
         total=service.count_people(network, query),

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist.domain.people import Tier
-from orchardist.domain.queries import AtOrganisation, HasTag, InTier, Query, Text
+from orchardist.domain.queries import Query, Text, people_filter
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
 from orchardist.services.people import (
@@ -65,23 +65,9 @@ class Filters:
             page=page,
         )
 
-    def query(self) -> Query | None:
-        """The filters combined, or None for everyone."""
-        parts: list[Query] = []
-        if self.q:
-            parts.append(Text(self.q))
-        if self.tag:
-            parts.append(HasTag(self.tag))
-        if self.tier:
-            parts.append(InTier(Tier(self.tier)))
-        if self.org:
-            parts.append(AtOrganisation(self.org))
-        if not parts:
-            return None
-        combined = parts[0]
-        for part in parts[1:]:
-            combined = combined & part
-        return combined
+    def query(self) -> Query:
+        """The filters combined (``Everyone`` when none is set)."""
+        return people_filter(self.q, tag=self.tag, tier=self.tier or None, organisation=self.org)
 
     @property
     def narrowed(self) -> bool:
