@@ -16,19 +16,10 @@ from dataclasses import dataclass
 
 from orchardist.domain.names import clean_name_parts, split_display_name
 from orchardist.domain.people import NamedDate, PartialDate, Person
-from orchardist.formats.base import ParsedPerson, ParseResult, Skipped
-from orchardist.formats.csv_common import (
-    Header,
-    Row,
-    collector_paused,
-    is_profile_url,
-    person_with_sources,
-    read_date,
-    read_table,
-    sniff_header,
-    split_multi,
-    unique,
-)
+from orchardist.formats.base import ParseResult
+from orchardist.formats.csv_dates import read_date
+from orchardist.formats.csv_people import is_profile_url, person_with_sources, split_multi, unique
+from orchardist.formats.csv_tables import Header, Row, read_people, read_table, sniff_header
 
 FORMAT = "google"
 MULTI = ":::"
@@ -232,15 +223,4 @@ def parse(data: bytes, source: str) -> ParseResult:
     """Read every contact in a Google CSV export (current or legacy layout)."""
     table = read_table(data, is_header, expected=EXPECTED)
     groups = _groups(table.header)
-    result = ParseResult(format=FORMAT)
-    with collector_paused():
-        for row in table.rows:
-            if row.problem is not None:
-                result.skipped.append(Skipped(row.line, row.problem))
-                continue
-            outcome = _person(row, groups, source)
-            if isinstance(outcome, str):
-                result.skipped.append(Skipped(row.line, outcome))
-            else:
-                result.people.append(ParsedPerson(outcome, line=row.line))
-    return result
+    return read_people(table, FORMAT, lambda row: _person(row, groups, source))

@@ -16,16 +16,10 @@ from functools import lru_cache
 from orchardist.domain.matching import linkedin_key
 from orchardist.domain.names import clean_name_parts
 from orchardist.domain.people import NamedDate, PartialDate, Person
-from orchardist.formats.base import ParsedPerson, ParseResult, Skipped
-from orchardist.formats.csv_common import (
-    Row,
-    collector_paused,
-    is_profile_url,
-    person_with_sources,
-    read_date,
-    read_table,
-    sniff_header,
-)
+from orchardist.formats.base import ParseResult
+from orchardist.formats.csv_dates import read_date
+from orchardist.formats.csv_people import is_profile_url, person_with_sources
+from orchardist.formats.csv_tables import Row, read_people, read_table, sniff_header
 
 FORMAT = "linkedin"
 
@@ -128,15 +122,4 @@ def _person(row: Row, source: str) -> Person | str:
 def parse(data: bytes, source: str) -> ParseResult:
     """Read every connection in a LinkedIn Connections.csv export."""
     table = read_table(data, is_header, expected=EXPECTED)
-    result = ParseResult(format=FORMAT)
-    with collector_paused():
-        for row in table.rows:
-            if row.problem is not None:
-                result.skipped.append(Skipped(row.line, row.problem))
-                continue
-            outcome = _person(row, source)
-            if isinstance(outcome, str):
-                result.skipped.append(Skipped(row.line, outcome))
-            else:
-                result.people.append(ParsedPerson(outcome, line=row.line))
-    return result
+    return read_people(table, FORMAT, lambda row: _person(row, source))

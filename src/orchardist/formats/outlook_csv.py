@@ -11,17 +11,10 @@ from __future__ import annotations
 
 from orchardist.domain.names import clean_name_parts, split_display_name
 from orchardist.domain.people import NamedDate, PartialDate, Person
-from orchardist.formats.base import ParsedPerson, ParseResult, Skipped
-from orchardist.formats.csv_common import (
-    Row,
-    collector_paused,
-    is_profile_url,
-    person_with_sources,
-    read_date,
-    read_table,
-    sniff_header,
-    unique,
-)
+from orchardist.formats.base import ParseResult
+from orchardist.formats.csv_dates import read_date
+from orchardist.formats.csv_people import is_profile_url, person_with_sources, unique
+from orchardist.formats.csv_tables import Row, read_people, read_table, sniff_header
 
 FORMAT = "outlook"
 
@@ -253,15 +246,4 @@ def parse(data: bytes, source: str) -> ParseResult:
     table = read_table(data, is_header, expected=EXPECTED)
     # English Outlook writes month/day/year; French writes day/month/year; German uses dots.
     day_first = _language(table.header.key_set) != "first name"
-    result = ParseResult(format=FORMAT)
-    with collector_paused():
-        for row in table.rows:
-            if row.problem is not None:
-                result.skipped.append(Skipped(row.line, row.problem))
-                continue
-            outcome = _person(row, source, day_first=day_first)
-            if isinstance(outcome, str):
-                result.skipped.append(Skipped(row.line, outcome))
-            else:
-                result.people.append(ParsedPerson(outcome, line=row.line))
-    return result
+    return read_people(table, FORMAT, lambda row: _person(row, source, day_first=day_first))

@@ -1,4 +1,4 @@
-"""Shared CSV reading: encodings, line ends, delimiters, header rows, records and their lines."""
+"""CSV tables: delimiters, header rows, records and their lines, refusals, sniffing, formulas."""
 
 from __future__ import annotations
 
@@ -8,20 +8,14 @@ from types import ModuleType
 
 import pytest
 
-from orchardist.domain.matching import is_linkedin_url
-from orchardist.domain.people import NamedDate, PartialDate, Person, with_sources
+from orchardist.domain.people import Person
 from orchardist.formats import google_csv, linkedin, outlook_csv
 from orchardist.formats.base import FormatError
-from orchardist.formats.csv_common import (
-    MAX_LINE_CHARS,
-    DayMonthYear,
+from orchardist.formats.csv_tables import (
     Row,
-    decode,
     detect_delimiter,
     header_key,
-    is_profile_url,
-    person_with_sources,
-    read_date,
+    read_people,
     read_table,
     sniff_header,
 )
@@ -33,47 +27,6 @@ def _has_names(keys: frozenset[str]) -> bool:
 
 def _rows(data: bytes) -> list[Row]:
     return list(read_table(data, _has_names, expected="a test file").rows)
-
-
-# Decoding
-
-
-@pytest.mark.parametrize(
-    "encoded",
-    [
-        "First Name,Last Name\nJosé,Müller\n".encode(),
-        codecs.BOM_UTF8 + "First Name,Last Name\nJosé,Müller\n".encode(),
-        "First Name,Last Name\nJosé,Müller\n".encode("utf-16"),
-        codecs.BOM_UTF16_BE + "First Name,Last Name\nJosé,Müller\n".encode("utf-16-be"),
-        "First Name,Last Name\nJosé,Müller\n".encode("utf-16-le"),
-        "First Name,Last Name\nJosé,Müller\n".encode("cp1252"),
-    ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-no-bom", "cp1252"],
-)
-def test_every_encoding_reads_the_same(encoded: bytes) -> None:
-    (row,) = _rows(encoded)
-    assert (row.get("first name"), row.get("last name")) == ("José", "Müller")
-
-
-def test_bytes_that_are_not_utf8_are_read_as_cp1252_one_by_one() -> None:
-    # A UTF-8 file with one name typed in by a spreadsheet in Windows-1252.
-    data = "Zoë,".encode() + "Geneviève".encode("cp1252") + b" \x93Gigi\x94\n"
-    assert decode(data) == "Zoë,Geneviève “Gigi”\n"
-
-
-def test_a_byte_that_is_not_even_cp1252_is_refused_with_its_line() -> None:
-    data = b"First Name,Last Name\r\nAna,Silva\r\nBad,\x81\x8d\r\n"
-    with pytest.raises(FormatError) as refused:
-        decode(data)
-    assert refused.value.line == 3
-    assert "0x81" in refused.value.reason and "UTF-8" in refused.value.reason
-
-
-def test_damaged_utf16_is_refused_with_its_line() -> None:
-    data = "a,b\nc,d\n".encode("utf-16") + b"\x00\xd8"  # a lone high surrogate at the end
-    with pytest.raises(FormatError) as refused:
-        decode(data)
-    assert refused.value.line == 3
 
 
 # Line ends, line numbers and records
@@ -99,16 +52,6 @@ def test_records_report_the_physical_line_they_start_on_after_a_preamble() -> No
 def test_blank_and_padding_rows_are_passed_over() -> None:
     rows = _rows(b"First Name,Last Name\n,\n\n , \nAna,Silva\n,,,,\n")
     assert [row.line for row in rows] == [5]
-
-
-def test_ctrl_z_at_the_end_of_an_old_dos_file_is_ignored() -> None:
-    assert [row.get("first name") for row in _rows(b"First Name,Last Name\r\nAna,Silva\r\n\x1a")] == ["Ana"]
-
-
-def test_ctrl_z_inside_the_file_is_binary_data() -> None:
-    with pytest.raises(FormatError, match="0x1A") as refused:
-        _rows(b"First Name,Last Name\r\nAna,Sil\x1ava\r\nBo,Lee\r\n")
-    assert refused.value.line == 2
 
 
 # Delimiters and headers
@@ -206,36 +149,6 @@ def test_an_unknown_header_is_refused_naming_what_was_expected_and_what_was_foun
     assert "'Foo,Bar,Baz'" in message
 
 
-def test_a_megabyte_line_is_refused_with_its_line_number() -> None:
-    data = b"First Name,Last Name\n" + b"a,b\n" * 5 + b"x" * 1_048_576 + b"\nc,d\n"
-    with pytest.raises(FormatError) as refused:
-        read_table(data, _has_names, expected="x")
-    assert refused.value.line == 7
-    assert str(refused.value) == (
-        "line 7: the line is 1,048,576 characters long; a contacts export has no line that long"
-    )
-
-
-def test_a_line_at_the_cap_is_accepted() -> None:
-    data = b"First Name,Last Name\n" + b"a," + b"b" * (MAX_LINE_CHARS - 2) + b"\n"
-    (row,) = _rows(data)
-    assert len(row.get("last name")) == MAX_LINE_CHARS - 2
-
-
-def test_a_file_half_csv_and_half_binary_is_refused_at_the_first_binary_line() -> None:
-    binary = bytes(range(256)) * 8
-    data = b"First Name,Last Name\nAna,Silva\nBo,Lee\n" + binary
-    with pytest.raises(FormatError) as refused:
-        read_table(data, _has_names, expected="x")
-    assert refused.value.line == 4
-
-
-def test_control_characters_in_text_are_refused_as_binary() -> None:
-    with pytest.raises(FormatError, match="binary data") as refused:
-        read_table(b"First Name,Last Name\nAna,Sil\x00va\n", _has_names, expected="x")
-    assert refused.value.line == 2
-
-
 def test_an_unclosed_quote_that_would_swallow_the_file_is_refused() -> None:
     data = b'First Name,Last Name\nAna,Silva\nBo,"Lee\nCy,Kim\nDi,Ray\n'
     with pytest.raises(FormatError, match="never closed") as refused:
@@ -296,78 +209,7 @@ def test_no_other_file_of_linkedins_2018_export_is_taken_for_a_contacts_csv(corp
         assert claimed == (["linkedin"] if name == "Connections.csv" else []), name
 
 
-# Dates
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("22 Nov 2026", DayMonthYear(2026, 11, 22)),
-        ("1/8/18, 6:14 PM", DayMonthYear(2018, 1, 8)),
-        ("12/31/19, 11:59 pm", DayMonthYear(2019, 12, 31)),
-        ("29-Mar-21", DayMonthYear(2021, 3, 29)),
-        ("11 Jun 2021", DayMonthYear(2021, 6, 11)),
-        ("2021-06-11", DayMonthYear(2021, 6, 11)),
-        ("2021-06-11T08:30:00Z", DayMonthYear(2021, 6, 11)),
-        ("Jun 11, 2021", DayMonthYear(2021, 6, 11)),
-        ("6/11/2021", DayMonthYear(2021, 6, 11)),
-        ("29/3/2021", DayMonthYear(2021, 3, 29)),
-        ("29.03.1985", DayMonthYear(1985, 3, 29)),
-        ("3 janv. 2022", DayMonthYear(2022, 1, 3)),
-        ("5-Mär-22", DayMonthYear(2022, 3, 5)),
-        ("0.0.00", DayMonthYear(2000, 0, 0)),
-    ],
-)
-def test_read_date(text: str, expected: DayMonthYear) -> None:
-    assert read_date(text) == expected
-
-
-@pytest.mark.parametrize("text", ["", "yesterday", "31 Foo 2020", "2020", "1/2", "13/13/2020/1"])
-def test_read_date_gives_none_for_text_that_is_not_a_date(text: str) -> None:
-    assert read_date(text) is None
-
-
-def test_read_date_day_first_and_century_pivot() -> None:
-    assert read_date("3/4/2020", day_first=True) == DayMonthYear(2020, 4, 3)
-    assert read_date("3/4/85", pivot=29) == DayMonthYear(1985, 3, 4)
-    assert read_date("3/4/25", pivot=29) == DayMonthYear(2025, 3, 4)
-
-
-# Building people
-
-
-def test_person_with_sources_equals_with_sources_on_the_same_person() -> None:
-    fields: dict[str, object] = {
-        "given_name": "Ana",
-        "family_name": "",
-        "emails": ("ana@example.org",),
-        "phones": (),
-        "birthday": PartialDate(month=3, day=29),
-        "dates": (NamedDate("connected", PartialDate(month=1, day=2, year=2020)),),
-        "notes": "",
-    }
-    built = person_with_sources("linkedin:Connections.csv", "Ana", **fields)
-    reference = with_sources(Person(display_name="Ana", **fields), "linkedin:Connections.csv")  # type: ignore[arg-type]
-    assert built == reference
-    assert set(built.sources) == {"display_name", "given_name", "emails", "birthday", "dates"}
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "https://www.linkedin.com/in/ana-silva-123",
-        "http://ca.linkedin.com/in/ana",
-        "HTTPS://WWW.LINKEDIN.COM/IN/ANA",
-        "https://www.linkedin.com/pub/ana-silva/1/2/3",
-        "linkedin.com/in/ana",
-        "https://www.linkedin.com/company/acme",
-        "https://example.com/in/ana",
-        "https://evil.example/?https://www.linkedin.com/in/ana",
-        "",
-    ],
-)
-def test_is_profile_url_agrees_with_matching(url: str) -> None:
-    assert is_profile_url(url) == is_linkedin_url(url)
+# Spreadsheet formulas
 
 
 @pytest.mark.parametrize(
@@ -397,3 +239,23 @@ def test_ordinary_values_that_start_like_a_formula_are_kept(cell: str) -> None:
     table = read_table(data.encode(), lambda keys: "first name" in keys, expected="test")
     (row,) = list(table.rows)
     assert row.problem is None
+
+
+# From rows to people
+
+
+def test_read_people_keeps_each_rows_line_and_skips_rows_with_a_problem_unread() -> None:
+    data = b"First Name,Last Name\nAna,Silva\n,Nobody\nBo,Lee,Extra\nCy,Kim\n"
+    read: list[int] = []
+
+    def person_of(row: Row) -> Person | str:
+        read.append(row.line)
+        first = row.get("first name")
+        return Person(display_name=first) if first else "no first name"
+
+    result = read_people(read_table(data, _has_names, expected="a test file"), "test", person_of)
+    assert result.format == "test"
+    assert [(entry.line, entry.person.display_name) for entry in result.people] == [(2, "Ana"), (5, "Cy")]
+    assert [item.line for item in result.skipped] == [3, 4]
+    assert result.skipped[0].reason == "no first name"
+    assert read == [2, 3, 5]
