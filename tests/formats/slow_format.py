@@ -1,8 +1,9 @@
 """A test-only importer that misbehaves on purpose, so the sandbox's limits can be seen to work.
 
-Never in the real registry: tests register it with ``monkeypatch.setitem(registry.IMPORTERS, ...)``
-and the sandbox's child imports it by module path. The file's content says what to do, e.g.
-``sleep``, ``spin``, ``hog``, ``exit``, ``kill``, ``raise``, ``refuse`` or ``people:30000``.
+Never in the real registry: tests add ``SPEC`` to ``registry.FORMATS`` with ``monkeypatch.setattr``,
+and the sandbox's child, given the parent's table, imports it by module path. The file's content
+says what to do, e.g. ``sleep``, ``spin``, ``hog``, ``exit``, ``kill``, ``raise``, ``refuse`` or
+``people:30000``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import time
 
 from orchardist.domain.people import NamedDate, PartialDate, Person, with_sources
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult
+from orchardist.formats.registry import FormatSpec
 
 MODULE = __name__
+SPEC = FormatSpec(name="slow", title="Slow", label="Slow", module=MODULE, reads=True, writes=False)
 
 
 def sniff(data: bytes) -> bool:

@@ -21,8 +21,8 @@ HOSTILE_DEADLINE = 5.0
 
 @pytest.fixture
 def slow(monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setitem(registry.IMPORTERS, "slow", slow_format.MODULE)
-    return "slow"
+    monkeypatch.setattr(registry, "FORMATS", (*registry.FORMATS, slow_format.SPEC))
+    return slow_format.SPEC.name
 
 
 def refused(data: bytes, fmt: str, **limits: float) -> tuple[FormatError, float]:

@@ -1,48 +1,145 @@
-"""The one table of formats: name to module, imported lazily so start-up stays fast.
+"""The one table of formats: each format's name, how it is named to people, and the module that reads or
+writes it, imported only when used so start-up stays fast.
 
-An importer module defines ``sniff(data: bytes) -> bool`` (does this content look like mine?) and
-``parse(data: bytes, source: str) -> ParseResult``. An exporter module defines
+A reader module defines ``sniff(data: bytes) -> bool`` (does this content look like mine?) and
+``parse(data: bytes, source: str) -> ParseResult``. A writer module defines
 ``export(snapshot: NetworkSnapshot) -> bytes``. ``source`` is the label recorded as each field's
 source; ``parse`` below makes it ``"format:file name"``, such as ``"linkedin:Connections.csv"``.
+
+The CLI's ``--format``, the API and the web forms take a format's ``name``; their choices, labels and
+file names come from here rather than being spelled again.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import cast
 
+from orchardist.domain.messages import N_
 from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult
 
-# Detection order matters: unambiguous signatures first, CSV dialects by their header last.
-IMPORTERS: dict[str, str] = {
-    "json": "orchardist.formats.json_backup",
-    "vcard": "orchardist.formats.vcard",
-    "linkedin": "orchardist.formats.linkedin",
-    "google": "orchardist.formats.google_csv",
-    "outlook": "orchardist.formats.outlook_csv",
-}
 
-EXPORTERS: dict[str, str] = {
-    "vcard": "orchardist.formats.vcard",
-    "csv": "orchardist.formats.csv_export",
-    "json": "orchardist.formats.json_backup",
-}
+@dataclass(frozen=True, slots=True)
+class FormatSpec:
+    """One file format Orchardist reads, writes or both, and how it is named to people.
 
-# Media type and neutral file name per export format: names never carry people or employers.
-EXPORT_FILES: dict[str, tuple[str, str]] = {
-    "vcard": ("text/vcard", "contacts.vcf"),
-    "csv": ("text/csv", "contacts.csv"),
-    "json": ("application/json", "orchardist-backup.json"),
-}
+    ``title`` names a file read in it (a report's "read as LinkedIn connections"); ``label`` is how
+    a chooser offers it. Both, and ``purpose``, are English templates to translate where shown.
+    """
+
+    name: str
+    title: str
+    label: str
+    module: str
+    reads: bool
+    writes: bool
+    media_type: str = ""
+    file_name: str = ""  # neutral: a file name never carries a person's name or employer
+    purpose: str = ""
+
+    def load(self) -> ModuleType:
+        """The module that reads or writes this format (imported on first use)."""
+        return importlib.import_module(self.module)
 
 
-def _importer(name: str) -> ModuleType:
-    try:
-        return importlib.import_module(IMPORTERS[name])
-    except KeyError:
-        raise FormatError(f"unknown format {name!r}; known: {', '.join(IMPORTERS)}") from None
+FORMATS: tuple[FormatSpec, ...] = (
+    # Readers are tried in this order: unambiguous signatures first (a vCard starts with
+    # BEGIN:VCARD, a backup with "{"), then the CSV dialects by their header row. Writers are
+    # offered in this order too: for address books, for spreadsheets, a full backup.
+    FormatSpec(
+        name="vcard",
+        title=N_("vCard"),
+        label=N_("vCard (.vcf)"),
+        module="orchardist.formats.vcard",
+        reads=True,
+        writes=True,
+        media_type="text/vcard",
+        file_name="contacts.vcf",
+        purpose=N_("for address books"),
+    ),
+    FormatSpec(
+        name="csv",
+        title=N_("CSV"),
+        label=N_("CSV (.csv)"),
+        module="orchardist.formats.csv_export",
+        reads=False,
+        writes=True,
+        media_type="text/csv",
+        file_name="contacts.csv",
+        purpose=N_("for spreadsheets (formula-safe)"),
+    ),
+    FormatSpec(
+        name="json",
+        title=N_("Orchardist JSON backup"),
+        label=N_("Orchardist JSON backup"),
+        module="orchardist.formats.json_backup",
+        reads=True,
+        writes=True,
+        media_type="application/json",
+        file_name="orchardist-backup.json",
+        purpose=N_("a full backup"),
+    ),
+    FormatSpec(
+        name="linkedin",
+        title=N_("LinkedIn connections"),
+        label=N_("LinkedIn connections (Connections.csv)"),
+        module="orchardist.formats.linkedin",
+        reads=True,
+        writes=False,
+    ),
+    FormatSpec(
+        name="google",
+        title=N_("Google Contacts CSV"),
+        label=N_("Google Contacts CSV"),
+        module="orchardist.formats.google_csv",
+        reads=True,
+        writes=False,
+    ),
+    FormatSpec(
+        name="outlook",
+        title=N_("Outlook CSV"),
+        label=N_("Outlook CSV"),
+        module="orchardist.formats.outlook_csv",
+        reads=True,
+        writes=False,
+    ),
+)
+
+
+def importers() -> tuple[FormatSpec, ...]:
+    """The formats Orchardist reads, in the order detection tries them."""
+    return tuple(candidate for candidate in FORMATS if candidate.reads)
+
+
+def exporters() -> tuple[FormatSpec, ...]:
+    """The formats Orchardist writes, in the order they are offered."""
+    return tuple(candidate for candidate in FORMATS if candidate.writes)
+
+
+def spec(name: str) -> FormatSpec:
+    """The format called ``name``; FormatError naming the known ones when there is none."""
+    return _find(name, FORMATS, "unknown format")
+
+
+def importer(name: str) -> FormatSpec:
+    """The format called ``name`` when Orchardist reads it; FormatError naming the readable ones if not."""
+    return _find(name, importers(), "unknown format")
+
+
+def exporter(name: str) -> FormatSpec:
+    """The format called ``name`` when Orchardist writes it; FormatError naming the writable ones if not."""
+    return _find(name, exporters(), "unknown export format")
+
+
+def _find(name: str, among: tuple[FormatSpec, ...], unknown: str) -> FormatSpec:
+    for candidate in among:
+        if candidate.name == name:
+            return candidate
+    known = ", ".join(candidate.name for candidate in among)
+    raise FormatError(f"{unknown} {name!r}; known: {known}")
 
 
 def _looks_like_utf16(head: bytes) -> bool:
@@ -62,10 +159,10 @@ def detect(data: bytes) -> str:
         raise FormatError("the file is empty")
     if b"\x00" in data[:4096] and not _looks_like_utf16(data[:4096]):
         raise FormatError("this is a binary file, not a contacts export (CSV, vCard or JSON backup)")
-    for name in IMPORTERS:
-        sniff = cast(Callable[[bytes], bool], _importer(name).sniff)
+    for candidate in importers():
+        sniff = cast(Callable[[bytes], bool], candidate.load().sniff)
         if sniff(data):
-            return name
+            return candidate.name
     raise FormatError(
         "the format was not recognised: expected a LinkedIn, Google or Outlook CSV export, "
         "a vCard file or an Orchardist JSON backup"
@@ -77,16 +174,22 @@ def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:
 
     Each field read is labelled with the source ``format:file name``, e.g. ``linkedin:Connections.csv``.
     """
-    name = detect(data) if fmt == "auto" else fmt
-    parse_fn = cast(Callable[[bytes, str], ParseResult], _importer(name).parse)
-    return parse_fn(data, f"{name}:{file_name}")
+    reader = importer(detect(data) if fmt == "auto" else fmt)
+    parse_fn = cast(Callable[[bytes, str], ParseResult], reader.load().parse)
+    return parse_fn(data, f"{reader.name}:{file_name}")
 
 
 def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:
     """Write ``snapshot`` in export format ``fmt``."""
-    try:
-        module = importlib.import_module(EXPORTERS[fmt])
-    except KeyError:
-        raise FormatError(f"unknown export format {fmt!r}; known: {', '.join(EXPORTERS)}") from None
-    export_fn = cast(Callable[[NetworkSnapshot], bytes], module.export)
+    export_fn = cast(Callable[[NetworkSnapshot], bytes], exporter(fmt).load().export)
     return export_fn(snapshot)
+
+
+# Views for callers that have not yet moved to the specs: derived from FORMATS when this module is
+# imported, never edited by hand.
+IMPORTERS: dict[str, str] = {reader.name: reader.module for reader in importers()}
+EXPORTERS: dict[str, str] = {writer.name: writer.module for writer in exporters()}
+# Media type and neutral file name per export format: names never carry people or employers.
+EXPORT_FILES: dict[str, tuple[str, str]] = {
+    writer.name: (writer.media_type, writer.file_name) for writer in exporters()
+}

@@ -50,7 +50,7 @@ MEMORY_PER_FILE_BYTE = 16
 # the importers (and their libraries, vobject among them) cost more to import than to fork.
 # "__main__" stays first, as in multiprocessing's default: without it every child would import the
 # caller's main module (pytest's, uvicorn's) again before it could start.
-PRELOAD = ["__main__", "orchardist.formats.sandbox", *registry.IMPORTERS.values()]
+PRELOAD = ["__main__", "orchardist.formats.sandbox", *(reader.module for reader in registry.importers())]
 _MB = 1024 * 1024
 
 
@@ -94,8 +94,8 @@ def parse_in_sandbox(
             f"the file is too large to import ({len(data) / _MB:.1f} MB); "
             f"the limit is {MAX_FILE_BYTES // _MB} MB"
         )
-    if fmt != "auto" and fmt not in registry.IMPORTERS:
-        raise FormatError(f"unknown format {fmt!r}; known: {', '.join(registry.IMPORTERS)}")
+    if fmt != "auto":
+        registry.importer(fmt)  # an unknown format is refused before any child starts
     limits = limits_for(len(data))
     if cpu_seconds is not None:
         limits = replace(limits, cpu_seconds=cpu_seconds)
@@ -105,7 +105,7 @@ def parse_in_sandbox(
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_run_child,
-        args=(sender, data, source, fmt, dict(registry.IMPORTERS), limits),
+        args=(sender, data, source, fmt, registry.FORMATS, limits),
         name="orchardist-import",
         daemon=True,
     )
@@ -156,7 +156,12 @@ def _died(exitcode: int | None, limits: Limits) -> FormatError:
 
 
 def _run_child(
-    sender: Connection, data: bytes, source: str, fmt: str, importers: dict[str, str], limits: Limits
+    sender: Connection,
+    data: bytes,
+    source: str,
+    fmt: str,
+    formats: tuple[registry.FormatSpec, ...],
+    limits: Limits,
 ) -> None:
     """The child's whole life: limit itself, parse, send one message back, exit.
 
@@ -165,8 +170,7 @@ def _run_child(
     message: tuple[str, object]
     try:
         _limit_resources(limits)
-        registry.IMPORTERS.clear()
-        registry.IMPORTERS.update(importers)
+        registry.FORMATS = formats
         message = ("ok", registry.parse(data, source, fmt))
     except FormatError as error:
         message = ("format_error", error)

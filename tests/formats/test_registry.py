@@ -1,0 +1,108 @@
+"""The table of formats: its specs, the views derived from it, detection order and each module's functions."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from orchardist.formats import registry
+from orchardist.formats.base import FormatError, NetworkSnapshot
+from orchardist.formats.registry import FORMATS, FormatSpec, exporter, exporters, importer, importers, spec
+
+# How people have been shown each format so far (the import page and the preview); the table keeps it.
+TITLES = {
+    "linkedin": "LinkedIn connections",
+    "google": "Google Contacts CSV",
+    "outlook": "Outlook CSV",
+    "vcard": "vCard",
+    "json": "Orchardist JSON backup",
+    "csv": "CSV",
+}
+LABELS = {
+    "linkedin": "LinkedIn connections (Connections.csv)",
+    "google": "Google Contacts CSV",
+    "outlook": "Outlook CSV",
+    "vcard": "vCard (.vcf)",
+    "json": "Orchardist JSON backup",
+    "csv": "CSV (.csv)",
+}
+
+
+def test_names_are_unique_and_each_format_reads_or_writes() -> None:
+    names = [entry.name for entry in FORMATS]
+    assert len(names) == len(set(names))
+    assert all(entry.reads or entry.writes for entry in FORMATS)
+
+
+def test_titles_and_labels_are_the_ones_people_know() -> None:
+    assert {entry.name: entry.title for entry in FORMATS} == TITLES
+    assert {entry.name: entry.label for entry in FORMATS} == LABELS
+
+
+def test_detection_tries_unambiguous_signatures_before_csv_headers() -> None:
+    assert [entry.name for entry in importers()] == ["vcard", "json", "linkedin", "google", "outlook"]
+
+
+def test_exports_are_offered_for_address_books_spreadsheets_then_backups() -> None:
+    assert [entry.name for entry in exporters()] == ["vcard", "csv", "json"]
+
+
+def test_detect_asks_each_reader_in_the_tables_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def load(self: FormatSpec) -> SimpleNamespace:
+        return SimpleNamespace(sniff=lambda data: asked.append(self.name) or self.name == "google")
+
+    monkeypatch.setattr(FormatSpec, "load", load)
+    assert registry.detect(b"First Name,Last Name,Labels\n") == "google"
+    assert asked == ["vcard", "json", "linkedin", "google"]
+
+
+def test_the_old_views_are_derived_from_the_table() -> None:
+    assert registry.IMPORTERS == {entry.name: entry.module for entry in FORMATS if entry.reads}
+    assert list(registry.IMPORTERS) == [entry.name for entry in importers()]
+    assert registry.EXPORTERS == {entry.name: entry.module for entry in FORMATS if entry.writes}
+    assert registry.EXPORT_FILES == {
+        "vcard": ("text/vcard", "contacts.vcf"),
+        "csv": ("text/csv", "contacts.csv"),
+        "json": ("application/json", "orchardist-backup.json"),
+    }
+
+
+@pytest.mark.parametrize("entry", importers(), ids=lambda entry: entry.name)
+def test_each_reader_module_sniffs_and_parses(entry: FormatSpec) -> None:
+    module = entry.load()
+    assert callable(module.sniff) and callable(module.parse)
+    assert not module.sniff(b"")
+
+
+@pytest.mark.parametrize("entry", exporters(), ids=lambda entry: entry.name)
+def test_each_writer_module_exports_with_a_media_type_a_neutral_name_and_a_purpose(entry: FormatSpec) -> None:
+    assert callable(entry.load().export)
+    assert entry.media_type and entry.file_name and entry.purpose
+    assert isinstance(registry.export(entry.name, NetworkSnapshot(people=[])), bytes)
+
+
+@pytest.mark.parametrize("entry", [item for item in FORMATS if not item.writes], ids=lambda item: item.name)
+def test_a_reader_only_format_has_no_export_metadata(entry: FormatSpec) -> None:
+    assert not hasattr(entry.load(), "export")
+    assert (entry.media_type, entry.file_name, entry.purpose) == ("", "", "")
+
+
+def test_a_spec_is_found_by_name() -> None:
+    assert spec("linkedin").module == "orchardist.formats.linkedin"
+    assert importer("vcard") is spec("vcard") and exporter("csv") is spec("csv")
+
+
+def test_an_unknown_name_is_refused_naming_the_known_ones() -> None:
+    with pytest.raises(FormatError, match="unknown format 'nope'; known: vcard, csv, json, linkedin"):
+        spec("nope")
+    with pytest.raises(FormatError, match="unknown format 'csv'; known: vcard, json, linkedin, google, out"):
+        importer("csv")
+    with pytest.raises(FormatError, match="unknown export format 'linkedin'; known: vcard, csv, json"):
+        exporter("linkedin")
+    with pytest.raises(FormatError, match="unknown export format"):
+        registry.export("linkedin", NetworkSnapshot(people=[]))
+    with pytest.raises(FormatError, match="unknown format"):
+        registry.parse(b"x", "x.csv", "csv")
