@@ -12,11 +12,13 @@ import os
 import signal
 import time
 
+from orchardist.domain.messages import Wording
 from orchardist.domain.people import NamedDate, PartialDate, Person, with_sources
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult
 from orchardist.formats.registry import FormatSpec
 
 MODULE = __name__
+ON_PURPOSE = Wording("test.refused_on_purpose", "refused on purpose")
 SPEC = FormatSpec(name="slow", title="Slow", label="Slow", module=MODULE, reads=True, writes=False)
 
 
@@ -42,7 +44,7 @@ def parse(data: bytes, source: str) -> ParseResult:
     elif command == "raise":
         raise ValueError("the importer tripped over its own feet")
     elif command == "refuse":
-        raise FormatError("refused on purpose", line=7, field="Notes")
+        raise FormatError(ON_PURPOSE(), line=7, field="Notes")
     elif command == "people":
         return ParseResult(format="slow", people=[_person(number, source) for number in range(int(argument))])
     return ParseResult(format="slow")

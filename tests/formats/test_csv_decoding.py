@@ -6,9 +6,12 @@ import codecs
 
 import pytest
 
+from orchardist.domain.messages import Message
 from orchardist.formats.base import FormatError
 from orchardist.formats.csv_decoding import MAX_LINE_CHARS, decode
 from orchardist.formats.csv_tables import Row, read_table
+
+A_TEST_FILE = Message("test.file", "a test file")
 
 
 def _has_names(keys: frozenset[str]) -> bool:
@@ -16,7 +19,7 @@ def _has_names(keys: frozenset[str]) -> bool:
 
 
 def _rows(data: bytes) -> list[Row]:
-    return list(read_table(data, _has_names, expected="a test file").rows)
+    return list(read_table(data, _has_names, expected=A_TEST_FILE).rows)
 
 
 # Encodings
@@ -50,7 +53,11 @@ def test_a_byte_that_is_not_even_cp1252_is_refused_with_its_line() -> None:
     with pytest.raises(FormatError) as refused:
         decode(data)
     assert refused.value.line == 3
-    assert "0x81" in refused.value.reason and "UTF-8" in refused.value.reason
+    assert (refused.value.reason.code, refused.value.reason.params) == (
+        "file.undecodable_byte",
+        {"byte": "0x81"},
+    )
+    assert "0x81" in str(refused.value.reason) and "UTF-8" in str(refused.value.reason)
 
 
 def test_damaged_utf16_is_refused_with_its_line() -> None:
@@ -76,7 +83,7 @@ def test_ctrl_z_inside_the_file_is_binary_data() -> None:
 def test_a_megabyte_line_is_refused_with_its_line_number() -> None:
     data = b"First Name,Last Name\n" + b"a,b\n" * 5 + b"x" * 1_048_576 + b"\nc,d\n"
     with pytest.raises(FormatError) as refused:
-        read_table(data, _has_names, expected="x")
+        read_table(data, _has_names, expected=A_TEST_FILE)
     assert refused.value.line == 7
     assert str(refused.value) == (
         "line 7: the line is 1,048,576 characters long; a contacts export has no line that long"
@@ -93,11 +100,11 @@ def test_a_file_half_csv_and_half_binary_is_refused_at_the_first_binary_line() -
     binary = bytes(range(256)) * 8
     data = b"First Name,Last Name\nAna,Silva\nBo,Lee\n" + binary
     with pytest.raises(FormatError) as refused:
-        read_table(data, _has_names, expected="x")
+        read_table(data, _has_names, expected=A_TEST_FILE)
     assert refused.value.line == 4
 
 
 def test_control_characters_in_text_are_refused_as_binary() -> None:
     with pytest.raises(FormatError, match="binary data") as refused:
-        read_table(b"First Name,Last Name\nAna,Sil\x00va\n", _has_names, expected="x")
+        read_table(b"First Name,Last Name\nAna,Sil\x00va\n", _has_names, expected=A_TEST_FILE)
     assert refused.value.line == 2

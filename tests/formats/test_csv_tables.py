@@ -8,6 +8,7 @@ from types import ModuleType
 
 import pytest
 
+from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.formats import google_csv, linkedin, outlook_csv
 from orchardist.formats.base import FormatError
@@ -20,13 +21,16 @@ from orchardist.formats.csv_tables import (
     sniff_header,
 )
 
+A_TEST_FILE = Message("test.file", "a test file")
+NO_FIRST_NAME = Message("test.no_first_name", "no first name")
+
 
 def _has_names(keys: frozenset[str]) -> bool:
     return {"first name", "last name"} <= keys
 
 
 def _rows(data: bytes) -> list[Row]:
-    return list(read_table(data, _has_names, expected="a test file").rows)
+    return list(read_table(data, _has_names, expected=A_TEST_FILE).rows)
 
 
 # Line ends, line numbers and records
@@ -44,7 +48,7 @@ def test_line_ends_do_not_change_records_or_their_line_numbers(newline: str) -> 
 
 def test_records_report_the_physical_line_they_start_on_after_a_preamble() -> None:
     data = b'Notes:\n"a, quoted\nparagraph"\n\nFirst Name,Last Name\n"A\n\nB",C\nD,E\n'
-    table = read_table(data, _has_names, expected="a test file")
+    table = read_table(data, _has_names, expected=A_TEST_FILE)
     assert table.header.line == 5
     assert [(row.line, row.get("first name")) for row in table.rows] == [(6, "A\n\nB"), (9, "D")]
 
@@ -94,7 +98,9 @@ def test_columns_are_found_by_name_not_position() -> None:
 
 
 def test_a_repeated_header_name_gets_a_numbered_key() -> None:
-    table = read_table(b"Titre,First Name,Last Name,Titre\nDr,Ana,Silva,Engineer\n", _has_names, expected="x")
+    table = read_table(
+        b"Titre,First Name,Last Name,Titre\nDr,Ana,Silva,Engineer\n", _has_names, expected=A_TEST_FILE
+    )
     (row,) = table.rows
     assert table.header.keys == ("titre", "first name", "last name", "titre #2")
     assert (row.get("titre"), row.get("titre #2")) == ("Dr", "Engineer")
@@ -102,7 +108,7 @@ def test_a_repeated_header_name_gets_a_numbered_key() -> None:
 
 def test_excels_sep_hint_line_sets_the_delimiter() -> None:
     table = read_table(
-        b"sep=;\nFirst Name;Last Name;Company\nAna;Silva;Acme, Inc.\n", _has_names, expected="x"
+        b"sep=;\nFirst Name;Last Name;Company\nAna;Silva;Acme, Inc.\n", _has_names, expected=A_TEST_FILE
     )
     assert table.header.delimiter == ";" and table.header.line == 2
     assert [row.get("company") for row in table.rows] == ["Acme, Inc."]
@@ -118,7 +124,11 @@ def test_a_row_with_more_values_than_columns_carries_a_problem() -> None:
     rows = _rows(b"First Name,Last Name\nAna,Silva,,\nBo,Lee,Acme,Extra\n")
     assert rows[0].problem is None  # empty trailing cells are padding
     assert rows[1].line == 3
-    assert rows[1].problem is not None and "4 values but the header has 2 columns" in rows[1].problem
+    assert rows[1].problem is not None and "4 values but the header has 2 columns" in str(rows[1].problem)
+    assert (rows[1].problem.code, rows[1].problem.params) == (
+        "row.too_many_values",
+        {"values": 4, "columns": 2},
+    )
 
 
 def test_a_row_with_fewer_values_is_padded() -> None:
@@ -138,12 +148,16 @@ def test_row_get_returns_the_first_non_empty_of_several_keys() -> None:
 def test_an_empty_file_is_refused() -> None:
     for data in (b"", b"  \n\r\n", codecs.BOM_UTF8 + b"\n"):
         with pytest.raises(FormatError, match="empty"):
-            read_table(data, _has_names, expected="a test file")
+            read_table(data, _has_names, expected=A_TEST_FILE)
 
 
 def test_an_unknown_header_is_refused_naming_what_was_expected_and_what_was_found() -> None:
     with pytest.raises(FormatError) as refused:
-        read_table(b"Foo,Bar,Baz\n1,2,3\n", _has_names, expected="a file with First Name and Last Name")
+        read_table(
+            b"Foo,Bar,Baz\n1,2,3\n",
+            _has_names,
+            expected=Message("test.names", "a file with First Name and Last Name"),
+        )
     message = str(refused.value)
     assert "a file with First Name and Last Name" in message
     assert "'Foo,Bar,Baz'" in message
@@ -226,9 +240,10 @@ def test_no_other_file_of_linkedins_2018_export_is_taken_for_a_contacts_csv(corp
 def test_a_row_with_a_formula_cell_is_skipped_with_the_column_named(cell: str) -> None:
     quoted = cell.replace('"', '""')
     data = f'First Name,Last Name,Company,Connected On\nAna,Ruiz,"{quoted}",1 Jan 2026\n'
-    table = read_table(data.encode(), lambda keys: "first name" in keys, expected="test")
+    table = read_table(data.encode(), lambda keys: "first name" in keys, expected=A_TEST_FILE)
     (row,) = list(table.rows)
-    assert row.problem is not None and "'Company' cell holds a spreadsheet formula" in row.problem
+    assert row.problem is not None and "'Company' cell holds a spreadsheet formula" in str(row.problem)
+    assert row.problem.code == "row.formula"
 
 
 @pytest.mark.parametrize(
@@ -236,7 +251,7 @@ def test_a_row_with_a_formula_cell_is_skipped_with_the_column_named(cell: str) -
 )
 def test_ordinary_values_that_start_like_a_formula_are_kept(cell: str) -> None:
     data = f'First Name,Last Name,Company,Connected On\nAna,Ruiz,"{cell}",1 Jan 2026\n'
-    table = read_table(data.encode(), lambda keys: "first name" in keys, expected="test")
+    table = read_table(data.encode(), lambda keys: "first name" in keys, expected=A_TEST_FILE)
     (row,) = list(table.rows)
     assert row.problem is None
 
@@ -248,14 +263,14 @@ def test_read_people_keeps_each_rows_line_and_skips_rows_with_a_problem_unread()
     data = b"First Name,Last Name\nAna,Silva\n,Nobody\nBo,Lee,Extra\nCy,Kim\n"
     read: list[int] = []
 
-    def person_of(row: Row) -> Person | str:
+    def person_of(row: Row) -> Person | Message:
         read.append(row.line)
         first = row.get("first name")
-        return Person(display_name=first) if first else "no first name"
+        return Person(display_name=first) if first else NO_FIRST_NAME
 
-    result = read_people(read_table(data, _has_names, expected="a test file"), "test", person_of)
+    result = read_people(read_table(data, _has_names, expected=A_TEST_FILE), "test", person_of)
     assert result.format == "test"
     assert [(entry.line, entry.person.display_name) for entry in result.people] == [(2, "Ana"), (5, "Cy")]
     assert [item.line for item in result.skipped] == [3, 4]
-    assert result.skipped[0].reason == "no first name"
+    assert result.skipped[0].reason is NO_FIRST_NAME
     assert read == [2, 3, 5]

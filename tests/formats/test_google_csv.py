@@ -153,9 +153,10 @@ def test_people_without_a_name_fall_back_to_file_as_organisation_or_email(corpus
         ("City Library", "", ""),
         ("hello@example.org", "", ""),
     ]
-    assert [(item.line, item.reason) for item in result.skipped] == [
+    assert [(item.line, str(item.reason)) for item in result.skipped] == [
         (5, "the row has no name, e-mail, phone or organisation")
     ]
+    assert result.skipped[0].reason.code == "row.no_name_email_phone_or_organisation"
 
 
 def test_multiline_notes_keep_their_lines_and_later_rows_their_line_numbers(corpus: Path) -> None:
@@ -248,7 +249,7 @@ def test_other_exports_are_not_google(header: str) -> None:
 def test_unknown_header_is_refused_saying_what_was_expected() -> None:
     with pytest.raises(FormatError) as refused:
         google_csv.parse(b"Foo;Bar\n1;2\n", SOURCE)
-    assert "Google Contacts CSV" in refused.value.reason and "Labels" in refused.value.reason
+    assert "Google Contacts CSV" in str(refused.value.reason) and "Labels" in str(refused.value.reason)
 
 
 def test_binary_tail_is_refused(corpus: Path) -> None:

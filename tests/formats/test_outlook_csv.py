@@ -162,9 +162,10 @@ def test_a_row_of_defaults_and_empty_dates_is_skipped(corpus: Path) -> None:
     records = [{**DEFAULTS, "Birthday": "1/0/00", "Anniversary": "1/0/00"}, {"First Name": "Bo"}]
     result = outlook_csv.parse(export(header_names(corpus, DESKTOP), records), SOURCE)
     assert [parsed.person.display_name for parsed in result.people] == ["Bo"]
-    assert [(item.line, item.reason) for item in result.skipped] == [
+    assert [(item.line, str(item.reason)) for item in result.skipped] == [
         (2, "the row has no name, e-mail, phone or company")
     ]
+    assert result.skipped[0].reason.code == "row.no_name_email_phone_or_company"
 
 
 def test_a_company_only_contact_is_named_after_the_company(corpus: Path) -> None:
@@ -325,7 +326,7 @@ def test_german_outlook_in_cp1252_with_semicolons() -> None:
         ),
         SOURCE,
     )
-    assert [(item.line, item.reason) for item in result.skipped] == [
+    assert [(item.line, str(item.reason)) for item in result.skipped] == [
         (4, "the row has no name, e-mail, phone or company")
     ]
 
@@ -392,7 +393,7 @@ def test_other_exports_are_not_outlook(header: str) -> None:
 def test_unknown_header_is_refused_saying_what_was_expected() -> None:
     with pytest.raises(FormatError) as refused:
         outlook_csv.parse(b"Vorname;Telefon\nAna;1\n", SOURCE)
-    assert "Outlook CSV" in refused.value.reason and "Vorname, Nachname" in refused.value.reason
+    assert "Outlook CSV" in str(refused.value.reason) and "Vorname, Nachname" in str(refused.value.reason)
 
 
 def test_a_megabyte_line_is_refused(corpus: Path) -> None:

@@ -13,6 +13,7 @@ from vobject.base import ParseError, VObjectError
 from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Person, Tier, with_sources
 from orchardist.formats import vcard
 from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult, Skipped
+from orchardist.formats.messages import ROW_HAS_NO_NAME
 from tests.strategies import people
 
 SOURCE = "vcard:contacts.vcf"
@@ -96,7 +97,8 @@ def test_a_card_with_no_name_is_skipped_with_its_line() -> None:
     data = b"BEGIN:VCARD\r\nFN:Named\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n"
     result = vcard.parse(data, SOURCE)
     assert [entry.line for entry in result.people] == [1]
-    assert result.skipped == [Skipped(line=5, reason="no name")]
+    assert result.skipped == [Skipped(line=5, reason=ROW_HAS_NO_NAME())]
+    assert str(result.skipped[0].reason) == "no name"
 
 
 def test_a_card_known_only_by_its_address_is_named_from_it() -> None:
@@ -106,7 +108,9 @@ def test_a_card_known_only_by_its_address_is_named_from_it() -> None:
 
 
 def test_an_empty_card_is_skipped() -> None:
-    assert vcard.parse(b"BEGIN:VCARD\r\nEND:VCARD\r\n", SOURCE).skipped == [Skipped(line=1, reason="no name")]
+    assert vcard.parse(b"BEGIN:VCARD\r\nEND:VCARD\r\n", SOURCE).skipped == [
+        Skipped(line=1, reason=ROW_HAS_NO_NAME())
+    ]
 
 
 @pytest.mark.parametrize("data", [b"", b"\r\n\r\n", b"\x00\x01\x02BEGIN:VCARD\x00", b"no card here\r\n"])
@@ -268,8 +272,11 @@ def test_vobject_errors_skip_the_card_with_its_line(monkeypatch: pytest.MonkeyPa
     result = vcard.parse(data, SOURCE)
     assert [entry.person.display_name for entry in result.people] == ["Good"]
     assert [entry.line for entry in result.skipped] == [4, 7]
-    assert "already has a PROFILE" in result.skipped[0].reason
-    assert "line 8" in result.skipped[1].reason
+    assert [entry.reason.code for entry in result.skipped] == ["row.unreadable_card"] * 2
+    assert str(result.skipped[0].reason) == (
+        "this card could not be read: line 5: This component already has a PROFILE or uses BEGIN."
+    )
+    assert result.skipped[1].reason.params["problem"].params == {"line": 8, "reason": "Failed to parse line"}
 
 
 def full_person() -> Person:

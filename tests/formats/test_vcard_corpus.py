@@ -14,6 +14,7 @@ import vobject
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.formats import vcard
 from orchardist.formats.base import FormatError, ParseResult, Skipped
+from orchardist.formats.messages import ROW_HAS_NO_NAME
 from orchardist.formats.vcard_cleanup import clean
 from tests.conftest import CORPUS
 
@@ -329,7 +330,7 @@ def test_first_organisation_and_title_win(corpus: Path) -> None:
 @pytest.mark.parametrize("name", ["v21_android_custom_prop.vcf", "v21_im.vcf"])
 def test_cards_without_a_name_are_skipped(corpus: Path, name: str) -> None:
     result = parse(corpus, ANDROID + name)
-    assert (result.people, result.skipped) == ([], [Skipped(line=1, reason="no name")])
+    assert (result.people, result.skipped) == ([], [Skipped(line=1, reason=ROW_HAS_NO_NAME())])
 
 
 def test_rfc_examples(corpus: Path) -> None:

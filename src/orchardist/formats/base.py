@@ -6,34 +6,43 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.offers import Offer
 from orchardist.domain.people import Person
+from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
 
 
-class FormatError(Exception):
-    """A file was refused: what is wrong, and where when known (1-based line, field name)."""
+class FormatError(InputRefused):
+    """A file was refused: why (``reason``, the same message as ``message``), and where when known
+    (1-based ``line``, ``field`` name).
 
-    def __init__(self, reason: str, *, line: int | None = None, field: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    ``str()`` puts the place first, "line 4, field 'Email': ...", as the CLI prints it.
+    """
+
+    def __init__(self, message: Message, *, line: int | None = None, field: str | None = None) -> None:
+        super().__init__(message, field=field)
         self.line = line
-        self.field = field
+
+    @property
+    def reason(self) -> Message:
+        return self.message
 
     def __str__(self) -> str:
-        where = []
+        if self.line is not None and self.field:
+            return str(AT_LINE_IN_FIELD(line=self.line, field=repr(self.field), reason=self.message))
         if self.line is not None:
-            where.append(f"line {self.line}")
+            return str(AT_LINE(line=self.line, reason=self.message))
         if self.field:
-            where.append(f"field {self.field!r}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+            return str(IN_FIELD(field=repr(self.field), reason=self.message))
+        return str(self.message)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        # Keyword-only arguments are lost by the default pickling, and errors cross the sandbox by pickle.
-        return (_rebuild_format_error, (self.reason, self.line, self.field))
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross the sandbox by pickle, and the keyword-only line and field must survive it.
+        return (_rebuild_format_error, (self.message, self.line, self.field))
 
 
-def _rebuild_format_error(reason: str, line: int | None, field: str | None) -> FormatError:
-    return FormatError(reason, line=line, field=field)
+def _rebuild_format_error(message: Message, line: int | None, field: str | None) -> FormatError:
+    return FormatError(message, line=line, field=field)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +72,7 @@ class Skipped:
     """A record that was passed over, and why."""
 
     line: int | None
-    reason: str
+    reason: Message
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ import codecs
 import re
 
 from orchardist.formats.base import FormatError
+from orchardist.formats.messages import BAD_UTF16, CSV_BINARY_DATA, CSV_LINE_TOO_LONG, UNDECODABLE_BYTE
 
 MAX_LINE_CHARS = 100_000
 # Sniffing looks only at the start of a file.
@@ -77,18 +78,15 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError as error:
             line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
-            raise FormatError(
-                f"the file starts as UTF-16 text but {error.reason} at byte {error.start:,}", line=line
-            ) from None
+            problem = BAD_UTF16(problem=error.reason, byte=f"{error.start:,}")
+            raise FormatError(problem, line=line) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     try:
         return data.decode("utf-8", errors="orchardist-cp1252")
     except _Undecodable as error:
         raise FormatError(
-            f"byte 0x{data[error.offset]:02X} is not text in UTF-8 or Windows-1252: "
-            "this is a binary file or a damaged export, not a CSV contacts export",
-            line=_line_of_offset(data, error.offset),
+            UNDECODABLE_BYTE(byte=f"0x{data[error.offset]:02X}"), line=_line_of_offset(data, error.offset)
         ) from None
 
 
@@ -126,10 +124,7 @@ def check_text(text: str, *, binary_checked: bool = False) -> None:
         longest = max(lines, key=len)
         if len(longest) > MAX_LINE_CHARS:
             number = lines.index(longest) + 1
-            raise FormatError(
-                f"the line is {len(longest):,} characters long; a contacts export has no line that long",
-                line=number,
-            )
+            raise FormatError(CSV_LINE_TOO_LONG(length=f"{len(longest):,}"), line=number)
     if binary_checked:
         return
     binary = _BINARY.search(text)
@@ -138,11 +133,7 @@ def check_text(text: str, *, binary_checked: bool = False) -> None:
 
 
 def _binary_error(code: int, line: int) -> FormatError:
-    return FormatError(
-        f"the file holds binary data (control character 0x{code:02X}) here, not text: "
-        "it is not a CSV contacts export or it is damaged",
-        line=line,
-    )
+    return FormatError(CSV_BINARY_DATA(character=f"0x{code:02X}"), line=line)
 
 
 def prepare_text(data: bytes) -> str:

@@ -17,9 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.formats.csv_decoding import decode_head, normalise_line_ends, prepare_text
+from orchardist.formats.messages import (
+    CSV_MALFORMED,
+    CSV_NOT_A_ROW,
+    EMPTY_FILE,
+    NO_HEADER,
+    ROW_HOLDS_FORMULA,
+    ROW_TOO_MANY_VALUES,
+    TAB,
+    UNCLOSED_QUOTE,
+)
 
 # How many lines a header row may be preceded by (LinkedIn's "Notes:" preamble is three).
 MAX_PREAMBLE_LINES = 30
@@ -154,7 +165,7 @@ class Row(NamedTuple):
 
     line: int
     values: Mapping[str, str]
-    problem: str | None = None
+    problem: Message | None = None
 
     def get(self, key: str, *more: str) -> str:
         """The value under header key ``key`` (or the first non-empty one among ``more``), stripped."""
@@ -186,7 +197,7 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise FormatError(f"the CSV is malformed: {error}", line=header.line + consumed + 1) from None
+            raise FormatError(CSV_MALFORMED(problem=str(error)), line=header.line + consumed + 1) from None
         first = consumed + 1
         consumed = reader.line_num
         line = header.line + first
@@ -201,16 +212,11 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
             # A vCard, JSON or XML line where a row should be: the file is part something else.
             shown = cells[0].strip()[:40]
             raise FormatError(
-                f"{shown!r} has no {_delimiter_name(delimiter)} separators, so it is not a row of this CSV "
-                "(is the file part CSV and part something else?)",
-                line=line,
+                CSV_NOT_A_ROW(text=repr(shown), delimiter=_delimiter_name(delimiter)), line=line
             )
         problem = None
         if len(cells) > width and any(cell.strip() for cell in cells[width:]):
-            problem = (
-                f"the row has {len(cells)} values but the header has {width} columns, "
-                "so its values cannot be matched to columns (an unquoted delimiter in a value?)"
-            )
+            problem = ROW_TOO_MANY_VALUES(values=len(cells), columns=width)
         else:
             problem = _formula_problem(cells, header.names)
         yield Row(line, dict(zip(keys, cells, strict=False)), problem)
@@ -222,20 +228,20 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
 _FORMULA = re.compile(r"\s*(?:=|[+\-@]\s*(?:[A-Za-z_][A-Za-z0-9_.]*\(|[^|]*\|))")
 
 
-def _formula_problem(cells: list[str], names: tuple[str, ...]) -> str | None:
-    for index, cell in enumerate(cells):
+def _formula_problem(cells: list[str], names: tuple[str, ...]) -> Message | None:
+    # Only cells under a column name: a row reaches here with nothing but blanks beyond them.
+    for name, cell in zip(names, cells, strict=False):
         if cell and cell.lstrip()[:1] in "=+-@" and _FORMULA.match(cell):
-            column = names[index] if index < len(names) else f"column {index + 1}"
             shown = cell.strip() if len(cell.strip()) <= 40 else cell.strip()[:39] + "…"
-            return f"the {column!r} cell holds a spreadsheet formula ({shown}), so the row was not imported"
+            return ROW_HOLDS_FORMULA(column_name=repr(name), formula=shown)
     return None
 
 
 _FOREIGN_LINE = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9.-]*(?:;[^:]*)?:|[{\[<])")
 
 
-def _delimiter_name(delimiter: str) -> str:
-    return {"\t": "tab", ",": "','", ";": "';'"}.get(delimiter, repr(delimiter))
+def _delimiter_name(delimiter: str) -> str | Message:
+    return TAB() if delimiter == "\t" else repr(delimiter)
 
 
 def _check_closed(text: str, start: int, first: int, line: int) -> None:
@@ -247,14 +253,10 @@ def _check_closed(text: str, start: int, first: int, line: int) -> None:
     for _ in range(first - 1):
         offset = text.index("\n", offset) + 1
     if text.count('"', offset) % 2:
-        raise FormatError(
-            "a quoted value opened on this line is never closed, so the rest of the file would be "
-            "read as one value",
-            line=line,
-        )
+        raise FormatError(UNCLOSED_QUOTE(), line=line)
 
 
-def read_table(data: bytes, recognise: HeaderTest, *, expected: str) -> Table:
+def read_table(data: bytes, recognise: HeaderTest, *, expected: Message) -> Table:
     """Read an export whose header row ``recognise`` accepts; ``expected`` describes it for errors.
 
     Raises FormatError for an empty file, an undecodable byte, an overlong line, binary data, or
@@ -262,16 +264,14 @@ def read_table(data: bytes, recognise: HeaderTest, *, expected: str) -> Table:
     what the file starts with).
     """
     if not data.strip():
-        raise FormatError("the file is empty")
+        raise FormatError(EMPTY_FILE())
     text = prepare_text(data)
     if not text.strip():
-        raise FormatError("the file is empty")
+        raise FormatError(EMPTY_FILE())
     found = find_header(text, recognise)
     if found is None:
-        raise FormatError(
-            f"no header row of {expected} was found in the first {MAX_PREAMBLE_LINES} lines; "
-            f"the file starts with: {first_line(text)!r}"
-        )
+        opening = repr(first_line(text))
+        raise FormatError(NO_HEADER(expected=expected, lines=MAX_PREAMBLE_LINES, start=opening))
     header, start = found
     return Table(header=header, rows=_rows(text, header, start))
 
@@ -301,7 +301,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-PersonOfRow = Callable[[Row], Person | str]
+PersonOfRow = Callable[[Row], Person | Message]
 """A format's reading of one row: the person in it, or the reason the row is skipped."""
 
 
@@ -317,7 +317,7 @@ def read_people(table: Table, format_name: str, person_of: PersonOfRow) -> Parse
                 result.skipped.append(Skipped(row.line, row.problem))
                 continue
             outcome = person_of(row)
-            if isinstance(outcome, str):
+            if isinstance(outcome, Message):
                 result.skipped.append(Skipped(row.line, outcome))
             else:
                 result.people.append(ParsedPerson(outcome, line=row.line))

@@ -14,20 +14,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from orchardist.domain.messages import Message
 from orchardist.domain.names import clean_name_parts, split_display_name
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.formats.base import ParseResult
 from orchardist.formats.csv_dates import read_date
 from orchardist.formats.csv_people import is_profile_url, person_with_sources, split_multi, unique
 from orchardist.formats.csv_tables import Header, Row, read_people, read_table, sniff_header
+from orchardist.formats.messages import EXPECTED_GOOGLE, ROW_NO_NAME_EMAIL_PHONE_OR_ORGANISATION
 
 FORMAT = "google"
 MULTI = ":::"
 
-EXPECTED = (
-    "a Google Contacts CSV (columns First Name, Last Name, Labels, ... or the legacy Name, "
-    "Given Name, Family Name, Group Membership, ...)"
-)
 
 # "E-mail 2 - Value", "Organization 1 - Title": kind, number, sub-field.
 _GROUP_COLUMN = re.compile(
@@ -171,7 +169,7 @@ def _organisation(row: Row, groups: dict[str, list[_Group]]) -> tuple[str, str]:
     return "", ""
 
 
-def _person(row: Row, groups: dict[str, list[_Group]], source: str) -> Person | str:
+def _person(row: Row, groups: dict[str, list[_Group]], source: str) -> Person | Message:
     """The person in ``row``, or the reason it is skipped."""
     first = row.get("first name", "given name")
     middle = row.get("middle name", "additional name")
@@ -190,7 +188,7 @@ def _person(row: Row, groups: dict[str, list[_Group]], source: str) -> Person | 
         pronouns = clean_name_parts(display, "")[2]
     display = display or organisation or (emails[0] if emails else "") or (phones[0] if phones else "")
     if not display:
-        return "the row has no name, e-mail, phone or organisation"
+        return ROW_NO_NAME_EMAIL_PHONE_OR_ORGANISATION()
 
     linkedin_url = ""
     urls: list[str] = []
@@ -221,6 +219,6 @@ def _person(row: Row, groups: dict[str, list[_Group]], source: str) -> Person | 
 
 def parse(data: bytes, source: str) -> ParseResult:
     """Read every contact in a Google CSV export (current or legacy layout)."""
-    table = read_table(data, is_header, expected=EXPECTED)
+    table = read_table(data, is_header, expected=EXPECTED_GOOGLE())
     groups = _groups(table.header)
     return read_people(table, FORMAT, lambda row: _person(row, groups, source))

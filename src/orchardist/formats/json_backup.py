@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.messages import Message, Wording
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier, with_sources
@@ -25,6 +26,36 @@ from orchardist.formats.base import (
     ParsedInteraction,
     ParsedPerson,
     ParseResult,
+)
+from orchardist.formats.messages import (
+    AT_PATH,
+    CONSTANT_NOT_ALLOWED,
+    DAYS_BELOW_ONE,
+    EMPTY_KEY,
+    EXPECTED_DATE,
+    EXPECTED_DAYS,
+    EXPECTED_KEY,
+    EXPECTED_LIST,
+    EXPECTED_OBJECT,
+    EXPECTED_TEXT,
+    FIELD_TWICE,
+    INTERACTION_WITHOUT_PEOPLE,
+    KEY_REUSED,
+    LISTED_TWICE,
+    MISSING_FIELD,
+    NESTED_TOO_DEEPLY,
+    NO_SUCH_KEY,
+    NOT_A_BACKUP,
+    NOT_A_DATE,
+    NOT_A_DATE_TIME,
+    NOT_A_VALID_BACKUP,
+    NOT_UTF8,
+    NOT_VALID_JSON,
+    OFFER_LENGTH,
+    TIME_ZONE_NEEDED,
+    UNKNOWN_FIELD,
+    UNKNOWN_VALUE,
+    UNKNOWN_VERSION,
 )
 
 FORMAT_NAME = "orchardist-backup"
@@ -157,56 +188,62 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _refuse(path: str, problem: str) -> FormatError:
-    return FormatError(f"{path}: {problem}")
+def _refuse(path: str, problem: Message) -> FormatError:
+    return FormatError(AT_PATH(path=path, reason=problem))
 
 
-def _typed(value: object, kind: type[T], path: str, what: str) -> T:
+def _missing(path: str, name: str) -> FormatError:
+    return _refuse(path, MISSING_FIELD(name=_shown(name)))
+
+
+def _typed(value: object, kind: type[T], path: str, expected: Wording) -> T:
     # bool is a subclass of int, but true is not a number of days.
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise _refuse(path, f"expected {what}, found {_shown(value)}")
+        raise _refuse(path, expected(found=_shown(value)))
     return value
 
 
 def _object(value: object, path: str, allowed: tuple[str, ...]) -> dict[str, object]:
-    found = _typed(value, dict, path, "an object")
+    found = _typed(value, dict, path, EXPECTED_OBJECT)
     for name in found:
         if name not in allowed:
-            raise _refuse(path, f"unknown field {_shown(name)}")
+            raise _refuse(path, UNKNOWN_FIELD(name=_shown(name)))
     return found
 
 
 def _text(found: Mapping[str, object], name: str, path: str, *, required: bool = False) -> str:
     if name not in found:
         if required:
-            raise _refuse(path, f"missing field {_shown(name)}")
+            raise _missing(path, name)
         return ""
-    return _typed(found[name], str, f"{path}.{name}", "text")
+    return _typed(found[name], str, f"{path}.{name}", EXPECTED_TEXT)
 
 
 def _texts(found: Mapping[str, object], name: str, path: str) -> tuple[str, ...]:
-    values = _typed(found.get(name, []), list, f"{path}.{name}", "a list")
-    return tuple(_typed(value, str, f"{path}.{name}[{index}]", "text") for index, value in enumerate(values))
+    values = _typed(found.get(name, []), list, f"{path}.{name}", EXPECTED_LIST)
+    return tuple(
+        _typed(value, str, f"{path}.{name}[{index}]", EXPECTED_TEXT) for index, value in enumerate(values)
+    )
 
 
 def _partial_date(value: object, path: str) -> PartialDate:
-    text = _typed(value, str, path, "a date")
+    text = _typed(value, str, path, EXPECTED_DATE)
     try:
         if not text.startswith("--") and not _ISO_DAY.fullmatch(text):
             raise ValueError(text)
         return PartialDate.parse(text)
     except ValueError:
-        raise _refuse(path, f"not a date: {_shown(text)}") from None
+        raise _refuse(path, NOT_A_DATE(text=_shown(text))) from None
 
 
 def _choice(found: Mapping[str, object], name: str, path: str, read: Callable[[str], T], default: T) -> T:
     if name not in found:
         return default
-    text = _typed(found[name], str, f"{path}.{name}", "text")
+    text = _typed(found[name], str, f"{path}.{name}", EXPECTED_TEXT)
     try:
         return read(text)
     except ValueError:
-        raise _refuse(f"{path}.{name}", f"unknown value {_shown(text)}") from None
+        raise _refuse(f"{path}.{name}", UNKNOWN_VALUE(text=_shown(text))) from None
 
 
 def _sources(value: object, path: str) -> dict[str, tuple[str, ...]]:
@@ -218,20 +255,20 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
     found = _object(value, path, _PERSON_KEYS)
     key = _text(found, "key", path, required=True)
     if not key:
-        raise _refuse(f"{path}.key", "a person needs a non-empty key")
+        raise _refuse(f"{path}.key", EMPTY_KEY())
     every_days = None
     if found.get("every_days") is not None:
-        every_days = _typed(found["every_days"], int, f"{path}.every_days", "a whole number of days")
+        every_days = _typed(found["every_days"], int, f"{path}.every_days", EXPECTED_DAYS)
         if every_days < 1:
-            raise _refuse(f"{path}.every_days", f"must be at least 1, found {every_days}")
+            raise _refuse(f"{path}.every_days", DAYS_BELOW_ONE(days=every_days))
     birthday = found.get("birthday")
     met_through = found.get("met_through")
     dates = []
-    for index, named in enumerate(_typed(found.get("dates", []), list, f"{path}.dates", "a list")):
+    for index, named in enumerate(_typed(found.get("dates", []), list, f"{path}.dates", EXPECTED_LIST)):
         where = f"{path}.dates[{index}]"
         entry = _object(named, where, ("label", "date"))
         if "date" not in entry:
-            raise _refuse(where, 'missing field "date"')
+            raise _missing(where, "date")
         dates.append(
             NamedDate(label=_text(entry, "label", where), date=_partial_date(entry["date"], f"{where}.date"))
         )
@@ -268,34 +305,34 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         key=key,
         met_through_key=None
         if met_through is None
-        else _typed(met_through, str, f"{path}.met_through", "a key"),
+        else _typed(met_through, str, f"{path}.met_through", EXPECTED_KEY),
     )
 
 
 def _on(found: Mapping[str, object], path: str) -> date:
     if "date" not in found:
-        raise _refuse(path, 'missing field "date"')
-    text = _typed(found["date"], str, f"{path}.date", "a date")
+        raise _missing(path, "date")
+    text = _typed(found["date"], str, f"{path}.date", EXPECTED_DATE)
     try:
         if not _ISO_DAY.fullmatch(text):
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise _refuse(f"{path}.date", f"not a date: {_shown(text)}") from None
+        raise _refuse(f"{path}.date", NOT_A_DATE(text=_shown(text))) from None
 
 
 def _interaction(value: object, path: str, keys: set[str]) -> ParsedInteraction:
     found = _object(value, path, _INTERACTION_KEYS)
     if "direction" not in found:
-        raise _refuse(path, 'missing field "direction"')
+        raise _missing(path, "direction")
     person_keys = _texts(found, "people", path)
     if not person_keys:
-        raise _refuse(f"{path}.people", "an interaction needs at least one person")
+        raise _refuse(f"{path}.people", INTERACTION_WITHOUT_PEOPLE())
     for index, key in enumerate(person_keys):
         if key not in keys:
-            raise _refuse(f"{path}.people[{index}]", f"no person with key {_shown(key)}")
+            raise _refuse(f"{path}.people[{index}]", NO_SUCH_KEY(key=_shown(key)))
         if key in person_keys[:index]:
-            raise _refuse(f"{path}.people[{index}]", f"{_shown(key)} is listed twice")
+            raise _refuse(f"{path}.people[{index}]", LISTED_TWICE(key=_shown(key)))
     interaction = Interaction(
         on=_on(found, path),
         direction=_choice(found, "direction", path, Direction, Direction.SOCIAL),
@@ -308,15 +345,23 @@ def _interaction(value: object, path: str, keys: set[str]) -> ParsedInteraction:
     return ParsedInteraction(interaction=interaction, person_keys=person_keys)
 
 
+class _Invalid(ValueError):
+    """What the JSON reader's hooks refuse, said in our own words."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed in a backup")
+    raise _Invalid(CONSTANT_NOT_ALLOWED(name=name))
 
 
 def _no_repeated_names(pairs: list[tuple[str, object]]) -> dict[str, object]:
     found: dict[str, object] = {}
     for name, value in pairs:
         if name in found:
-            raise ValueError(f"the field {_shown(name)} appears twice in one object")
+            raise _Invalid(FIELD_TWICE(name=_shown(name)))
         found[name] = value
     return found
 
@@ -325,15 +370,18 @@ def _load(data: bytes) -> object:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise FormatError(f"a backup is UTF-8 text; byte {error.start} is not UTF-8") from None
+        raise FormatError(NOT_UTF8(byte=error.start)) from None
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_names, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise FormatError(f"not valid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
-    except ValueError as error:
-        raise FormatError(f"not a valid backup: {error}") from None
+        problem = NOT_VALID_JSON(problem=error.msg, column=error.colno)
+        raise FormatError(problem, line=error.lineno) from None
+    except _Invalid as error:
+        raise FormatError(NOT_A_VALID_BACKUP(reason=error.message)) from None
+    except ValueError as error:  # Python's own, such as an integer too long to convert
+        raise FormatError(NOT_A_VALID_BACKUP(reason=str(error))) from None
     except RecursionError:
-        raise FormatError("not a valid backup: nested too deeply") from None
+        raise FormatError(NESTED_TOO_DEEPLY()) from None
 
 
 def parse(data: bytes, source: str) -> ParseResult:
@@ -344,43 +392,37 @@ def parse(data: bytes, source: str) -> ParseResult:
     """
     document = _object(_load(data), "backup", _TOP_KEYS)
     if document.get("format") != FORMAT_NAME:
-        raise _refuse("format", f'expected "{FORMAT_NAME}", found {_shown(document.get("format"))}')
+        raise _refuse("format", NOT_A_BACKUP(found=_shown(document.get("format"))))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version not in READABLE_VERSIONS:
-        raise _refuse(
-            "version",
-            f"this Orchardist reads backup versions 1 to {VERSION}, not {_shown(version)}; "
-            "a newer Orchardist may read it",
-        )
+        raise _refuse("version", UNKNOWN_VERSION(latest=VERSION, found=_shown(version)))
     if "people" not in document:
-        raise _refuse("backup", 'missing field "people"')
+        raise _missing("backup", "people")
     people = [
         _person(value, f"people[{index}]", source)
-        for index, value in enumerate(_typed(document["people"], list, "people", "a list"))
+        for index, value in enumerate(_typed(document["people"], list, "people", EXPECTED_LIST))
     ]
     keys: set[str] = set()
     for index, parsed in enumerate(people):
         assert parsed.key is not None
         if parsed.key in keys:
-            raise _refuse(f"people[{index}].key", f"{_shown(parsed.key)} is used by an earlier person")
+            raise _refuse(f"people[{index}].key", KEY_REUSED(key=_shown(parsed.key)))
         keys.add(parsed.key)
     for index, parsed in enumerate(people):
         if parsed.met_through_key is not None and parsed.met_through_key not in keys:
-            raise _refuse(
-                f"people[{index}].met_through", f"no person with key {_shown(parsed.met_through_key)}"
-            )
+            raise _refuse(f"people[{index}].met_through", NO_SUCH_KEY(key=_shown(parsed.met_through_key)))
     interactions = [
         _interaction(value, f"interactions[{index}]", keys)
         for index, value in enumerate(
-            _typed(document.get("interactions", []), list, "interactions", "a list")
+            _typed(document.get("interactions", []), list, "interactions", EXPECTED_LIST)
         )
     ]
     offers = [
         _offer(value, f"offers[{index}]")
-        for index, value in enumerate(_typed(document.get("offers", []), list, "offers", "a list"))
+        for index, value in enumerate(_typed(document.get("offers", []), list, "offers", EXPECTED_LIST))
     ]
     # Each setting is checked where it is restored, against what the settings allow.
-    settings = _typed(document.get("settings", {}), dict, "settings", "an object")
+    settings = _typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT)
     return ParseResult(
         format="json", people=people, interactions=interactions, offers=offers, settings=settings
     )
@@ -390,15 +432,15 @@ def _offer(value: object, path: str) -> Offer:
     found = _object(value, path, _OFFER_KEYS)
     kind = _choice(found, "kind", path, OfferKind, None)
     if kind is None:
-        raise _refuse(path, 'missing field "kind"')
+        raise _missing(path, "kind")
     text = _text(found, "text", path, required=True).strip()
     if not text or len(text) > MAX_OFFER_TEXT:
-        raise _refuse(f"{path}.text", f"an offer is 1 to {MAX_OFFER_TEXT} characters")
+        raise _refuse(f"{path}.text", OFFER_LENGTH(limit=MAX_OFFER_TEXT))
     created = _text(found, "created_at", path, required=True)
     try:
         created_at = datetime.fromisoformat(created)
     except ValueError:
-        raise _refuse(f"{path}.created_at", f"not a date and time: {_shown(created)}") from None
+        raise _refuse(f"{path}.created_at", NOT_A_DATE_TIME(text=_shown(created))) from None
     if created_at.tzinfo is None:
-        raise _refuse(f"{path}.created_at", f"a time zone is needed: {_shown(created)}")
+        raise _refuse(f"{path}.created_at", TIME_ZONE_NEEDED(text=_shown(created)))
     return Offer(id=0, kind=kind, text=text, created_at=created_at)

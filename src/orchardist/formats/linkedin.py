@@ -14,12 +14,19 @@ from __future__ import annotations
 from functools import lru_cache
 
 from orchardist.domain.matching import linkedin_key
+from orchardist.domain.messages import Message
 from orchardist.domain.names import clean_name_parts
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.formats.base import ParseResult
 from orchardist.formats.csv_dates import read_date
 from orchardist.formats.csv_people import is_profile_url, person_with_sources
 from orchardist.formats.csv_tables import Row, read_people, read_table, sniff_header
+from orchardist.formats.messages import (
+    EXPECTED_LINKEDIN,
+    ROW_CANNOT_BE_TOLD_APART,
+    ROW_NO_NAME_OR_PROFILE,
+    ROW_ONLY_CONNECTION_DATE,
+)
 
 FORMAT = "linkedin"
 
@@ -33,11 +40,6 @@ CONNECTED = "connected on"
 
 # Every column any era of Connections.csv has had.
 COLUMNS = frozenset({FIRST, LAST, URL, EMAIL, COMPANY, POSITION, CONNECTED})
-
-EXPECTED = (
-    "a LinkedIn Connections.csv (columns First Name, Last Name, URL, Email Address, Company, "
-    "Position, Connected On)"
-)
 
 
 def is_header(keys: frozenset[str]) -> bool:
@@ -73,7 +75,7 @@ def _connected_on(text: str) -> tuple[NamedDate, ...]:
         return ()
 
 
-def _person(row: Row, source: str) -> Person | str:
+def _person(row: Row, source: str) -> Person | Message:
     """The person in ``row``, or the reason it is skipped."""
     values = row.values
     first = (values.get(FIRST) or "").strip()
@@ -85,13 +87,10 @@ def _person(row: Row, source: str) -> Person | str:
     connected = (values.get(CONNECTED) or "").strip()
     if not (first or last or url or email or company or position):
         if connected:
-            return (
-                f"the row holds only a connection date ({connected}) and no name, profile URL, "
-                "e-mail or company"
-            )
-        return "the row holds no name or profile URL"
+            return ROW_ONLY_CONNECTION_DATE(date=connected)
+        return ROW_NO_NAME_OR_PROFILE()
     if not (first or last or url):
-        return "the row has no name and no profile URL, so it cannot be told apart from others"
+        return ROW_CANNOT_BE_TOLD_APART()
 
     # Where a member hides their address LinkedIn writes its member id (urn:li:member:123...),
     # and anything else without an "@" is no e-mail either.
@@ -121,5 +120,5 @@ def _person(row: Row, source: str) -> Person | str:
 
 def parse(data: bytes, source: str) -> ParseResult:
     """Read every connection in a LinkedIn Connections.csv export."""
-    table = read_table(data, is_header, expected=EXPECTED)
+    table = read_table(data, is_header, expected=EXPECTED_LINKEDIN())
     return read_people(table, FORMAT, lambda row: _person(row, source))

@@ -9,19 +9,17 @@ below. Columns are found by name, never by position.
 
 from __future__ import annotations
 
+from orchardist.domain.messages import Message
 from orchardist.domain.names import clean_name_parts, split_display_name
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.formats.base import ParseResult
 from orchardist.formats.csv_dates import read_date
 from orchardist.formats.csv_people import is_profile_url, person_with_sources, unique
 from orchardist.formats.csv_tables import Row, read_people, read_table, sniff_header
+from orchardist.formats.messages import EXPECTED_OUTLOOK, ROW_NO_NAME_EMAIL_PHONE_OR_COMPANY
 
 FORMAT = "outlook"
 
-EXPECTED = (
-    "an Outlook CSV export (columns First Name, Last Name, E-mail Address, Company, Job Title, ...; "
-    "or the German Vorname, Nachname, E-Mail-Adresse, ...; or the French Prénom, Nom, ...)"
-)
 
 # Each field Orchardist reads, and the header names Outlook gives it in English, German and French.
 # English names cover desktop 2003 and 2007+, Outlook.com and Google's "Outlook CSV".
@@ -190,7 +188,7 @@ def _location(row: Row) -> str:
     return row.get(*LOCATION)
 
 
-def _person(row: Row, source: str, *, day_first: bool) -> Person | str:
+def _person(row: Row, source: str, *, day_first: bool) -> Person | Message:
     """The person in ``row``, or the reason it is skipped."""
     first = row.get(*FIRST)
     middle = row.get(*MIDDLE)
@@ -209,7 +207,7 @@ def _person(row: Row, source: str, *, day_first: bool) -> Person | str:
         pronouns = clean_name_parts(display, "")[2]
     display = display or company or (emails[0] if emails else "") or (phones[0] if phones else "")
     if not display:
-        return "the row has no name, e-mail, phone or company"
+        return ROW_NO_NAME_EMAIL_PHONE_OR_COMPANY()
 
     linkedin_url = ""
     urls: list[str] = []
@@ -243,7 +241,7 @@ def _person(row: Row, source: str, *, day_first: bool) -> Person | str:
 
 def parse(data: bytes, source: str) -> ParseResult:
     """Read every contact in an Outlook-style CSV export."""
-    table = read_table(data, is_header, expected=EXPECTED)
+    table = read_table(data, is_header, expected=EXPECTED_OUTLOOK())
     # English Outlook writes month/day/year; French writes day/month/year; German uses dots.
     day_first = _language(table.header.key_set) != "first name"
     return read_people(table, FORMAT, lambda row: _person(row, source, day_first=day_first))

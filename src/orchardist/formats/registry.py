@@ -18,8 +18,15 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import cast
 
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Wording
 from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult
+from orchardist.formats.messages import (
+    BINARY_FILE,
+    EMPTY_FILE,
+    NOT_RECOGNISED,
+    UNKNOWN_EXPORT_FORMAT,
+    UNKNOWN_FORMAT,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,25 +128,24 @@ def exporters() -> tuple[FormatSpec, ...]:
 
 def spec(name: str) -> FormatSpec:
     """The format called ``name``; FormatError naming the known ones when there is none."""
-    return _find(name, FORMATS, "unknown format")
+    return _find(name, FORMATS, UNKNOWN_FORMAT)
 
 
 def importer(name: str) -> FormatSpec:
     """The format called ``name`` when Orchardist reads it; FormatError naming the readable ones if not."""
-    return _find(name, importers(), "unknown format")
+    return _find(name, importers(), UNKNOWN_FORMAT)
 
 
 def exporter(name: str) -> FormatSpec:
     """The format called ``name`` when Orchardist writes it; FormatError naming the writable ones if not."""
-    return _find(name, exporters(), "unknown export format")
+    return _find(name, exporters(), UNKNOWN_EXPORT_FORMAT)
 
 
-def _find(name: str, among: tuple[FormatSpec, ...], unknown: str) -> FormatSpec:
+def _find(name: str, among: tuple[FormatSpec, ...], unknown: Wording) -> FormatSpec:
     for candidate in among:
         if candidate.name == name:
             return candidate
-    known = ", ".join(candidate.name for candidate in among)
-    raise FormatError(f"{unknown} {name!r}; known: {known}")
+    raise FormatError(unknown(name=repr(name), known=tuple(candidate.name for candidate in among)))
 
 
 def _looks_like_utf16(head: bytes) -> bool:
@@ -156,17 +162,14 @@ def _looks_like_utf16(head: bytes) -> bool:
 def detect(data: bytes) -> str:
     """Name the format of ``data`` from its content, or raise FormatError saying why not."""
     if not data.strip():
-        raise FormatError("the file is empty")
+        raise FormatError(EMPTY_FILE())
     if b"\x00" in data[:4096] and not _looks_like_utf16(data[:4096]):
-        raise FormatError("this is a binary file, not a contacts export (CSV, vCard or JSON backup)")
+        raise FormatError(BINARY_FILE())
     for candidate in importers():
         sniff = cast(Callable[[bytes], bool], candidate.load().sniff)
         if sniff(data):
             return candidate.name
-    raise FormatError(
-        "the format was not recognised: expected a LinkedIn, Google or Outlook CSV export, "
-        "a vCard file or an Orchardist JSON backup"
-    )
+    raise FormatError(NOT_RECOGNISED())
 
 
 def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:

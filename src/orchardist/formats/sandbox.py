@@ -33,9 +33,19 @@ from multiprocessing.connection import Connection
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from orchardist.domain import interactions, people
+from orchardist.domain import interactions, messages, people
+from orchardist.domain.messages import Message
 from orchardist.formats import base, registry
 from orchardist.formats.base import FormatError, ParseResult
+from orchardist.formats.messages import (
+    RESULT_NOT_SENT,
+    STOPPED_BY_SIGNAL,
+    STOPPED_UNEXPECTEDLY,
+    TOO_LARGE,
+    TOO_LONG_TO_READ,
+    TOO_MUCH_MEMORY,
+    UNREADABLE,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext, SpawnContext
@@ -90,10 +100,7 @@ def parse_in_sandbox(
     what happened.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise FormatError(
-            f"the file is too large to import ({len(data) / _MB:.1f} MB); "
-            f"the limit is {MAX_FILE_BYTES // _MB} MB"
-        )
+        raise FormatError(TOO_LARGE(size=round(len(data) / _MB, 1), limit=MAX_FILE_BYTES // _MB))
     if fmt != "auto":
         registry.importer(fmt)  # an unknown format is refused before any child starts
     limits = limits_for(len(data))
@@ -128,7 +135,7 @@ def parse_in_sandbox(
         return cast(ParseResult, payload)
     if kind == "format_error":
         raise cast(FormatError, payload)
-    raise FormatError(cast(str, payload))
+    raise FormatError(cast(Message, payload))
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +148,7 @@ def _context() -> ForkServerContext | SpawnContext:
 
 
 def _too_long(seconds: float) -> FormatError:
-    return FormatError(f"the file took too long to read ({seconds:.1f} s); it may be malformed or hostile")
+    return FormatError(TOO_LONG_TO_READ(seconds=round(float(seconds), 1)))
 
 
 def _died(exitcode: int | None, limits: Limits) -> FormatError:
@@ -149,10 +156,8 @@ def _died(exitcode: int | None, limits: Limits) -> FormatError:
     if cpu_limit_signal is not None and exitcode == -cpu_limit_signal:
         return _too_long(limits.cpu_seconds)
     if exitcode is not None and exitcode < 0:
-        reason = f"was stopped by signal {signal.Signals(-exitcode).name}"
-    else:
-        reason = f"stopped unexpectedly (exit code {exitcode})"
-    return FormatError(f"reading the file {reason}; it may be malformed or hostile")
+        return FormatError(STOPPED_BY_SIGNAL(signal=signal.Signals(-exitcode).name))
+    return FormatError(STOPPED_UNEXPECTEDLY(code=exitcode))
 
 
 def _run_child(
@@ -175,16 +180,13 @@ def _run_child(
     except FormatError as error:
         message = ("format_error", error)
     except MemoryError:
-        message = (
-            "error",
-            "the file needed more memory than allowed to read; it may be malformed or hostile",
-        )
+        message = ("error", TOO_MUCH_MEMORY())
     except Exception as error:  # every failure must reach the parent as a message it can show
-        message = ("error", f"the file could not be read: {type(error).__name__}: {error}")
+        message = ("error", UNREADABLE(problem=f"{type(error).__name__}: {error}"))
     try:
         sender.send_bytes(_dumps(message))
     except Exception as error:  # the result itself could not be pickled or sent
-        failure = f"the file could not be read: {type(error).__name__} sending the result"
+        failure = RESULT_NOT_SENT(error=type(error).__name__)
         sender.send_bytes(pickle.dumps(("error", failure)))
     finally:
         sender.close()
@@ -224,7 +226,7 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
     both ways; a positional constructor call is twice as fast and checks the values again.
     """
     table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
-    for module in (people, interactions, base):
+    for module in (people, interactions, messages, base):
         for value in vars(module).values():
             if not isinstance(value, type) or value.__module__ != module.__name__:
                 continue

@@ -19,9 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from orchardist.domain.matching import is_linkedin_url, linkedin_key
+from orchardist.domain.messages import Message
 from orchardist.domain.names import name_from_email
 from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Person, Tier, with_sources
 from orchardist.formats.base import NetworkSnapshot, ParsedPerson, ParseResult, Skipped
+from orchardist.formats.messages import AT_LINE, CARD_UNREADABLE, ROW_HAS_NO_NAME
 from orchardist.formats.vcard_cleanup import Card, clean, escape, unescape
 
 # vobject's deprecation and syntax warnings on newer Pythons say nothing about any file: they are
@@ -33,7 +35,6 @@ with warnings.catch_warnings():
     from vobject.base import VObjectError, parseLine
 
 FORMAT = "vcard"
-NO_NAME = "no name"
 PRODID = "-//Orchardist//Orchardist//EN"
 
 # Properties Orchardist writes for the fields vCard has no property for; read back first.
@@ -80,7 +81,11 @@ class _Property:
 
 
 class _Unreadable(Exception):
-    """vobject refused a card; the message is vobject's."""
+    """vobject refused a card: on which line, and vobject's own explanation."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def sniff(data: bytes) -> bool:
@@ -102,11 +107,11 @@ def parse(data: bytes, source: str) -> ParseResult:
         try:
             properties = _read_with_vobject(card)
         except _Unreadable as error:
-            result.skipped.append(Skipped(line=card.line, reason=f"this card could not be read: {error}"))
+            result.skipped.append(Skipped(line=card.line, reason=CARD_UNREADABLE(problem=error.message)))
             continue
         person = _person(properties)
         if person is None:
-            result.skipped.append(Skipped(line=card.line, reason=NO_NAME))
+            result.skipped.append(Skipped(line=card.line, reason=ROW_HAS_NO_NAME()))
         else:
             result.people.append(ParsedPerson(person=with_sources(person, source), line=card.line))
     return result
@@ -119,7 +124,8 @@ def _read_with_vobject(card: Card) -> list[_Property]:
         try:
             name, params, value, group = parseLine(line.to_text(), line.line)
         except VObjectError as error:
-            raise _Unreadable(f"line {line.line}: {getattr(error, 'msg', error)}") from None
+            problem = str(getattr(error, "msg", error))
+            raise _Unreadable(AT_LINE(line=line.line, reason=problem)) from None
         merged: dict[str, list[str]] = {}
         for param in params:
             merged.setdefault(str(param[0]).upper(), []).extend(str(item) for item in param[1:])

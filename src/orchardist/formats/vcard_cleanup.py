@@ -26,7 +26,28 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from orchardist.domain.messages import Message
 from orchardist.formats.base import FormatError
+from orchardist.formats.messages import (
+    BEGIN_NOT_VCARD,
+    CONTROL_IN_PARAMETER,
+    EMPTY_FILE,
+    END_DOES_NOT_CLOSE,
+    MALFORMED_LINE,
+    NESTED_TOO_DEEP,
+    NO_COLON,
+    NO_NAME_AFTER_GROUP,
+    NO_PROPERTY_NAME,
+    NO_VCARD,
+    PARAMETER_WITHOUT_NAME,
+    STRAY_FOLDED_LINE,
+    TEXT_OUTSIDE_VCARD,
+    UNCLOSED_PARAMETER_QUOTE,
+    UNEXPECTED_IN_PARAMETERS,
+    UNSUPPORTED_VERSION,
+    VCARD_BINARY,
+    VCARD_LINE_TOO_LONG,
+)
 
 MAX_LINE_BYTES = 100_000
 MAX_NESTING = 3
@@ -121,10 +142,10 @@ def clean(data: bytes) -> list[Card]:
     """
     text = _as_utf8_bytes(data)
     if not text.strip():
-        raise FormatError("the file is empty")
+        raise FormatError(EMPTY_FILE())
     cards = _Reader(depth=0).read(text)
     if not cards:
-        raise FormatError("no vCard was found in the file (expected BEGIN:VCARD)")
+        raise FormatError(NO_VCARD())
     return sorted(cards, key=lambda card: card.line)
 
 
@@ -135,12 +156,16 @@ def _as_utf8_bytes(data: bytes) -> bytes:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = data.decode("utf-16", errors="replace").encode("utf-8")
     elif b"\x00" in data[:4096]:
-        raise FormatError("this is a binary file, not a vCard file")
+        raise FormatError(VCARD_BINARY())
     return data.rstrip(b"\x1a")  # a DOS end-of-file mark some old tools append
 
 
 class _Malformed(Exception):
-    """A line that is not a well-formed content line; the message says why."""
+    """A line that is not a well-formed content line; ``message`` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(slots=True)
@@ -159,13 +184,13 @@ def _parse_head(raw: bytes) -> _Head:
     """
     match = _NAME.match(raw)
     if match is None:
-        raise _Malformed(f"expected a property name at the start of the line, found {_show(raw)}")
+        raise _Malformed(NO_PROPERTY_NAME(text=_show(raw)))
     group, pos = "", match.end()
     if raw[pos : pos + 1] == b".":
         group = match.group().decode("ascii")
         match = _NAME.match(raw, pos + 1)
         if match is None:
-            raise _Malformed(f"expected a property name after the group {group!r}")
+            raise _Malformed(NO_NAME_AFTER_GROUP(group=repr(group)))
         pos = match.end()
     name = match.group().decode("ascii").upper()
     params: list[tuple[str, list[bytes]]] = []
@@ -174,12 +199,12 @@ def _parse_head(raw: bytes) -> _Head:
         if char == b":":
             return _Head(group, name, params, pos + 1)
         if not char:
-            raise _Malformed(f"{name} has no ':' before its value")
+            raise _Malformed(NO_COLON(name=name))
         if char != b";":
-            raise _Malformed(f"unexpected {_show(raw[pos:])} in the parameters of {name}")
+            raise _Malformed(UNEXPECTED_IN_PARAMETERS(text=_show(raw[pos:]), name=name))
         match = _NAME.match(raw, pos + 1)
         if match is None:
-            raise _Malformed(f"a parameter of {name} has no name: {_show(raw[pos:])}")
+            raise _Malformed(PARAMETER_WITHOUT_NAME(name=name, text=_show(raw[pos:])))
         param, pos = match.group().decode("ascii").upper(), match.end()
         values: list[bytes] = []
         if raw[pos : pos + 1] == b"=":
@@ -188,10 +213,10 @@ def _parse_head(raw: bytes) -> _Head:
                 if raw[pos : pos + 1] == b'"':
                     end = raw.find(b'"', pos + 1)
                     if end < 0:
-                        raise _Malformed(f"the {param} parameter of {name} has no closing quote")
+                        raise _Malformed(UNCLOSED_PARAMETER_QUOTE(parameter=param, name=name))
                     value, pos = raw[pos + 1 : end], end + 1
                     if _PARAM_CONTROL.search(value):
-                        raise _Malformed(f"the {param} parameter of {name} holds control characters")
+                        raise _Malformed(CONTROL_IN_PARAMETER(parameter=param, name=name))
                 else:
                     unquoted = _UNQUOTED_PARAM.match(raw, pos)
                     assert unquoted is not None  # the pattern matches the empty string
@@ -244,11 +269,7 @@ class _Logical:
                 self.parts, self.head_complete = [joined[: head.value_start]], True
                 return
         if self.size > MAX_LINE_BYTES:
-            raise FormatError(
-                f"the line is over {MAX_LINE_BYTES:,} bytes long (after unfolding); "
-                "such lines are refused, the file may be malformed or hostile",
-                line=self.line,
-            )
+            raise FormatError(VCARD_LINE_TOO_LONG(limit=f"{MAX_LINE_BYTES:,}"), line=self.line)
         self.parts.append(piece)
 
     def wants_soft_break(self) -> bool:
@@ -324,9 +345,7 @@ class _Reader:
                 continue
             if raw[:1] in (b" ", b"\t"):
                 if raw.strip():
-                    raise FormatError(
-                        "this indented line continues nothing (a stray folded line)", line=number
-                    )
+                    raise FormatError(STRAY_FOLDED_LINE(), line=number)
                 continue
             current = self._start(raw, number)
         if current is not None:
@@ -346,12 +365,12 @@ class _Reader:
 
     def _finish(self, logical: _Logical) -> None:
         if not self.stack and logical.name != "BEGIN":
-            raise FormatError("text outside a vCard: expected BEGIN:VCARD", line=logical.line)
+            raise FormatError(TEXT_OUTSIDE_VCARD(), line=logical.line)
         raw = b"".join(logical.parts)
         try:
             head = _parse_head(raw)
         except _Malformed as error:
-            raise FormatError(f"malformed line: {error}", line=logical.line) from None
+            raise FormatError(MALFORMED_LINE(reason=error.message), line=logical.line) from None
         if logical.dropped:
             return
         value = raw[head.value_start :]
@@ -370,24 +389,22 @@ class _Reader:
     def _begin(self, value: bytes, line: int) -> None:
         kind = value.strip().decode("utf-8", errors="replace")
         if kind.upper() != "VCARD":
-            raise FormatError(f"BEGIN:{kind} is not a vCard", line=line)
+            raise FormatError(BEGIN_NOT_VCARD(kind=kind), line=line)
         if self.depth + len(self.stack) >= MAX_NESTING:
-            raise FormatError(f"vCards are nested more than {MAX_NESTING} deep", line=line)
+            raise FormatError(NESTED_TOO_DEEP(depth=MAX_NESTING), line=line)
         self.stack.append(_OpenCard(line=line))
 
     def _end(self, value: bytes, line: int) -> None:
         kind = value.strip().decode("utf-8", errors="replace")
         card = self.stack.pop()
         if kind.upper() != "VCARD":
-            raise FormatError(f"END:{kind} does not close the vCard begun on line {card.line}", line=line)
+            raise FormatError(END_DOES_NOT_CLOSE(kind=kind, line=card.line), line=line)
         self.cards.append(_close(card))
 
     def _version(self, value: bytes, line: int) -> None:
         declared = value.strip().decode("utf-8", errors="replace")
         if declared not in VERSIONS:
-            raise FormatError(
-                f"vCard version {declared!r} is not supported (2.1, 3.0 and 4.0 are)", line=line
-            )
+            raise FormatError(UNSUPPORTED_VERSION(version=repr(declared)), line=line)
         card = self.stack[-1]
         if not card.saw_version:
             card.version, card.saw_version = VERSIONS[declared], True
