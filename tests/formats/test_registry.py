@@ -41,11 +41,11 @@ def test_titles_and_labels_are_the_ones_people_know() -> None:
 
 
 def test_detection_tries_unambiguous_signatures_before_csv_headers() -> None:
-    assert [entry.name for entry in importers()] == ["vcard", "json", "linkedin", "google", "outlook"]
+    assert [entry.name for entry in importers()] == ["json", "vcard", "linkedin", "google", "outlook"]
 
 
-def test_exports_are_offered_for_address_books_spreadsheets_then_backups() -> None:
-    assert [entry.name for entry in exporters()] == ["vcard", "csv", "json"]
+def test_the_exporters_are_vcard_json_and_csv() -> None:
+    assert [entry.name for entry in exporters()] == ["json", "vcard", "csv"]
 
 
 def test_detect_asks_each_reader_in_the_tables_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,7 +56,7 @@ def test_detect_asks_each_reader_in_the_tables_order(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(FormatSpec, "load", load)
     assert registry.detect(b"First Name,Last Name,Labels\n") == "google"
-    assert asked == ["vcard", "json", "linkedin", "google"]
+    assert asked == ["json", "vcard", "linkedin", "google"]
 
 
 def test_the_old_views_are_derived_from_the_table() -> None:
@@ -64,9 +64,9 @@ def test_the_old_views_are_derived_from_the_table() -> None:
     assert list(registry.IMPORTERS) == [entry.name for entry in importers()]
     assert registry.EXPORTERS == {entry.name: entry.module for entry in FORMATS if entry.writes}
     assert registry.EXPORT_FILES == {
+        "json": ("application/json", "orchardist-backup.json"),
         "vcard": ("text/vcard", "contacts.vcf"),
         "csv": ("text/csv", "contacts.csv"),
-        "json": ("application/json", "orchardist-backup.json"),
     }
 
 
@@ -96,12 +96,21 @@ def test_a_spec_is_found_by_name() -> None:
 
 
 def test_an_unknown_name_is_refused_naming_the_known_ones() -> None:
-    with pytest.raises(FormatError, match="unknown format 'nope'; known: vcard, csv, json, linkedin"):
+    with pytest.raises(FormatError) as refused:
         spec("nope")
-    with pytest.raises(FormatError, match="unknown format 'csv'; known: vcard, json, linkedin, google, out"):
+    assert str(refused.value) == "unknown format 'nope'; known: json, vcard, linkedin, google, outlook, csv"
+    assert refused.value.reason.code == "file.unknown_format"
+    assert refused.value.reason.to_dict()["params"] == {
+        "name": "'nope'",
+        "known": ["json", "vcard", "linkedin", "google", "outlook", "csv"],
+    }
+    with pytest.raises(FormatError) as refused:
         importer("csv")
-    with pytest.raises(FormatError, match="unknown export format 'linkedin'; known: vcard, csv, json"):
+    assert str(refused.value) == "unknown format 'csv'; known: json, vcard, linkedin, google, outlook"
+    with pytest.raises(FormatError) as refused:
         exporter("linkedin")
+    assert str(refused.value) == "unknown export format 'linkedin'; known: json, vcard, csv"
+    assert refused.value.reason.code == "file.unknown_export_format"
     with pytest.raises(FormatError, match="unknown export format"):
         registry.export("linkedin", NetworkSnapshot(people=[]))
     with pytest.raises(FormatError, match="unknown format"):

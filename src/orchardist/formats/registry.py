@@ -53,31 +53,8 @@ class FormatSpec:
 
 
 FORMATS: tuple[FormatSpec, ...] = (
-    # Readers are tried in this order: unambiguous signatures first (a vCard starts with
-    # BEGIN:VCARD, a backup with "{"), then the CSV dialects by their header row. Writers are
-    # offered in this order too: for address books, for spreadsheets, a full backup.
-    FormatSpec(
-        name="vcard",
-        title=N_("vCard"),
-        label=N_("vCard (.vcf)"),
-        module="orchardist.formats.vcard",
-        reads=True,
-        writes=True,
-        media_type="text/vcard",
-        file_name="contacts.vcf",
-        purpose=N_("for address books"),
-    ),
-    FormatSpec(
-        name="csv",
-        title=N_("CSV"),
-        label=N_("CSV (.csv)"),
-        module="orchardist.formats.csv_export",
-        reads=False,
-        writes=True,
-        media_type="text/csv",
-        file_name="contacts.csv",
-        purpose=N_("for spreadsheets (formula-safe)"),
-    ),
+    # Readers are tried in this order: unambiguous signatures first (a backup starts with "{", a vCard
+    # with BEGIN:VCARD), then the CSV dialects by their header row. CSV is only written.
     FormatSpec(
         name="json",
         title=N_("Orchardist JSON backup"),
@@ -88,6 +65,17 @@ FORMATS: tuple[FormatSpec, ...] = (
         media_type="application/json",
         file_name="orchardist-backup.json",
         purpose=N_("a full backup"),
+    ),
+    FormatSpec(
+        name="vcard",
+        title=N_("vCard"),
+        label=N_("vCard (.vcf)"),
+        module="orchardist.formats.vcard",
+        reads=True,
+        writes=True,
+        media_type="text/vcard",
+        file_name="contacts.vcf",
+        purpose=N_("for address books"),
     ),
     FormatSpec(
         name="linkedin",
@@ -113,6 +101,17 @@ FORMATS: tuple[FormatSpec, ...] = (
         reads=True,
         writes=False,
     ),
+    FormatSpec(
+        name="csv",
+        title=N_("CSV"),
+        label=N_("CSV (.csv)"),
+        module="orchardist.formats.csv_export",
+        reads=False,
+        writes=True,
+        media_type="text/csv",
+        file_name="contacts.csv",
+        purpose=N_("for spreadsheets (formula-safe)"),
+    ),
 )
 
 
@@ -122,7 +121,7 @@ def importers() -> tuple[FormatSpec, ...]:
 
 
 def exporters() -> tuple[FormatSpec, ...]:
-    """The formats Orchardist writes, in the order they are offered."""
+    """The formats Orchardist writes, in the table's order."""
     return tuple(candidate for candidate in FORMATS if candidate.writes)
 
 
