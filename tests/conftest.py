@@ -114,17 +114,17 @@ def network(store: Store) -> Network:
 
 
 @pytest.fixture
-def other_network(network: Network) -> Network:
+def other_network(store: Store, network: Network) -> Network:
     """Bob's network, in the same store as Alice's: nothing of one may show in the other."""
-    with network.store.write() as conn:
+    with store.write() as conn:
         space = create_space(conn, "Bob")
-    return Network(store=network.store, space_id=space.id)
+    return Network(store=store, space_id=space.id)
 
 
 @pytest.fixture
-def db_arg(network: Network) -> str:
+def db_arg(store: Store, network: Network) -> str:
     """The ``--db`` value that opens ``network``'s store from the CLI."""
-    return network.store.url.render_as_string(hide_password=False)
+    return store.url.render_as_string(hide_password=False)
 
 
 class SmtpSink:

@@ -45,7 +45,9 @@ def test_import_json_report(db_arg: str, connections: Path) -> None:
         "added": 2,
         "merged": 0,
     }
-    assert report["skipped"] == [{"line": 7, "reason": report["skipped"][0]["reason"]}]
+    assert report["skipped"] == [
+        {"line": 7, "reason": report["skipped"][0]["reason"], "code": "row.only_connection_date"}
+    ]
     again = json.loads(run(db_arg, "import", str(connections), "--json", "--format", "linkedin").output)
     assert (again["added"], again["merged"]) == (0, 2)
 

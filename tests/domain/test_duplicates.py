@@ -49,7 +49,9 @@ def test_same_email_whatever_its_case() -> None:
         ]
     )
     assert (pair.first_id, pair.second_id) == (1, 2)
-    assert pair.reasons == ("same e-mail amira.haddad@mail.example",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same e-mail amira.haddad@mail.example",
+    ]
     assert pair.score == 0.95
 
 
@@ -60,7 +62,10 @@ def test_same_phone_written_differently() -> None:
             person(2, "Dan", "Okafor", phones=("514.555.0123",)),
         ]
     )
-    assert pair.reasons == ("same phone +1 (514) 555-0123", "same name (accents and case folded)")
+    assert [str(reason) for reason in pair.reasons] == [
+        "same phone +1 (514) 555-0123",
+        "same name (accents and case folded)",
+    ]
     assert pair.score > 0.95
 
 
@@ -71,7 +76,9 @@ def test_same_linkedin_profile_from_different_exports() -> None:
             person(2, "J", "Reyes", urls=("http://ca.linkedin.com/in/Juliana-Reyes?trk=x",)),
         ]
     )
-    assert pair.reasons == ("same LinkedIn profile",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same LinkedIn profile",
+    ]
     assert pair.score == 0.97
 
 
@@ -82,35 +89,48 @@ def test_same_personal_web_address() -> None:
             person(2, "Kimberly", "Lau", urls=("http://www.KimLau.example",)),
         ]
     )
-    assert pair.reasons == ("same web address https://kimlau.example/", "nickname: Kim = Kimberly")
+    assert [str(reason) for reason in pair.reasons] == [
+        "same web address https://kimlau.example/",
+        "nickname: Kim = Kimberly",
+    ]
 
 
 def test_same_name_with_accents_and_case_folded() -> None:
     pair = only_pair([person(1, "Hélène", "Côté"), person(2, "HELENE", "cote")])
-    assert pair.reasons == ("same name (accents and case folded)",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same name (accents and case folded)",
+    ]
     assert pair.score == 0.85
 
 
 def test_nickname_in_the_same_family() -> None:
     pair = only_pair([person(7, "Bob", "Martin"), person(3, "Robert", "Martin")])
     assert (pair.first_id, pair.second_id) == (3, 7)
-    assert pair.reasons == ("nickname: Robert = Bob",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "nickname: Robert = Bob",
+    ]
 
 
 def test_french_compound_name_and_its_initials() -> None:
     pair = only_pair([person(1, "Jean-François", "Tremblay"), person(2, "JF", "Tremblay")])
-    assert pair.reasons == ("nickname: Jean-François = JF",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "nickname: Jean-François = JF",
+    ]
 
 
 def test_given_and_family_names_swapped() -> None:
     pair = only_pair([person(1, "Wei", "Zhang"), person(2, "Zhang", "Wei")])
-    assert pair.reasons == ("given and family names swapped",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "given and family names swapped",
+    ]
     assert pair.score == 0.8
 
 
 def test_swapped_name_read_from_a_display_name_alone() -> None:
     pair = only_pair([person(1, "John", "Okoye"), Person(id=2, display_name="Okoye, John")])
-    assert pair.reasons == ("given and family names swapped",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "given and family names swapped",
+    ]
 
 
 def test_similar_name_with_the_same_organisation() -> None:
@@ -120,13 +140,15 @@ def test_similar_name_with_the_same_organisation() -> None:
             person(2, "Micheal", "Ngyuen", organisation="globex"),
         ]
     )
-    assert pair.reasons == ("similar name (score 0.86)", "same organisation")
+    assert [str(reason) for reason in pair.reasons] == ["similar name (score 0.86)", "same organisation"]
     assert 0.8 < pair.score < 0.85
 
 
 def test_a_middle_initial_on_one_side() -> None:
     pair = only_pair([person(1, "John A.", "Okafor"), person(2, "John", "Okafor")])
-    assert pair.reasons == ("same name but for a middle initial",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same name but for a middle initial",
+    ]
     assert pair.score == 0.8
 
 
@@ -140,7 +162,7 @@ def test_same_organisation_alone_is_not_enough() -> None:
             person(2, "Katherine", "Silva", organisation="ACME"),
         ]
     )
-    assert pair.reasons == ("nickname: Kate = Katherine", "same organisation")
+    assert [str(reason) for reason in pair.reasons] == ["nickname: Kate = Katherine", "same organisation"]
     assert pair.score == pytest.approx(1 - (1 - 0.75) * (1 - 0.5), abs=0.001)
 
 
@@ -154,7 +176,9 @@ def test_a_shared_phone_between_differently_named_people_scores_low() -> None:
     ]
     assert find_duplicates(couple) == []
     pair = only_pair(couple, threshold=0.5)
-    assert pair.reasons == ("same phone 514 555 0199",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same phone 514 555 0199",
+    ]
     assert pair.score == pytest.approx(0.85 * 0.75, abs=0.001)
 
 
@@ -167,7 +191,9 @@ def test_a_shared_inbox_does_not_count_against_a_pair() -> None:
     inbox = ("info@acme.example",)
     team = [person(n, f"Given{n}", f"Family{n}", emails=inbox) for n in range(3, 10)]
     pair = only_pair([person(1, "Ana", "Lima", emails=inbox), person(2, "Ana", "Lima", emails=inbox), *team])
-    assert pair.reasons == ("same name (accents and case folded)",)
+    assert [str(reason) for reason in pair.reasons] == [
+        "same name (accents and case folded)",
+    ]
     assert pair.score == 0.85
 
 

@@ -56,7 +56,7 @@ class LiveServer:
 def live_network(tmp_path: Path) -> Iterator[Network]:
     network = open_network(str(tmp_path / "e2e.sqlite3"))
     yield network
-    network.store.dispose()
+    network.close()
 
 
 @pytest.fixture

@@ -147,8 +147,8 @@ def test_a_failure_while_logging_the_interaction_leaves_nothing(
         capture_encounter(network, Encounter(who="Lucía Fernández", where="bus stop"))
     assert count_people(network) == 0
     monkeypatch.undo()
-    with network.store.read() as conn:
-        assert InteractionsRepository(conn, network.space_id).count() == 0
+    with network.reading() as unit:
+        assert unit.interactions.count() == 0
 
 
 def test_a_capture_stays_in_its_own_network(network: Network, other_network: Network) -> None:

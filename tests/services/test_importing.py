@@ -12,6 +12,7 @@ from orchardist.services.importing import ImportRefused, import_file
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import edit_person, list_people
+from orchardist.store.engine import Store
 from orchardist.store.people import PeopleRepository
 from orchardist.store.tables import job_changes
 from tests.exports import linkedin_2024, vcard
@@ -79,7 +80,7 @@ def test_importing_the_same_file_again_adds_nobody_and_changes_nothing(
 
 
 def test_a_newer_export_updates_people_who_changed_jobs(
-    network: Network, tmp_path: Path, corpus: Path
+    network: Network, store: Store, tmp_path: Path, corpus: Path
 ) -> None:
     first = tmp_path / "Connections.csv"
     first.write_bytes(linkedin_2024(corpus, ROWS))
@@ -96,7 +97,7 @@ def test_a_newer_export_updates_people_who_changed_jobs(
     ada = _everyone(network)["Ada Lovelace"]
     assert (ada.organisation, ada.title) == ("Babbage & Co", "Head of Engineering")  # type: ignore[attr-defined]
     assert ada.sources["organisation"][-1] == "linkedin:Connections (1).csv"  # type: ignore[attr-defined]
-    with network.store.read() as conn:
+    with store.read() as conn:
         recorded = conn.execute(sa.select(job_changes.c.old_title, job_changes.c.new_title)).all()
     assert recorded == [("Engineer", "Head of Engineering")]
 

@@ -35,13 +35,13 @@ def test_recent_interactions_are_newest_first_with_everyone_in_them(network: Net
     same_day = log_interaction(
         network, [bo], direction=Direction.ASKED, kind="call", summary="Later", on=date(2024, 3, 1)
     )
-    found = recent_interactions(network)
+    found = recent_interactions(network).interactions
     assert [item.id for item in found] == [same_day.id, both.id, old.id]
     assert (found[1].summary, found[1].channel, found[1].notes) == ("Meetup", Channel.EVENT, "Both came")
     assert sorted(found[1].person_ids) == sorted([ana, bo])
     assert count_interactions(network) == 3
-    assert [item.id for item in recent_interactions(network, limit=1, offset=1)] == [both.id]
-    assert recent_interactions(network, limit=5, offset=3) == []
+    assert [item.id for item in recent_interactions(network, limit=1, offset=1).interactions] == [both.id]
+    assert recent_interactions(network, limit=5, offset=3).interactions == []
 
 
 def test_recent_interactions_stay_in_their_network(network: Network, other_network: Network) -> None:
@@ -49,5 +49,5 @@ def test_recent_interactions_stay_in_their_network(network: Network, other_netwo
     theirs = _person(other_network, "Dan Park")
     log_interaction(network, [mine], direction=Direction.GAVE, kind="coffee", summary="Mine")
     log_interaction(other_network, [theirs], direction=Direction.GAVE, kind="coffee", summary="Theirs")
-    assert [item.summary for item in recent_interactions(network)] == ["Mine"]
+    assert [item.summary for item in recent_interactions(network).interactions] == ["Mine"]
     assert count_interactions(network) == count_interactions(other_network) == 1

@@ -8,17 +8,16 @@ import pytest
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person, Tier
+from orchardist.services.duplicates import duplicate_pairs, merge
+from orchardist.services.errors import NotFound
 from orchardist.services.interactions import InteractionError, interactions_with, log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import (
     PersonError,
     add_person,
     delete_person,
-    duplicate_pairs,
     edit_person,
     get_person,
-    merge,
-    show_person,
 )
 
 
@@ -43,14 +42,14 @@ def test_bad_input_names_the_field_and_stores_nothing(network: Network, person: 
     with pytest.raises(PersonError) as error:
         add_person(network, person)
     assert error.value.field == field
-    assert duplicate_pairs(network) == [] and show_person(network, 1) is None
+    assert duplicate_pairs(network) == [] and get_person(network, 1) is None
 
 
 def test_editing_marks_only_changed_fields_manual(network: Network) -> None:
     person = add_person(network, Person(display_name="Bo Chen", title="Recruiter"))
     updated = edit_person(
         network, person.id or 0, {"title": "Lead Recruiter", "tier": "inner", "tags": ["a", "a", " b "]}
-    )
+    ).person
     assert (updated.title, updated.tier, updated.tags) == ("Lead Recruiter", Tier.INNER, ("a", "b"))
     assert updated.sources["title"] == ("manual",)
     with pytest.raises(PersonError, match="tier"):
@@ -99,7 +98,7 @@ def test_merging_moves_details_interactions_and_introductions(network: Network) 
         summary="Both",
         on=date(2026, 4, 1),
     )
-    merged = merge(network, keep.id or 0, other.id or 0)
+    merged = merge(network, keep.id or 0, other.id or 0).person
     assert merged.emails == ("rob@x.example",) and merged.phones == ("+1 555 010 9999",)
     assert merged.organisation == "Acme"
     assert get_person(network, other.id or 0) is None
@@ -152,6 +151,7 @@ def test_logging_needs_a_known_person_and_a_summary(network: Network, other_netw
 
 def test_delete_is_real_and_scoped(network: Network, other_network: Network) -> None:
     bob = add_person(other_network, Person(display_name="Bob"))
-    assert delete_person(network, bob.id or 0) is False
-    assert delete_person(other_network, bob.id or 0) is True
+    with pytest.raises(NotFound):
+        delete_person(network, bob.id or 0)
+    assert delete_person(other_network, bob.id or 0) == bob
     assert get_person(other_network, bob.id or 0) is None

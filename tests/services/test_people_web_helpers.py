@@ -1,4 +1,4 @@
-"""The people services the web pages lean on: filter choices, bulk tagging, one person's duplicates."""
+"""What the People and Person pages read: filter choices, tagging in bulk, one person's likely duplicates."""
 
 from __future__ import annotations
 
@@ -7,20 +7,34 @@ import pytest
 from orchardist.domain.people import Person
 from orchardist.domain.queries import HasTag
 from orchardist.services.demo import load_demo
+from orchardist.services.duplicates import LikelyDuplicate, duplicate_pairs
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
 from orchardist.services.people import (
     NameCount,
     PersonError,
     add_person,
-    bulk_tag,
+    browse_people,
     count_people,
-    duplicate_pairs,
     get_person,
-    likely_duplicates_of,
-    organisations_in_use,
-    tags_in_use,
+    person_overview,
+    tag_people,
 )
+
+
+def tags_in_use(network: Network) -> list[NameCount] | None:
+    return browse_people(network, choices=True).tags
+
+
+def organisations_in_use(network: Network, *, limit: int | None = None) -> list[NameCount]:
+    if limit is None:
+        return browse_people(network, choices=True).organisations or []
+    with network.reading() as unit:
+        return [NameCount(*item) for item in unit.people.organisations_in_use(limit)]
+
+
+def likely_duplicates_of(network: Network, person_id: int) -> list[LikelyDuplicate]:
+    return person_overview(network, person_id).likely_duplicates
 
 
 def _add(network: Network, name: str, **fields: object) -> int:
@@ -56,7 +70,7 @@ def test_organisations_in_use_list_the_most_common_first(network: Network, other
 def test_bulk_tag_adds_the_tag_once_and_marks_it_manual(network: Network) -> None:
     ann = _add(network, "Ann Lee", tags=("Mentor",))
     bo = _add(network, "Bo Chen")
-    assert bulk_tag(network, [ann, bo, bo], " mentor ") == 1
+    assert tag_people(network, [ann, bo, bo], " mentor ") == 1
     assert get_person(network, ann).tags == ("Mentor",)  # type: ignore[union-attr]
     tagged = get_person(network, bo)
     assert tagged is not None and tagged.tags == ("mentor",) and tagged.sources["tags"] == ("manual",)
@@ -67,7 +81,7 @@ def test_bulk_tag_adds_the_tag_once_and_marks_it_manual(network: Network) -> Non
 def test_bulk_tag_refuses_a_bad_tag(network: Network, tag: str, field: str) -> None:
     ann = _add(network, "Ann Lee")
     with pytest.raises(PersonError) as error:
-        bulk_tag(network, [ann], tag)
+        tag_people(network, [ann], tag)
     assert error.value.field == field
     assert get_person(network, ann).tags == ()  # type: ignore[union-attr]
 
@@ -78,9 +92,9 @@ def test_bulk_tag_changes_no_one_when_an_id_is_unknown_or_someone_elses(
     ann = _add(network, "Ann Lee")
     bob = _add(other_network, "Bob Stone")
     with pytest.raises(NotFound, match=str(bob)):
-        bulk_tag(network, [ann, bob], "mentor")
+        tag_people(network, [ann, bob], "mentor")
     with pytest.raises(PersonError):
-        bulk_tag(network, [], "mentor")
+        tag_people(network, [], "mentor")
     assert get_person(network, ann).tags == ()  # type: ignore[union-attr]
     assert get_person(other_network, bob).tags == ()  # type: ignore[union-attr]
 

@@ -9,6 +9,7 @@ import time_machine
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person
+from orchardist.services.duplicates import merge
 from orchardist.services.errors import InputRefused
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
@@ -110,7 +111,7 @@ def test_the_number_of_weeks_is_refused_out_of_range(network: Network, weeks: in
 
 
 def test_kept_figures_follow_every_change(network: Network) -> None:
-    from orchardist.services.people import delete_person, merge
+    from orchardist.services.people import delete_person
 
     ana = add_person(network, Person(display_name="Ana Silva")).id or 0
     twin = add_person(network, Person(display_name="Ana Silva")).id or 0

@@ -74,15 +74,15 @@ def test_the_feed_token_is_private_new_and_revocable(network: Network, other_net
     assert feed_token(network) is None
     token = new_feed(network, "fr_CA")
     assert len(token) >= 40 and feed_token(network) == token
-    found = network_of_feed(network.store, token)
+    found = network_of_feed(network, token)
     assert found is not None and found.space_id == network.space_id
-    assert network_of_feed(network.store, token[:-1]) is None
-    assert network_of_feed(network.store, "") is None
+    assert network_of_feed(network, token[:-1]) is None
+    assert network_of_feed(network, "") is None
     other = new_feed(other_network)
     replaced = new_feed(network)
-    assert network_of_feed(network.store, token) is None
-    assert network_of_feed(network.store, replaced) is not None
+    assert network_of_feed(network, token) is None
+    assert network_of_feed(network, replaced) is not None
     revoke_feed(network)
-    assert network_of_feed(network.store, replaced) is None and feed_token(network) is None
-    still = network_of_feed(network.store, other)
+    assert network_of_feed(network, replaced) is None and feed_token(network) is None
+    still = network_of_feed(network, other)
     assert still is not None and still.space_id == other_network.space_id

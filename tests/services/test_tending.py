@@ -89,7 +89,8 @@ def test_snoozes_dismissals_and_the_reconnect_list_shape_today(
     dismiss(network, due.id or 0, item.reason.value, item.due)
     assert today(network, ON + timedelta(days=7)) == []
 
-    assert add_to_reconnect(network, quiet.id or 0, on=ON) and not add_to_reconnect(network, quiet.id or 0)
+    assert add_to_reconnect(network, quiet.id or 0, on=ON).added
+    assert not add_to_reconnect(network, quiet.id or 0).added
     assert reconnect_list(network) == {quiet.id: ON}
     assert [(e.item.name, e.item.reason.value) for e in today(network, ON)] == [("Ben Roy", "reconnect")]
     assert remove_from_reconnect(network, quiet.id or 0) and reconnect_list(network) == {}
@@ -119,7 +120,6 @@ def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(net
     from orchardist.domain.rhythm import TendingSettings
     from orchardist.domain.tending import tend_today
     from orchardist.services.tending import snooze
-    from orchardist.store.tending import recent_contacts, tended_people
 
     rng = random.Random(7)
     tiers = [Tier.INNER, Tier.ACTIVE, Tier.CASUAL, Tier.DORMANT]
@@ -148,13 +148,10 @@ def test_reading_only_the_candidates_gives_the_same_list_as_reading_everyone(net
         snooze(network, person_id, ON + timedelta(days=3), on=ON)
     settings = TendingSettings(today_size=8)
     fast = [entry.item for entry in today(network, ON, settings=settings)]
-    with network.store.read() as conn:
-        everyone = tended_people(conn, network.space_id, ON)
-        contacts = recent_contacts(conn, network.space_id, ON)
-    from orchardist.store import tending as store
-
-    with network.store.read() as conn:
-        holds = store.snoozed_until(conn, network.space_id, ON)
+    with network.reading() as unit:
+        everyone = unit.tending.tended_people(ON)
+        contacts = unit.tending.recent_contacts(ON)
+        holds = unit.tending.snoozed_until(ON)
     slow = tend_today(everyone, contacts, settings, ON, snoozed=holds)
     assert [(i.person_id, i.reason, i.due) for i in fast] == [(i.person_id, i.reason, i.due) for i in slow]
     assert len(fast) >= 8
@@ -167,7 +164,6 @@ def test_losing_touch_from_the_candidates_matches_reading_everyone(network: Netw
     from orchardist.domain.rhythm import TendingSettings, is_losing_touch
     from orchardist.domain.rhythm import standing as rhythm_standing
     from orchardist.services.tending import losing_touch
-    from orchardist.store.tending import tended_people
 
     rng = random.Random(11)
     for index in range(50):
@@ -185,8 +181,8 @@ def test_losing_touch_from_the_candidates_matches_reading_everyone(network: Netw
                 network, [added.id or 0], direction=Direction.SOCIAL, kind="call", summary="x", on=on
             )
     settings = TendingSettings()
-    with network.store.read() as conn:
-        everyone = tended_people(conn, network.space_id, ON)
+    with network.reading() as unit:
+        everyone = unit.tending.tended_people(ON)
     expected = []
     for person in everyone:
         where = rhythm_standing(

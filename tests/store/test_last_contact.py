@@ -11,52 +11,52 @@ from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.people import Person
 from orchardist.services.network import Network
 from orchardist.store.engine import Store
-from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.people import PeopleRepository
 from orchardist.store.tables import people
 
 
 def _add(network: Network, *names: str) -> list[int]:
-    with network.store.write() as conn:
-        return PeopleRepository(conn, network.space_id).add_many(
+    with network.writing() as unit:
+        return unit.people.add_many(
             [Person(display_name=name, given_name=name, family_name="") for name in names]
         )
 
 
 def _log(network: Network, on: date, *person_ids: int) -> None:
-    with network.store.write() as conn:
-        InteractionsRepository(conn, network.space_id).add(
+    with network.writing() as unit:
+        unit.interactions.add(
             Interaction(on=on, direction=Direction.SOCIAL, kind="coffee", summary="x", person_ids=person_ids)
         )
 
 
-def _stored(network: Network) -> dict[int, date | None]:
-    with network.store.read() as conn:
+def _stored(store: Store) -> dict[int, date | None]:
+    with store.read() as conn:
         return dict(conn.execute(sa.select(people.c.id, people.c.last_contact_on)).all())  # type: ignore[arg-type]
 
 
-def test_an_interaction_sets_the_latest_date_and_an_older_one_does_not_move_it_back(network: Network) -> None:
+def test_an_interaction_sets_the_latest_date_and_an_older_one_does_not_move_it_back(
+    network: Network, store: Store
+) -> None:
     ana, ben, cy = _add(network, "Ana", "Ben", "Cy")
     _log(network, date(2026, 3, 1), ana, ben)
     _log(network, date(2026, 1, 5), ana)
-    assert _stored(network) == {ana: date(2026, 3, 1), ben: date(2026, 3, 1), cy: None}
+    assert _stored(store) == {ana: date(2026, 3, 1), ben: date(2026, 3, 1), cy: None}
 
 
-def test_merging_keeps_the_latest_of_both(network: Network) -> None:
+def test_merging_keeps_the_latest_of_both(network: Network, store: Store) -> None:
     ana, ana_twin = _add(network, "Ana", "Ana")
     _log(network, date(2026, 2, 1), ana)
     _log(network, date(2026, 4, 1), ana_twin)
-    with network.store.write() as conn:
-        InteractionsRepository(conn, network.space_id).move_person(ana_twin, ana)
-    assert _stored(network)[ana] == date(2026, 4, 1)
+    with network.writing() as unit:
+        unit.interactions.move_person(ana_twin, ana)
+    assert _stored(store)[ana] == date(2026, 4, 1)
 
 
-def test_sorting_by_last_contact_reads_the_stored_date(network: Network) -> None:
+def test_sorting_by_last_contact_reads_the_stored_date(network: Network, store: Store) -> None:
     ana, ben, cy = _add(network, "Ana", "Ben", "Cy")
     _log(network, date(2026, 5, 1), ana)
     _log(network, date(2026, 1, 1), ben)
-    with network.store.read() as conn:
-        repo = PeopleRepository(conn, network.space_id)
+    with network.reading() as unit:
+        repo = unit.people
         assert repo.find_ids(order="last_contact") == [cy, ben, ana]
         assert repo.find_ids(order="recent") == [ana, ben, cy]
         assert repo.last_contacts() == {ana: date(2026, 5, 1), ben: date(2026, 1, 1)}

@@ -14,7 +14,6 @@ from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
 from orchardist.domain.queries import AtOrganisation, HasTag, InTier, Text
 from orchardist.services.network import Network
 from orchardist.store.engine import Store
-from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.people import PeopleRepository
 from orchardist.store.spaces import create_space
 from orchardist.store.tables import interactions, person_emails
@@ -27,13 +26,13 @@ def _person(name: str, **fields: object) -> Person:
 
 
 def _add(network: Network, *people: Person) -> list[int]:
-    with network.store.write() as conn:
-        return PeopleRepository(conn, network.space_id).add_many(list(people))
+    with network.writing() as unit:
+        return unit.people.add_many(list(people))
 
 
 def _names(network: Network, query: object) -> list[str]:
-    with network.store.read() as conn:
-        return [p.display_name for p in PeopleRepository(conn, network.space_id).find(query)]  # type: ignore[arg-type]
+    with network.reading() as unit:
+        return [p.display_name for p in unit.people.find(query)]  # type: ignore[arg-type]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -52,8 +51,8 @@ def test_nul_is_dropped_from_every_text_on_both_databases(network: Network) -> N
     (person_id,) = _add(
         network, _person("Nul\x00l Byte", notes="a\x00b", tags=("x\x00y",), organisation="\x00Acme")
     )
-    with network.store.read() as conn:
-        person = PeopleRepository(conn, network.space_id).require(person_id)
+    with network.reading() as unit:
+        person = unit.people.require(person_id)
     assert (person.display_name, person.notes, person.tags, person.organisation) == (
         "Null Byte",
         "ab",
@@ -64,14 +63,14 @@ def test_nul_is_dropped_from_every_text_on_both_databases(network: Network) -> N
 
 def test_an_organisation_named_only_by_punctuation_is_kept(network: Network) -> None:
     (person_id,) = _add(network, _person("A B", organisation="¨"))
-    with network.store.read() as conn:
-        assert PeopleRepository(conn, network.space_id).require(person_id).organisation == "¨"
+    with network.reading() as unit:
+        assert unit.people.require(person_id).organisation == "¨"
 
 
 def test_update_replaces_every_field(network: Network) -> None:
     (person_id,) = _add(network, _person("Ada Lovelace", emails=("ada@x.example",), tags=("math",)))
-    with network.store.write() as conn:
-        repo = PeopleRepository(conn, network.space_id)
+    with network.writing() as unit:
+        repo = unit.people
         changed = replace(
             repo.require(person_id),
             emails=("countess@y.example",),
@@ -82,8 +81,8 @@ def test_update_replaces_every_field(network: Network) -> None:
             tier=Tier.INNER,
         )
         repo.update(changed)
-    with network.store.read() as conn:
-        assert PeopleRepository(conn, network.space_id).require(person_id) == changed
+    with network.reading() as unit:
+        assert unit.people.require(person_id) == changed
 
 
 def test_search_finds_prefixes_across_fields_with_accents_and_case_folded(network: Network) -> None:
@@ -125,27 +124,29 @@ def test_filters_combine_with_and_and_or(network: Network) -> None:
 def test_nothing_crosses_from_one_space_to_another(network: Network, other_network: Network) -> None:
     (alice_id,) = _add(network, _person("Shared Name", emails=("same@x.example",), tags=("t",)))
     (bob_id,) = _add(other_network, _person("Shared Name", emails=("same@x.example",), tags=("t",)))
-    with network.store.read() as conn:
-        repo = PeopleRepository(conn, network.space_id)
+    with network.reading() as unit:
+        repo = unit.people
         assert repo.get(bob_id) is None
         assert [p.id for p in repo.find(Text("shared"))] == [alice_id]
         assert [p.id for p in repo.find(HasTag("t"))] == [alice_id]
-        assert set(repo.match_index().keys.values()) == {alice_id}
+        assert set(unit.matching.match_index().keys.values()) == {alice_id}
         assert repo.count() == 1
-    with network.store.write() as conn:
-        assert PeopleRepository(conn, network.space_id).delete(bob_id) is False
+    with network.writing() as unit:
+        assert unit.people.delete(bob_id) is False
         with pytest.raises(LookupError):
-            InteractionsRepository(conn, network.space_id).add(
+            unit.interactions.add(
                 Interaction(
                     on=date(2026, 1, 1), direction=Direction.GAVE, kind="x", summary="x", person_ids=(bob_id,)
                 )
             )
 
 
-def test_deleting_removes_contact_points_search_entries_and_orphaned_interactions(network: Network) -> None:
+def test_deleting_removes_contact_points_search_entries_and_orphaned_interactions(
+    network: Network, store: Store
+) -> None:
     keep_id, gone_id = _add(network, _person("Keep Me"), _person("Gone Person", emails=("gone@x.example",)))
-    with network.store.write() as conn:
-        interactions_repo = InteractionsRepository(conn, network.space_id)
+    with network.writing() as unit:
+        interactions_repo = unit.interactions
         interactions_repo.add(
             Interaction(
                 on=date(2026, 1, 1),
@@ -164,13 +165,13 @@ def test_deleting_removes_contact_points_search_entries_and_orphaned_interaction
                 person_ids=(gone_id, keep_id),
             )
         )
-        assert PeopleRepository(conn, network.space_id).delete(gone_id)
-    with network.store.read() as conn:
+        assert unit.people.delete(gone_id)
+    with network.reading() as unit, store.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(person_emails)).scalar() == 0
         summaries = conn.execute(sa.select(interactions.c.summary)).scalars().all()
         assert summaries == ["both"]
-        assert InteractionsRepository(conn, network.space_id).for_person(keep_id)[0].person_ids == (keep_id,)
-        if network.store.is_sqlite:
+        assert unit.interactions.for_person(keep_id)[0].person_ids == (keep_id,)
+        if store.is_sqlite:
             hits = conn.exec_driver_sql(
                 "SELECT count(*) FROM people_fts WHERE people_fts MATCH 'gone'"
             ).scalar()
@@ -180,16 +181,16 @@ def test_deleting_removes_contact_points_search_entries_and_orphaned_interaction
 
 def test_order_by_last_contact_puts_the_longest_neglected_first(network: Network) -> None:
     never, old, recent = _add(network, _person("Nev Er"), _person("Old Contact"), _person("New Contact"))
-    with network.store.write() as conn:
-        repo = InteractionsRepository(conn, network.space_id)
+    with network.writing() as unit:
+        repo = unit.interactions
         for person_id, day in ((old, date(2025, 1, 1)), (recent, date(2026, 6, 1)), (old, date(2025, 2, 1))):
             repo.add(
                 Interaction(
                     on=day, direction=Direction.SOCIAL, kind="call", summary="hi", person_ids=(person_id,)
                 )
             )
-    with network.store.read() as conn:
-        repo_people = PeopleRepository(conn, network.space_id)
+    with network.reading() as unit:
+        repo_people = unit.people
         assert repo_people.find_ids(order="last_contact") == [never, old, recent]
         assert repo_people.find_ids(order="recent") == [recent, old, never]
         assert repo_people.last_contacts() == {old: date(2025, 2, 1), recent: date(2026, 6, 1)}
@@ -206,8 +207,8 @@ def test_match_index_holds_every_key(network: Network) -> None:
             organisation="Acme",
         ),
     )
-    with network.store.read() as conn:
-        index = PeopleRepository(conn, network.space_id).match_index()
+    with network.reading() as unit:
+        index = unit.matching.match_index()
     assert index.keys == {
         ("linkedin", "linkedin.com/in/ana-ruiz"): person_id,
         ("email", "ana@x.example"): person_id,
@@ -220,8 +221,8 @@ def test_match_index_holds_every_key(network: Network) -> None:
 
 def test_namesakes_are_listed_oldest_first(network: Network) -> None:
     unique, first, second = _add(network, _person("Ana Ruiz"), _person("Wei Zhang"), _person("Wei Zhang"))
-    with network.store.read() as conn:
-        index = PeopleRepository(conn, network.space_id).match_index()
+    with network.reading() as unit:
+        index = unit.matching.match_index()
     assert index.names == {"ana ruiz": [unique], "wei zhang": [first, second]}
 
 
@@ -231,22 +232,22 @@ def test_organisations_are_shared_by_folded_name(network: Network) -> None:
         _person("A B", organisation="Société Générale"),
         _person("C D", organisation="societe generale"),
     )
-    with network.store.read() as conn:
-        loaded = PeopleRepository(conn, network.space_id).get_many(ids)
+    with network.reading() as unit:
+        loaded = unit.people.get_many(ids)
     # The first spelling seen names the organisation for everyone who works there.
     assert {p.organisation for p in loaded.values()} == {"Société Générale"}
 
 
-def test_the_sqlite_search_index_stays_consistent(network: Network) -> None:
-    if not network.store.is_sqlite:
+def test_the_sqlite_search_index_stays_consistent(network: Network, store: Store) -> None:
+    if not store.is_sqlite:
         pytest.skip("FTS5 is SQLite's index; PostgreSQL indexes the column itself")
     ids = _add(network, *(_person(f"Person {n}", notes=f"note {n}") for n in range(50)))
-    with network.store.write() as conn:
-        repo = PeopleRepository(conn, network.space_id)
+    with network.writing() as unit:
+        repo = unit.people
         repo.update(replace(repo.require(ids[3]), notes="changed words"))
         repo.delete(ids[7])
         repo.add_many([_person("Late Comer")])
-    with network.store.read() as conn:
+    with store.read() as conn:
         # FTS5 compares every index entry with the content table and raises on any difference.
         conn.exec_driver_sql("INSERT INTO people_fts(people_fts, rank) VALUES ('integrity-check', 1)")
     assert _names(network, Text("changed")) == ["Person 3"]
@@ -256,8 +257,8 @@ def test_the_sqlite_search_index_stays_consistent(network: Network) -> None:
 def test_introductions_stay_within_the_space(network: Network, other_network: Network) -> None:
     ann, bo = _add(network, _person("Ann Lee"), _person("Bo Chen"))
     (stranger,) = _add(other_network, _person("Cy Diaz"))
-    with network.store.write() as conn:
-        PeopleRepository(conn, network.space_id).set_met_through([(bo, ann), (ann, stranger)])
-    with network.store.read() as conn:
-        loaded = PeopleRepository(conn, network.space_id).get_many([ann, bo])
+    with network.writing() as unit:
+        unit.people.set_met_through([(bo, ann), (ann, stranger)])
+    with network.reading() as unit:
+        loaded = unit.people.get_many([ann, bo])
     assert (loaded[bo].met_through_id, loaded[ann].met_through_id) == (ann, None)

@@ -43,7 +43,11 @@ def test_a_script_adds_lists_and_removes_offers(script: ScriptClient, network: N
     assert script.delete(f"{API}/offers/{offer['id']}", headers=JSON).status_code == 204
     assert script.get(f"{API}/offers").json() == {"total": 0, "offers": []}
     missing = script.delete(f"{API}/offers/{offer['id']}", headers=JSON)
-    assert missing.status_code == 404 and missing.json() == {"detail": f"no offer with id {offer['id']}"}
+    assert missing.status_code == 404 and missing.json() == {
+        "detail": f"no offer with id {offer['id']}",
+        "code": "offer.not_found",
+        "params": {"id": offer["id"]},
+    }
 
 
 def test_blank_text_is_refused_naming_the_field(client: TestClient, csrf: str, network: Network) -> None:
@@ -51,7 +55,12 @@ def test_blank_text_is_refused_naming_the_field(client: TestClient, csrf: str, n
         f"{API}/offers", json={"kind": "skill", "text": "  "}, headers={"X-CSRF-Token": csrf}
     )
     assert response.status_code == 400
-    assert response.json() == {"detail": "text: say what you can offer", "field": "text"}
+    assert response.json() == {
+        "detail": "text: say what you can offer",
+        "field": "text",
+        "code": "offer.needs_text",
+        "params": {},
+    }
     assert list_offers(network) == []
 
 

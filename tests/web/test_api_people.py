@@ -14,7 +14,8 @@ from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
-from orchardist.services.people import add_person, count_people, get_person, person_to_dict
+from orchardist.services.people import add_person, count_people, get_person
+from orchardist.services.serialisers import person_to_dict
 from orchardist.web.app import create_app
 
 API = "/api/v1"
@@ -242,8 +243,9 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
     bo = _add(network, "Bo Chen", met_through_id=introducer)
     log_interaction(network, [bo], direction=Direction.ASKED, kind="advice", summary="CV review")
     shown = client.get(f"{API}/people/{bo}").json()
-    assert set(shown) == PERSON_KEYS | {"met_through", "interactions"}
+    assert set(shown) == PERSON_KEYS | {"met_through", "interactions", "ledger", "next_due"}
     assert shown["met_through"] == {"id": introducer, "name": "Ana Silva"}
+    assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
     assert [(i["kind"], i["direction"], i["person_ids"]) for i in shown["interactions"]] == [
         ("advice", "asked", [bo])
     ]

@@ -112,8 +112,8 @@ def test_mistakes_are_shown_next_to_their_fields_and_nothing_is_stored(
     assert 'id="capture-email-error"' in response.text
     assert "autofocus" in who
     assert count_people(network) == 0
-    with network.store.read() as conn:
-        assert InteractionsRepository(conn, network.space_id).count() == 0
+    with network.reading() as unit:
+        assert unit.interactions.count() == 0
 
 
 def test_a_failure_half_way_stores_nothing(

@@ -64,7 +64,7 @@ def test_a_pair_is_shown_side_by_side_with_score_and_reasons(
     assert rows["sources"]["first"] == ["typed in by you"]  # in the user's words, not a stored code
     page = response.text
     for reason in view["pair"].reasons:
-        assert reason in page
+        assert str(reason) in page
     assert f'name="keep_id" value="{tom}"' in page and f'name="keep_id" value="{thomas}"' in page
 
 

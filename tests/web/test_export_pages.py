@@ -19,6 +19,7 @@ from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, count_people, list_people
 from orchardist.store.engine import StoreError
+from orchardist.store.messages import FAILED_CHECK
 from orchardist.web.routes import exports
 
 HTML = {"accept": "text/html"}
@@ -30,7 +31,7 @@ FORMATS = {
 
 
 def _is_sqlite(network: Network) -> bool:
-    return network.store.sqlite_path is not None
+    return network.on_sqlite_file
 
 
 @pytest.fixture
@@ -154,7 +155,7 @@ def test_a_failed_backup_says_why_without_temporary_paths(
     client: TestClient, tom: Person, csrf: str, scratch: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def failing_backup(network: Network, target: Path) -> str:
-        raise StoreError(f"{target}.partial failed its integrity check: page 3 is never used")
+        raise StoreError(FAILED_CHECK(file=f"{target}.partial", problems="page 3 is never used"))
 
     monkeypatch.setattr(exports, "backup", failing_backup)
     response = client.post("/export/backup", data={"csrf_token": csrf}, headers=HTML)

@@ -163,8 +163,11 @@ def test_saving_the_form_leaves_untouched_fields_as_they_were(
     client: TestClient, csrf: str, network: Network
 ) -> None:
     person = _add(network, "Bo Chen", tags=("ex colleague", "mentor"), can_help_with=("résumés, interviews",))
-    values = dict(client.get(f"/people/{_id(person)}/edit").context["values"])  # type: ignore[attr-defined]
+    form = client.get(f"/people/{_id(person)}/edit").context  # type: ignore[attr-defined]
+    values = dict(form["values"])
     assert values["tags"] == "ex colleague, mentor"
+    # As a browser sends it: every field, and (hidden) the text each was shown with.
+    values.update({f"was:{name}": text for name, text in form["was"].items()})
     values.update({"csrf_token": csrf, "title": "Recruiter", "notes": "Line one\r\nLine two"})
     assert client.post(f"/people/{_id(person)}", data=values, follow_redirects=False).status_code == 303
     saved = get_person(network, _id(person))
@@ -393,7 +396,12 @@ def test_someone_elses_person_is_not_found_on_every_route(
 def test_an_unknown_id_is_not_found(client: TestClient) -> None:
     response = client.get("/people/999999", headers=HTML)
     assert response.status_code == 404 and response.template.name == "error.html"  # type: ignore[attr-defined]
-    assert client.get("/people/999999").json() == {"detail": "There is no such person in your network."}
+    assert "999999" in response.text
+    assert client.get("/people/999999").json() == {
+        "detail": "no person with id 999999",
+        "code": "person.not_found",
+        "params": {"id": 999999},
+    }
 
 
 def test_every_change_needs_the_csrf_token(client: TestClient, network: Network) -> None:

@@ -11,13 +11,14 @@ from orchardist.domain.people import Person
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
+from orchardist.store.engine import Store
 from orchardist.web.i18n import LANGUAGE_COOKIE
 
 HTML = {"accept": "text/html"}
 
 
 def test_the_page_says_where_the_data_lives_and_how_much(
-    client: TestClient, network: Network, other_network: Network
+    client: TestClient, store: Store, network: Network, other_network: Network
 ) -> None:
     amira = add_person(network, Person(display_name="Amira Haddad"))
     add_person(network, Person(display_name="Dan Ocampo"))
@@ -31,17 +32,17 @@ def test_the_page_says_where_the_data_lives_and_how_much(
     assert response.status_code == 200
     assert response.template.name == "settings/index.html"  # type: ignore[attr-defined]
     context = response.context  # type: ignore[attr-defined]
-    assert context["store"] == network.store.describe()
+    assert context["store"] == store.describe()
     assert (context["people"], context["interactions"]) == (2, 1)
     assert context["version"] == __version__
     assert context["language"] == "en"
-    assert context["store_kind"] == ("sqlite" if network.store.sqlite_path else "server")
+    assert context["store_kind"] == ("sqlite" if store.sqlite_path else "server")
     page = response.text
-    assert network.store.describe() in page and __version__ in page
+    assert store.describe() in page and __version__ in page
     assert "Nothing leaves this machine" in page
     assert 'value="en" checked' in page and 'value="fr_CA" checked' not in page
-    if network.store.url.password:
-        assert network.store.url.password not in page
+    if store.url.password:
+        assert store.url.password not in page
 
 
 def test_choosing_french_sets_a_strict_cookie_and_the_next_page_is_french(

@@ -270,7 +270,7 @@ def test_counts_on_a_page_are_written_the_french_way(client: TestClient, csrf: s
 def test_error_pages_are_in_french(client: TestClient) -> None:
     missing = _french(client).get("/people/999999", headers=HTML)
     assert missing.status_code == 404
-    assert "Introuvable" in missing.text and "Cette personne n’est pas dans votre réseau." in missing.text
+    assert "Introuvable" in missing.text and "aucune personne ne porte le numéro 999999" in missing.text
     expired = client.post("/settings/language", data={"language": "en"}, headers=HTML)
     assert expired.status_code == 403
     assert f"le formulaire a expiré{NBSP}; rechargez la page et réessayez" in expired.text
@@ -320,5 +320,5 @@ def test_skipped_rows_say_why_in_french(client: TestClient, csrf: str, corpus: P
         headers=HTML,
     )
     (skipped,) = response.context["report"]["skipped"]  # type: ignore[attr-defined]
-    assert skipped.reason.startswith("the row holds only a connection date (01 Oct 2025)")
+    assert str(skipped.reason).startswith("the row holds only a connection date (01 Oct 2025)")
     assert "la ligne ne contient qu’une date de relation (01 Oct 2025), sans nom" in response.text

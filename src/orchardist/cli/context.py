@@ -26,19 +26,19 @@ class CliState:
     def network(self) -> Network:
         """Open the store named by ``--db`` once per invocation."""
         if self._network is None:
+            from orchardist.services.errors import Refused
             from orchardist.services.network import open_network
-            from orchardist.store.engine import StoreError
 
             try:
                 self._network = open_network(self.db)
-            except StoreError as error:
+            except Refused as error:
                 fail(str(error), EXIT_REFUSED)
         return self._network
 
     def close(self) -> None:
         """Release the store's connections when the invocation ends."""
         if self._network is not None:
-            self._network.store.dispose()
+            self._network.close()
             self._network = None
 
 
@@ -57,15 +57,15 @@ def fail(message: str, code: int = EXIT_REFUSED) -> NoReturn:
 
 @contextmanager
 def reported() -> Iterator[None]:
-    """Turn a service's refusal into exit 2 and an unknown id into exit 1, each with its message."""
-    from orchardist.services.errors import InputRefused
+    """Turn an unknown id into exit 1 and any other refusal into exit 2, each with its message."""
+    from orchardist.services.errors import NotFound, Refused
 
     try:
         yield
-    except InputRefused as error:
+    except NotFound as error:
+        fail(str(error), EXIT_NOT_FOUND)
+    except Refused as error:
         fail(str(error), EXIT_REFUSED)
-    except LookupError as error:
-        fail(str(error.args[0]) if error.args else "not found", EXIT_NOT_FOUND)
 
 
 def print_json(value: Any) -> None:

@@ -47,12 +47,12 @@ def backup_command(ctx: click.Context, file: Path) -> None:
     An SQLite store is copied with SQLite's online backup (safe while Orchardist runs) and the
     copy passes an integrity check; a PostgreSQL store is written as a JSON backup.
     """
+    from orchardist.services.errors import Refused
     from orchardist.services.exporting import backup
-    from orchardist.store.engine import StoreError
 
     try:
         kind = backup(state(ctx).network(), file)
-    except (StoreError, OSError) as error:
+    except (Refused, OSError) as error:
         fail(f"backup failed: {error}", EXIT_REFUSED)
     click.echo(f"backed up to {file} ({kind})")
 
@@ -66,21 +66,17 @@ def restore_command(ctx: click.Context, file: Path, yes: bool) -> None:
 
     The backup is checked first; a bad file changes nothing.
     """
+    from orchardist.services.errors import Refused
     from orchardist.services.exporting import restore
     from orchardist.services.importing import ImportRefused
-    from orchardist.store.engine import StoreError
 
     network = state(ctx).network()
-    if not yes and not click.confirm(
-        f"Replace everything in {network.store.describe()} with {file}?", err=True
-    ):
+    if not yes and not click.confirm(f"Replace everything in {network.describe()} with {file}?", err=True):
         fail("nothing was restored", 1)
     try:
         kind = restore(network, file)
-    except ImportRefused as refused:
+    except (ImportRefused, Refused) as refused:
         fail(f"restore refused: {refused}; nothing was changed", EXIT_REFUSED)
-    except StoreError as error:
-        fail(f"restore refused: {error}; nothing was changed", EXIT_REFUSED)
     click.echo(f"restored from {file} ({kind})")
 
 
@@ -89,13 +85,10 @@ def restore_command(ctx: click.Context, file: Path, yes: bool) -> None:
 @click.pass_context
 def info_command(ctx: click.Context, as_json: bool) -> None:
     """Say where your data lives and how much there is."""
-    from orchardist.services.people import count_people
-    from orchardist.store.interactions import InteractionsRepository
+    from orchardist.services.settings import about
 
-    network = state(ctx).network()
-    with network.store.read() as conn:
-        interactions = InteractionsRepository(conn, network.space_id).count()
-    value = {"store": network.store.describe(), "people": count_people(network), "interactions": interactions}
+    found = about(state(ctx).network())
+    value = {"store": found.where, "people": found.people, "interactions": found.interactions}
     if as_json:
         print_json(value)
     else:
@@ -111,13 +104,12 @@ def info_command(ctx: click.Context, as_json: bool) -> None:
 def demo_command(ctx: click.Context, remove: bool, if_empty: bool) -> None:
     """Add a small demo network (tagged "demo") to try Orchardist, or remove it."""
     from orchardist.services.demo import load_demo, remove_demo
-    from orchardist.services.people import count_people
 
     network = state(ctx).network()
     if remove:
         click.echo(f"removed {remove_demo(network)} demo people")
         return
-    if if_empty and count_people(network):
+    added = load_demo(network, if_empty=if_empty)
+    if not added:
         return
-    added = load_demo(network)
     click.echo(f'added {added} demo people, tagged "demo"; remove them with: orchardist demo --remove')

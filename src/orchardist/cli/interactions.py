@@ -16,18 +16,6 @@ DIRECTIONS = ["gave", "asked", "mutual", "social"]
 CHANNELS = ["in_person", "call", "video", "email", "message", "social_media", "letter", "event", "other"]
 
 
-def _ask_warnings(ctx: click.Context, person_ids: list[int]) -> list[AskWarning]:
-    """The give-before-ask warnings for these people, read before the ask is logged."""
-    from orchardist.services.offers import ask_warning
-
-    found = []
-    for person_id in dict.fromkeys(person_ids):
-        warning = ask_warning(state(ctx).network(), person_id)
-        if warning is not None:
-            found.append(warning)
-    return found
-
-
 def _warning_text(warning: AskWarning) -> str:
     asks = f"{warning.asked} {'ask' if warning.asked == 1 else 'asks'}"
     text = (
@@ -77,12 +65,11 @@ def log_command(
     standard error that suggests giving first, naming one of your offers.
     """
     from orchardist.domain.interactions import Channel, Direction
-    from orchardist.services.interactions import log_interaction
-    from orchardist.services.people import interaction_to_dict
+    from orchardist.services.interactions import log_contact
+    from orchardist.services.serialisers import interaction_to_dict
 
     with reported():
-        warnings = _ask_warnings(ctx, [person_id, *others]) if direction == "asked" else []
-        interaction = log_interaction(
+        logged = log_contact(
             state(ctx).network(),
             [person_id, *others],
             direction=Direction(direction),
@@ -92,7 +79,8 @@ def log_command(
             channel=Channel(channel),
             notes=notes,
         )
-    for warning in warnings:
+    interaction = logged.interaction
+    for warning in logged.warnings:
         click.echo(_warning_text(warning), err=True)
     if as_json:
         print_json(interaction_to_dict(interaction))

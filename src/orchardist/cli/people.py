@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -102,11 +103,12 @@ def list_command(
 ) -> None:
     """List people, optionally filtered and searched."""
     from orchardist.domain.queries import people_filter
-    from orchardist.services.people import list_people, person_to_dict
+    from orchardist.services.people import browse_people
+    from orchardist.services.serialisers import person_to_dict
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
-    listings = list_people(state(ctx).network(), query, limit=limit, order=order)  # type: ignore[arg-type]
+    listings = browse_people(state(ctx).network(), query, limit=limit, order=order).people  # type: ignore[arg-type]
     if as_json:
         print_json([person_to_dict(item.person, item.last_contact) for item in listings])
         return
@@ -136,27 +138,15 @@ def list_command(
 @click.pass_context
 def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
     """Show everything about one person, with their interactions."""
-    from orchardist.services.people import interaction_to_dict, person_to_dict, show_person
-    from orchardist.services.tending import standing_of
+    from orchardist.services.people import person_overview
+    from orchardist.services.serialisers import overview_to_dict
 
-    network = state(ctx).network()
-    detail = show_person(network, person_id)
-    if detail is None:
-        fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
-    standing = standing_of(network, person_id)
+    with reported():
+        overview = person_overview(state(ctx).network(), person_id)
     if as_json:
-        value = person_to_dict(detail.person, detail.last_contact)
-        value["ledger"] = standing.ledger
-        value["next_due"] = standing.next_due.isoformat() if standing.next_due else None
-        value["met_through"] = (
-            {"id": detail.met_through.id, "name": detail.met_through.display_name}
-            if detail.met_through
-            else None
-        )
-        value["interactions"] = [interaction_to_dict(item) for item in detail.interactions]
-        print_json(value)
+        print_json(overview_to_dict(overview))
         return
-    person = detail.person
+    person, standing = overview.person, overview.standing
     click.echo(f"{person.display_name}  (id {person.id})")
     rows = [
         ("pronouns", person.pronouns),
@@ -172,10 +162,10 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("can help with", ", ".join(person.can_help_with)),
         ("could use help with", ", ".join(person.could_use_help_with)),
         ("met", " — ".join(part for part in (person.how_met, person.where_met) if part)),
-        ("met through", detail.met_through.display_name if detail.met_through else ""),
+        ("met through", overview.introducer.display_name if overview.introducer else ""),
         ("birthday", person.birthday.isoformat() if person.birthday else ""),
         ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
-        ("last contact", detail.last_contact.isoformat() if detail.last_contact else "never"),
+        ("last contact", overview.last_contact.isoformat() if overview.last_contact else "never"),
         ("next due", standing.next_due.isoformat() if standing.next_due else "never (dormant)"),
         ("ledger", ", ".join(f"{direction} {number}" for direction, number in standing.ledger.items())),
         ("notes", person.notes),
@@ -183,9 +173,9 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
     for label, text in rows:
         if text:
             click.echo(f"  {label:<20} {text}")
-    if detail.interactions:
+    if overview.timeline:
         click.echo("  interactions:")
-        for item in detail.interactions:
+        for item in overview.timeline:
             click.echo(f"    {item.on.isoformat()}  {item.direction.value:<7} {item.kind}: {item.summary}")
 
 
@@ -195,13 +185,12 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
 @click.pass_context
 def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
     """Add a person by hand."""
-    from orchardist.domain.people import Person
-    from orchardist.services.people import add_person, coerce_field, person_to_dict
+    from orchardist.services.people import add_person
+    from orchardist.services.person_input import person_from
+    from orchardist.services.serialisers import person_to_dict
 
-    given = _given_fields(values)
     with reported():
-        fields = {name: coerce_field(name, value) for name, value in given.items()}
-        person = add_person(state(ctx).network(), Person(**{"display_name": "", **fields}))
+        person = add_person(state(ctx).network(), person_from(_given_fields(values)))
     if as_json:
         print_json(person_to_dict(person))
     else:
@@ -215,13 +204,14 @@ def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
 @click.pass_context
 def edit_command(ctx: click.Context, /, person_id: int, as_json: bool, **values: Any) -> None:
     """Change some fields of a person; repeatable options replace the whole list."""
-    from orchardist.services.people import edit_person, person_to_dict
+    from orchardist.services.people import edit_person
+    from orchardist.services.serialisers import person_to_dict
 
     given = _given_fields(values)
     if not given:
         fail("nothing to change: give at least one field option (see --help)", EXIT_REFUSED)
     with reported():
-        person = edit_person(state(ctx).network(), person_id, given)
+        person = edit_person(state(ctx).network(), person_id, given).person
     if as_json:
         print_json(person_to_dict(person))
     else:
@@ -237,13 +227,16 @@ def delete_command(ctx: click.Context, person_id: int, yes: bool) -> None:
     from orchardist.services.people import delete_person, get_person
 
     network = state(ctx).network()
-    person = get_person(network, person_id)
-    if person is None:
-        fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
-    if not yes and not click.confirm(f"Delete {person.display_name} for good?", err=True):
-        fail("nothing was deleted", 1)
-    delete_person(network, person_id)
-    click.echo(f"deleted {person.display_name} (id {person_id})")
+    if not yes:
+        # Asking first names the person: one look-up, then the deletion once the user agrees.
+        person = get_person(network, person_id)
+        if person is None:
+            fail(f"no person with id {person_id}", EXIT_NOT_FOUND)
+        if not click.confirm(f"Delete {person.display_name} for good?", err=True):
+            fail("nothing was deleted", 1)
+    with reported():
+        deleted = delete_person(network, person_id)
+    click.echo(f"deleted {deleted.display_name} (id {person_id})")
 
 
 @people_group.command("duplicates")
@@ -251,37 +244,30 @@ def delete_command(ctx: click.Context, person_id: int, yes: bool) -> None:
 @click.pass_context
 def duplicates_command(ctx: click.Context, as_json: bool) -> None:
     """List pairs of records that are probably the same person, most likely first."""
-    from orchardist.services.people import duplicate_pairs, get_person
+    from orchardist.services.duplicates import duplicate_review
 
-    network = state(ctx).network()
-    pairs = duplicate_pairs(network)
-    names: dict[int, str] = {}
-    for pair in pairs:
-        for person_id in (pair.first_id, pair.second_id):
-            if person_id not in names:
-                person = get_person(network, person_id)
-                names[person_id] = person.display_name if person else "?"
+    review = duplicate_review(state(ctx).network(), limit=sys.maxsize)
     if as_json:
         print_json(
             [
                 {
-                    "first": {"id": pair.first_id, "name": names[pair.first_id]},
-                    "second": {"id": pair.second_id, "name": names[pair.second_id]},
+                    "first": {"id": pair.first.id, "name": pair.first.display_name},
+                    "second": {"id": pair.second.id, "name": pair.second.display_name},
                     "score": round(pair.score, 3),
-                    "reasons": list(pair.reasons),
+                    "reasons": [str(reason) for reason in pair.reasons],
                 }
-                for pair in pairs
+                for pair in review.pairs
             ]
         )
         return
-    if not pairs:
+    if not review.pairs:
         click.echo("No likely duplicates.")
         return
-    for pair in pairs:
+    for pair in review.pairs:
         click.echo(
-            f"{pair.score:.2f}  {pair.first_id} {names[pair.first_id]}"
-            f"  ~  {pair.second_id} {names[pair.second_id]}"
-            f"  ({'; '.join(pair.reasons)})"
+            f"{pair.score:.2f}  {pair.first.id} {pair.first.display_name}"
+            f"  ~  {pair.second.id} {pair.second.display_name}"
+            f"  ({'; '.join(map(str, pair.reasons))})"
         )
     click.echo("Merge a pair with: orchardist people merge KEEP_ID OTHER_ID")
 
@@ -293,11 +279,12 @@ def duplicates_command(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def merge_command(ctx: click.Context, keep_id: int, other_id: int, as_json: bool) -> None:
     """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over."""
-    from orchardist.services.people import merge, person_to_dict
+    from orchardist.services.duplicates import merge
+    from orchardist.services.serialisers import person_to_dict
 
     with reported():
-        person = merge(state(ctx).network(), keep_id, other_id)
+        merged = merge(state(ctx).network(), keep_id, other_id)
     if as_json:
-        print_json(person_to_dict(person))
+        print_json(person_to_dict(merged.person, merged.last_contact))
     else:
-        click.echo(f"merged {other_id} into {person.display_name} (id {person.id})")
+        click.echo(f"merged {other_id} into {merged.person.display_name} (id {keep_id})")

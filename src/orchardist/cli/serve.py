@@ -31,7 +31,7 @@ def serve_command(ctx: click.Context, host: str, port: int) -> None:
         )
     shown = "localhost" if host == "127.0.0.1" else host
     click.echo(f"Orchardist is running at http://{shown}:{port}/ (Ctrl+C stops it)")
-    click.echo(f"data: {network.store.describe()}")
+    click.echo(f"data: {network.describe()}")
     # Listening beyond this computer, the app answers to whatever name it is reached by.
     hosts = LOCAL_HOSTS if host in {"127.0.0.1", "localhost", "::1"} else ("*",)
     uvicorn.run(

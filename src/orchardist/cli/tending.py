@@ -83,8 +83,8 @@ def reconnect_add(ctx: click.Context, person_id: int) -> None:
     from orchardist.services.tending import add_to_reconnect
 
     with reported():
-        added = add_to_reconnect(state(ctx).network(), person_id)
-    click.echo(f"#{person_id} is on the reconnect list" + ("" if added else " already"))
+        entry = add_to_reconnect(state(ctx).network(), person_id)
+    click.echo(f"#{person_id} is on the reconnect list" + ("" if entry.added else " already"))
 
 
 @reconnect_group.command("remove")

@@ -20,7 +20,9 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from orchardist.domain import wording
 from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
+from orchardist.domain.messages import Message
 from orchardist.domain.nicknames import nickname_groups, same_given_name
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier
 
@@ -69,7 +71,7 @@ class DuplicatePair:
     first_id: int
     second_id: int
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Message, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,39 +202,52 @@ def _family_close(a: _Profile, b: _Profile) -> bool:
     return allowed > 0 and OSA.distance(a.family, b.family, score_cutoff=allowed) <= allowed
 
 
-def _name_evidence(a: _Profile, b: _Profile) -> tuple[float, str] | None:
+def _name_evidence(a: _Profile, b: _Profile) -> tuple[float, Message] | None:
     if not a.full or not b.full:
         return None
     if a.full == b.full:
         strength = SAME_NAME if a.given and a.family else SAME_SINGLE_NAME
-        return strength, "same name (accents and case folded)"
+        return strength, wording.SAME_NAME()
     if a.given and a.family and (a.given, a.family) == (b.family, b.given):
-        return SWAPPED_NAMES, "given and family names swapped"
+        return SWAPPED_NAMES, wording.SWAPPED_NAMES()
     if a.family and a.family == b.family and a.given_core == b.given_core:
-        return MIDDLE_INITIAL, "same name but for a middle initial"
+        return MIDDLE_INITIAL, wording.MIDDLE_INITIAL()
     if a.family and a.family == b.family and same_given_name(a.given, b.given):
-        return NICKNAME, f"nickname: {a.shown_given} = {b.shown_given}"
+        return NICKNAME, wording.NICKNAME(first=a.shown_given, second=b.shown_given)
     if _given_close(a, b) and _family_close(a, b):
         similarity = fuzz.ratio(a.full, b.full) / 100
-        return SIMILAR_NAME * similarity, f"similar name (score {similarity:.2f})"
+        return SIMILAR_NAME * similarity, wording.SIMILAR_NAME(score=f"{similarity:.2f}")
     return None
 
 
-def _judge(a: _Profile, b: _Profile) -> tuple[float, tuple[str, ...]]:
+_IDENTIFIER_STRENGTHS = (
+    ("linkedin", SAME_LINKEDIN),
+    ("email", SAME_EMAIL),
+    ("phone", SAME_PHONE),
+    ("url", SAME_WEB_ADDRESS),
+)
+
+
+def _same_identifier(kind: str, shown: str) -> Message:
+    if kind == "linkedin":
+        return wording.SAME_LINKEDIN()
+    if kind == "email":
+        return wording.SAME_EMAIL(email=shown)
+    if kind == "phone":
+        return wording.SAME_PHONE(phone=shown)
+    return wording.SAME_WEB_ADDRESS(address=shown)
+
+
+def _judge(a: _Profile, b: _Profile) -> tuple[float, tuple[Message, ...]]:
     """The score and reasons for one pair; ``a`` has the smaller id."""
     strengths: list[float] = []
-    reasons: list[str] = []
+    reasons: list[Message] = []
     shared = [key for key in a.keys if key in b.keys]
-    for kind, strength, words in (
-        ("linkedin", SAME_LINKEDIN, "same LinkedIn profile"),
-        ("email", SAME_EMAIL, "same e-mail {}"),
-        ("phone", SAME_PHONE, "same phone {}"),
-        ("url", SAME_WEB_ADDRESS, "same web address {}"),
-    ):
+    for kind, strength in _IDENTIFIER_STRENGTHS:
         for key in shared:
             if key[0] == kind:
                 strengths.append(strength)
-                reasons.append(words.format(a.keys[key]))
+                reasons.append(_same_identifier(kind, a.keys[key]))
     name = _name_evidence(a, b)
     if name is not None:
         strengths.append(name[0])
@@ -240,7 +255,7 @@ def _judge(a: _Profile, b: _Profile) -> tuple[float, tuple[str, ...]]:
     same_organisation = bool(a.organisation) and a.organisation == b.organisation
     if same_organisation:
         strengths.append(SAME_ORGANISATION)
-        reasons.append("same organisation")
+        reasons.append(wording.SAME_ORGANISATION())
     doubt = 1.0
     for strength in strengths:
         doubt *= 1 - strength

@@ -57,6 +57,10 @@ class Message:
     def __str__(self) -> str:
         return self.text()
 
+    def with_values(self, **params: Any) -> Message:
+        """The same message with some values replaced (a page names "the backup", not a server path)."""
+        return Message(self.code, self.template, {**self.params, **params})
+
     def to_dict(self) -> dict[str, Any]:
         """The code and values as JSON (the API's ``code`` and ``params``); nested messages likewise."""
         return {

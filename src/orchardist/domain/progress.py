@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from orchardist.domain import wording
 from orchardist.domain.interactions import Direction
+from orchardist.domain.messages import InputRefused
 from orchardist.domain.tending import THANK_YOU, Contact
 
 RECONNECT_AFTER_DAYS = 90
@@ -43,7 +45,7 @@ def week_start(day: date) -> date:
 def week_starts(on: date, weeks: int) -> list[date]:
     """The Mondays of the ``weeks`` weeks ending with the week of ``on``, oldest first."""
     if not 1 <= weeks <= MAX_WEEKS:
-        raise ValueError(f"weeks: must be from 1 to {MAX_WEEKS}, got {weeks}")
+        raise InputRefused(wording.NUMBER_RANGE(least=1, most=MAX_WEEKS, value=weeks), field="weeks")
     last = week_start(on)
     return [last - WEEK * back for back in range(weeks - 1, -1, -1)]
 

@@ -7,10 +7,14 @@ SQL, so the rules of a filter live here once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from orchardist.domain.matching import fold
 from orchardist.domain.people import Person, Tier
 from orchardist.domain.search import search_text, words
+
+Order = Literal["name", "last_contact", "recent"]
+"""How a list of people is sorted: by name, never contacted and longest since first, or latest first."""
 
 
 class Query:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from orchardist.domain import wording
 from orchardist.domain.holidays import BY_CODE
+from orchardist.domain.messages import InputRefused
 from orchardist.domain.people import Tier
 
 DEFAULT_DAYS: dict[Tier, int] = {Tier.INNER: 30, Tier.ACTIVE: 90, Tier.CASUAL: 180}
@@ -49,16 +51,20 @@ class TendingSettings:
         for name in ("inner_days", "active_days", "casual_days"):
             value = getattr(self, name)
             if not 1 <= value <= MAX_DAYS:
-                raise ValueError(f"{name}: must be a number of days from 1 to {MAX_DAYS}, got {value}")
+                raise InputRefused(wording.DAYS_BETWEEN(most=MAX_DAYS, value=value), field=name)
         if not 0 <= self.weekly_goal <= MAX_WEEKLY_GOAL:
-            raise ValueError(
-                f"weekly_goal: must be from 0 (no goal) to {MAX_WEEKLY_GOAL}, got {self.weekly_goal}"
+            raise InputRefused(
+                wording.WEEKLY_GOAL_RANGE(most=MAX_WEEKLY_GOAL, value=self.weekly_goal), field="weekly_goal"
             )
         if not 1 <= self.today_size <= MAX_TODAY_SIZE:
-            raise ValueError(f"today_size: must be from 1 to {MAX_TODAY_SIZE}, got {self.today_size}")
+            raise InputRefused(
+                wording.NUMBER_RANGE(least=1, most=MAX_TODAY_SIZE, value=self.today_size), field="today_size"
+            )
         unknown = [code for code in self.holidays if code not in BY_CODE]
         if unknown:
-            raise ValueError(f"holidays: unknown holiday {unknown[0]!r}; known: {', '.join(BY_CODE)}")
+            raise InputRefused(
+                wording.UNKNOWN_HOLIDAY(code=repr(unknown[0]), known=", ".join(BY_CODE)), field="holidays"
+            )
 
     def tier_days(self, tier: Tier) -> int | None:
         """The tier's number of days; None for dormant."""

@@ -27,14 +27,18 @@ class FormatError(InputRefused):
     def reason(self) -> Message:
         return self.message
 
-    def __str__(self) -> str:
+    def located(self) -> Message:
+        """Why, after where in the file when known: "line 4, field 'Email': …"."""
         if self.line is not None and self.field:
-            return str(AT_LINE_IN_FIELD(line=self.line, field=repr(self.field), reason=self.message))
+            return AT_LINE_IN_FIELD(line=self.line, field=repr(self.field), reason=self.message)
         if self.line is not None:
-            return str(AT_LINE(line=self.line, reason=self.message))
+            return AT_LINE(line=self.line, reason=self.message)
         if self.field:
-            return str(IN_FIELD(field=repr(self.field), reason=self.message))
-        return str(self.message)
+            return IN_FIELD(field=repr(self.field), reason=self.message)
+        return self.message
+
+    def __str__(self) -> str:
+        return str(self.located())
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Errors cross the sandbox by pickle, and the keyword-only line and field must survive it.

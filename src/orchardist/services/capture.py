@@ -14,10 +14,9 @@ from datetime import date
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.names import _PARTICLES, split_display_name
 from orchardist.domain.people import Person, with_sources
+from orchardist.services import refusals
 from orchardist.services.network import Network
-from orchardist.services.people import MANUAL, PersonError
-from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.people import PeopleRepository
+from orchardist.services.person_input import MANUAL, PersonError
 
 HOW_MET = "chance encounter"
 KIND = "chance_encounter"
@@ -49,11 +48,14 @@ class CaptureError(PersonError):
     """The encounter cannot be saved as given; ``problems`` maps each field to what is wrong."""
 
     def __init__(self, problems: dict[str, Problem]) -> None:
-        first = next(iter(problems))
-        super().__init__(
-            ", ".join(f"{name} {problem.value}" for name, problem in problems.items()), field=first
-        )
+        said = [
+            refusals.CAPTURE_PROBLEM(field=name, problem=problem.value) for name, problem in problems.items()
+        ]
+        super().__init__(refusals.CAPTURE_REFUSED(problems=said), field=next(iter(problems)))
         self.problems = problems
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (CaptureError, (self.problems,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +176,10 @@ def capture_encounter(
     """
     wording = wording or Wording()
     person = encounter_person(encounter, wording)
-    with network.store.write() as conn:
-        stored = PeopleRepository(conn, network.space_id).add(person)
+    with network.writing() as unit:
+        stored = unit.people.add(person)
         assert stored.id is not None
-        InteractionsRepository(conn, network.space_id).add(
+        unit.interactions.add(
             Interaction(
                 on=on or date.today(),
                 direction=Direction.SOCIAL,

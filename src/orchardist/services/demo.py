@@ -6,15 +6,14 @@ finds exactly them even after the user has edited one.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
+import time
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.people import PartialDate, Person, Tier, with_sources
-from orchardist.domain.queries import HasTag
 from orchardist.services.network import Network
-from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.people import PeopleRepository
 
 DEMO_SOURCE = "demo"
 DEMO_TAG = "demo"
@@ -162,22 +161,45 @@ def is_demo(person: Person) -> bool:
     return person.sources.get("display_name", ("",))[0] == DEMO_SOURCE
 
 
+# Every full page says so while the demo is in the network; counting is cheap (the tags' own index and a
+# handful of rows) but not free, so the count is kept until this process writes again, or a minute.
+KEEP_SECONDS = 60.0
+_counted: dict[str, tuple[tuple[int, int], int]] = {}
+_lock = threading.Lock()
+
+
 def count_demo(network: Network) -> int:
     """How many demo people are in the network (a real person tagged "demo" is not one)."""
-    with network.store.read() as conn:
-        tagged = PeopleRepository(conn, network.space_id).find(HasTag(DEMO_TAG))
-    return sum(1 for person in tagged if is_demo(person))
+    version = (network.generation, int(time.monotonic() // KEEP_SECONDS))
+    with _lock:
+        kept = _counted.get(network.key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    with network.reading() as unit:
+        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
+    count = sum(1 for person in tagged.values() if is_demo(person))
+    with _lock:
+        _counted[network.key] = (version, count)
+    return count
 
 
-def load_demo(network: Network, today: date | None = None) -> int:
-    """Add the demo network; returns how many people were added."""
+def load_demo(
+    network: Network, today: date | None = None, *, if_empty: bool = False, if_absent: bool = False
+) -> int:
+    """Add the demo network; returns how many people were added. With ``if_empty``, only into a
+    network with nobody yet; with ``if_absent``, only when the demo is not there already."""
     today = today or date.today()
-    with network.store.write() as conn:
-        people_repo = PeopleRepository(conn, network.space_id)
-        ids = people_repo.add_many(demo_people())
-        yuki = people_repo.require(ids[6])
-        people_repo.update(replace(yuki, met_through_id=ids[0]))
-        InteractionsRepository(conn, network.space_id).add_many(
+    with network.writing() as unit:
+        if if_empty and unit.people.count():
+            return 0
+        if if_absent and any(
+            is_demo(person) for person in unit.people.get_many(unit.people.ids_tagged(DEMO_TAG)).values()
+        ):
+            return 0
+        ids = unit.people.add_many(demo_people())
+        yuki = unit.people.require(ids[6])
+        unit.people.update(replace(yuki, met_through_id=ids[0]))
+        unit.interactions.add_many(
             [
                 Interaction(
                     on=today - timedelta(days=days_ago),
@@ -195,9 +217,25 @@ def load_demo(network: Network, today: date | None = None) -> int:
 
 def remove_demo(network: Network) -> int:
     """Delete every demo person (and so their interactions); returns how many."""
-    with network.store.write() as conn:
-        repo = PeopleRepository(conn, network.space_id)
-        demo_ids = [person.id for person in repo.all() if is_demo(person) and person.id is not None]
+    with network.writing() as unit:
+        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
+        demo_ids = [person_id for person_id, person in tagged.items() if is_demo(person)]
         for person_id in demo_ids:
-            repo.delete(person_id)
+            unit.people.delete(person_id)
     return len(demo_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Welcome:
+    """What the welcome page needs: whether anyone is in the network yet, and how many are the demo."""
+
+    people: int
+    demo: int
+
+
+def welcome(network: Network) -> Welcome:
+    """How many people the network holds, and how many of them are the demo's."""
+    with network.reading() as unit:
+        people = unit.people.count()
+        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
+    return Welcome(people=people, demo=sum(1 for person in tagged.values() if is_demo(person)))

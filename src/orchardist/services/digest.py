@@ -18,22 +18,20 @@ from datetime import date, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-import sqlalchemy as sa
-
 from orchardist.domain.tending import Reason
-from orchardist.services.errors import InputRefused
+from orchardist.services import refusals
+from orchardist.services.errors import InputRefused, Refused
 from orchardist.services.network import Network
 from orchardist.services.reminders import reason_labels
-from orchardist.services.settings import DIGEST_LAST_SENT, WEEKDAYS, current, keep
-from orchardist.services.tending import TodayEntry, today
-from orchardist.store.tables import interaction_people, interactions
+from orchardist.services.settings import DIGEST_LAST_SENT, WEEKDAYS, current, keep, values_in
+from orchardist.services.tending import TodayEntry, describe, today_in
 
 Translate = Callable[[str], str]
 PASSWORD_VARIABLE = "ORCHARDIST_SMTP_PASSWORD"
 TIMEOUT_SECONDS = 30
 
 
-class DigestError(Exception):
+class DigestError(Refused):
     """The digest could not be sent; the message says where and why. Nothing was recorded as sent."""
 
 
@@ -51,29 +49,14 @@ class Digest:
     tended_this_week: int
 
 
-def _tended_since(network: Network, since: date, until: date) -> int:
-    """How many people had a contact logged from ``since`` to ``until``."""
-    with network.store.read() as conn:
-        return int(
-            conn.execute(
-                sa.select(sa.func.count(sa.distinct(interaction_people.c.person_id)))
-                .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-                .where(
-                    interactions.c.space_id == network.space_id,
-                    interactions.c.on_date >= since,
-                    interactions.c.on_date <= until,
-                )
-            ).scalar_one()
-        )
-
-
 def compose(network: Network, on: date | None = None, *, _: Translate = _identity) -> Digest:
     """The digest for ``on`` (today by default): Today's list, and the last seven days' contacts."""
     on = on or date.today()
-    values = current(network)
-    entries: list[TodayEntry] = today(network, on, _=_)
+    with network.reading() as unit:
+        values = values_in(unit)
+        entries: list[TodayEntry] = [describe(item, _) for item in today_in(unit, on)]
+        tended = unit.interactions.people_contacted(on - timedelta(days=6), on)
     people = len({entry.item.person_id for entry in entries})
-    tended = _tended_since(network, on - timedelta(days=6), on)
     goal = int(values["weekly_goal"])
     if people == 1:
         subject = _("Orchardist: 1 person to tend")
@@ -116,7 +99,7 @@ def message(network: Network, on: date | None = None, *, _: Translate = _identit
     """The digest as an e-mail from and to the configured addresses."""
     values = current(network)
     if not values["digest_to"] or not values["digest_from"]:
-        raise InputRefused("digest_to: set the digest's addresses (digest_to and digest_from) first")
+        raise InputRefused(refusals.DIGEST_ADDRESSES_FIRST(), field="digest_to")
     digest = compose(network, on, _=_)
     mail = EmailMessage()
     mail["Subject"] = digest.subject
@@ -133,7 +116,7 @@ def send(network: Network, on: date | None = None, *, _: Translate = _identity) 
     """Compose and send the digest now, then record the day; DigestError when the server refuses."""
     values = current(network)
     if not values["smtp_host"]:
-        raise InputRefused("smtp_host: set the SMTP server first")
+        raise InputRefused(refusals.SMTP_SERVER_FIRST(), field="smtp_host")
     mail = message(network, on, _=_)
     host, port, security = str(values["smtp_host"]), int(values["smtp_port"]), str(values["smtp_security"])
     password = os.environ.get(PASSWORD_VARIABLE) or str(values.get("smtp_password") or "")
@@ -151,7 +134,7 @@ def send(network: Network, on: date | None = None, *, _: Translate = _identity) 
                 server.login(str(values["smtp_username"]), password)
             server.send_message(mail)
     except (OSError, smtplib.SMTPException) as error:
-        raise DigestError(f"the digest was not sent through {host}:{port}: {error}") from error
+        raise DigestError(refusals.DIGEST_NOT_SENT(server=f"{host}:{port}", reason=str(error))) from error
     keep(network, {DIGEST_LAST_SENT: (on or date.today()).isoformat()})
     return mail
 

@@ -23,10 +23,11 @@ from orchardist.domain.names import split_display_name
 from orchardist.domain.offers import Suggestion
 from orchardist.domain.people import Person
 from orchardist.domain.tending import Occasion, Reason
+from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
-from orchardist.services.offers import list_offers, suggestions_for
-from orchardist.services.people import get_person
+from orchardist.services.offers import suggestions_for
 
 Translate = Callable[[str], str]
 REASONS = tuple(reason.value for reason in Reason)
@@ -178,14 +179,16 @@ def draft(
     unknown reason, NotFound when the person is not in this network.
     """
     if reason not in REASONS:
-        raise InputRefused(f"reason: must be one of {', '.join(REASONS)}")
-    person = get_person(network, person_id)
-    if person is None:
-        raise NotFound(f"no person with id {person_id}")
+        raise InputRefused(refusals.ONE_OF(choices=", ".join(REASONS)), field="reason")
     chosen = Reason(reason)
+    with network.reading() as unit:
+        person = unit.people.get(person_id)
+        if person is None:
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+        offered = unit.offers.all() if chosen is Reason.GIVE_BEFORE_ASK else []
     suggestion = None
     if chosen is Reason.GIVE_BEFORE_ASK:
-        suggestions = suggestions_for(list_offers(network), person.could_use_help_with)
+        suggestions = suggestions_for(offered, person.could_use_help_with)
         suggestion = suggestions[0] if suggestions else None
     subject, paragraphs = _words(person, chosen, suggestion, occasion, holiday, _)
     name = addressed_to(person)

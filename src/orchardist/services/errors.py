@@ -1,11 +1,11 @@
-"""Errors services raise for their callers to report: bad input, and things that do not exist."""
+"""Errors services raise for their callers to report: bad input, and things that do not exist.
+
+Each carries a ``Message`` (a code, its values and its words, ``orchardist.domain.messages``) and the
+field at fault, if any; nothing was changed when one is raised.
+"""
 
 from __future__ import annotations
 
+from orchardist.domain.messages import InputRefused, NotFound, Refused
 
-class InputRefused(ValueError):
-    """The input cannot be stored as given; the message says what and where. Nothing was changed."""
-
-
-class NotFound(LookupError):
-    """The person (or other thing) named does not exist in this network."""
+__all__ = ["InputRefused", "NotFound", "Refused"]

@@ -7,16 +7,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import Connection
-
 from orchardist.domain.duplicates import merge_incoming
 from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
+from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
+from orchardist.services import refusals
+from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
-from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.people import MatchIndex, PeopleRepository
-from orchardist.store.tables import job_changes
+from orchardist.store.matching import MatchIndex
+from orchardist.store.unit import Unit
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 _BATCH = 2_000
@@ -27,13 +27,21 @@ Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while an import runs."""
 
 
-class ImportRefused(Exception):
-    """The file was refused: nothing was stored. Says which file, why and where."""
+class ImportRefused(InputRefused):
+    """The file was refused: nothing was stored. Says which file, why and where (``error``)."""
 
     def __init__(self, file: str, error: FormatError) -> None:
-        super().__init__(f"{file}: {error}")
+        super().__init__(refusals.FILE_REFUSED(file=file, reason=error.located()))
         self.file = file
         self.error = error
+
+    @property
+    def where(self) -> Message:
+        """Why the file was refused, after where in it when known: "line 4, field 'Email': …"."""
+        return self.error.located()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ImportRefused, (self.file, self.error))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +72,10 @@ class ImportReport:
             "format": self.format,
             "added": self.added,
             "merged": self.merged,
-            "skipped": [{"line": item.line, "reason": item.reason} for item in self.skipped],
+            "skipped": [
+                {"line": item.line, "reason": str(item.reason), "code": item.reason.code}
+                for item in self.skipped
+            ],
             "updated": self.updated,
             "interactions": self.interactions,
             "job_changes": len(self.job_changes),
@@ -93,13 +104,16 @@ def read_import_file(path: Path) -> bytes:
             raise ImportRefused(
                 str(path),
                 FormatError(
-                    f"the file is {size / 1024 / 1024:,.0f} MB; Orchardist imports files up to "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB"
+                    refusals.FILE_TOO_BIG(
+                        size=f"{size / 1024 / 1024:,.0f}", limit=MAX_FILE_BYTES // 1024 // 1024
+                    )
                 ),
             )
         return path.read_bytes()
     except OSError as error:
-        raise ImportRefused(str(path), FormatError(f"cannot read the file: {error.strerror}")) from error
+        raise ImportRefused(
+            str(path), FormatError(refusals.CANNOT_READ_FILE(reason=str(error.strerror)))
+        ) from error
 
 
 def parse_upload(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
@@ -107,7 +121,7 @@ def parse_upload(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
     from orchardist.formats.sandbox import parse_in_sandbox
 
     if len(data) > MAX_FILE_BYTES:
-        raise ImportRefused(name, FormatError(f"the file is over {MAX_FILE_BYTES // 1024 // 1024} MB"))
+        raise ImportRefused(name, FormatError(refusals.UPLOAD_TOO_BIG(limit=MAX_FILE_BYTES // 1024 // 1024)))
     label = Path(name).name or "upload"
     try:
         return parse_in_sandbox(data, label, fmt)
@@ -173,12 +187,11 @@ def _match_existing(
     return matched
 
 
-def _plan(
-    repo: PeopleRepository, result: ParseResult, progress: Progress | None
-) -> tuple[_Plan, ImportReport]:
+def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_Plan, ImportReport]:
     report = ImportReport(file="", format=result.format, skipped=list(result.skipped))
     plan = _Plan()
-    index = repo.match_index()
+    index = unit.matching.match_index()
+    repo = unit.people
     # People repeated within this file are found through ``pending`` (by position in plan.new); a bare
     # name never joins two rows of one file, which lists different people who share a name.
     pending: dict[tuple[str, str], int] = {}
@@ -249,15 +262,14 @@ def _plan(
 
 
 def _apply(
-    conn: Connection,
-    network: Network,
+    unit: Unit,
     plan: _Plan,
     report: ImportReport,
     result: ParseResult,
     source: str,
     progress: Progress | None,
 ) -> None:
-    repo = PeopleRepository(conn, network.space_id)
+    repo = unit.people
     new_ids: list[int] = []
     total = len(plan.new)
     for start in range(0, total, _BATCH):
@@ -265,23 +277,7 @@ def _apply(
         if progress:
             progress("storing", min(start + _BATCH, total), total)
     repo.update_many(list(plan.updates.values()))
-    if report.job_changes:
-        conn.execute(
-            job_changes.insert(),
-            [
-                {
-                    "space_id": network.space_id,
-                    "person_id": change.person_id,
-                    "seen_on": date.today(),
-                    "old_organisation": change.old_organisation,
-                    "old_title": change.old_title,
-                    "new_organisation": change.new_organisation,
-                    "new_title": change.new_title,
-                    "source": source,
-                }
-                for change in report.job_changes
-            ],
-        )
+    repo.record_job_changes(date.today(), source, report.job_changes)
     key_to_id = dict(plan.key_to_existing)
     key_to_id.update((key, person_id) for key, person_id in zip(plan.new_keys, new_ids, strict=True) if key)
     introductions = [
@@ -296,7 +292,7 @@ def _apply(
     if len(plan.new) >= _REFRESH_STATISTICS_FROM:
         repo.refresh_statistics()
     if result.interactions:
-        InteractionsRepository(conn, network.space_id).add_many(
+        unit.interactions.add_many(
             [
                 replace(
                     item.interaction,
@@ -317,13 +313,12 @@ def import_parsed(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Match and store what was parsed from file ``name`` in one transaction (or only plan it)."""
-    with network.store.write() as conn:
-        return import_into(conn, network, result, name, dry_run=dry_run, progress=progress)
+    with network.reading() if dry_run else network.writing() as unit:
+        return import_into(unit, result, name, dry_run=dry_run, progress=progress)
 
 
 def import_into(
-    conn: Connection,
-    network: Network,
+    unit: Unit,
     result: ParseResult,
     name: str,
     *,
@@ -332,10 +327,10 @@ def import_into(
 ) -> ImportReport:
     """``import_parsed`` inside a transaction the caller holds (a restore clears and imports in one)."""
     source = _source_label(result, name)
-    plan, report = _plan(PeopleRepository(conn, network.space_id), result, progress)
+    plan, report = _plan(unit, result, progress)
     report.file = name
     if not dry_run:
-        _apply(conn, network, plan, report, result, source, progress)
+        _apply(unit, plan, report, result, source, progress)
     return report
 
 

@@ -1,21 +1,106 @@
-"""Logging and reading interactions."""
+"""Logging contacts and reading them back."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
-from orchardist.services.errors import InputRefused
+from orchardist.domain.offers import AskWarning
+from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.services import refusals
+from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
-from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.tables import interaction_people, interactions
+from orchardist.services.offers import ask_warning_in
+
+if TYPE_CHECKING:
+    from orchardist.services.people import PersonOverview
 
 
 class InteractionError(InputRefused):
     """An interaction cannot be logged as given."""
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """A contact just logged: the interaction; the give-before-ask warnings of the people who had only
+    been asked of until this ask; and, when asked for, a person's page as it now stands."""
+
+    interaction: Interaction
+    warnings: list[AskWarning]
+    overview: PersonOverview | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionPage:
+    """A page of interactions, newest first, and how many there are in all."""
+
+    total: int
+    interactions: list[Interaction]
+
+
+def _checked(
+    person_ids: Sequence[int],
+    direction: Direction,
+    kind: str,
+    summary: str,
+    on: date | None,
+    channel: Channel,
+    notes: str,
+) -> Interaction:
+    if not person_ids:
+        raise InteractionError(refusals.NEEDS_PERSON())
+    kind = kind.strip().lower().replace(" ", "_").replace("-", "_")
+    if not kind:
+        raise InteractionError(refusals.NEEDS_KIND())
+    if not summary.strip():
+        raise InteractionError(refusals.NEEDS_SUMMARY())
+    return Interaction(
+        on=on or date.today(),
+        direction=direction,
+        kind=kind,
+        summary=summary.strip(),
+        person_ids=tuple(dict.fromkeys(person_ids)),
+        channel=channel,
+        notes=notes,
+    )
+
+
+def log_contact(
+    network: Network,
+    person_ids: Sequence[int],
+    *,
+    direction: Direction,
+    kind: str,
+    summary: str,
+    on: date | None = None,
+    channel: Channel = Channel.OTHER,
+    notes: str = "",
+    overview_of: int | None = None,
+) -> Logged:
+    """Record a contact with one or more people, in one transaction; it resets their stay-in-touch clock.
+
+    An ask of someone the user had only asked of so far is logged all the same, with a warning naming
+    an offer to make first. With ``overview_of``, the person's page as it stands after the contact.
+    NotFound names the first person not in this network; nothing is logged then.
+    """
+    interaction = _checked(person_ids, direction, kind, summary, on, channel, notes)
+    with network.writing() as unit:
+        warnings: list[AskWarning] = []
+        if direction is Direction.ASKED:
+            for person_id in interaction.person_ids:
+                warning = ask_warning_in(unit, person_id)
+                if warning is not None:
+                    warnings.append(warning)
+        stored = unit.interactions.add(interaction)
+        overview = None
+        if overview_of is not None:
+            from orchardist.services.people import overview_in
+
+            overview = overview_in(unit, overview_of)
+    return Logged(interaction=stored, warnings=warnings, overview=overview)
 
 
 def log_interaction(
@@ -29,79 +114,43 @@ def log_interaction(
     channel: Channel = Channel.OTHER,
     notes: str = "",
 ) -> Interaction:
-    """Record a contact with one or more people; it resets their stay-in-touch clock."""
-    if not person_ids:
-        raise InteractionError("an interaction needs at least one person")
-    kind = kind.strip().lower().replace(" ", "_").replace("-", "_")
-    if not kind:
-        raise InteractionError("an interaction needs a kind, such as coffee, call or introduction")
-    if not summary.strip():
-        raise InteractionError("an interaction needs a short summary")
-    interaction = Interaction(
-        on=on or date.today(),
+    """``log_contact`` for callers that want only the stored interaction."""
+    return log_contact(
+        network,
+        person_ids,
         direction=direction,
         kind=kind,
-        summary=summary.strip(),
-        person_ids=tuple(person_ids),
+        summary=summary,
+        on=on,
         channel=channel,
         notes=notes,
-    )
-    with network.store.write() as conn:
-        # An unknown person raises LookupError, which callers report as "not found".
-        return InteractionsRepository(conn, network.space_id).add(interaction)
+    ).interaction
 
 
 def interactions_with(network: Network, person_id: int) -> list[Interaction]:
     """A person's interactions, newest first."""
-    with network.store.read() as conn:
-        return InteractionsRepository(conn, network.space_id).for_person(person_id)
+    with network.reading() as unit:
+        return unit.interactions.for_person(person_id)
 
 
-def recent_interactions(network: Network, *, limit: int = 50, offset: int = 0) -> list[Interaction]:
+def person_interactions(network: Network, person_id: int, *, limit: int, offset: int = 0) -> InteractionPage:
+    """A page of one person's interactions, newest first; NotFound when they are not in this network."""
+    with network.reading() as unit:
+        if not unit.people.exists(person_id):
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+        found = unit.interactions.for_person(person_id)
+    return InteractionPage(total=len(found), interactions=found[offset : offset + limit])
+
+
+def recent_interactions(network: Network, *, limit: int = 50, offset: int = 0) -> InteractionPage:
     """Interactions across the whole network, newest first (by date, then the latest logged)."""
-    with network.store.read() as conn:
-        rows = conn.execute(
-            sa.select(
-                interactions.c.id,
-                interactions.c.on_date,
-                interactions.c.direction,
-                interactions.c.kind,
-                interactions.c.summary,
-                interactions.c.channel,
-                interactions.c.notes,
-            )
-            .where(interactions.c.space_id == network.space_id)
-            .order_by(interactions.c.on_date.desc(), interactions.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-        ).all()
-        involved: dict[int, list[int]] = {row.id: [] for row in rows}
-        if involved:
-            for interaction_id, person_id in conn.execute(
-                sa.select(interaction_people.c.interaction_id, interaction_people.c.person_id)
-                .where(
-                    interaction_people.c.space_id == network.space_id,
-                    interaction_people.c.interaction_id.in_(list(involved)),
-                )
-                .order_by(interaction_people.c.interaction_id, interaction_people.c.person_id)
-            ):
-                involved[interaction_id].append(person_id)
-    return [
-        Interaction(
-            id=row.id,
-            on=row.on_date,
-            direction=Direction(row.direction),
-            kind=row.kind,
-            summary=row.summary,
-            person_ids=tuple(involved[row.id]),
-            channel=Channel(row.channel),
-            notes=row.notes,
+    with network.reading() as unit:
+        return InteractionPage(
+            total=unit.interactions.count(), interactions=unit.interactions.recent(limit=limit, offset=offset)
         )
-        for row in rows
-    ]
 
 
 def count_interactions(network: Network) -> int:
     """How many interactions the network holds."""
-    with network.store.read() as conn:
-        return InteractionsRepository(conn, network.space_id).count()
+    with network.reading() as unit:
+        return unit.interactions.count()

@@ -6,6 +6,7 @@ people with a need written down are read, so matching a 30,000-person network re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from orchardist.domain.offers import (
@@ -19,9 +20,11 @@ from orchardist.domain.offers import (
     match_key,
     only_took,
 )
+from orchardist.domain.wording import NO_SUCH_OFFER, NO_SUCH_PERSON
+from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
-from orchardist.store import offers as store
+from orchardist.store.unit import Unit
 
 MAX_SUGGESTIONS = 3
 DEFAULT_MATCHES = 200
@@ -31,24 +34,20 @@ KINDS = tuple(kind.value for kind in OfferKind)
 class OfferError(InputRefused):
     """An offer cannot be stored as given: says which field and why."""
 
-    def __init__(self, message: str, *, field: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-
 
 def _kind(kind: str | OfferKind) -> OfferKind:
     try:
         return OfferKind(str(kind).strip().lower())
     except ValueError:
-        raise OfferError(f"must be one of {', '.join(KINDS)}", field="kind") from None
+        raise OfferError(refusals.ONE_OF(choices=", ".join(KINDS)), field="kind") from None
 
 
 def _text(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise OfferError("say what you can offer", field="text")
+        raise OfferError(refusals.NEEDS_OFFER_TEXT(), field="text")
     if len(cleaned) > MAX_TEXT:
-        raise OfferError(f"must be at most {MAX_TEXT} characters, got {len(cleaned)}", field="text")
+        raise OfferError(refusals.TOO_LONG(limit=MAX_TEXT, length=len(cleaned)), field="text")
     return cleaned
 
 
@@ -58,21 +57,21 @@ def add_offer(network: Network, kind: str | OfferKind, text: str) -> Offer:
     Spaces are squeezed (a pasted line break is one space); InputRefused names ``kind`` or ``text``.
     """
     checked_kind, checked_text = _kind(kind), _text(text)
-    with network.store.write() as conn:
-        return store.add_offer(conn, network.space_id, checked_kind, checked_text)
+    with network.writing() as unit:
+        return unit.offers.add(checked_kind, checked_text)
 
 
 def list_offers(network: Network) -> list[Offer]:
     """Every offer, oldest first."""
-    with network.store.read() as conn:
-        return store.list_offers(conn, network.space_id)
+    with network.reading() as unit:
+        return unit.offers.all()
 
 
 def remove_offer(network: Network, offer_id: int) -> None:
     """Delete an offer; NotFound when this network has none with that id."""
-    with network.store.write() as conn:
-        if not store.delete_offer(conn, network.space_id, offer_id):
-            raise NotFound(f"no offer with id {offer_id}")
+    with network.writing() as unit:
+        if not unit.offers.delete(offer_id):
+            raise NotFound(NO_SUCH_OFFER(id=offer_id))
 
 
 def matches(network: Network, *, limit: int = DEFAULT_MATCHES) -> list[OfferMatch]:
@@ -80,11 +79,16 @@ def matches(network: Network, *, limit: int = DEFAULT_MATCHES) -> list[OfferMatc
 
     A person is listed once per offer, with their first need the offer fits; at most ``limit`` in all.
     """
-    with network.store.read() as conn:
-        offered = store.list_offers(conn, network.space_id)
-        if not offered:
-            return []
-        needy = store.people_with_needs(conn, network.space_id)
+    with network.reading() as unit:
+        return matches_in(unit, limit=limit)
+
+
+def matches_in(unit: Unit, *, limit: int = DEFAULT_MATCHES) -> list[OfferMatch]:
+    """``matches`` within a transaction."""
+    offered = unit.offers.all()
+    if not offered:
+        return []
+    needy = unit.offers.people_with_needs()
     found: list[OfferMatch] = []
     for offer in offered:
         key = match_key(offer.text)
@@ -116,20 +120,24 @@ def ask_warning(network: Network, person_id: int) -> AskWarning | None:
     It carries the counts and up to three offers: those that meet the person's needs, or else the
     user's first offers. NotFound when the person is not in this network.
     """
-    with network.store.read() as conn:
-        balance = store.balance_of(conn, network.space_id, person_id)
-        if balance is None:
-            raise NotFound(f"no person with id {person_id}")
-        if not only_took(balance.gave, balance.asked, balance.mutual):
-            return None
-        offered = store.list_offers(conn, network.space_id)
+    with network.reading() as unit:
+        return ask_warning_in(unit, person_id)
+
+
+def ask_warning_in(unit: Unit, person_id: int) -> AskWarning | None:
+    """``ask_warning`` within a transaction (logging an ask reads it before storing the ask)."""
+    balance = unit.offers.balance_of(person_id)
+    if balance is None:
+        raise NotFound(NO_SUCH_PERSON(id=person_id))
+    if not only_took(balance.gave, balance.asked, balance.mutual):
+        return None
     return AskWarning(
         person_id=balance.person_id,
         name=balance.name,
         gave=balance.gave,
         asked=balance.asked,
         mutual=balance.mutual,
-        suggestions=suggestions_for(offered, balance.needs),
+        suggestions=suggestions_for(unit.offers.all(), balance.needs),
     )
 
 
@@ -151,3 +159,17 @@ def match_to_dict(match: OfferMatch) -> dict[str, Any]:
         "person": {"id": match.person_id, "name": match.name},
         "need": match.need,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class OffersOverview:
+    """The Offers page: every offer, oldest first, and who could use them."""
+
+    offers: list[Offer]
+    matches: list[OfferMatch]
+
+
+def offers_overview(network: Network) -> OffersOverview:
+    """What the Offers page shows, read in one transaction."""
+    with network.reading() as unit:
+        return OffersOverview(offers=unit.offers.all(), matches=matches_in(unit))

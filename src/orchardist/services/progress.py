@@ -10,18 +10,14 @@ from typing import Any
 
 from orchardist.domain.progress import (
     DEFAULT_WEEKS,
-    MAX_WEEKS,
     Ledger,
     WeekCounts,
     goal_met,
     week_starts,
     weekly_counts,
 )
-from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
-from orchardist.services.settings import tending_settings
-from orchardist.store.progress import added_between, ledger, newest_ids, people_around
-from orchardist.store.tending import contacts_between
+from orchardist.services.settings import tending_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,30 +55,28 @@ class Progress:
 # process, such as the CLI, adding them), and for at most a minute (another process deleting).
 MAX_CACHED = 32
 KEEP_SECONDS = 60.0
-_cache: dict[tuple[str, int, date, int], tuple[tuple[Any, ...], tuple[WeekCounts, ...], Ledger]] = {}
+_cache: dict[tuple[str, date, int], tuple[tuple[Any, ...], tuple[WeekCounts, ...], Ledger]] = {}
 _lock = threading.Lock()
 
 
 def progress(network: Network, on: date | None = None, weeks: int = DEFAULT_WEEKS) -> Progress:
     """The ``weeks`` weeks ending with the week of ``on`` (today by default), Monday to Sunday."""
     on = on or date.today()
-    if not 1 <= weeks <= MAX_WEEKS:
-        raise InputRefused(f"weeks: must be from 1 to {MAX_WEEKS}, got {weeks}")
     starts = week_starts(on, weeks)
     first, last = starts[0], starts[-1] + timedelta(days=6)
-    key = (str(network.store.url), network.space_id, on, weeks)
-    with network.store.read() as conn:
-        goal = tending_settings(network, conn).weekly_goal
-        version = (network.store.generation, newest_ids(conn), int(time.monotonic() // KEEP_SECONDS))
+    key = (network.key, on, weeks)
+    with network.reading() as unit:
+        goal = tending_in(unit).weekly_goal
+        version = (network.generation, unit.newest_ids(), int(time.monotonic() // KEEP_SECONDS))
         with _lock:
             cached = _cache.get(key)
         if cached is not None and cached[0] == version:
             return Progress(on=on, weeks=list(cached[1]), goal=goal, ledger=cached[2])
-        contacts = contacts_between(conn, network.space_id, first, last)
+        contacts = unit.tending.contacts_between(first, last)
         involved = sorted({contact.person_id for contact in contacts})
-        around = people_around(conn, network.space_id, involved, first)
-        added = {**around.added, **added_between(conn, network.space_id, first, last)}
-        overall = ledger(conn, network.space_id)
+        around = unit.progress.people_around(involved, first)
+        added = {**around.added, **unit.progress.added_between(first, last)}
+        overall = unit.progress.ledger()
     counted = weekly_counts(contacts, around.previous, added, starts)
     with _lock:
         if len(_cache) >= MAX_CACHED:

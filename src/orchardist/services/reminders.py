@@ -8,24 +8,18 @@ the old address at once.
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
-import sqlalchemy as sa
-
 from orchardist.domain.reminders import ReminderDay, upcoming
 from orchardist.domain.tending import Reason, Tended
 from orchardist.formats.ical import CalendarDay, reminders_calendar
 from orchardist.services.network import Network
-from orchardist.services.settings import FEED_LANGUAGE, FEED_TOKEN, current, keep, tending_settings
+from orchardist.services.settings import FEED_LANGUAGE, FEED_TOKEN, current, keep, tending_in, values_in
 from orchardist.services.tending import describe
-from orchardist.store import tending as store
-from orchardist.store.engine import Store
-from orchardist.store.tables import settings as settings_table
-from orchardist.store.tending import recent_contacts, today_candidates
+from orchardist.store.unit import Unit
 
 Translate = Callable[[str], str]
 
@@ -47,26 +41,28 @@ def reason_labels(_: Translate = _identity) -> dict[Reason, str]:
 
 def reminder_days(network: Network, on: date | None = None, days: int | None = None) -> list[ReminderDay]:
     """Today's list and what each of the next days adds (``reminder_days`` days by default)."""
-    on = on or date.today()
-    values = current(network)
-    days = days or int(values["reminder_days"])
-    settings = tending_settings(network)
+    with network.reading() as unit:
+        return _reminder_days_in(unit, on or date.today(), days)
+
+
+def _reminder_days_in(unit: Unit, on: date, days: int | None) -> list[ReminderDay]:
+    days = days or int(values_in(unit)["reminder_days"])
+    settings = tending_in(unit)
     last = on + timedelta(days=days - 1)
-    with network.store.read() as conn:
-        contacts = recent_contacts(conn, network.space_id, on, until=last)
-        holds = store.snoozed_until(conn, network.space_id, on)
-        gone = store.dismissed(conn, network.space_id)
-        reconnect = store.reconnect_since(conn, network.space_id)
-        # Everyone with a recent contact: any of them may owe a thank-you or follow-up on some day.
-        owed_ids = {contact.person_id for contact in contacts}
-        wanted = 2 * (settings.today_size + len(holds) + len(gone))
-        found: dict[int, Tended] = {}
-        # The candidates of the first and the last day: between them, anyone a day in between can name.
-        for day in (on, last):
-            for person in today_candidates(
-                conn, network.space_id, day, settings, wanted=wanted, also=owed_ids, reconnect=reconnect
-            ):
-                found.setdefault(person.person_id, person)
+    contacts = unit.tending.recent_contacts(on, until=last)
+    holds = unit.tending.snoozed_until(on)
+    gone = unit.tending.dismissed()
+    reconnect = unit.tending.reconnect_since()
+    # Everyone with a recent contact: any of them may owe a thank-you or follow-up on some day.
+    owed_ids = {contact.person_id for contact in contacts}
+    wanted = 2 * (settings.today_size + len(holds) + len(gone))
+    found: dict[int, Tended] = {}
+    # The candidates of the first and the last day: between them, anyone a day in between can name.
+    for day in (on, last):
+        for person in unit.tending.today_candidates(
+            day, settings, wanted=wanted, also=owed_ids, reconnect=reconnect
+        ):
+            found.setdefault(person.person_id, person)
     return upcoming(list(found.values()), contacts, settings, on, days, snoozed=holds, dismissed=gone)
 
 
@@ -98,9 +94,11 @@ def calendar(
     _: Translate = _identity,
 ) -> bytes:
     """The reminders as an iCalendar file; names only when asked or turned on in the settings."""
-    if names is None:
-        names = bool(current(network)["reminder_names"])
-    entries = [_words(day, names, _) for day in reminder_days(network, on, days)]
+    with network.reading() as unit:
+        if names is None:
+            names = bool(values_in(unit)["reminder_names"])
+        reminders = _reminder_days_in(unit, on or date.today(), days)
+    entries = [_words(day, names, _) for day in reminders]
     return reminders_calendar(
         entries,
         calendar_id=f"space-{network.space_id}",
@@ -131,17 +129,17 @@ def revoke_feed(network: Network) -> None:
     keep(network, {FEED_TOKEN: None, FEED_LANGUAGE: None})
 
 
-def network_of_feed(store_: Store, token: str) -> Network | None:
-    """The network whose feed token this is, or None (a wrong, old or revoked token)."""
+def network_of_feed(network: Network, token: str) -> Network | None:
+    """The network (of any space in the same store) whose feed token this is, or None (a wrong, old
+    or revoked token)."""
     if not token or len(token) > 100:
         return None
-    with store_.read() as conn:
-        rows = conn.execute(
-            sa.select(settings_table.c.space_id, settings_table.c.value).where(
-                settings_table.c.key == FEED_TOKEN, settings_table.c.value == json.dumps(token)
-            )
-        ).all()
-    for space_id, value in rows:
-        if secrets.compare_digest(json.loads(value), token):
-            return Network(store=store_, space_id=space_id)
+    with network.reading() as unit:
+        spaces = unit.spaces_holding(FEED_TOKEN, token)
+    # The lookup matched the stored value exactly; comparing again in constant time keeps a timing
+    # difference from telling how much of a guessed token was right.
+    for space_id in spaces:
+        owner = network.in_space(space_id)
+        if secrets.compare_digest(feed_token(owner) or "", token):
+            return owner
     return None

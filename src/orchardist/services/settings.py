@@ -12,13 +12,15 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy.engine import Connection
 
 from orchardist.domain.holidays import BY_CODE
+from orchardist.domain.messages import Message, Wording
 from orchardist.domain.rhythm import TendingSettings
+from orchardist.domain.wording import NUMBER_RANGE, UNKNOWN_HOLIDAY
+from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
-from orchardist.store.settings import read_settings, write_settings
+from orchardist.store.unit import Unit
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SECURITIES = ("starttls", "ssl", "none")
@@ -74,20 +76,26 @@ SETTINGS: dict[str, Setting] = {
 TENDING_FIELDS = tuple(field.name for field in fields(TendingSettings))
 
 
+class _Unreadable(Exception):
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 def _parse_bool(text: str) -> bool:
     folded = text.strip().casefold()
     if folded in ("1", "true", "yes", "on"):
         return True
     if folded in ("0", "false", "no", "off", ""):
         return False
-    raise ValueError(f"must be on or off, got {text!r}")
+    raise _Unreadable(refusals.ON_OR_OFF(value=repr(text)))
 
 
 def _parse_int(text: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise ValueError(f"must be a whole number, got {text!r}") from None
+        raise _Unreadable(refusals.WHOLE_NUMBER(value=repr(text))) from None
 
 
 def _parse_list(text: str) -> list[str]:
@@ -102,11 +110,11 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
 }
 
 
-_KIND_WORDS: dict[type, str] = {
-    bool: "on or off (true or false)",
-    int: "a whole number",
-    list: "a list of codes",
-    str: "text",
+_KIND_WORDS: dict[type, Wording] = {
+    bool: refusals.KIND_ON_OFF,
+    int: refusals.KIND_NUMBER,
+    list: refusals.KIND_CODES,
+    str: refusals.KIND_TEXT,
 }
 
 
@@ -114,73 +122,80 @@ def parse(name: str, text: str) -> Any:
     """A setting's value from text (the CLI and web forms); InputRefused naming the setting."""
     setting = SETTINGS.get(name)
     if setting is None:
-        raise InputRefused(f"{name}: no such setting; settings are {', '.join(SETTINGS)}")
+        raise InputRefused(refusals.NO_SUCH_SETTING(known=", ".join(SETTINGS)), field=name)
     try:
         return _PARSERS[setting.kind](text)
-    except ValueError as error:
-        raise InputRefused(f"{name}: {error}") from None
+    except _Unreadable as error:
+        raise InputRefused(error.message, field=name) from None
 
 
 def _check(values: Mapping[str, Any]) -> None:
     """Refuse values that cannot work together, naming the first wrong setting."""
-    try:
-        tending_from(values)
-    except ValueError as error:
-        raise InputRefused(str(error)) from None
+    tending_from(values)
     if not 1 <= values["reminder_days"] <= MAX_REMINDER_DAYS:
         raise InputRefused(
-            f"reminder_days: must be from 1 to {MAX_REMINDER_DAYS}, got {values['reminder_days']}"
+            NUMBER_RANGE(least=1, most=MAX_REMINDER_DAYS, value=values["reminder_days"]),
+            field="reminder_days",
         )
     if values["digest_weekday"] not in WEEKDAYS:
-        raise InputRefused(f"digest_weekday: must be one of {', '.join(WEEKDAYS)}")
+        raise InputRefused(refusals.ONE_OF(choices=", ".join(WEEKDAYS)), field="digest_weekday")
     if values["smtp_security"] not in SECURITIES:
-        raise InputRefused(f"smtp_security: must be one of {', '.join(SECURITIES)}")
+        raise InputRefused(refusals.ONE_OF(choices=", ".join(SECURITIES)), field="smtp_security")
     if not 1 <= values["smtp_port"] <= 65535:
-        raise InputRefused(f"smtp_port: must be from 1 to 65535, got {values['smtp_port']}")
+        raise InputRefused(NUMBER_RANGE(least=1, most=65535, value=values["smtp_port"]), field="smtp_port")
     for name in ("digest_to", "digest_from"):
         if values[name]:
             try:
                 validate_email(values[name], check_deliverability=False)
             except EmailNotValidError as error:
-                raise InputRefused(f"{name}: {error}") from None
+                raise InputRefused(
+                    refusals.NOT_AN_EMAIL(email=repr(values[name]), reason=str(error)), field=name
+                ) from None
     if values["digest_enabled"]:
         missing = [name for name in ("digest_to", "digest_from", "smtp_host") if not values[name]]
         if missing:
-            raise InputRefused(f"digest_enabled: set {', '.join(missing)} first")
+            raise InputRefused(refusals.SET_FIRST(missing=", ".join(missing)), field="digest_enabled")
 
 
 def tending_from(values: Mapping[str, Any]) -> TendingSettings:
-    """The tending settings among stored values; defaults for what is absent. ValueError if wrong."""
+    """The tending settings among stored values; defaults for what is absent. InputRefused if wrong."""
     chosen = {name: values[name] for name in TENDING_FIELDS if name in values}
     if "holidays" in chosen:
         chosen["holidays"] = tuple(chosen["holidays"])
     return TendingSettings(**chosen)
 
 
+def values_in(unit: Unit) -> dict[str, Any]:
+    """Every setting's value within a transaction: stored ones, defaults for the rest (and the internal
+    keys if set)."""
+    return {**{name: setting.default for name, setting in SETTINGS.items()}, **unit.settings.read()}
+
+
 def current(network: Network) -> dict[str, Any]:
     """Every setting's value: stored ones, and defaults for the rest (and the internal keys if set)."""
-    with network.store.read() as conn:
-        stored = read_settings(conn, network.space_id)
-    return {**{name: setting.default for name, setting in SETTINGS.items()}, **stored}
+    with network.reading() as unit:
+        return values_in(unit)
 
 
-def tending_settings(network: Network, conn: Connection | None = None) -> TendingSettings:
-    """The network's tending settings (rhythm per tier, Today's size, weekly goal, holidays), read in
-    ``conn``'s transaction when given."""
-    if conn is None:
-        with network.store.read() as reading:
-            return tending_settings(network, reading)
+def tending_in(unit: Unit) -> TendingSettings:
+    """The tending settings (rhythm per tier, Today's size, weekly goal, holidays) within a transaction."""
     try:
-        return tending_from(read_settings(conn, network.space_id))
-    except ValueError:  # stored by an older version with other limits: the defaults still work
+        return tending_from(unit.settings.read())
+    except InputRefused:  # stored by an older version with other limits: the defaults still work
         return TendingSettings()
+
+
+def tending_settings(network: Network) -> TendingSettings:
+    """The network's tending settings (rhythm per tier, Today's size, weekly goal, holidays)."""
+    with network.reading() as unit:
+        return tending_in(unit)
 
 
 def update(network: Network, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Check and store the changes together; returns every setting's new value. InputRefused if wrong."""
-    values = checked(current(network), changes)
-    with network.store.write() as conn:
-        write_settings(conn, network.space_id, changes)
+    with network.writing() as unit:
+        values = checked(values_in(unit), changes)
+        unit.settings.write(changes)
     return values
 
 
@@ -190,13 +205,15 @@ def checked(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, An
     for name, value in changes.items():
         setting = SETTINGS.get(name)
         if setting is None:
-            raise InputRefused(f"{name}: no such setting; settings are {', '.join(SETTINGS)}")
+            raise InputRefused(refusals.NO_SUCH_SETTING(known=", ".join(SETTINGS)), field=name)
         if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)):
-            raise InputRefused(f"{name}: must be {_KIND_WORDS[setting.kind]}")
+            raise InputRefused(refusals.SETTING_KIND(kind=_KIND_WORDS[setting.kind]()), field=name)
     if "holidays" in changes:
         unknown = [code for code in changes["holidays"] if code not in BY_CODE]
         if unknown:
-            raise InputRefused(f"holidays: unknown holiday {unknown[0]!r}; known: {', '.join(BY_CODE)}")
+            raise InputRefused(
+                UNKNOWN_HOLIDAY(code=repr(unknown[0]), known=", ".join(BY_CODE)), field="holidays"
+            )
     values = {**base, **changes}
     _check(values)
     return values
@@ -208,15 +225,15 @@ def backed_up(stored: Mapping[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in stored.items() if name in SETTINGS and not SETTINGS[name].secret}
 
 
-def restored(network: Network, from_backup: Mapping[str, Any]) -> dict[str, Any]:
+def restored(now: Mapping[str, Any], from_backup: Mapping[str, Any]) -> dict[str, Any]:
     """The changes that make the network's settings those of a backup (a setting it lacks goes back
     to its default; secrets and internal keys stay); InputRefused, naming the setting, if one is wrong."""
     unknown = [name for name in from_backup if name not in SETTINGS or SETTINGS[name].secret]
     if unknown:
-        raise InputRefused(f"settings.{unknown[0]}: not a setting a backup restores")
+        raise InputRefused(refusals.NOT_RESTORED(), field=f"settings.{unknown[0]}")
     changes = {name: from_backup.get(name) for name, setting in SETTINGS.items() if not setting.secret}
     defaults = {name: setting.default for name, setting in SETTINGS.items()}
-    kept = {name: value for name, value in current(network).items() if name not in changes}
+    kept = {name: value for name, value in now.items() if name not in changes}
     checked(
         {**defaults, **kept},
         {name: value for name, value in changes.items() if value is not None},
@@ -226,8 +243,8 @@ def restored(network: Network, from_backup: Mapping[str, Any]) -> dict[str, Any]
 
 def keep(network: Network, values: Mapping[str, Any]) -> None:
     """Store internal values (feed token, last digest) without the user-facing checks."""
-    with network.store.write() as conn:
-        write_settings(conn, network.space_id, values)
+    with network.writing() as unit:
+        unit.settings.write(values)
 
 
 def shown(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -236,3 +253,54 @@ def shown(values: Mapping[str, Any]) -> dict[str, Any]:
         name: ("********" if setting.secret and values.get(name) else values.get(name, setting.default))
         for name, setting in SETTINGS.items()
     }
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    """Where the network's data lives and how much there is."""
+
+    where: str
+    on_sqlite_file: bool
+    people: int
+    interactions: int
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsOverview:
+    """The Settings page and ``settings show``: every setting (secrets masked), where the data lives,
+    the private feed's token and when the digest last went out."""
+
+    values: dict[str, Any]
+    about: About
+    feed_token: str | None
+    digest_last_sent: str | None
+
+
+def _about_in(unit: Unit, network: Network) -> About:
+    return About(
+        where=network.describe(),
+        on_sqlite_file=network.on_sqlite_file,
+        people=unit.people.count(),
+        interactions=unit.interactions.count(),
+    )
+
+
+def about(network: Network) -> About:
+    """Where the data lives and how many people and interactions it holds (``orchardist info``)."""
+    with network.reading() as unit:
+        return _about_in(unit, network)
+
+
+def settings_overview(network: Network) -> SettingsOverview:
+    """What the Settings page shows, read in one transaction."""
+    with network.reading() as unit:
+        values = values_in(unit)
+        about_now = _about_in(unit, network)
+    token = values.get(FEED_TOKEN)
+    last_sent = values.get(DIGEST_LAST_SENT)
+    return SettingsOverview(
+        values=shown(values),
+        about=about_now,
+        feed_token=str(token) if token else None,
+        digest_last_sent=str(last_sent) if last_sent else None,
+    )

@@ -7,20 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
-
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.people import Tier
 from orchardist.domain.rhythm import TendingSettings, is_losing_touch, next_due
 from orchardist.domain.rhythm import standing as rhythm_standing
 from orchardist.domain.tending import MAX_ITEMS, Reason, TodayItem, owed_actions, tend_today
+from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
-from orchardist.services.settings import tending_settings
-from orchardist.store import tending as store
-from orchardist.store.tables import people
-from orchardist.store.tending import recent_contacts, today_candidates
+from orchardist.services.settings import tending_in
+from orchardist.store.unit import Unit
 
 Translate = Callable[[str], str]
 
@@ -124,75 +121,84 @@ def today(
 ) -> list[TodayEntry]:
     """Today's ranked list for the network, as of ``on`` (today by default)."""
     on = on or date.today()
-    with network.store.read() as conn:
-        settings = settings or tending_settings(network, conn)
-        contacts = recent_contacts(conn, network.space_id, on)
-        owed = owed_actions(contacts, on)
-        holds = store.snoozed_until(conn, network.space_id, on)
-        gone = store.dismissed(conn, network.space_id)
-        # Enough of each tier's longest-untended that the snoozed and dismissed leave a full list.
-        people_now = today_candidates(
-            conn,
-            network.space_id,
-            on,
-            settings,
-            wanted=settings.today_size + len(holds) + len(gone),
-            # Only the owed actions that can make the list: the earliest due, however many are owed.
-            also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]},
-            reconnect=store.reconnect_since(conn, network.space_id),
-        )
-    items = tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed)
+    with network.reading() as unit:
+        items = today_in(unit, on, settings)
     return [describe(item, _) for item in items]
 
 
-def _require_person(conn: Connection, network: Network, person_id: int) -> Any:
-    row = conn.execute(
-        sa.select(people.c.tier, people.c.every_days, people.c.created_at, people.c.last_contact_on).where(
-            people.c.space_id == network.space_id, people.c.id == person_id
-        )
-    ).first()
-    if row is None:
-        raise NotFound(f"no person with id {person_id}")
-    return row
+def today_in(unit: Unit, on: date, settings: TendingSettings | None = None) -> list[TodayItem]:
+    """Today's ranked items within a transaction (the digest reads them with its other figures)."""
+    settings = settings or tending_in(unit)
+    contacts = unit.tending.recent_contacts(on)
+    owed = owed_actions(contacts, on)
+    holds = unit.tending.snoozed_until(on)
+    gone = unit.tending.dismissed()
+    # Enough of each tier's longest-untended that the snoozed and dismissed leave a full list.
+    people_now = unit.tending.today_candidates(
+        on,
+        settings,
+        wanted=settings.today_size + len(holds) + len(gone),
+        # Only the owed actions that can make the list: the earliest due, however many are owed.
+        also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]},
+        reconnect=unit.tending.reconnect_since(),
+    )
+    return tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed)
+
+
+def _require_person(unit: Unit, person_id: int) -> None:
+    if not unit.people.exists(person_id):
+        raise NotFound(NO_SUCH_PERSON(id=person_id))
 
 
 def snooze(network: Network, person_id: int, until: date, *, on: date | None = None) -> None:
     """Hide a person from Today through ``until`` (inclusive); a later snooze replaces an earlier one."""
     if until < (on or date.today()):
-        raise InputRefused(f"--until: {until.isoformat()} is in the past; snooze until today or later")
-    with network.store.write() as conn:
-        _require_person(conn, network, person_id)
-        store.snooze(conn, network.space_id, person_id, until)
+        raise InputRefused(refusals.SNOOZE_IN_PAST(day=until.isoformat()), field="--until")
+    with network.writing() as unit:
+        _require_person(unit, person_id)
+        unit.tending.snooze(person_id, until)
 
 
 def dismiss(network: Network, person_id: int, reason: str, due: date) -> None:
     """Hide one Today item for good (the person's next item still shows)."""
     if reason not in {item.value for item in Reason}:
         raise InputRefused(
-            f"reason: unknown reason {reason!r}; one of {', '.join(item.value for item in Reason)}"
+            refusals.UNKNOWN_REASON(reason=repr(reason), choices=", ".join(item.value for item in Reason)),
+            field="reason",
         )
-    with network.store.write() as conn:
-        _require_person(conn, network, person_id)
-        store.dismiss(conn, network.space_id, person_id, reason, due)
+    with network.writing() as unit:
+        _require_person(unit, person_id)
+        unit.tending.dismiss(person_id, reason, due)
 
 
-def add_to_reconnect(network: Network, person_id: int, *, on: date | None = None) -> bool:
-    """Put someone on the reconnect list (from ``on``); False when they are on it already."""
-    with network.store.write() as conn:
-        _require_person(conn, network, person_id)
-        return store.add_to_reconnect(conn, network.space_id, person_id, on or date.today())
+@dataclass(frozen=True, slots=True)
+class OnReconnectList:
+    """Someone on the reconnect list since ``since``; ``added`` when this call put them there."""
+
+    person_id: int
+    since: date
+    added: bool
+
+
+def add_to_reconnect(network: Network, person_id: int, *, on: date | None = None) -> OnReconnectList:
+    """Put someone on the reconnect list (from ``on``); already on it changes nothing."""
+    with network.writing() as unit:
+        _require_person(unit, person_id)
+        added = unit.tending.add_to_reconnect(person_id, on or date.today())
+        return OnReconnectList(person_id, unit.tending.reconnect_since()[person_id], added)
 
 
 def remove_from_reconnect(network: Network, person_id: int) -> bool:
-    with network.store.write() as conn:
-        _require_person(conn, network, person_id)
-        return store.remove_from_reconnect(conn, network.space_id, person_id)
+    """Take someone off the reconnect list; False when they were not on it."""
+    with network.writing() as unit:
+        _require_person(unit, person_id)
+        return unit.tending.remove_from_reconnect(person_id)
 
 
 def reconnect_list(network: Network) -> dict[int, date]:
     """Who is on the reconnect list, and since when."""
-    with network.store.read() as conn:
-        return store.reconnect_since(conn, network.space_id)
+    with network.reading() as unit:
+        return unit.tending.reconnect_since()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,18 +209,19 @@ class Standing:
     next_due: date | None
 
 
-def standing_of(network: Network, person_id: int, *, settings: TendingSettings | None = None) -> Standing:
-    with network.store.read() as conn:
-        row = _require_person(conn, network, person_id)
-        ledger = store.ledger_of(conn, network.space_id, person_id)
-    due = next_due(
-        Tier(row.tier),
-        row.every_days,
-        row.last_contact_on,
-        row.created_at.date(),
-        settings or tending_settings(network),
-    )
-    return Standing(ledger=ledger, next_due=due)
+def standing_in(unit: Unit, person_id: int, *, on: date | None = None) -> Standing:
+    """A person's ledger and next due day within a transaction; NotFound when not in this network."""
+    person = unit.tending.one(person_id, on or date.today())
+    if person is None:
+        raise NotFound(NO_SUCH_PERSON(id=person_id))
+    due = next_due(person.tier, person.every_days, person.last_contact, person.added_on, tending_in(unit))
+    return Standing(ledger=unit.tending.ledger_of(person_id), next_due=due)
+
+
+def standing_of(network: Network, person_id: int) -> Standing:
+    """A person's give/ask ledger and the day they are next due (None when dormant)."""
+    with network.reading() as unit:
+        return standing_in(unit, person_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,12 +241,12 @@ def losing_touch(
 ) -> list[LosingTouch]:
     """People drifting away (twice their rhythm, or a close person overdue), the furthest gone first."""
     on = on or date.today()
-    settings = settings or tending_settings(network)
-    with network.store.read() as conn:
+    with network.reading() as unit:
+        settings = settings or tending_in(unit)
         # The furthest gone of a tier are its longest untended, so each tier's ``limit`` longest
         # untended (and everyone with a rhythm of their own) hold the whole answer: the rest of the
         # network is never read.
-        people_now = today_candidates(conn, network.space_id, on, settings, wanted=limit)
+        people_now = unit.tending.today_candidates(on, settings, wanted=limit)
     found = []
     for person in people_now:
         where = rhythm_standing(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from orchardist.store import messages
 from orchardist.store.engine import Store, StoreError
 
 
@@ -13,7 +14,7 @@ def check_integrity(path: Path) -> None:
     try:
         with path.open("rb") as handle:
             if handle.read(16) != b"SQLite format 3\x00":
-                raise StoreError(f"{path} is not an SQLite database")
+                raise StoreError(messages.NOT_SQLITE(file=str(path)))
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
@@ -23,19 +24,19 @@ def check_integrity(path: Path) -> None:
         finally:
             conn.close()
     except (OSError, sqlite3.DatabaseError) as error:
-        raise StoreError(f"{path} cannot be read as an SQLite database: {error}") from error
+        raise StoreError(messages.UNREADABLE(file=str(path), reason=str(error))) from error
     if rows != [("ok",)]:
         problems = "; ".join(str(row[0]) for row in rows[:5])
-        raise StoreError(f"{path} failed its integrity check: {problems}")
+        raise StoreError(messages.FAILED_CHECK(file=str(path), problems=problems))
     if not has_people:
-        raise StoreError(f"{path} is an SQLite database but not an Orchardist store")
+        raise StoreError(messages.NOT_A_STORE(file=str(path)))
 
 
 def backup_sqlite(store: Store, target: Path) -> None:
     """Write a consistent copy of the store to ``target`` while it stays in use, then check it."""
     source = store.sqlite_path
     if source is None:
-        raise StoreError("an SQLite file backup needs an SQLite store")
+        raise StoreError(messages.NEEDS_SQLITE())
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -56,7 +57,7 @@ def restore_sqlite(store: Store, backup: Path) -> None:
     """Replace the store's content with ``backup`` (checked first), in one SQLite backup step."""
     target = store.sqlite_path
     if target is None:
-        raise StoreError("an SQLite file restore needs an SQLite store")
+        raise StoreError(messages.NEEDS_SQLITE())
     check_integrity(backup)
     store.dispose()
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)

@@ -12,12 +12,14 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
+from orchardist.domain.messages import Refused
+
 BUSY_TIMEOUT_MS = 10_000
 _WRITE = "orchardist_write"
 
 
-class StoreError(Exception):
-    """The store cannot be opened or used as asked."""
+class StoreError(Refused):
+    """The store cannot be opened or used as asked; the message says which file and why."""
 
 
 def default_sqlite_path() -> Path:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.messages import NotFound
+from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.tables import interaction_people, interactions, people
 
 
@@ -46,7 +48,7 @@ class InteractionsRepository:
         )
         unknown = [person_id for person_id in involved if person_id not in known]
         if unknown:
-            raise LookupError(f"no person with id {unknown[0]}")
+            raise NotFound(NO_SUCH_PERSON(id=unknown[0]))
         now = datetime.now(UTC)
         result = self.conn.execute(
             interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
@@ -139,6 +141,31 @@ class InteractionsRepository:
             .order_by(interactions.c.on_date, interactions.c.id)
         ).scalars()
         return self._load(list(ids))
+
+    def recent(self, *, limit: int, offset: int = 0) -> list[Interaction]:
+        """Interactions across the space, newest first (by date, then the latest logged)."""
+        ids = self.conn.execute(
+            sa.select(interactions.c.id)
+            .where(interactions.c.space_id == self.space_id)
+            .order_by(interactions.c.on_date.desc(), interactions.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        ).scalars()
+        return self._load(list(ids))
+
+    def people_contacted(self, since: date, until: date) -> int:
+        """How many people had a contact logged from ``since`` to ``until``, both included."""
+        return int(
+            self.conn.execute(
+                sa.select(sa.func.count(sa.distinct(interaction_people.c.person_id)))
+                .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
+                .where(
+                    interactions.c.space_id == self.space_id,
+                    interactions.c.on_date >= since,
+                    interactions.c.on_date <= until,
+                )
+            ).scalar_one()
+        )
 
     def count(self) -> int:
         return int(

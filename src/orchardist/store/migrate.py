@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
+from orchardist.store import messages
 from orchardist.store.backup import backup_sqlite
 from orchardist.store.engine import Store, StoreError, resolve_url
 
@@ -75,5 +76,5 @@ def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
             upgrade(store)
         except sa.exc.OperationalError as error:
             store.dispose()
-            raise StoreError(f"cannot open the store at {store.describe()}: {error.orig}") from error
+            raise StoreError(messages.CANNOT_OPEN(where=store.describe(), reason=str(error.orig))) from error
     return store

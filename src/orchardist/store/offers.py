@@ -22,45 +22,6 @@ def _offer(row: Any) -> Offer:
     return Offer(id=row.id, kind=OfferKind(row.kind), text=row.text, created_at=created)
 
 
-def add_offer(conn: Connection, space_id: int, kind: OfferKind, text: str) -> Offer:
-    row = conn.execute(
-        sa.insert(offers)
-        .values(space_id=space_id, kind=kind.value, text=text, created_at=datetime.now(UTC))
-        .returning(*_COLUMNS)
-    ).one()
-    return _offer(row)
-
-
-def list_offers(conn: Connection, space_id: int) -> list[Offer]:
-    """The space's offers, oldest first."""
-    rows = conn.execute(sa.select(*_COLUMNS).where(offers.c.space_id == space_id).order_by(offers.c.id))
-    return [_offer(row) for row in rows]
-
-
-def restore_offers(conn: Connection, space_id: int, found: list[Offer]) -> None:
-    """Replace the space's offers with ``found`` (from a backup), keeping their kinds, texts and times."""
-    conn.execute(sa.delete(offers).where(offers.c.space_id == space_id))
-    if found:
-        conn.execute(
-            sa.insert(offers),
-            [
-                {
-                    "space_id": space_id,
-                    "kind": offer.kind.value,
-                    "text": offer.text,
-                    "created_at": offer.created_at,
-                }
-                for offer in found
-            ],
-        )
-
-
-def delete_offer(conn: Connection, space_id: int, offer_id: int) -> bool:
-    """Delete one offer; False when the space has no such offer."""
-    result = conn.execute(sa.delete(offers).where(offers.c.space_id == space_id, offers.c.id == offer_id))
-    return result.rowcount > 0
-
-
 @dataclass(frozen=True, slots=True)
 class Needy:
     """Someone with needs written down, as matching sees them."""
@@ -75,24 +36,6 @@ class Needy:
 _NEEDS_TEXT = sa.type_coerce(people.c.could_use_help_with, sa.Text)
 
 
-def people_with_needs(conn: Connection, space_id: int) -> list[Needy]:
-    """Everyone in the space whose "could use help with" holds something, by name."""
-    # Sorted here: ordering in SQL walks the name index over everyone (4x slower on SQLite at 30,000).
-    rows = sorted(
-        conn.execute(
-            sa.select(
-                people.c.id, people.c.display_name, people.c.could_use_help_with, people.c.sort_key
-            ).where(people.c.space_id == space_id, _NEEDS_TEXT != "[]", _NEEDS_TEXT != "")
-        ),
-        key=lambda row: (row.sort_key, row.id),
-    )
-    return [
-        Needy(person_id=row.id, name=row.display_name, needs=tuple(row.could_use_help_with))
-        for row in rows
-        if row.could_use_help_with
-    ]
-
-
 @dataclass(frozen=True, slots=True)
 class Balance:
     """A person's name, needs and give/ask counts (kept on every interaction write)."""
@@ -105,24 +48,87 @@ class Balance:
     mutual: int
 
 
-def balance_of(conn: Connection, space_id: int, person_id: int) -> Balance | None:
-    row = conn.execute(
-        sa.select(
-            people.c.id,
-            people.c.display_name,
-            people.c.could_use_help_with,
-            people.c.gave_count,
-            people.c.asked_count,
-            people.c.mutual_count,
-        ).where(people.c.space_id == space_id, people.c.id == person_id)
-    ).first()
-    if row is None:
-        return None
-    return Balance(
-        person_id=row.id,
-        name=row.display_name,
-        needs=tuple(row.could_use_help_with),
-        gave=row.gave_count,
-        asked=row.asked_count,
-        mutual=row.mutual_count,
-    )
+class OffersRepository:
+    """What the user can offer, who could use help, and a person's give/ask balance, in one space."""
+
+    def __init__(self, conn: Connection, space_id: int) -> None:
+        self.conn = conn
+        self.space_id = space_id
+
+    def add(self, kind: OfferKind, text: str) -> Offer:
+        row = self.conn.execute(
+            sa.insert(offers)
+            .values(space_id=self.space_id, kind=kind.value, text=text, created_at=datetime.now(UTC))
+            .returning(*_COLUMNS)
+        ).one()
+        return _offer(row)
+
+    def all(self) -> list[Offer]:
+        """The space's offers, oldest first."""
+        rows = self.conn.execute(
+            sa.select(*_COLUMNS).where(offers.c.space_id == self.space_id).order_by(offers.c.id)
+        )
+        return [_offer(row) for row in rows]
+
+    def replace_all(self, found: list[Offer]) -> None:
+        """Replace the space's offers with ``found`` (from a backup), keeping their kinds, texts and times."""
+        self.conn.execute(sa.delete(offers).where(offers.c.space_id == self.space_id))
+        if found:
+            self.conn.execute(
+                sa.insert(offers),
+                [
+                    {
+                        "space_id": self.space_id,
+                        "kind": offer.kind.value,
+                        "text": offer.text,
+                        "created_at": offer.created_at,
+                    }
+                    for offer in found
+                ],
+            )
+
+    def delete(self, offer_id: int) -> bool:
+        """Delete one offer; False when the space has no such offer."""
+        result = self.conn.execute(
+            sa.delete(offers).where(offers.c.space_id == self.space_id, offers.c.id == offer_id)
+        )
+        return result.rowcount > 0
+
+    def people_with_needs(self) -> list[Needy]:
+        """Everyone in the space whose "could use help with" holds something, by name."""
+        # Sorted here: ordering in SQL walks the name index over everyone (4x slower on SQLite at 30,000).
+        rows = sorted(
+            self.conn.execute(
+                sa.select(
+                    people.c.id, people.c.display_name, people.c.could_use_help_with, people.c.sort_key
+                ).where(people.c.space_id == self.space_id, _NEEDS_TEXT != "[]", _NEEDS_TEXT != "")
+            ),
+            key=lambda row: (row.sort_key, row.id),
+        )
+        return [
+            Needy(person_id=row.id, name=row.display_name, needs=tuple(row.could_use_help_with))
+            for row in rows
+            if row.could_use_help_with
+        ]
+
+    def balance_of(self, person_id: int) -> Balance | None:
+        row = self.conn.execute(
+            sa.select(
+                people.c.id,
+                people.c.display_name,
+                people.c.could_use_help_with,
+                people.c.gave_count,
+                people.c.asked_count,
+                people.c.mutual_count,
+            ).where(people.c.space_id == self.space_id, people.c.id == person_id)
+        ).first()
+        if row is None:
+            return None
+        return Balance(
+            person_id=row.id,
+            name=row.display_name,
+            needs=tuple(row.could_use_help_with),
+            gave=row.gave_count,
+            asked=row.asked_count,
+            mutual=row.mutual_count,
+        )

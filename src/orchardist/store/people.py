@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -17,20 +14,29 @@ from orchardist.domain.matching import (
     email_key,
     fold,
     linkedin_key,
-    name_key,
-    name_org_key,
     organisation_key,
     phone_key,
 )
-from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
-from orchardist.domain.queries import Everyone, Query
+from orchardist.domain.messages import NotFound
+from orchardist.domain.people import PartialDate, Person, Tier
+from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
+from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
+from orchardist.store.person_rows import (
+    NOT_LOADED,
+    allocate_ids,
+    dates_from_text,
+    dates_to_json,
+    source_items_from_text,
+    without_nul,
+)
 from orchardist.store.queries import to_sql
 from orchardist.store.tables import (
     interaction_people,
     interactions,
+    job_changes,
     organisations,
     people,
     person_emails,
@@ -38,8 +44,6 @@ from orchardist.store.tables import (
     person_tags,
     person_urls,
 )
-
-Order = Literal["name", "last_contact", "recent"]
 
 _CONTACT_POINTS = (
     ("emails", person_emails, email_key),
@@ -55,95 +59,19 @@ def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + _CHUNK]
 
 
-def _dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:
-    return [{"label": item.label, "date": item.date.isoformat()} for item in dates]
+class JobMove(Protocol):
+    """A new job an import saw: who, and the organisation and title before and after."""
 
-
-# Columns that exist for the database's sake (search, sorting, matching, bookkeeping), not the Person.
-# Columns the store keeps for its own queries (search, sorting, Today), not part of a Person.
-_NOT_LOADED = frozenset(
-    {
-        "space_id",
-        "search_text",
-        "sort_key",
-        "linkedin_key",
-        "created_at",
-        "updated_at",
-        "last_contact_on",
-        "gave_count",
-        "asked_count",
-        "mutual_count",
-        "social_count",
-        "has_work_date",
-    }
-)
-
-
-# People imported from one file share the same dates and sources texts, so decoding is cached;
-# the cached values are immutable (tuples), and each person gets a dict of their own.
-@lru_cache(maxsize=4_096)
-def _dates_from_text(text: str) -> tuple[NamedDate, ...]:
-    if text == "[]":
-        return ()
-    return tuple(
-        NamedDate(label=item["label"], date=PartialDate.parse(item["date"])) for item in json.loads(text)
-    )
-
-
-@lru_cache(maxsize=4_096)
-def _source_items_from_text(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    if text == "{}":
-        return ()
-    return tuple((name, tuple(labels)) for name, labels in json.loads(text).items())
-
-
-_TEXT_FIELDS = tuple(
-    name
-    for name in PERSON_FIELDS
-    if name not in {"tier", "every_days", "met_through_id", "birthday", "dates"}
-)
-
-
-def without_nul(person: Person) -> Person:
-    """``person`` with NUL characters removed from every text: PostgreSQL cannot store them, and
-    both databases must keep the same thing."""
-    changes: dict[str, Any] = {}
-    for name in _TEXT_FIELDS:
-        value = getattr(person, name)
-        if isinstance(value, str):
-            if "\x00" in value:
-                changes[name] = value.replace("\x00", "")
-        elif any("\x00" in item for item in value):
-            changes[name] = tuple(item.replace("\x00", "") for item in value)
-    return replace(person, **changes) if changes else person
-
-
-def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
-    """Reserve ``count`` new ids for ``table`` so a bulk insert needs no RETURNING round trips.
-
-    SQLite: the caller's write transaction (BEGIN IMMEDIATE) holds the only write lock, so the ids
-    after the current maximum are free. PostgreSQL: drawn from the column's sequence.
-    """
-    if count == 0:
-        return []
-    if conn.dialect.name == "sqlite":
-        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one() + 1
-        return list(range(start, start + count))
-    sequence = sa.func.pg_get_serial_sequence(table.name, "id")
-    return list(
-        conn.execute(
-            sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
-        ).scalars()
-    )
-
-
-@dataclass(slots=True)
-class MatchIndex:
-    """What imports match against: keys to people, namesakes, and each person's profile and employer."""
-
-    keys: dict[tuple[str, str], int] = field(default_factory=dict)
-    names: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    profiles: dict[int, tuple[str, str]] = field(default_factory=dict)
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def old_organisation(self) -> str: ...
+    @property
+    def old_title(self) -> str: ...
+    @property
+    def new_organisation(self) -> str: ...
+    @property
+    def new_title(self) -> str: ...
 
 
 class PeopleRepository:
@@ -284,7 +212,7 @@ class PeopleRepository:
             "where_met": person.where_met,
             "met_through_id": person.met_through_id,
             "birthday": person.birthday.isoformat() if person.birthday else None,
-            "dates": _dates_to_json(person.dates),
+            "dates": dates_to_json(person.dates),
             "has_work_date": any(
                 item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in person.dates
             ),
@@ -364,6 +292,47 @@ class PeopleRepository:
             found.update(zip(missing, new_ids, strict=True))
         return found
 
+    def repoint_introductions(self, from_id: int, to_id: int) -> None:
+        """Whoever ``from_id`` introduced was introduced by ``to_id`` (merging two records)."""
+        self.conn.execute(
+            people.update()
+            .where(people.c.space_id == self.space_id, people.c.met_through_id == from_id)
+            .values(met_through_id=to_id)
+        )
+        self.conn.execute(
+            job_changes.update()
+            .where(job_changes.c.space_id == self.space_id, job_changes.c.person_id == from_id)
+            .values(person_id=to_id)
+        )
+
+    def record_job_changes(self, seen_on: date, source: str, changes: Sequence[JobMove]) -> None:
+        """Remember the new jobs an import saw (Today congratulates them)."""
+        if changes:
+            self.conn.execute(
+                job_changes.insert(),
+                [
+                    {
+                        "space_id": self.space_id,
+                        "person_id": change.person_id,
+                        "seen_on": seen_on,
+                        "old_organisation": change.old_organisation,
+                        "old_title": change.old_title,
+                        "new_organisation": change.new_organisation,
+                        "new_title": change.new_title,
+                        "source": source,
+                    }
+                    for change in changes
+                ],
+            )
+
+    def delete_everyone(self) -> None:
+        """Delete every person, interaction and organisation of the space (a restore replaces them).
+
+        Deleting the people cascades to their contact points, links, job changes, snoozes and the rest.
+        """
+        for table in (interactions, people, organisations):
+            self.conn.execute(table.delete().where(table.c.space_id == self.space_id))
+
     # -- reading -------------------------------------------------------------------------------
 
     def get(self, person_id: int) -> Person | None:
@@ -372,7 +341,7 @@ class PeopleRepository:
     def require(self, person_id: int) -> Person:
         person = self.get(person_id)
         if person is None:
-            raise LookupError(f"no person with id {person_id}")
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
         return person
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Person]:
@@ -421,6 +390,45 @@ class PeopleRepository:
     def count(self, query: Query | None = None) -> int:
         return int(self.conn.execute(sa.select(sa.func.count()).where(self._where(query))).scalar_one())
 
+    def tags_in_use(self) -> list[tuple[str, int]]:
+        """Every tag once (tags that differ only in case or accents are one), with how many carry it."""
+        statement = (
+            sa.select(sa.func.min(person_tags.c.tag), sa.func.count())
+            .where(person_tags.c.space_id == self.space_id)
+            .group_by(person_tags.c.key)
+            .order_by(person_tags.c.key)
+        )
+        return [(name, count) for name, count in self.conn.execute(statement)]
+
+    def organisations_in_use(self, limit: int) -> list[tuple[str, int]]:
+        """The organisations people work at, with how many, the most common first."""
+        own = sa.select(organisations.c.id).where(organisations.c.space_id == self.space_id)
+        # Organisations belong to one space and so do the people who work there; counting through the
+        # organisation index alone (no look-up of each person's row) keeps this at a few milliseconds.
+        staff = (
+            sa.select(people.c.organisation_id.label("organisation_id"), sa.func.count().label("people"))
+            .where(people.c.organisation_id.in_(own))
+            .group_by(people.c.organisation_id)
+            .subquery()
+        )
+        statement = (
+            sa.select(organisations.c.name, staff.c.people)
+            .join(staff, staff.c.organisation_id == organisations.c.id)
+            .order_by(staff.c.people.desc(), organisations.c.name_key)
+            .limit(limit)
+        )
+        return [(name, number) for name, number in self.conn.execute(statement)]
+
+    def ids_tagged(self, tag: str) -> list[int]:
+        """The people tagged ``tag`` (case and accents ignored), through the tags' own index."""
+        return list(
+            self.conn.execute(
+                sa.select(person_tags.c.person_id).where(
+                    person_tags.c.space_id == self.space_id, person_tags.c.key == fold(tag)
+                )
+            ).scalars()
+        )
+
     def exists(self, person_id: int) -> bool:
         return (
             self.conn.execute(
@@ -442,58 +450,6 @@ class PeopleRepository:
             found.update((person_id, on) for person_id, on in rows)
         return found
 
-    def match_index(self) -> MatchIndex:
-        """Everything an import matches against, read once so 30,000 rows cost look-ups, not queries.
-
-        Where two people share a key the lower id wins, so matching is deterministic.
-        """
-        index = MatchIndex()
-
-        def put(kind: str, key: str, person_id: int) -> None:
-            if key and (kind, key) not in index.keys:
-                index.keys[(kind, key)] = person_id
-
-        linked = self.conn.execute(
-            sa.select(people.c.id, people.c.linkedin_key)
-            .where(people.c.space_id == self.space_id, people.c.linkedin_key != "")
-            .order_by(people.c.id)
-        )
-        for person_id, key in linked:
-            put("linkedin", key, person_id)
-        for kind, table in (("linkedin", person_urls), ("email", person_emails), ("phone", person_phones)):
-            rows = self.conn.execute(
-                sa.select(table.c.person_id, table.c.key)
-                .where(table.c.space_id == self.space_id)
-                .order_by(table.c.person_id)
-            )
-            for person_id, key in rows:
-                if kind == "linkedin" and not key.startswith("linkedin.com/"):
-                    continue
-                if kind == "phone" and len(key) < 7:
-                    continue
-                put(kind, key, person_id)
-        named = self.conn.execute(
-            sa.select(
-                people.c.id,
-                people.c.given_name,
-                people.c.family_name,
-                people.c.display_name,
-                people.c.linkedin_key,
-                organisations.c.name,
-            )
-            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
-            .where(people.c.space_id == self.space_id)
-            .order_by(people.c.id)
-        )
-        for person_id, given, family, display, profile, org in named:
-            person = Person(
-                display_name=display, given_name=given, family_name=family, organisation=org or ""
-            )
-            put("name_org", name_org_key(person), person_id)
-            index.names[name_key(person)].append(person_id)
-            index.profiles[person_id] = (profile, fold(org or ""))
-        return index
-
     def _where(self, query: Query | None) -> sa.ColumnElement[bool]:
         scope = people.c.space_id == self.space_id
         if query is None or isinstance(query, Everyone):
@@ -509,7 +465,7 @@ class PeopleRepository:
             if column.name in ("dates", "sources")
             else column
             for column in people.columns
-            if column.name not in _NOT_LOADED
+            if column.name not in NOT_LOADED
         ]
         rows = self.conn.execute(
             sa.select(*columns, organisations.c.name.label("organisation_name"))
@@ -559,9 +515,9 @@ class PeopleRepository:
                 where_met=row["where_met"],
                 met_through_id=row["met_through_id"],
                 birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
-                dates=_dates_from_text(row["dates"]),
+                dates=dates_from_text(row["dates"]),
                 notes=row["notes"],
-                sources=dict(_source_items_from_text(row["sources"])),
+                sources=dict(source_items_from_text(row["sources"])),
             )
             for person_id, row in base.items()
         }

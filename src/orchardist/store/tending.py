@@ -92,137 +92,6 @@ def _tended(row: Any, moves: Mapping[int, tuple[date, str]], reconnect: Mapping[
     )
 
 
-def _job_moves(conn: Connection, space_id: int, on: date) -> dict[int, tuple[date, str]]:
-    moves: dict[int, tuple[date, str]] = {}
-    for person_id, seen_on, organisation in conn.execute(
-        sa.select(job_changes.c.person_id, job_changes.c.seen_on, job_changes.c.new_organisation)
-        .where(job_changes.c.space_id == space_id, job_changes.c.seen_on >= on - JOB_CHANGE_WINDOW)
-        .order_by(job_changes.c.seen_on)
-    ):
-        moves[person_id] = (seen_on, organisation)
-    return moves
-
-
-def tended_people(
-    conn: Connection, space_id: int, on: date, reconnect: Mapping[int, date] | None = None
-) -> list[Tended]:
-    """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
-    moves = _job_moves(conn, space_id, on)
-    rows = conn.execute(sa.select(*_COLUMNS).where(people.c.space_id == space_id))
-    return [_tended(row, moves, reconnect) for row in rows]
-
-
-def today_candidates(
-    conn: Connection,
-    space_id: int,
-    on: date,
-    settings: TendingSettings,
-    *,
-    wanted: int,
-    also: Iterable[int] = (),
-    reconnect: Mapping[int, date] | None = None,
-) -> list[Tended]:
-    """The only people Today can name, read without touching the rest of the network.
-
-    For each tier the ``wanted`` longest untended (by its rhythm, Today's order within a tier is the
-    order of the last contact, or of the day added), everyone with a rhythm of their own, everyone with
-    a birthday or a dated event, new jobs, the reconnect list and the ids in ``also`` (recent contacts).
-    """
-    moves = _job_moves(conn, space_id, on)
-    ids: set[int] = set(also) | set(moves) | set(reconnect or {})
-    in_space = people.c.space_id == space_id
-    for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
-        days = settings.tier_days(tier)
-        assert days is not None
-        cutoff = on - timedelta(days=days)
-        of_tier = sa.and_(in_space, people.c.tier == tier.value)
-        for statement in (
-            sa.select(people.c.id)
-            .where(of_tier, people.c.last_contact_on <= cutoff)
-            .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
-            .limit(wanted),
-            sa.select(people.c.id)
-            .where(
-                of_tier,
-                people.c.last_contact_on.is_(None),
-                people.c.created_at < _start_of(cutoff + timedelta(days=1)),
-            )
-            .order_by(people.c.created_at, people.c.id)
-            .limit(wanted),
-        ):
-            ids.update(conn.execute(statement).scalars())
-    # People who may have an occasion or a rhythm of their own: each found through its own index.
-    for condition in (
-        people.c.every_days.is_not(None),
-        people.c.birthday.is_not(None),
-        people.c.has_work_date.is_(True),
-    ):
-        ids.update(conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
-    if settings.holidays:
-        ids.update(
-            conn.execute(
-                sa.select(people.c.id).where(
-                    in_space, people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value])
-                )
-            ).scalars()
-        )
-    wanted_ids = sorted(ids)
-    found: list[Tended] = []
-    for start in range(0, len(wanted_ids), 5_000):
-        rows = conn.execute(
-            sa.select(*_COLUMNS).where(in_space, people.c.id.in_(wanted_ids[start : start + 5_000]))
-        )
-        found.extend(_tended(row, moves, reconnect) for row in rows)
-    return found
-
-
-def contacts_between(
-    conn: Connection, space_id: int, first: date, last: date, *, kinds: Collection[str] | None = None
-) -> list[Contact]:
-    """Every contact (one person in one interaction) from ``first`` to ``last``, both included; only
-    those of ``kinds`` when given. Read through the interactions' (space, date, kind, direction) index."""
-    conditions = [
-        interactions.c.space_id == space_id,
-        interactions.c.on_date >= first,
-        interactions.c.on_date <= last,
-    ]
-    if kinds is not None:
-        conditions.append(interactions.c.kind.in_(sorted(kinds)))
-    rows = conn.execute(
-        sa.select(
-            interaction_people.c.person_id,
-            # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more
-            # than the query on thousands of rows.
-            sa.type_coerce(interactions.c.on_date, sa.String),
-            interactions.c.direction,
-            interactions.c.kind,
-        )
-        .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-        .where(*conditions)
-    ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
-    directions = {direction.value: direction for direction in Direction}
-    days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
-    found = []
-    for person_id, day, way, kind in rows:
-        parsed = days.get(day)
-        if parsed is None:
-            parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
-        found.append(Contact(person_id, parsed, directions[way], kind))
-    return found
-
-
-def recent_contacts(conn: Connection, space_id: int, on: date, *, until: date | None = None) -> list[Contact]:
-    """The contacts recent enough to leave a thank-you or a follow-up owed on ``on`` (or any day up
-    to ``until``): only the kinds that can leave something owed, or close it."""
-    return contacts_between(
-        conn,
-        space_id,
-        on - FOLLOW_UP_WINDOW,
-        (until or on) + timedelta(days=1),
-        kinds=MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP},
-    )
-
-
 def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: dict[str, object]) -> None:
     """Insert a row, or update the one with the same keys (the same on both databases)."""
     condition = sa.and_(*(table.c[name] == value for name, value in keys.items()))
@@ -230,77 +99,210 @@ def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: 
         conn.execute(sa.insert(table).values(**keys, **values))
 
 
-def snooze(conn: Connection, space_id: int, person_id: int, until: date) -> None:
-    _upsert(conn, snoozes, {"space_id": space_id, "person_id": person_id}, {"until_on": until})
+class TendingRepository:
+    """What Today reads and keeps for one space: candidates, recent contacts, snoozes, dismissals, the
+    reconnect list and a person's ledger; set-wise queries, never one per person."""
 
+    def __init__(self, conn: Connection, space_id: int) -> None:
+        self.conn = conn
+        self.space_id = space_id
 
-def snoozed_until(conn: Connection, space_id: int, on: date) -> dict[int, date]:
-    """People snoozed through ``on`` or later, with the last day of their snooze."""
-    rows = conn.execute(
-        sa.select(snoozes.c.person_id, snoozes.c.until_on).where(
-            snoozes.c.space_id == space_id, snoozes.c.until_on >= on
+    def _job_moves(self, on: date) -> dict[int, tuple[date, str]]:
+        moves: dict[int, tuple[date, str]] = {}
+        for person_id, seen_on, organisation in self.conn.execute(
+            sa.select(job_changes.c.person_id, job_changes.c.seen_on, job_changes.c.new_organisation)
+            .where(job_changes.c.space_id == self.space_id, job_changes.c.seen_on >= on - JOB_CHANGE_WINDOW)
+            .order_by(job_changes.c.seen_on)
+        ):
+            moves[person_id] = (seen_on, organisation)
+        return moves
+
+    def tended_people(self, on: date, reconnect: Mapping[int, date] | None = None) -> list[Tended]:
+        """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
+        moves = self._job_moves(on)
+        rows = self.conn.execute(sa.select(*_COLUMNS).where(people.c.space_id == self.space_id))
+        return [_tended(row, moves, reconnect) for row in rows]
+
+    def one(self, person_id: int, on: date) -> Tended | None:
+        """What tending needs to know about one person, or None when they are not in this space."""
+        row = self.conn.execute(
+            sa.select(*_COLUMNS).where(people.c.space_id == self.space_id, people.c.id == person_id)
+        ).first()
+        return None if row is None else _tended(row, self._job_moves(on), None)
+
+    def today_candidates(
+        self,
+        on: date,
+        settings: TendingSettings,
+        *,
+        wanted: int,
+        also: Iterable[int] = (),
+        reconnect: Mapping[int, date] | None = None,
+    ) -> list[Tended]:
+        """The only people Today can name, read without touching the rest of the network.
+
+        For each tier the ``wanted`` longest untended (by its rhythm, Today's order within a tier is the
+        order of the last contact, or of the day added), everyone with a rhythm of their own, everyone with
+        a birthday or a dated event, new jobs, the reconnect list and the ids in ``also`` (recent contacts).
+        """
+        moves = self._job_moves(on)
+        ids: set[int] = set(also) | set(moves) | set(reconnect or {})
+        in_space = people.c.space_id == self.space_id
+        for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
+            days = settings.tier_days(tier)
+            assert days is not None
+            cutoff = on - timedelta(days=days)
+            of_tier = sa.and_(in_space, people.c.tier == tier.value)
+            for statement in (
+                sa.select(people.c.id)
+                .where(of_tier, people.c.last_contact_on <= cutoff)
+                .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
+                .limit(wanted),
+                sa.select(people.c.id)
+                .where(
+                    of_tier,
+                    people.c.last_contact_on.is_(None),
+                    people.c.created_at < _start_of(cutoff + timedelta(days=1)),
+                )
+                .order_by(people.c.created_at, people.c.id)
+                .limit(wanted),
+            ):
+                ids.update(self.conn.execute(statement).scalars())
+        # People who may have an occasion or a rhythm of their own: each found through its own index.
+        for condition in (
+            people.c.every_days.is_not(None),
+            people.c.birthday.is_not(None),
+            people.c.has_work_date.is_(True),
+        ):
+            ids.update(self.conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
+        if settings.holidays:
+            ids.update(
+                self.conn.execute(
+                    sa.select(people.c.id).where(
+                        in_space, people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value])
+                    )
+                ).scalars()
+            )
+        wanted_ids = sorted(ids)
+        found: list[Tended] = []
+        for start in range(0, len(wanted_ids), 5_000):
+            rows = self.conn.execute(
+                sa.select(*_COLUMNS).where(in_space, people.c.id.in_(wanted_ids[start : start + 5_000]))
+            )
+            found.extend(_tended(row, moves, reconnect) for row in rows)
+        return found
+
+    def contacts_between(
+        self, first: date, last: date, *, kinds: Collection[str] | None = None
+    ) -> list[Contact]:
+        """Every contact (one person in one interaction) from ``first`` to ``last``, both included; only
+        those of ``kinds`` when given. Read through the interactions' (space, date, kind, direction) index."""
+        conditions = [
+            interactions.c.space_id == self.space_id,
+            interactions.c.on_date >= first,
+            interactions.c.on_date <= last,
+        ]
+        if kinds is not None:
+            conditions.append(interactions.c.kind.in_(sorted(kinds)))
+        rows = self.conn.execute(
+            sa.select(
+                interaction_people.c.person_id,
+                # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more
+                # than the query on thousands of rows.
+                sa.type_coerce(interactions.c.on_date, sa.String),
+                interactions.c.direction,
+                interactions.c.kind,
+            )
+            .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
+            .where(*conditions)
+        ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
+        directions = {direction.value: direction for direction in Direction}
+        days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
+        found = []
+        for person_id, day, way, kind in rows:
+            parsed = days.get(day)
+            if parsed is None:
+                parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+            found.append(Contact(person_id, parsed, directions[way], kind))
+        return found
+
+    def recent_contacts(self, on: date, *, until: date | None = None) -> list[Contact]:
+        """The contacts recent enough to leave a thank-you or a follow-up owed on ``on`` (or any day up
+        to ``until``): only the kinds that can leave something owed, or close it."""
+        return self.contacts_between(
+            on - FOLLOW_UP_WINDOW,
+            (until or on) + timedelta(days=1),
+            kinds=MEETING_KINDS | FAVOUR_KINDS | {THANK_YOU, FOLLOW_UP},
         )
-    )
-    return {person_id: until for person_id, until in rows}
 
+    def snooze(self, person_id: int, until: date) -> None:
+        _upsert(self.conn, snoozes, {"space_id": self.space_id, "person_id": person_id}, {"until_on": until})
 
-def dismiss(conn: Connection, space_id: int, person_id: int, reason: str, due: date) -> None:
-    keys = {"space_id": space_id, "person_id": person_id, "reason": reason, "due_on": due}
-    exists = conn.execute(
-        sa.select(dismissals.c.id).where(*(dismissals.c[name] == value for name, value in keys.items()))
-    ).first()
-    if exists is None:
-        conn.execute(sa.insert(dismissals).values(**keys))
-
-
-def dismissed(conn: Connection, space_id: int) -> frozenset[tuple[int, str, date]]:
-    rows = conn.execute(
-        sa.select(dismissals.c.person_id, dismissals.c.reason, dismissals.c.due_on).where(
-            dismissals.c.space_id == space_id
+    def snoozed_until(self, on: date) -> dict[int, date]:
+        """People snoozed through ``on`` or later, with the last day of their snooze."""
+        rows = self.conn.execute(
+            sa.select(snoozes.c.person_id, snoozes.c.until_on).where(
+                snoozes.c.space_id == self.space_id, snoozes.c.until_on >= on
+            )
         )
-    )
-    return frozenset((person_id, reason, due) for person_id, reason, due in rows)
+        return {person_id: until for person_id, until in rows}
 
+    def dismiss(self, person_id: int, reason: str, due: date) -> None:
+        keys = {"space_id": self.space_id, "person_id": person_id, "reason": reason, "due_on": due}
+        exists = self.conn.execute(
+            sa.select(dismissals.c.id).where(*(dismissals.c[name] == value for name, value in keys.items()))
+        ).first()
+        if exists is None:
+            self.conn.execute(sa.insert(dismissals).values(**keys))
 
-def add_to_reconnect(conn: Connection, space_id: int, person_id: int, since: date) -> bool:
-    """Put someone on the reconnect list; False when they are on it already."""
-    found = conn.execute(
-        sa.select(reconnect_list.c.id).where(
-            reconnect_list.c.space_id == space_id, reconnect_list.c.person_id == person_id
+    def dismissed(self) -> frozenset[tuple[int, str, date]]:
+        rows = self.conn.execute(
+            sa.select(dismissals.c.person_id, dismissals.c.reason, dismissals.c.due_on).where(
+                dismissals.c.space_id == self.space_id
+            )
         )
-    ).first()
-    if found is not None:
-        return False
-    conn.execute(sa.insert(reconnect_list).values(space_id=space_id, person_id=person_id, since_on=since))
-    return True
+        return frozenset((person_id, reason, due) for person_id, reason, due in rows)
 
-
-def remove_from_reconnect(conn: Connection, space_id: int, person_id: int) -> bool:
-    result = conn.execute(
-        sa.delete(reconnect_list).where(
-            reconnect_list.c.space_id == space_id, reconnect_list.c.person_id == person_id
+    def add_to_reconnect(self, person_id: int, since: date) -> bool:
+        """Put someone on the reconnect list; False when they are on it already."""
+        found = self.conn.execute(
+            sa.select(reconnect_list.c.id).where(
+                reconnect_list.c.space_id == self.space_id, reconnect_list.c.person_id == person_id
+            )
+        ).first()
+        if found is not None:
+            return False
+        self.conn.execute(
+            sa.insert(reconnect_list).values(space_id=self.space_id, person_id=person_id, since_on=since)
         )
-    )
-    return bool(result.rowcount)
+        return True
 
-
-def reconnect_since(conn: Connection, space_id: int) -> dict[int, date]:
-    rows = conn.execute(
-        sa.select(reconnect_list.c.person_id, reconnect_list.c.since_on).where(
-            reconnect_list.c.space_id == space_id
+    def remove_from_reconnect(self, person_id: int) -> bool:
+        result = self.conn.execute(
+            sa.delete(reconnect_list).where(
+                reconnect_list.c.space_id == self.space_id, reconnect_list.c.person_id == person_id
+            )
         )
-    )
-    return {person_id: since for person_id, since in rows}
+        return bool(result.rowcount)
 
+    def reconnect_since(self) -> dict[int, date]:
+        rows = self.conn.execute(
+            sa.select(reconnect_list.c.person_id, reconnect_list.c.since_on).where(
+                reconnect_list.c.space_id == self.space_id
+            )
+        )
+        return {person_id: since for person_id, since in rows}
 
-def ledger_of(conn: Connection, space_id: int, person_id: int) -> dict[str, int]:
-    """How many of a person's interactions gave, asked, were mutual or social."""
-    counts = {direction.value: 0 for direction in Direction}
-    rows = conn.execute(
-        sa.select(interactions.c.direction, sa.func.count())
-        .join(interaction_people, interaction_people.c.interaction_id == interactions.c.id)
-        .where(interaction_people.c.space_id == space_id, interaction_people.c.person_id == person_id)
-        .group_by(interactions.c.direction)
-    )
-    counts.update({direction: number for direction, number in rows})
-    return counts
+    def ledger_of(self, person_id: int) -> dict[str, int]:
+        """How many of a person's interactions gave, asked, were mutual or social."""
+        counts = {direction.value: 0 for direction in Direction}
+        rows = self.conn.execute(
+            sa.select(interactions.c.direction, sa.func.count())
+            .join(interaction_people, interaction_people.c.interaction_id == interactions.c.id)
+            .where(
+                interaction_people.c.space_id == self.space_id, interaction_people.c.person_id == person_id
+            )
+            .group_by(interactions.c.direction)
+        )
+        counts.update({direction: number for direction, number in rows})
+        return counts

@@ -7,32 +7,37 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import Response
 
 from orchardist import __version__
 from orchardist.services.network import Network
-from orchardist.web import i18n
+from orchardist.web import errors, i18n
 from orchardist.web.security import SecurityHeaders
 
-ROUTE_PACKAGES = ("orchardist.web.routes", "orchardist.web.api")
-
-
-def router_modules() -> list[str]:
-    """Every area of the app: each module of the route packages defines a ``router``."""
-    import importlib
-    import pkgutil
-
-    found: list[str] = []
-    for package_name in ROUTE_PACKAGES:
-        package = importlib.import_module(package_name)
-        found.extend(
-            f"{package_name}.{info.name}"
-            for info in pkgutil.iter_modules(package.__path__)
-            if not info.name.startswith("_")
-        )
-    return sorted(found)
+ROUTERS: tuple[str, ...] = (
+    # The pages, one module an area (each defines ``router``).
+    "orchardist.web.routes.home",
+    "orchardist.web.routes.today",
+    "orchardist.web.routes.people",
+    "orchardist.web.routes.person",
+    "orchardist.web.routes.drafts",
+    "orchardist.web.routes.capture",
+    "orchardist.web.routes.duplicates",
+    "orchardist.web.routes.offers",
+    "orchardist.web.routes.progress",
+    "orchardist.web.routes.imports",
+    "orchardist.web.routes.exports",
+    "orchardist.web.routes.settings",
+    # The JSON API under /api/v1, the only part in the OpenAPI document.
+    "orchardist.web.api.people",
+    "orchardist.web.api.interactions",
+    "orchardist.web.api.tending",
+    "orchardist.web.api.offers",
+    "orchardist.web.api.progress",
+    "orchardist.web.api.transfers",
+)
+"""Every area of the app, listed rather than discovered: a new one is one line here."""
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -83,36 +88,11 @@ def create_app(
         return response
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
-    for module in router_modules():
+    for module in ROUTERS:
         # Pages are HTML for people; only the JSON API belongs in the OpenAPI document.
         app.include_router(importlib.import_module(module).router, include_in_schema=".api." in module)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> Response:
-        from fastapi.responses import JSONResponse
-
-        from orchardist.web.messages import translate_message
-        from orchardist.web.templating import render
-
-        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
-            return JSONResponse(
-                {"detail": error.detail}, status_code=error.status_code, headers=error.headers
-            )
-        # A page's words: the routes' own are translated already, the others (a refusal from a
-        # service, the CSRF check) are recognised and translated here.
-        detail = translate_message(error.detail) if isinstance(error.detail, str) else error.detail
-        if error.status_code == 404 and detail == "Not Found":
-            # An address no page answers (a mistyped link, an old bookmark).
-            detail = i18n.gettext("There is no page at this address.")
-        elif error.status_code == 405 and detail == "Method Not Allowed":
-            detail = i18n.gettext("This page cannot be used that way; go back and try again.")
-        return render(
-            request,
-            "error.html",
-            {"status": error.status_code, "detail": detail},
-            status_code=error.status_code,
-        )
-
+    errors.install(app)
     return app
 
 

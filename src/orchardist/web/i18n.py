@@ -11,11 +11,17 @@ from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+
+from orchardist.domain.messages import Message, Refused
+
+if TYPE_CHECKING:
+    from orchardist.services.importing import ImportRefused
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "orchardist"
@@ -67,6 +73,26 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 _ = gettext
+
+
+def said(message: Message | str) -> str:
+    """A message (a refusal, a skipped row's reason, why two records look alike) in the current language;
+    a plain string is taken as a msgid (the app's own words, such as the CSRF check's)."""
+    if isinstance(message, Message):
+        return message.text(gettext)
+    return gettext(message)
+
+
+def file_problem(refused: ImportRefused) -> str:
+    """Why a file was refused, and where in it when known (a line, a field), in the current language."""
+    return refused.where.text(gettext)
+
+
+def refusal_text(refusal: Refused) -> str:
+    """A refusal in the current language, after the name of the field at fault when there is one."""
+    if refusal.field:
+        return gettext("%(field)s: %(reason)s") % {"field": refusal.field, "reason": refusal.text(gettext)}
+    return refusal.text(gettext)
 
 
 def N_(message: str) -> str:

@@ -10,7 +10,6 @@ from starlette.templating import Jinja2Templates, _TemplateResponse
 
 from orchardist.services.demo import count_demo
 from orchardist.web import i18n
-from orchardist.web.messages import translate_message
 from orchardist.web.security import CSRF_FIELD, csrf_token
 
 
@@ -26,7 +25,7 @@ def _environment() -> jinja2.Environment:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters["day"] = i18n.format_day
     env.filters["number"] = i18n.format_number
-    env.filters["translated"] = translate_message
+    env.filters["said"] = i18n.said
     return env
 
 

@@ -9,21 +9,15 @@ are the stored columns' widths: PostgreSQL refuses longer values, and SQLite mus
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
+from fastapi import APIRouter
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from starlette.responses import Response
 
 from orchardist.domain.interactions import Channel, Direction
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import PartialDate, Tier
-from orchardist.services.errors import InputRefused, NotFound
-from orchardist.services.importing import ImportRefused
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on both databases
 MAX_ITEMS = 500  # entries in one list field of a person
@@ -60,24 +54,40 @@ PlainText = Annotated[str, AfterValidator(_no_nul)]
 # Errors ------------------------------------------------------------------------------------------
 
 
+CODE_DESCRIPTION = (
+    "A stable code for what went wrong (such as person.not_found or field.one_of): scripts and "
+    "translations key on it, while the words of detail may change."
+)
+PARAMS_DESCRIPTION = (
+    "The values the message names, by name; a value that is itself a message is an object with "
+    "its own code and params."
+)
+
+
 class Problem(BaseModel):
     """A request that was refused or named nothing that exists (403, 404)."""
 
     detail: str = Field(description="What went wrong, in plain words.")
+    code: str | None = Field(None, description=CODE_DESCRIPTION)
+    params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
 
 
 class Refusal(BaseModel):
     """Input the services refused (400); nothing was changed."""
 
-    detail: str = Field(description="What was refused and why.")
+    detail: str = Field(description="What was refused and why, in English.")
     field: str | None = Field(None, description="The field at fault, when one is.")
+    code: str = Field(description=CODE_DESCRIPTION)
+    params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
 
 
 class ImportRefusalDetail(BaseModel):
     file: str = Field(description="The uploaded file's name.")
     line: int | None = Field(description="The 1-based line at fault, when known.")
     field: str | None = Field(None, description="The column or property at fault, when known.")
-    reason: str
+    reason: str = Field(description="Why, in English.")
+    code: str = Field(description=CODE_DESCRIPTION)
+    params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
 
 
 class ImportProblem(BaseModel):
@@ -97,38 +107,11 @@ FORBIDDEN: dict[int | str, dict[str, Any]] = {
 }
 
 
-class ServiceErrorRoute(APIRoute):
-    """A route whose service errors answer as documented: refused input 400, not found 404."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-
-        async def handle(request: Request) -> Response:
-            try:
-                return await handler(request)
-            except ImportRefused as refused:
-                detail = ImportRefusalDetail(
-                    file=refused.file,
-                    line=refused.error.line,
-                    field=refused.error.field,
-                    reason=refused.error.reason,
-                )
-                return JSONResponse(ImportProblem(detail=detail).model_dump(), status_code=400)
-            except InputRefused as refused:
-                body = Refusal(detail=str(refused), field=getattr(refused, "field", None))
-                return JSONResponse(body.model_dump(), status_code=400)
-            except NotFound as missing:
-                return JSONResponse(Problem(detail=str(missing)).model_dump(), status_code=404)
-
-        return handle
-
-
 def api_router(tag: str) -> APIRouter:
     """A router under /api/v1 whose operations are named after their functions in OpenAPI."""
     return APIRouter(
         prefix="/api/v1",
         tags=[tag],
-        route_class=ServiceErrorRoute,
         generate_unique_id_function=lambda route: route.name,
     )
 
@@ -185,9 +168,20 @@ class PersonOut(BaseModel):
     last_contact: dt.date | None = Field(description="The date of the latest interaction.")
 
 
-class PersonDetailOut(PersonOut):
-    """A person with who introduced you and every interaction (as ``people show --json``)."""
+class PersonLedgerOut(BaseModel):
+    """How many of a person's interactions gave, asked, were mutual or social."""
 
+    gave: int
+    asked: int
+    mutual: int
+    social: int
+
+
+class PersonDetailOut(PersonOut):
+    """A person with their ledger, who introduced you and every interaction (as ``people show --json``)."""
+
+    ledger: PersonLedgerOut
+    next_due: dt.date | None = Field(description="When they are next due for a contact; null when dormant.")
     met_through: PersonRef | None
     interactions: list[InteractionOut] = Field(description="Newest first.")
 
@@ -308,7 +302,8 @@ class InteractionPage(BaseModel):
 
 class SkippedRecord(BaseModel):
     line: int | None = Field(description="The 1-based line of the record, when known.")
-    reason: str
+    reason: str = Field(description="Why it was passed over, in English.")
+    code: str = Field(description=CODE_DESCRIPTION)
 
 
 class ImportReportOut(BaseModel):

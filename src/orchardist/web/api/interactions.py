@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query
+from fastapi import Depends, Path, Query
 
 from orchardist.domain.interactions import Interaction
 from orchardist.services import interactions as service
 from orchardist.services.network import Network
-from orchardist.services.people import get_person, interaction_to_dict
+from orchardist.services.serialisers import interaction_to_dict
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -45,10 +45,10 @@ def list_interactions(
     """Every interaction in the network, newest first, a page at a time."""
     found = service.recent_interactions(network, limit=limit, offset=offset)
     return InteractionPage(
-        total=service.count_interactions(network),
+        total=found.total,
         limit=limit,
         offset=offset,
-        interactions=[_out(item) for item in found],
+        interactions=[_out(item) for item in found.interactions],
     )
 
 
@@ -66,20 +66,17 @@ def list_interactions(
 )
 def log_interaction(network: NetworkDep, interaction: InteractionIn) -> InteractionOut:
     """Record a contact with one or more people; it resets their stay-in-touch clock."""
-    try:
-        logged = service.log_interaction(
-            network,
-            list(dict.fromkeys(interaction.person_ids)),
-            direction=interaction.direction,
-            kind=interaction.kind,
-            summary=interaction.summary,
-            on=interaction.date,
-            channel=interaction.channel,
-            notes=interaction.notes,
-        )
-    except LookupError as missing:
-        # The store names the first person who is not in this network; nothing was logged.
-        raise HTTPException(status_code=404, detail=str(missing)) from None
+    # A person not in this network is NotFound (404), naming the first; nothing is logged.
+    logged = service.log_interaction(
+        network,
+        list(dict.fromkeys(interaction.person_ids)),
+        direction=interaction.direction,
+        kind=interaction.kind,
+        summary=interaction.summary,
+        on=interaction.date,
+        channel=interaction.channel,
+        notes=interaction.notes,
+    )
     return _out(logged)
 
 
@@ -96,12 +93,10 @@ def list_person_interactions(
     offset: Offset = 0,
 ) -> InteractionPage:
     """One person's interactions, newest first, a page at a time."""
-    if get_person(network, person_id) is None:
-        raise HTTPException(status_code=404, detail=f"no person with id {person_id}")
-    found = service.interactions_with(network, person_id)
+    found = service.person_interactions(network, person_id, limit=limit, offset=offset)
     return InteractionPage(
-        total=len(found),
+        total=found.total,
         limit=limit,
         offset=offset,
-        interactions=[_out(item) for item in found[offset : offset + limit]],
+        interactions=[_out(item) for item in found.interactions],
     )

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Path, Query
+from fastapi import Depends, Path, Query
 from starlette.responses import Response
 
-from orchardist.domain.people import Person, Tier
+from orchardist.domain.people import Tier
 from orchardist.domain.queries import people_filter
 from orchardist.services import people as service
+from orchardist.services import refusals
+from orchardist.services.duplicates import duplicate_review, merge
 from orchardist.services.network import Network
-from orchardist.services.people import PersonError, interaction_to_dict, person_to_dict
+from orchardist.services.people import PersonError, browse_people, person_overview
+from orchardist.services.person_input import person_from
+from orchardist.services.serialisers import overview_to_dict, person_to_dict
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -44,18 +48,6 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many f
 CHANGES = [Depends(require_same_origin_json)]
 
 
-def _not_found(person_id: int) -> HTTPException:
-    return HTTPException(status_code=404, detail=f"no person with id {person_id}")
-
-
-def _person_out(network: Network, person: Person) -> PersonOut:
-    """The person as stored, with the date of the last contact (a merge may bring one)."""
-    detail = service.show_person(network, person.id) if person.id is not None else None
-    if detail is None:
-        return PersonOut.model_validate(person_to_dict(person))
-    return PersonOut.model_validate(person_to_dict(detail.person, detail.last_contact))
-
-
 @router.get("/people", response_model=PeoplePage, summary="List and search people")
 def list_people(
     network: NetworkDep,
@@ -76,12 +68,12 @@ def list_people(
 ) -> PeoplePage:
     """People matching every filter given, a page at a time, with the date of the last contact."""
     query = people_filter(search, tag=tag, tier=tier, organisation=organisation)
-    listings = service.list_people(network, query, limit=limit, offset=offset, order=sort)
+    found = browse_people(network, query, limit=limit, offset=offset, order=sort, count=True)
     return PeoplePage(
-        total=service.count_people(network, query),
+        total=found.total or 0,
         limit=limit,
         offset=offset,
-        people=[PersonOut.model_validate(person_to_dict(i.person, i.last_contact)) for i in listings],
+        people=[PersonOut.model_validate(person_to_dict(i.person, i.last_contact)) for i in found.people],
     )
 
 
@@ -95,32 +87,27 @@ def list_people(
 )
 def add_person(network: NetworkDep, fields: PersonFields) -> PersonOut:
     """Store a person typed in by hand; every field given is marked as entered manually."""
-    values = {name: service.coerce_field(name, value) for name, value in fields.given().items()}
-    return _person_out(network, service.add_person(network, Person(**{"display_name": "", **values})))
+    person = service.add_person(network, person_from(fields.given()))
+    return PersonOut.model_validate(person_to_dict(person))
 
 
 # Declared before /people/{person_id} so that "duplicates" is not taken for an id.
 @router.get("/people/duplicates", response_model=DuplicatesPage, summary="List likely duplicates")
 def list_duplicates(network: NetworkDep, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> DuplicatesPage:
     """Pairs of records that are probably the same person, most likely first, with the reasons."""
-    pairs = service.duplicate_pairs(network)
-    shown = pairs[offset : offset + limit]
-    names: dict[int, str] = {}
-    for person_id in {person_id for pair in shown for person_id in (pair.first_id, pair.second_id)}:
-        person = service.get_person(network, person_id)
-        names[person_id] = person.display_name if person else "?"
+    review = duplicate_review(network, offset=offset, limit=limit)
     return DuplicatesPage(
-        total=len(pairs),
+        total=review.total,
         limit=limit,
         offset=offset,
         pairs=[
             DuplicatePairOut(
-                first=PersonRef(id=pair.first_id, name=names[pair.first_id]),
-                second=PersonRef(id=pair.second_id, name=names[pair.second_id]),
+                first=PersonRef(id=pair.first.id or 0, name=pair.first.display_name),
+                second=PersonRef(id=pair.second.id or 0, name=pair.second.display_name),
                 score=round(pair.score, 3),
-                reasons=list(pair.reasons),
+                reasons=[str(reason) for reason in pair.reasons],
             )
-            for pair in shown
+            for pair in review.pairs
         ],
     )
 
@@ -129,20 +116,9 @@ def list_duplicates(network: NetworkDep, limit: Limit = DEFAULT_PAGE, offset: Of
     "/people/{person_id}", response_model=PersonDetailOut, summary="Show a person", responses=NOT_FOUND
 )
 def show_person(network: NetworkDep, person_id: PersonPath) -> PersonDetailOut:
-    """Everything about one person: their fields, who introduced you, and every interaction."""
-    detail = service.show_person(network, person_id)
-    if detail is None:
-        raise _not_found(person_id)
-    met_through = detail.met_through
-    return PersonDetailOut.model_validate(
-        {
-            **person_to_dict(detail.person, detail.last_contact),
-            "met_through": (
-                {"id": met_through.id, "name": met_through.display_name} if met_through else None
-            ),
-            "interactions": [interaction_to_dict(item) for item in detail.interactions],
-        }
-    )
+    """Everything about one person: their fields, their give/ask ledger and next due day, who
+    introduced you, and every interaction."""
+    return PersonDetailOut.model_validate(overview_to_dict(person_overview(network, person_id)))
 
 
 @router.patch(
@@ -156,8 +132,9 @@ def edit_person(network: NetworkDep, person_id: PersonPath, changes: PersonChang
     """Change only the fields given; each changed field is then marked as entered manually."""
     given = changes.given()
     if not given:
-        raise PersonError("nothing to change: give at least one field")
-    return _person_out(network, service.edit_person(network, person_id, given))
+        raise PersonError(refusals.NOTHING_TO_CHANGE())
+    edited = service.edit_person(network, person_id, given)
+    return PersonOut.model_validate(person_to_dict(edited.person, edited.last_contact))
 
 
 @router.delete(
@@ -171,8 +148,7 @@ def edit_person(network: NetworkDep, person_id: PersonPath, changes: PersonChang
 )
 def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
     """Delete a person for real, with their contact details and search index entries."""
-    if not service.delete_person(network, person_id):
-        raise _not_found(person_id)
+    service.delete_person(network, person_id)
     return Response(status_code=204)
 
 
@@ -185,4 +161,5 @@ def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
 )
 def merge_people(network: NetworkDep, person_id: PersonPath, request: MergeRequest) -> PersonOut:
     """Fold ``other_id`` into this person: details, interactions and introductions move over."""
-    return _person_out(network, service.merge(network, person_id, request.other_id))
+    merged = merge(network, person_id, request.other_id)
+    return PersonOut.model_validate(person_to_dict(merged.person, merged.last_contact))

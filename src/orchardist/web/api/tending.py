@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from orchardist.services import settings as settings_service
 from orchardist.services import tending as service
 from orchardist.services.network import Network
-from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, api_router
+from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, PersonLedgerOut, api_router
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -63,17 +63,10 @@ class ReconnectOut(BaseModel):
     since: dt.date = Field(description="The day they were put on the list.")
 
 
-class Ledger(BaseModel):
-    gave: int
-    asked: int
-    mutual: int
-    social: int
-
-
 class StandingOut(BaseModel):
     """A person's give/ask ledger and the day they are next due (null when dormant)."""
 
-    ledger: Ledger
+    ledger: PersonLedgerOut
     next_due: dt.date | None
 
 
@@ -132,8 +125,8 @@ def list_reconnect(network: NetworkDep) -> list[ReconnectOut]:
 )
 def add_reconnect(network: NetworkDep, body: ReconnectIn) -> ReconnectOut:
     """They show on Today as ``reconnect`` until a contact is logged; already on it changes nothing."""
-    service.add_to_reconnect(network, body.person_id)
-    return ReconnectOut(person_id=body.person_id, since=service.reconnect_list(network)[body.person_id])
+    entry = service.add_to_reconnect(network, body.person_id)
+    return ReconnectOut(person_id=entry.person_id, since=entry.since)
 
 
 @router.delete(
@@ -160,7 +153,7 @@ def remove_reconnect(network: NetworkDep, person_id: PersonPath) -> Response:
 def standing(network: NetworkDep, person_id: PersonPath) -> StandingOut:
     """How many interactions gave, asked, were mutual or social, and when they are next due."""
     found = service.standing_of(network, person_id)
-    return StandingOut(ledger=Ledger(**found.ledger), next_due=found.next_due)
+    return StandingOut(ledger=PersonLedgerOut(**found.ledger), next_due=found.next_due)
 
 
 @router.get("/settings", response_model=dict[str, Any], summary="The network's settings")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist.services.capture import (
@@ -16,9 +16,8 @@ from orchardist.services.capture import (
     Wording,
     capture_encounter,
 )
-from orchardist.services.interactions import interactions_with
 from orchardist.services.network import Network
-from orchardist.services.people import get_person
+from orchardist.services.people import person_overview
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, format_number
 from orchardist.web.security import require_csrf
@@ -105,8 +104,6 @@ def capture(
 @router.get("/capture/saved/{person_id:int}")
 def saved(request: Request, network: Annotated[Network, Depends(network_of)], person_id: int) -> Response:
     """The confirmation: who was saved, a link to them, and the way to capture another."""
-    person = get_person(network, person_id)
-    if person is None:
-        raise HTTPException(status_code=404, detail=_("There is no such person in your network."))
-    encounter = next((item for item in interactions_with(network, person_id) if item.kind == KIND), None)
-    return render(request, "capture/saved.html", {"person": person, "encounter": encounter})
+    overview = person_overview(network, person_id)
+    encounter = next((item for item in overview.timeline if item.kind == KIND), None)
+    return render(request, "capture/saved.html", {"person": overview.person, "encounter": encounter})

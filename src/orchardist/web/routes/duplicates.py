@@ -7,15 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.duplicates import DuplicatePair
 from orchardist.domain.people import PERSON_FIELDS, Person
-from orchardist.services.errors import InputRefused, NotFound
+from orchardist.services.duplicates import RecordPair, duplicate_review, merge
+from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
-from orchardist.services.people import duplicate_pairs, get_person, merge
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
-from orchardist.web.messages import translate_message
-from orchardist.web.routes.person import field_labels, source_name, tier_labels
+from orchardist.web.labels import field_labels, source_name, tier_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -24,7 +22,7 @@ router = APIRouter()
 PAGE_SIZE = 50
 
 
-def _shown(network: Network, person: Person, name: str) -> list[str]:
+def _shown(person: Person, introducers: dict[int, Person], name: str) -> list[str]:
     """The value of field ``name`` as lines of text; an empty list when the field is empty."""
     value = getattr(person, name)
     if value in (None, "", ()):
@@ -34,7 +32,7 @@ def _shown(network: Network, person: Person, name: str) -> list[str]:
     if name == "every_days":
         return [ngettext("%(num)d day", "%(num)d days", value) % {"num": value}]
     if name == "met_through_id":
-        introducer = get_person(network, value)
+        introducer = introducers.get(value)
         return [introducer.display_name if introducer else f"#{value}"]
     if name == "birthday":
         return [value.isoformat()]
@@ -64,22 +62,20 @@ def _row(field: str, label: str, first: list[str], second: list[str]) -> dict[st
     }
 
 
-def _side_by_side(network: Network, pair: DuplicatePair) -> dict[str, Any] | None:
+def _side_by_side(pair: RecordPair) -> dict[str, Any]:
     """A pair with both records and one row per field that either of them fills."""
-    first, second = get_person(network, pair.first_id), get_person(network, pair.second_id)
-    if first is None or second is None:
-        return None
     labels = field_labels()
     rows = []
     for name in PERSON_FIELDS:
-        mine, theirs = _shown(network, first, name), _shown(network, second, name)
+        mine = _shown(pair.first, pair.introducers, name)
+        theirs = _shown(pair.second, pair.introducers, name)
         if mine or theirs:
             rows.append(_row(name, labels[name], mine, theirs))
-    rows.append(_row("sources", _("Came from"), _sources(first), _sources(second)))
+    rows.append(_row("sources", _("Came from"), _sources(pair.first), _sources(pair.second)))
     return {
         "pair": pair,
-        "first": first,
-        "second": second,
+        "first": pair.first,
+        "second": pair.second,
         "percent": round(pair.score * 100),
         "rows": rows,
     }
@@ -93,12 +89,15 @@ def duplicates_page(
     merged: int | None = None,
 ) -> Response:
     """The likely duplicate pairs, most likely first, a page of them at a time."""
-    pairs = duplicate_pairs(network)
-    total = len(pairs)
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(page, pages)
+    review = duplicate_review(network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged)
+    pages = max(1, -(-review.total // PAGE_SIZE))
+    if page > pages:
+        # Past the last page (pairs were merged since the link was made): show the last one.
+        page = pages
+        review = duplicate_review(network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged)
     start = (page - 1) * PAGE_SIZE
-    shown = [view for pair in pairs[start : start + PAGE_SIZE] if (view := _side_by_side(network, pair))]
+    shown = [_side_by_side(pair) for pair in review.pairs]
+    total = review.total
     return render(
         request,
         "duplicates/index.html",
@@ -109,7 +108,7 @@ def duplicates_page(
             "pages": pages,
             "first_shown": start + 1 if shown else 0,
             "last_shown": start + len(shown),
-            "merged_person": get_person(network, merged) if merged is not None else None,
+            "merged_person": review.merged,
         },
     )
 
@@ -127,6 +126,4 @@ def merge_pair(
     except NotFound:
         detail = _("One of these people is not in your network (any more); nothing was merged.")
         raise HTTPException(status_code=404, detail=detail) from None
-    except InputRefused as refused:
-        raise HTTPException(status_code=400, detail=translate_message(str(refused))) from None
     return RedirectResponse(f"/duplicates?merged={keep_id}&page={page}", status_code=303)

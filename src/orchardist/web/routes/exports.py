@@ -18,13 +18,12 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 
 from orchardist.formats.registry import EXPORT_FILES
+from orchardist.services.errors import Refused
 from orchardist.services.exporting import backup, export_filename, export_network, restore
 from orchardist.services.importing import ImportRefused
 from orchardist.services.network import Network
-from orchardist.store.engine import StoreError
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _
-from orchardist.web.messages import translate_message
+from orchardist.web.i18n import _, file_problem, gettext
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -53,7 +52,7 @@ def _page(
     backup_error: str | None = None,
     status_code: int = 200,
 ) -> Response:
-    is_sqlite = network.store.sqlite_path is not None
+    is_sqlite = network.on_sqlite_file
     return render(
         request,
         "exports/index.html",
@@ -97,11 +96,9 @@ def download_backup(request: Request, network: Annotated[Network, Depends(networ
     target = scratch / "backup"
     try:
         kind = backup(network, target)
-    except (StoreError, OSError) as error:
+    except (Refused, OSError) as error:
         shutil.rmtree(scratch, ignore_errors=True)
-        message = translate_message(str(error))
-        for path in (f"{target}.partial", str(target)):
-            message = message.replace(path, _("the backup"))
+        message = _plain_words(error, (f"{target}.partial", str(target)), _("the backup"))
         return _page(request, network, backup_error=message, status_code=500)
     if kind == "sqlite":
         name, media_type = SQLITE_BACKUP_NAME, SQLITE_MEDIA_TYPE
@@ -113,6 +110,20 @@ def download_backup(request: Request, network: Annotated[Network, Depends(networ
         filename=name,
         background=BackgroundTask(shutil.rmtree, scratch, ignore_errors=True),
     )
+
+
+def _plain_words(error: Refused | OSError, paths: tuple[str, ...], name: str) -> str:
+    """Why a backup or a restore failed, in the page's language, naming ``name`` instead of the
+    server's temporary paths."""
+    if isinstance(error, Refused):
+        message = error.message
+        if "file" in message.params:
+            message = message.with_values(file=name)
+        return message.text(gettext)
+    text = str(error)
+    for path in paths:
+        text = text.replace(path, name)
+    return text
 
 
 def _upload_name(upload: UploadFile) -> str:
@@ -147,13 +158,13 @@ def restore_backup(
     except ImportRefused as refused:
         message = _("Nothing was restored from %(file)s: %(reason)s") % {
             "file": shown,
-            "reason": translate_message(str(refused.error)),
+            "reason": file_problem(refused),
         }
         return _page(request, network, restore_error=message, status_code=400)
-    except (StoreError, OSError) as error:
+    except (Refused, OSError) as error:
         message = _("Nothing was restored from %(file)s: %(reason)s") % {
             "file": shown,
-            "reason": translate_message(str(error)).replace(str(source), _("the file")),
+            "reason": _plain_words(error, (str(source),), _("the file")),
         }
         return _page(request, network, restore_error=message, status_code=400)
     finally:

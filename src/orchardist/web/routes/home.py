@@ -9,9 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.services.demo import DEMO_TAG, count_demo, load_demo, remove_demo
+from orchardist.services import demo
+from orchardist.services.demo import DEMO_TAG, load_demo, remove_demo
 from orchardist.services.network import Network
-from orchardist.services.people import count_people
 from orchardist.web.app import network_of
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
@@ -22,7 +22,7 @@ router = APIRouter()
 @router.get("/")
 def home(network: Annotated[Network, Depends(network_of)]) -> Response:
     """Today's list when there are people; the welcome on a first run."""
-    target = "/today" if count_people(network) else "/welcome"
+    target = "/today" if demo.welcome(network).people else "/welcome"
     return RedirectResponse(target, status_code=303)
 
 
@@ -30,12 +30,13 @@ def home(network: Annotated[Network, Depends(network_of)]) -> Response:
 def welcome(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
     """How to start: try the demo network, import your contacts, or capture someone you just met."""
     removed = request.query_params.get("removed", "")
+    found = demo.welcome(network)
     return render(
         request,
         "welcome.html",
         {
-            "people_count": count_people(network),
-            "demo_count": count_demo(network),
+            "people_count": found.people,
+            "demo_count": found.demo,
             "demo_tag": DEMO_TAG,
             "removed": int(removed) if removed.isdigit() else None,
         },
@@ -45,8 +46,7 @@ def welcome(request: Request, network: Annotated[Network, Depends(network_of)]) 
 @router.post("/welcome/demo", dependencies=[Depends(require_csrf)])
 def add_demo(network: Annotated[Network, Depends(network_of)]) -> Response:
     """Load the demo network once, then show its people, filtered on their "demo" tag."""
-    if not count_demo(network):
-        load_demo(network)
+    load_demo(network, if_absent=True)
     return RedirectResponse(f"/people?tag={DEMO_TAG}", status_code=303)
 
 

@@ -109,8 +109,7 @@ def pending_dir() -> Path:
 
 def _owner(network: Network) -> str:
     """Which network an upload was previewed for: another network's token must not import it."""
-    where = f"{network.store.url.render_as_string(hide_password=True)}|{network.space_id}"
-    return hashlib.sha256(where.encode()).hexdigest()
+    return hashlib.sha256(network.key.encode()).hexdigest()
 
 
 def _write_new(path: Path, content: bytes) -> None:

@@ -10,10 +10,9 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist.domain.offers import MAX_TEXT, OfferKind
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
-from orchardist.services.offers import OfferError, add_offer, list_offers, matches, remove_offer
+from orchardist.services.offers import OfferError, add_offer, offers_overview, remove_offer
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _
-from orchardist.web.messages import translate_message
+from orchardist.web.i18n import _, gettext
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -40,9 +39,10 @@ def _page(
     done: str = "",
     status_code: int = 200,
 ) -> Response:
+    overview = offers_overview(network)
     context: dict[str, Any] = {
-        "offers": list_offers(network),
-        "matches": matches(network),
+        "offers": overview.offers,
+        "matches": overview.matches,
         "kinds": offer_kind_labels(),
         "values": values or {"kind": OfferKind.SKILL.value, "text": ""},
         "errors": errors or {},
@@ -71,12 +71,12 @@ def add_from_page(
         if error.field == "kind":
             message = _("Choose whether it is a skill, information or an introduction.")
         else:
-            message = translate_message(str(error).removeprefix(f"{error.field}: "))
+            message = error.text(gettext)
         return _page(
             request,
             network,
             values={"kind": kind, "text": text},
-            errors={error.field: message},
+            errors={error.field or "text": message},
             status_code=400,
         )
     return RedirectResponse("/offers?done=added", status_code=303)

@@ -3,31 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist.domain.people import Tier
-from orchardist.domain.queries import Query, Text, people_filter
+from orchardist.domain.queries import Order, Query, Text, people_filter
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
-from orchardist.services.people import (
-    PersonError,
-    bulk_tag,
-    count_people,
-    list_people,
-    organisations_in_use,
-    tags_in_use,
-)
+from orchardist.services.people import PersonError, browse_people, tag_people
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
-
-if TYPE_CHECKING:
-    from orchardist.store.people import Order
 
 router = APIRouter()
 
@@ -90,25 +80,41 @@ class Filters:
         return f"/people?{urlencode(shown)}" if shown else "/people"
 
 
-def _listing(network: Network, filters: Filters) -> dict[str, Any]:
+def _listing(network: Network, filters: Filters, *, choices: bool) -> dict[str, Any]:
     """The context of the results: one page of people, the count, and where the other pages are."""
-    query = filters.query()
-    total = count_people(network, query)
+    found = browse_people(
+        network,
+        filters.query(),
+        limit=PAGE_SIZE,
+        offset=(filters.page - 1) * PAGE_SIZE,
+        order=filters.sort,
+        count=True,
+        choices=choices,
+    )
+    total = found.total or 0
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(filters.page, pages)
-    people = list_people(network, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, order=filters.sort)
+    if page != filters.page:
+        # Past the last page (an old link, or fewer people now): show the last one.
+        return _listing(
+            network,
+            Filters(filters.q, filters.tag, filters.tier, filters.org, filters.sort, page),
+            choices=choices,
+        )
+    people = found.people
     applied = Filters(filters.q, filters.tag, filters.tier, filters.org, filters.sort, page)
     return {
         "people": people,
         "total": total,
+        "tags": found.tags,
+        "organisations": found.organisations,
         "page": page,
         "pages": pages,
         "first": (page - 1) * PAGE_SIZE + 1 if people else 0,
         "last": (page - 1) * PAGE_SIZE + len(people),
         "filters": applied.as_dict(),
         "narrowed": filters.narrowed,
-        # Only asked when nothing matched: tells "no one yet" from "no one matches".
-        "anyone": total > 0 or (filters.narrowed and count_people(network) > 0),
+        "anyone": found.anyone,
         "previous_url": applied.url(page - 1) if page > 1 else None,
         "next_url": applied.url(page + 1) if page < pages else None,
         "here": urlencode({k: v for k, v in applied.as_dict().items() if v}),
@@ -125,18 +131,12 @@ def _page(
     chosen: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
-    context = _listing(network, filters)
+    results_only = request.headers.get("hx-request") == "true"
+    context = _listing(network, filters, choices=not results_only)
     context.update({"message": message, "error": error, "chosen": chosen or {"ids": [], "tag": ""}})
-    if request.headers.get("hx-request") == "true":
+    if results_only:
         return render(request, "people/_results.html", context, status_code=status_code)
-    context.update(
-        {
-            "tags": tags_in_use(network),
-            "organisations": organisations_in_use(network),
-            "tiers": [tier.value for tier in Tier],
-            "sorts": list(SORTS),
-        }
-    )
+    context.update({"tiers": [tier.value for tier in Tier], "sorts": list(SORTS)})
     return render(request, "people/page.html", context, status_code=status_code)
 
 
@@ -169,7 +169,7 @@ def suggestions(
 ) -> Response:
     """People whose name starts like the text typed, as options for a "who introduced you" box."""
     text = met_through_id.split("(#")[0].strip()
-    people = list_people(network, Text(text), limit=SUGGESTIONS) if text else []
+    people = browse_people(network, Text(text), limit=SUGGESTIONS).people if text else []
     return render(request, "people/_suggestions.html", {"people": people})
 
 
@@ -193,7 +193,7 @@ def bulk_tag_people(
         person_ids.append(int(value))
     if error is None:
         try:
-            tagged = bulk_tag(network, person_ids, tag)
+            tagged = tag_people(network, person_ids, tag)
         except PersonError as refused:
             if refused.field == "ids":
                 error = _("Tick at least one person; nothing was changed.")

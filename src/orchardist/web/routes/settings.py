@@ -13,21 +13,25 @@ from orchardist import __version__
 from orchardist.domain.holidays import HOLIDAYS, next_on
 from orchardist.services.digest import DigestError, send
 from orchardist.services.errors import InputRefused
-from orchardist.services.interactions import count_interactions
 from orchardist.services.network import Network
-from orchardist.services.people import count_people
 from orchardist.services.reminders import (
     calendar,
     feed_language,
-    feed_token,
     network_of_feed,
     new_feed,
     revoke_feed,
 )
-from orchardist.services.settings import DIGEST_LAST_SENT, SECURITIES, current, parse, shown, update
+from orchardist.services.settings import SECURITIES, parse, settings_overview, update
 from orchardist.web.app import network_of
-from orchardist.web.i18n import LANGUAGE_COOKIE, LANGUAGES, _, current_language, gettext, set_language
-from orchardist.web.messages import translate_message
+from orchardist.web.i18n import (
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    _,
+    current_language,
+    gettext,
+    refusal_text,
+    set_language,
+)
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -93,23 +97,23 @@ def _page(
     section: str = "",
     status_code: int = 200,
 ) -> Response:
-    stored = current(network)
+    overview = settings_overview(network)
     today = date.today()
     return render(
         request,
         "settings/index.html",
         {
-            "store": network.store.describe(),
-            "store_kind": "sqlite" if network.store.sqlite_path is not None else "server",
-            "people": count_people(network),
-            "interactions": count_interactions(network),
+            "store": overview.about.where,
+            "store_kind": "sqlite" if overview.about.on_sqlite_file else "server",
+            "people": overview.about.people,
+            "interactions": overview.about.interactions,
             "version": __version__,
-            "values": {**shown(stored), **(values or {})},
+            "values": {**overview.values, **(values or {})},
             "holidays": [(code, name, next_on(code, today)) for code, name in holiday_names().items()],
             "weekdays": weekday_names(),
             "securities": SECURITIES,
-            "feed_url": feed_address(request, feed_token(network)),
-            "digest_last_sent": stored.get(DIGEST_LAST_SENT),
+            "feed_url": feed_address(request, overview.feed_token),
+            "digest_last_sent": overview.digest_last_sent,
             "saved": request.query_params.get("saved", ""),
             "error": error,
             "error_section": section,
@@ -150,7 +154,7 @@ async def _save(
             request,
             network,
             values=texts,
-            error=translate_message(str(refusal)),
+            error=refusal_text(refusal),
             section=section,
             status_code=400,
         )
@@ -221,7 +225,7 @@ def download_reminders(network: Annotated[Network, Depends(network_of)]) -> Resp
 def reminders_feed(request: Request, token: str) -> Response:
     """The private feed: the token is the only key; a wrong, old or revoked one finds nothing."""
     network: Network = request.app.state.network
-    found = network_of_feed(network.store, token)
+    found = network_of_feed(network, token)
     if found is None:
         raise HTTPException(status_code=404, detail="Not Found")
     set_language(feed_language(found))
@@ -256,9 +260,7 @@ def send_digest_now(request: Request, network: Annotated[Network, Depends(networ
     try:
         send(network, _=gettext)
     except InputRefused as refusal:
-        return _page(
-            request, network, error=translate_message(str(refusal)), section="digest", status_code=400
-        )
+        return _page(request, network, error=refusal_text(refusal), section="digest", status_code=400)
     except DigestError as error:
         return _page(
             request,

@@ -16,7 +16,7 @@ from orchardist.services.reminders import reason_labels as service_reason_labels
 from orchardist.services.tending import dismiss, losing_touch, snooze, today
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
-from orchardist.web.routes.person import tier_labels
+from orchardist.web.labels import tier_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 

@@ -1,0 +1,32 @@
+"""What the domain's rules say: why two records look like one person, and which values they refuse.
+
+The catalogue of ``orchardist.domain``; see ``orchardist.domain.messages`` for how a message is said.
+"""
+
+from __future__ import annotations
+
+from orchardist.domain.messages import N_, Wording
+
+# Why two records look like one person (duplicates.py).
+SAME_LINKEDIN = Wording("duplicate.same_linkedin", N_("same LinkedIn profile"))
+SAME_EMAIL = Wording("duplicate.same_email", N_("same e-mail %(email)s"))
+SAME_PHONE = Wording("duplicate.same_phone", N_("same phone %(phone)s"))
+SAME_WEB_ADDRESS = Wording("duplicate.same_web_address", N_("same web address %(address)s"))
+SAME_NAME = Wording("duplicate.same_name", N_("same name (accents and case folded)"))
+SWAPPED_NAMES = Wording("duplicate.swapped_names", N_("given and family names swapped"))
+MIDDLE_INITIAL = Wording("duplicate.middle_initial", N_("same name but for a middle initial"))
+NICKNAME = Wording("duplicate.nickname", N_("nickname: %(first)s = %(second)s"))
+SIMILAR_NAME = Wording("duplicate.similar_name", N_("similar name (score %(score)s)"))
+SAME_ORGANISATION = Wording("duplicate.same_organisation", N_("same organisation"))
+
+# Things that do not exist in this network (people and offers are looked up by id everywhere).
+NO_SUCH_PERSON = Wording("person.not_found", N_("no person with id %(id)s"))
+NO_SUCH_OFFER = Wording("offer.not_found", N_("no offer with id %(id)s"))
+
+# Values a rule cannot work with (rhythm.py, progress.py, holidays.py).
+DAYS_BETWEEN = Wording("value.days_range", N_("must be a number of days from 1 to %(most)s, got %(value)s"))
+WEEKLY_GOAL_RANGE = Wording(
+    "value.weekly_goal_range", N_("must be from 0 (no goal) to %(most)s, got %(value)s")
+)
+NUMBER_RANGE = Wording("value.range", N_("must be from %(least)s to %(most)s, got %(value)s"))
+UNKNOWN_HOLIDAY = Wording("holiday.unknown", N_("unknown holiday %(code)s; known: %(known)s"))

@@ -1,0 +1,151 @@
+"""Records that are probably one person: finding them, reviewing them side by side, merging them."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from typing import Any
+
+from orchardist.domain.duplicates import DuplicatePair, duplicates_of, find_duplicates, merge_people
+from orchardist.domain.messages import Message
+from orchardist.domain.people import Person
+from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.services import refusals
+from orchardist.services.errors import NotFound
+from orchardist.services.network import Network
+from orchardist.services.person_input import PersonError
+from orchardist.services.views import PersonListing
+from orchardist.store.unit import Unit
+
+# A person page compares its person with at most this many who share a contact or a family name.
+CANDIDATES = 300
+
+
+@dataclass(frozen=True, slots=True)
+class LikelyDuplicate:
+    """Another record that is probably the same person, with the score and the reasons."""
+
+    person: Person
+    score: float
+    reasons: tuple[Message, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPair:
+    """Two records side by side, with the people who introduced each (for the "met through" row)."""
+
+    first: Person
+    second: Person
+    introducers: dict[int, Person]
+    score: float = 0.0
+    reasons: tuple[Message, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateReview:
+    """A page of the likely pairs, most likely first, and how many there are in all; ``merged`` is the
+    record a merge just kept, when one is named (the page confirms it)."""
+
+    total: int
+    pairs: list[RecordPair]
+    merged: Person | None = None
+
+
+def likely_duplicates_in(unit: Unit, person: Person) -> list[LikelyDuplicate]:
+    """The people probably the same as ``person``, most likely first.
+
+    Judged like the whole-network comparison but only against the people who share an e-mail, a phone,
+    a web address or a word of the family name, so a person page stays fast in a network of 30,000.
+    Typos in a family name are left to the Duplicates page.
+    """
+    assert person.id is not None
+    candidates = unit.matching.sharing_with(person, limit=CANDIDATES) - {person.id}
+    others = unit.people.get_many(sorted(candidates))
+    found = []
+    for pair in duplicates_of(person, list(others.values())):
+        if person.id in (pair.first_id, pair.second_id):
+            other_id = pair.second_id if pair.first_id == person.id else pair.first_id
+            found.append(LikelyDuplicate(person=others[other_id], score=pair.score, reasons=pair.reasons))
+    return found
+
+
+# Finding duplicates compares the whole network (about 2 s at 30,000 people), so the pairs are kept
+# until the people change: the key is how many there are, the newest id and the latest update.
+_pairs_cache: dict[str, tuple[tuple[Any, ...], list[DuplicatePair]]] = {}
+_pairs_lock = threading.Lock()
+
+
+def _pairs_in(unit: Unit, key: str) -> list[DuplicatePair]:
+    version = unit.matching.version()
+    with _pairs_lock:
+        cached = _pairs_cache.get(key)
+    if cached is not None and cached[0] == version:
+        return list(cached[1])
+    pairs = find_duplicates(unit.people.all())
+    with _pairs_lock:
+        _pairs_cache[key] = (version, pairs)
+    return list(pairs)
+
+
+def duplicate_pairs(network: Network) -> list[DuplicatePair]:
+    """Likely duplicate pairs in the network, most likely first."""
+    with network.reading() as unit:
+        return _pairs_in(unit, network.key)
+
+
+def duplicate_review(
+    network: Network, *, offset: int = 0, limit: int = 50, merged: int | None = None
+) -> DuplicateReview:
+    """The likely pairs from ``offset``, at most ``limit``, with both records of each loaded at once:
+    the Duplicates page, ``people duplicates`` and ``GET /api/v1/people/duplicates``."""
+    with network.reading() as unit:
+        pairs = _pairs_in(unit, network.key)
+        shown = pairs[offset : offset + limit]
+        people = unit.people.get_many([i for pair in shown for i in (pair.first_id, pair.second_id)])
+        introducers = _introducers(unit, people.values())
+        kept = unit.people.get(merged) if merged is not None else None
+    return DuplicateReview(
+        merged=kept,
+        total=len(pairs),
+        pairs=[
+            RecordPair(people[pair.first_id], people[pair.second_id], introducers, pair.score, pair.reasons)
+            for pair in shown
+            if pair.first_id in people and pair.second_id in people
+        ],
+    )
+
+
+def compare_people(network: Network, first_id: int, second_id: int) -> RecordPair:
+    """Two records side by side before the user merges them; NotFound names one that is missing."""
+    if first_id == second_id:
+        raise PersonError(refusals.MERGE_WITH_SELF())
+    with network.reading() as unit:
+        found = unit.people.get_many([first_id, second_id])
+        for person_id in (first_id, second_id):
+            if person_id not in found:
+                raise NotFound(NO_SUCH_PERSON(id=person_id))
+        return RecordPair(found[first_id], found[second_id], _introducers(unit, found.values()))
+
+
+def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
+    """Fold ``other`` into ``keep``: fields, interactions and introductions move over; ``other`` goes."""
+    if keep_id == other_id:
+        raise PersonError(refusals.MERGE_WITH_SELF())
+    with network.writing() as unit:
+        found = unit.people.get_many([keep_id, other_id])
+        for person_id in (keep_id, other_id):
+            if person_id not in found:
+                raise NotFound(NO_SUCH_PERSON(id=person_id))
+        merged = merge_people(found[keep_id], found[other_id])
+        if merged.met_through_id == other_id:
+            merged = replace(merged, met_through_id=None)
+        unit.people.update(merged)
+        unit.interactions.move_person(other_id, keep_id)
+        unit.people.repoint_introductions(other_id, keep_id)
+        unit.people.delete(other_id)
+        return PersonListing(unit.people.require(keep_id), unit.people.last_contacts([keep_id]).get(keep_id))
+
+
+def _introducers(unit: Unit, people: Any) -> dict[int, Person]:
+    wanted = sorted({person.met_through_id for person in people if person.met_through_id is not None})
+    return unit.people.get_many(wanted) if wanted else {}

@@ -1,0 +1,125 @@
+"""A person as the user types them: values from the CLI, a form or JSON, checked and tidied.
+
+``coerce_field`` turns one given value into the domain's type; ``checked`` tidies a whole person and
+refuses what cannot be stored, naming the field; ``typed_in`` marks the fields the user filled as
+sourced "manual" (an import never overwrites them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from orchardist.domain.duplicates import MANUAL_SOURCE
+from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.services import refusals
+from orchardist.services.errors import InputRefused
+
+MANUAL = MANUAL_SOURCE
+
+
+class PersonError(InputRefused):
+    """A person cannot be stored as given: says which field and why."""
+
+
+def _clean_list(values: Any, name: str) -> tuple[Any, ...]:
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list | tuple):
+        raise PersonError(refusals.EXPECTED_LIST(), field=name)
+    if name == "dates":
+        return tuple(values)
+    # Each item once: "Mentor" and "mentor" are one tag, as an import reads them too.
+    cleaned: dict[str, str] = {}
+    for value in values:
+        if not isinstance(value, str):
+            raise PersonError(refusals.EXPECTED_TEXT(value=repr(value)), field=name)
+        if value.strip():
+            cleaned.setdefault(value.strip().casefold(), value.strip())
+    return tuple(cleaned.values())
+
+
+def checked(person: Person) -> Person:
+    """Check and tidy a person typed in by the user; PersonError names the first field refused."""
+    from email_validator import EmailNotValidError, validate_email
+
+    display = (
+        person.display_name.strip() or f"{person.given_name.strip()} {person.family_name.strip()}".strip()
+    )
+    if not display:
+        raise PersonError(refusals.NEEDS_NAME(), field="name")
+    for email in person.emails:
+        try:
+            validate_email(email, check_deliverability=False)
+        except EmailNotValidError as error:
+            raise PersonError(
+                refusals.NOT_AN_EMAIL(email=repr(email), reason=str(error)), field="emails"
+            ) from None
+    if person.every_days is not None and not 1 <= person.every_days <= 3650:
+        raise PersonError(refusals.RHYTHM_DAYS(), field="every_days")
+    if person.met_through_id is not None and person.met_through_id == person.id:
+        raise PersonError(refusals.SELF_INTRODUCED(), field="met_through_id")
+    return replace(
+        person,
+        display_name=display,
+        given_name=person.given_name.strip(),
+        family_name=person.family_name.strip(),
+    )
+
+
+def coerce_field(name: str, value: Any) -> Any:
+    """Turn a value given for field ``name`` (from the CLI, a form or JSON) into the domain type."""
+    if name not in PERSON_FIELDS:
+        raise PersonError(refusals.UNKNOWN_FIELD(known=", ".join(PERSON_FIELDS)), field=name)
+    if name in LIST_FIELDS:
+        values = _clean_list(value, name)
+        if name == "dates":
+            try:
+                return tuple(
+                    item
+                    if isinstance(item, NamedDate)
+                    else NamedDate(label=str(item["label"]), date=PartialDate.parse(str(item["date"])))
+                    for item in values
+                )
+            except (KeyError, TypeError, ValueError):
+                raise PersonError(refusals.EXPECTED_DATES(), field=name) from None
+        return values
+    if name == "tier":
+        try:
+            return Tier(value)
+        except ValueError:
+            raise PersonError(refusals.ONE_OF(choices=", ".join(t.value for t in Tier)), field=name) from None
+    if name in {"every_days", "met_through_id"}:
+        if value in (None, ""):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise PersonError(refusals.EXPECTED_WHOLE_NUMBER(value=repr(value)), field=name) from None
+    if name == "birthday":
+        if value in (None, ""):
+            return None
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            return PartialDate.parse(str(value))
+        except ValueError:
+            raise PersonError(refusals.EXPECTED_PARTIAL_DATE(value=repr(value)), field=name) from None
+    if not isinstance(value, str):
+        raise PersonError(refusals.EXPECTED_TEXT(value=repr(value)), field=name)
+    return value.strip() if name != "notes" else value
+
+
+def person_from(values: dict[str, Any]) -> Person:
+    """A new person from given field values (not yet checked or stored)."""
+    fields = {name: coerce_field(name, value) for name, value in values.items()}
+    return Person(**{"display_name": "", **fields})
+
+
+def typed_in(person: Person, fields: list[str]) -> Person:
+    """``person`` with each of ``fields`` sourced "manual" (typed in by the user)."""
+    sources = {name: tuple(labels) for name, labels in person.sources.items()}
+    for name in fields:
+        labels = tuple(label for label in sources.get(name, ()) if label != MANUAL)
+        sources[name] = (*labels, MANUAL)
+    return replace(person, sources=sources)

@@ -1,0 +1,96 @@
+"""A person as a row of the ``people`` table and back: JSON columns, NUL characters, bulk ids."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person
+
+
+def dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:
+    return [{"label": item.label, "date": item.date.isoformat()} for item in dates]
+
+
+# Columns that exist for the database's sake (search, sorting, matching, bookkeeping), not the Person.
+# Columns the store keeps for its own queries (search, sorting, Today), not part of a Person.
+NOT_LOADED = frozenset(
+    {
+        "space_id",
+        "search_text",
+        "sort_key",
+        "linkedin_key",
+        "created_at",
+        "updated_at",
+        "last_contact_on",
+        "gave_count",
+        "asked_count",
+        "mutual_count",
+        "social_count",
+        "has_work_date",
+    }
+)
+
+
+# People imported from one file share the same dates and sources texts, so decoding is cached;
+# the cached values are immutable (tuples), and each person gets a dict of their own.
+@lru_cache(maxsize=4_096)
+def dates_from_text(text: str) -> tuple[NamedDate, ...]:
+    if text == "[]":
+        return ()
+    return tuple(
+        NamedDate(label=item["label"], date=PartialDate.parse(item["date"])) for item in json.loads(text)
+    )
+
+
+@lru_cache(maxsize=4_096)
+def source_items_from_text(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if text == "{}":
+        return ()
+    return tuple((name, tuple(labels)) for name, labels in json.loads(text).items())
+
+
+_TEXT_FIELDS = tuple(
+    name
+    for name in PERSON_FIELDS
+    if name not in {"tier", "every_days", "met_through_id", "birthday", "dates"}
+)
+
+
+def without_nul(person: Person) -> Person:
+    """``person`` with NUL characters removed from every text: PostgreSQL cannot store them, and
+    both databases must keep the same thing."""
+    changes: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(person, name)
+        if isinstance(value, str):
+            if "\x00" in value:
+                changes[name] = value.replace("\x00", "")
+        elif any("\x00" in item for item in value):
+            changes[name] = tuple(item.replace("\x00", "") for item in value)
+    return replace(person, **changes) if changes else person
+
+
+def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
+    """Reserve ``count`` new ids for ``table`` so a bulk insert needs no RETURNING round trips.
+
+    SQLite: the caller's write transaction (BEGIN IMMEDIATE) holds the only write lock, so the ids
+    after the current maximum are free. PostgreSQL: drawn from the column's sequence.
+    """
+    if count == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one() + 1
+        return list(range(start, start + count))
+    sequence = sa.func.pg_get_serial_sequence(table.name, "id")
+    return list(
+        conn.execute(
+            sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
+        ).scalars()
+    )

@@ -1,0 +1,65 @@
+"""One transaction on one space: the only way services reach stored data.
+
+``Network.reading()`` and ``Network.writing()`` (``orchardist.services.network``) each give a ``Unit``:
+a repository per kind of row, all sharing the transaction's connection and scoped to the space. A use
+case does all its reading and writing through one unit, so it is one transaction: all of it or none.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy.engine import Connection
+
+from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.matching import MatchingRepository
+from orchardist.store.offers import OffersRepository
+from orchardist.store.people import PeopleRepository
+from orchardist.store.progress import ProgressRepository, newest_ids
+from orchardist.store.settings import SettingsRepository, spaces_holding
+from orchardist.store.tending import TendingRepository
+
+
+class Unit:
+    """The repositories of one space within one transaction."""
+
+    def __init__(self, conn: Connection, space_id: int) -> None:
+        self._conn = conn
+        self.space_id = space_id
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        return PeopleRepository(self._conn, self.space_id)
+
+    @cached_property
+    def matching(self) -> MatchingRepository:
+        return MatchingRepository(self._conn, self.space_id)
+
+    @cached_property
+    def interactions(self) -> InteractionsRepository:
+        return InteractionsRepository(self._conn, self.space_id)
+
+    @cached_property
+    def tending(self) -> TendingRepository:
+        return TendingRepository(self._conn, self.space_id)
+
+    @cached_property
+    def offers(self) -> OffersRepository:
+        return OffersRepository(self._conn, self.space_id)
+
+    @cached_property
+    def settings(self) -> SettingsRepository:
+        return SettingsRepository(self._conn, self.space_id)
+
+    @cached_property
+    def progress(self) -> ProgressRepository:
+        return ProgressRepository(self._conn, self.space_id)
+
+    def newest_ids(self) -> tuple[object, ...]:
+        """The newest person and interaction ids in the whole database: they change whenever anyone
+        adds one, so figures kept in memory can tell they are out of date."""
+        return newest_ids(self._conn)
+
+    def spaces_holding(self, key: str, value: object) -> list[int]:
+        """The spaces whose setting ``key`` is ``value`` (looking up whose private feed a token opens)."""
+        return spaces_holding(self._conn, key, value)

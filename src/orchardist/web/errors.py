@@ -1,0 +1,73 @@
+"""Errors mapped in one place: a refusal, a missing person, a refused file or an HTTP error becomes the
+API's JSON (with the message's code) or the error page in the user's language."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+from orchardist.services.errors import NotFound, Refused
+from orchardist.services.importing import ImportRefused
+from orchardist.web import i18n
+
+
+def _is_api(request: Request) -> bool:
+    """JSON for the API and for clients that do not ask for HTML; the error page for browsers."""
+    return request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", "")
+
+
+def _page(request: Request, status: int, detail: str) -> Response:
+    from orchardist.web.templating import render
+
+    return render(request, "error.html", {"status": status, "detail": detail}, status_code=status)
+
+
+async def refused(request: Request, error: Exception) -> Response:
+    """A use case refused the request (400), or named nothing that exists in this network (404)."""
+    from orchardist.web.api._models import ImportProblem, ImportRefusalDetail, Problem, Refusal
+
+    assert isinstance(error, Refused | ImportRefused)
+    if isinstance(error, ImportRefused):
+        if not _is_api(request):
+            return _page(request, 400, i18n.file_problem(error))
+        detail = ImportRefusalDetail(
+            file=error.file,
+            line=error.error.line,
+            field=error.error.field,
+            reason=str(error.error.reason),
+            **error.error.reason.to_dict(),
+        )
+        return JSONResponse(ImportProblem(detail=detail).model_dump(), status_code=400)
+    status = 404 if isinstance(error, NotFound) else 400
+    if not _is_api(request):
+        return _page(request, status, error.text(i18n.gettext))
+    said = error.message.to_dict()
+    if status == 404:
+        return JSONResponse(Problem(detail=str(error), **said).model_dump(), status_code=404)
+    body = Refusal(detail=str(error), field=error.field, **said)
+    return JSONResponse(body.model_dump(), status_code=400)
+
+
+async def http_error(request: Request, error: Exception) -> Response:
+    """An HTTP error a route raised (its words translated already), or one of the framework's."""
+    assert isinstance(error, HTTPException)
+    if _is_api(request):
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+    # The routes' own words are translated already; the others (the CSRF check's) are msgids marked
+    # where they are written, translated here.
+    detail = i18n.said(error.detail) if isinstance(error.detail, str) else error.detail
+    if error.status_code == 404 and detail == "Not Found":
+        # An address no page answers (a mistyped link, an old bookmark).
+        detail = i18n.gettext("There is no page at this address.")
+    elif error.status_code == 405 and detail == "Method Not Allowed":
+        detail = i18n.gettext("This page cannot be used that way; go back and try again.")
+    return _page(request, error.status_code, str(detail))
+
+
+def install(app: FastAPI) -> None:
+    """Answer every refusal and HTTP error of ``app`` as described above."""
+    app.add_exception_handler(Refused, refused)
+    app.add_exception_handler(ImportRefused, refused)
+    app.add_exception_handler(HTTPException, http_error)
