@@ -59,17 +59,6 @@ def test_detect_asks_each_reader_in_the_tables_order(monkeypatch: pytest.MonkeyP
     assert asked == ["json", "vcard", "linkedin", "google"]
 
 
-def test_the_old_views_are_derived_from_the_table() -> None:
-    assert registry.IMPORTERS == {entry.name: entry.module for entry in FORMATS if entry.reads}
-    assert list(registry.IMPORTERS) == [entry.name for entry in importers()]
-    assert registry.EXPORTERS == {entry.name: entry.module for entry in FORMATS if entry.writes}
-    assert registry.EXPORT_FILES == {
-        "json": ("application/json", "orchardist-backup.json"),
-        "vcard": ("text/vcard", "contacts.vcf"),
-        "csv": ("text/csv", "contacts.csv"),
-    }
-
-
 @pytest.mark.parametrize("entry", importers(), ids=lambda entry: entry.name)
 def test_each_reader_module_sniffs_and_parses(entry: FormatSpec) -> None:
     module = entry.load()

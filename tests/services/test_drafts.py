@@ -9,11 +9,12 @@ import pytest
 
 from orchardist.domain.people import Person
 from orchardist.domain.tending import Reason
-from orchardist.services.drafts import REASONS, addressed_to, draft
+from orchardist.services.drafts import addressed_to, draft
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.services.offers import add_offer
 from orchardist.services.people import add_person
+from orchardist.services.reasons import REASONS
 from orchardist.web.i18n import translations
 
 # What an ask sounds like: a reconnect message must hold none of it.
@@ -36,7 +37,7 @@ def _french(text: str) -> str:
     return translations("fr_CA").gettext(text)
 
 
-@pytest.mark.parametrize("reason", REASONS)
+@pytest.mark.parametrize("reason", list(REASONS))
 def test_every_reason_has_a_message_addressed_by_given_name(network: Network, reason: str) -> None:
     ana = _person(network, organisation="Northwind")
     drafted = draft(network, ana, reason)

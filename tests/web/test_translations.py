@@ -83,7 +83,7 @@ def _placeholders(text: str) -> set[str]:
 def test_the_source_has_strings_to_translate() -> None:
     extracted = _extracted()
     # The extraction reads the templates and the Python modules, not nothing at all.
-    assert "Skip to content" in extracted and "There is no such person in your network." in extracted
+    assert "Skip to content" in extracted and "There is no page at this address." in extracted
     assert extracted["%(num)d day"] == ("%(num)d day", "%(num)d days")
 
 

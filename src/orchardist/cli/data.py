@@ -8,15 +8,16 @@ from pathlib import Path
 import click
 
 from orchardist.cli.context import EXIT_REFUSED, fail, print_json, state
+from orchardist.formats import registry
 
 
 @click.command("export")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["vcard", "csv", "json"]),
+    type=click.Choice([written.name for written in registry.exporters()]),
     required=True,
-    help="vcard: for address books; csv: for spreadsheets (formula-safe); json: a full backup.",
+    help="; ".join(f"{written.name}: {written.purpose}" for written in registry.exporters()) + ".",
 )
 @click.option(
     "-o",

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 import click
 
 from orchardist.cli.context import EXIT_REFUSED, fail, print_json, state
+from orchardist.formats import registry
 
 if TYPE_CHECKING:
     from orchardist.services.importing import ImportReport, Progress
 
-FORMATS = ["auto", "linkedin", "google", "outlook", "vcard", "json"]
+FORMATS = ["auto", *(read.name for read in registry.importers())]
 # Below this many records an import is over before a progress bar would be read.
 PROGRESS_FROM_BYTES = 512 * 1024
 

@@ -35,7 +35,7 @@ def today_command(ctx: click.Context, on: datetime | None, as_json: bool) -> Non
         click.echo("Nobody to tend today: everyone is within their rhythm.")
         return
     for rank, entry in enumerate(entries, start=1):
-        click.echo(f"{rank:>2}. {entry.item.name} (#{entry.item.person_id}) · {entry.item.reason.value}")
+        click.echo(f"{rank:>2}. {entry.item.name} (#{entry.item.person_id}) · {entry.item.reason}")
         click.echo(f"    {entry.why}")
         click.echo(f"    → {entry.action}")
 

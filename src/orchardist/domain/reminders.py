@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from orchardist.domain.rhythm import TendingSettings
-from orchardist.domain.tending import Contact, Tended, TodayItem, owed_actions, tend_today
+from orchardist.domain.tending import Contact, Rule, Tended, TodayItem, owed_actions, tend_today
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ def upcoming(
     *,
     snoozed: Mapping[int, date] | None = None,
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
+    rules: Sequence[Rule] = (),
 ) -> list[ReminderDay]:
     """The reminders for ``days`` days from ``on``: Today's list, then what each later day adds."""
     contacts = list(contacts)
@@ -52,9 +53,10 @@ def upcoming(
             snoozed=snoozed,
             dismissed=dismissed,
             owed=owed_actions(contacts, day),
+            rules=rules,
         )
-        new = [item for item in items if (item.person_id, item.reason.value, item.due) not in seen]
-        seen.update((item.person_id, item.reason.value, item.due) for item in items)
+        new = [item for item in items if (item.person_id, str(item.reason), item.due) not in seen]
+        seen.update((item.person_id, str(item.reason), item.due) for item in items)
         if new:
             found.append(ReminderDay(day, tuple(new)))
     return found

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -71,14 +71,9 @@ class Occasion(enum.StrEnum):
     HOLIDAY = "holiday"
 
 
-_GROUP = {
-    Reason.THANK_YOU_OWED: 0,
-    Reason.FOLLOW_UP_DUE: 0,
-    Reason.OCCASION: 1,
-    Reason.OVERDUE: 2,
-    Reason.RECONNECT: 2,
-    Reason.GIVE_BEFORE_ASK: 2,
-}
+# Where an item ranks: the first element of its ``rank_key``. Owed actions come first, then occasions,
+# then everyone due by their rhythm, of whom Today shows ``today_size``.
+OWED, OCCASIONS, BY_RHYTHM = 0, 1, 2
 
 
 class Contact(NamedTuple):
@@ -116,11 +111,15 @@ class Tended:
 
 @dataclass(frozen=True, slots=True)
 class TodayItem:
-    """One line of Today: who, the reason code, when it is due, and what the words need."""
+    """One line of Today: who, the reason code, when it is due, and what the words need.
+
+    ``rank_key`` orders the list: its first element is the group (``OWED``, ``OCCASIONS`` or
+    ``BY_RHYTHM``), then how urgent, then the name.
+    """
 
     person_id: int
     name: str
-    reason: Reason
+    reason: str
     due: date
     detail: Mapping[str, str | int] = field(default_factory=dict)
     rank_key: tuple[int, float, str] = (0, 0.0, "")
@@ -229,7 +228,7 @@ def rhythm_item(person: Tended, settings: TendingSettings, on: date) -> TodayIte
             Reason.RECONNECT,
             person.reconnect_since,
             {"days_since": (on - since).days},
-            (2, -ratio, person.name.casefold()),
+            (BY_RHYTHM, -ratio, person.name.casefold()),
         )
     found = standing(
         person.person_id, person.tier, person.every_days, person.last_contact, person.added_on, settings, on
@@ -250,8 +249,12 @@ def rhythm_item(person: Tended, settings: TendingSettings, on: date) -> TodayIte
         Reason.GIVE_BEFORE_ASK if took_only else Reason.OVERDUE,
         found.due,
         detail,
-        (2, -found.overdue_ratio, person.name.casefold()),
+        (BY_RHYTHM, -found.overdue_ratio, person.name.casefold()),
     )
+
+
+Rule = Callable[[Tended, TendingSettings, date], "TodayItem | None"]
+"""Finds one person's item of a reason added beside the built-in ones (or None)."""
 
 
 def tend_today(
@@ -263,16 +266,17 @@ def tend_today(
     snoozed: Mapping[int, date] | None = None,
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
     owed: Sequence[tuple[int, Reason, date, date]] | None = None,
+    rules: Sequence[Rule] = (),
 ) -> list[TodayItem]:
     """Today's ranked list: at most one item per person, owed actions and occasions always, then up to
     ``settings.today_size`` people by rhythm. ``owed`` is ``owed_actions(contacts, on)`` when the
-    caller has it already."""
+    caller has it already; ``rules`` find the items of reasons added beside the built-in ones."""
     snoozed = snoozed or {}
     known = {person.person_id: person for person in people}
 
-    def hidden(person_id: int, reason: Reason, due: date) -> bool:
+    def hidden(person_id: int, reason: str, due: date) -> bool:
         until = snoozed.get(person_id)
-        return (until is not None and on <= until) or (person_id, reason.value, due) in dismissed
+        return (until is not None and on <= until) or (person_id, str(reason), due) in dismissed
 
     items: list[TodayItem] = []
     for person_id, reason, due, met_on in owed if owed is not None else owed_actions(contacts, on):
@@ -285,7 +289,7 @@ def tend_today(
                     reason,
                     due,
                     {"met_on": met_on.isoformat()},
-                    (0, float(due.toordinal()), person.name.casefold()),
+                    (OWED, float(due.toordinal()), person.name.casefold()),
                 )
             )
     rhythm_items: list[TodayItem] = []
@@ -299,12 +303,16 @@ def tend_today(
                         Reason.OCCASION,
                         day,
                         detail,
-                        (1, float(day.toordinal()), person.name.casefold()),
+                        (OCCASIONS, float(day.toordinal()), person.name.casefold()),
                     )
                 )
         item = rhythm_item(person, settings, on)
         if item is not None and not hidden(item.person_id, item.reason, item.due):
             rhythm_items.append(item)
+        for rule in rules:
+            found = rule(person, settings, on)
+            if found is not None and not hidden(found.person_id, found.reason, found.due):
+                (rhythm_items if found.rank_key[0] == BY_RHYTHM else items).append(found)
     rhythm_items.sort(key=lambda item: item.rank_key)
     items.extend(rhythm_items)
     items.sort(key=lambda item: item.rank_key)
@@ -316,7 +324,7 @@ def tend_today(
             break
         if item.person_id in seen:
             continue
-        if _GROUP[item.reason] == 2:
+        if item.rank_key[0] == BY_RHYTHM:
             if by_rhythm >= settings.today_size:
                 continue
             by_rhythm += 1

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.messages import InputRefused, Message
-from orchardist.domain.offers import Offer
 from orchardist.domain.people import Person
 from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
+
+if TYPE_CHECKING:
+    # Offers are matched with rapidfuzz; the CLI reads the format table without loading it.
+    from orchardist.domain.offers import Offer
 
 
 class FormatError(InputRefused):

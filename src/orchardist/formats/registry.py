@@ -46,6 +46,8 @@ class FormatSpec:
     media_type: str = ""
     file_name: str = ""  # neutral: a file name never carries a person's name or employer
     purpose: str = ""
+    heading: str = ""  # exporters: how the Export page titles the download
+    about: tuple[str, ...] = ()  # exporters: what the Export page says of it, a paragraph each
 
     def load(self) -> ModuleType:
         """The module that reads or writes this format (imported on first use)."""
@@ -65,6 +67,13 @@ FORMATS: tuple[FormatSpec, ...] = (
         media_type="application/json",
         file_name="orchardist-backup.json",
         purpose=N_("a full backup"),
+        heading=N_("JSON, a full backup"),
+        about=(
+            N_(
+                "Everything: people, every field and where it came from, who introduced whom, and every "
+                "interaction. Orchardist restores it on any computer and any database, with the form below."
+            ),
+        ),
     ),
     FormatSpec(
         name="vcard",
@@ -76,6 +85,14 @@ FORMATS: tuple[FormatSpec, ...] = (
         media_type="text/vcard",
         file_name="contacts.vcf",
         purpose=N_("for address books"),
+        heading=N_("vCard, for address books"),
+        about=(
+            N_(
+                "Opens in your phone's contacts, Apple Contacts, Outlook, Thunderbird or Google Contacts. "
+                "Names, e-mails, phones, organisations, birthdays, tags and notes go in; Orchardist's own "
+                "fields travel along so Orchardist can read them back."
+            ),
+        ),
     ),
     FormatSpec(
         name="linkedin",
@@ -111,6 +128,18 @@ FORMATS: tuple[FormatSpec, ...] = (
         media_type="text/csv",
         file_name="contacts.csv",
         purpose=N_("for spreadsheets (formula-safe)"),
+        heading=N_("CSV, for spreadsheets"),
+        about=(
+            N_(
+                "One row per person, for reading, sorting and printing in Excel, LibreOffice or Google "
+                "Sheets. To bring your network back into Orchardist, use the JSON backup instead."
+            ),
+            N_(
+                "Formula-safe: a cell that starts with =, +, - or @ could run as a formula when the file "
+                "is opened, so Orchardist puts an apostrophe in front of it. You will see it before some "
+                "phone numbers, such as '+1 555 010 2345."
+            ),
+        ),
     ),
 )
 
@@ -185,13 +214,3 @@ def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:
     """Write ``snapshot`` in export format ``fmt``."""
     export_fn = cast(Callable[[NetworkSnapshot], bytes], exporter(fmt).load().export)
     return export_fn(snapshot)
-
-
-# Views for callers that have not yet moved to the specs: derived from FORMATS when this module is
-# imported, never edited by hand.
-IMPORTERS: dict[str, str] = {reader.name: reader.module for reader in importers()}
-EXPORTERS: dict[str, str] = {writer.name: writer.module for writer in exporters()}
-# Media type and neutral file name per export format: names never carry people or employers.
-EXPORT_FILES: dict[str, tuple[str, str]] = {
-    writer.name: (writer.media_type, writer.file_name) for writer in exporters()
-}

@@ -18,11 +18,9 @@ from datetime import date, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from orchardist.domain.tending import Reason
-from orchardist.services import refusals
+from orchardist.services import reasons, refusals
 from orchardist.services.errors import InputRefused, Refused
 from orchardist.services.network import Network
-from orchardist.services.reminders import reason_labels
 from orchardist.services.settings import DIGEST_LAST_SENT, WEEKDAYS, current, keep, values_in
 from orchardist.services.tending import TodayEntry, describe, today_in
 
@@ -78,7 +76,7 @@ def compose(network: Network, on: date | None = None, *, _: Translate = _identit
     else:
         lines.append(_("In the last seven days you were in touch with %(count)s people.") % {"count": tended})
     lines.append("")
-    labels = reason_labels(_)
+    labels = reasons.labels(_)
     if not entries:
         lines.append(_("Nobody to tend today: everyone is within their rhythm."))
     elif values["reminder_names"]:
@@ -88,7 +86,7 @@ def compose(network: Network, on: date | None = None, *, _: Translate = _identit
     else:
         kinds = Counter(entry.item.reason for entry in entries)
         lines.append(_("To tend today:"))
-        lines.extend(f"- {labels[reason]}: {kinds[reason]}" for reason in Reason if kinds[reason])
+        lines.extend(f"- {labels[reason]}: {kinds[reason]}" for reason in labels if kinds[reason])
         lines.append("")
         lines.append(_("Open Orchardist to see who."))
     lines += ["", _("Sent by Orchardist on your computer. Turn the digest off in its Settings.")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from orchardist.formats import registry
@@ -25,14 +26,25 @@ def snapshot(network: Network) -> NetworkSnapshot:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """An export ready to download: its bytes, media type and neutral file name (never a person's
+    name or an employer)."""
+
+    content: bytes
+    media_type: str
+    file_name: str
+
+
 def export_network(network: Network, fmt: str) -> bytes:
-    """The network in export format ``fmt`` (vcard, csv or json)."""
+    """The network in export format ``fmt`` (one of ``registry.exporters()``)."""
     return registry.export(fmt, snapshot(network))
 
 
-def export_filename(fmt: str) -> str:
-    """A neutral file name for an export: never a person's name or an employer."""
-    return registry.EXPORT_FILES[fmt][1]
+def export_file(network: Network, fmt: str) -> ExportFile:
+    """The network as a file to download in format ``fmt``; FormatError for a format not written."""
+    written = registry.exporter(fmt)
+    return ExportFile(registry.export(fmt, snapshot(network)), written.media_type, written.file_name)
 
 
 def backup(network: Network, target: Path) -> str:

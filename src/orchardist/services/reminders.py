@@ -14,8 +14,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from orchardist.domain.reminders import ReminderDay, upcoming
-from orchardist.domain.tending import Reason, Tended
+from orchardist.domain.tending import Tended
 from orchardist.formats.ical import CalendarDay, reminders_calendar
+from orchardist.services import reasons
 from orchardist.services.network import Network
 from orchardist.services.settings import FEED_LANGUAGE, FEED_TOKEN, current, keep, tending_in, values_in
 from orchardist.services.tending import describe
@@ -26,17 +27,6 @@ Translate = Callable[[str], str]
 
 def _identity(text: str) -> str:
     return text
-
-
-def reason_labels(_: Translate = _identity) -> dict[Reason, str]:
-    return {
-        Reason.THANK_YOU_OWED: _("Thank-you owed"),
-        Reason.FOLLOW_UP_DUE: _("Follow-up due"),
-        Reason.OCCASION: _("Occasion"),
-        Reason.OVERDUE: _("Time to reach out"),
-        Reason.RECONNECT: _("Reconnect"),
-        Reason.GIVE_BEFORE_ASK: _("Give before you ask"),
-    }
 
 
 def reminder_days(network: Network, on: date | None = None, days: int | None = None) -> list[ReminderDay]:
@@ -54,7 +44,7 @@ def _reminder_days_in(unit: Unit, on: date, days: int | None) -> list[ReminderDa
     gone = unit.tending.dismissed()
     reconnect = unit.tending.reconnect_since()
     # Everyone with a recent contact: any of them may owe a thank-you or follow-up on some day.
-    owed_ids = {contact.person_id for contact in contacts}
+    owed_ids = {contact.person_id for contact in contacts} | reasons.extra_candidates(unit, on)
     wanted = 2 * (settings.today_size + len(holds) + len(gone))
     found: dict[int, Tended] = {}
     # The candidates of the first and the last day: between them, anyone a day in between can name.
@@ -63,7 +53,16 @@ def _reminder_days_in(unit: Unit, on: date, days: int | None) -> list[ReminderDa
             day, settings, wanted=wanted, also=owed_ids, reconnect=reconnect
         ):
             found.setdefault(person.person_id, person)
-    return upcoming(list(found.values()), contacts, settings, on, days, snoozed=holds, dismissed=gone)
+    return upcoming(
+        list(found.values()),
+        contacts,
+        settings,
+        on,
+        days,
+        snoozed=holds,
+        dismissed=gone,
+        rules=reasons.extra_rules(),
+    )
 
 
 def _words(day: ReminderDay, names: bool, _: Translate) -> CalendarDay:
@@ -72,7 +71,7 @@ def _words(day: ReminderDay, names: bool, _: Translate) -> CalendarDay:
         summary = _("Orchardist: reach out to 1 person")
     else:
         summary = _("Orchardist: reach out to %(count)s people") % {"count": count}
-    labels = reason_labels(_)
+    labels = reasons.labels(_)
     if names:
         lines = []
         for item in day.items:

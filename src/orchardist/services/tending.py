@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.people import Tier
 from orchardist.domain.rhythm import TendingSettings, is_losing_touch, next_due
 from orchardist.domain.rhythm import standing as rhythm_standing
-from orchardist.domain.tending import MAX_ITEMS, Reason, TodayItem, owed_actions, tend_today
+from orchardist.domain.tending import MAX_ITEMS, TodayItem, owed_actions, tend_today
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
+from orchardist.services.reasons import REASONS, codes, extra_candidates, extra_rules
 from orchardist.services.settings import tending_in
 from orchardist.store.unit import Unit
 
@@ -34,7 +34,7 @@ class TodayEntry:
         return {
             "person_id": self.item.person_id,
             "name": self.item.name,
-            "reason": self.item.reason.value,
+            "reason": str(self.item.reason),
             "why": self.why,
             "action": self.action,
             "due": self.item.due.isoformat(),
@@ -45,70 +45,10 @@ def _identity(text: str) -> str:
     return text
 
 
-def _occasion_words(item: TodayItem, _: Translate) -> tuple[str, str]:
-    occasion = item.detail.get("occasion")
-    when = item.due.isoformat()
-    if occasion == "birthday":
-        return (
-            _("Their birthday is on %(day)s.") % {"day": when},
-            _("Send a short birthday note."),
-        )
-    if occasion == "work_anniversary":
-        return (
-            _("%(years)s years at their organisation on %(day)s.")
-            % {"years": item.detail["years"], "day": when},
-            _("Congratulate them on the anniversary."),
-        )
-    if occasion == "new_job":
-        return (
-            _("A new job at %(organisation)s, seen on %(day)s.")
-            % {"organisation": item.detail.get("organisation") or _("a new organisation"), "day": when},
-            _("Congratulate them on the new role; ask for nothing."),
-        )
-    name = BY_CODE[str(item.detail["holiday"])].name
-    return (
-        _("%(holiday)s is on %(day)s.") % {"holiday": _(name), "day": when},
-        _("Send a greeting."),
-    )
-
-
 def describe(item: TodayItem, _: Translate = _identity) -> TodayEntry:
-    """The sentence saying why, and the suggested action, in the language of ``_``."""
-    if item.reason is Reason.THANK_YOU_OWED:
-        why = _("You met or were helped on %(day)s; a thank-you is due by %(due)s.") % {
-            "day": item.detail["met_on"],
-            "due": item.due.isoformat(),
-        }
-        action = _("Send a thank-you note, then log it as a thank-you.")
-    elif item.reason is Reason.FOLLOW_UP_DUE:
-        why = _("You met on %(day)s; a follow-up was due on %(due)s.") % {
-            "day": item.detail["met_on"],
-            "due": item.due.isoformat(),
-        }
-        action = _("Follow up: say what you did with their advice, then log it as a follow-up.")
-    elif item.reason is Reason.OCCASION:
-        why, action = _occasion_words(item, _)
-    elif item.reason is Reason.RECONNECT:
-        why = _("On your reconnect list; %(days)s days since your last contact.") % {
-            "days": item.detail["days_since"]
-        }
-        action = _("Reconnect with a friendly note that asks for nothing.")
-    elif item.reason is Reason.GIVE_BEFORE_ASK:
-        why = _("Due for a contact, and so far you have only asked (%(asked)s times).") % {
-            "asked": item.detail["asked"]
-        }
-        action = _("Give first: share an article, an introduction or a lead before any ask.")
-    elif item.detail.get("never_contacted"):
-        why = _("No contact logged in the %(days)s days since you added them.") % {
-            "days": item.detail["days_since"]
-        }
-        action = _("Say hello: a short note, a question about their work, or an article they would like.")
-    else:
-        why = _("%(days)s days since your last contact; you aim for every %(rhythm)s days.") % {
-            "days": item.detail["days_since"],
-            "rhythm": item.detail["rhythm"],
-        }
-        action = _("Get in touch: a short note, a question about their work, or an article they would like.")
+    """The sentence saying why, and the suggested action, in the language of ``_`` (from the reason's
+    spec, ``orchardist.services.reasons``)."""
+    why, action = REASONS[item.reason].words(item, _)
     return TodayEntry(item=item, why=why, action=action)
 
 
@@ -138,11 +78,15 @@ def today_in(unit: Unit, on: date, settings: TendingSettings | None = None) -> l
         on,
         settings,
         wanted=settings.today_size + len(holds) + len(gone),
-        # Only the owed actions that can make the list: the earliest due, however many are owed.
-        also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]},
+        # Only the owed actions that can make the list: the earliest due, however many are owed; and
+        # whomever an added reason names.
+        also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]}
+        | extra_candidates(unit, on),
         reconnect=unit.tending.reconnect_since(),
     )
-    return tend_today(people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed)
+    return tend_today(
+        people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed, rules=extra_rules()
+    )
 
 
 def _require_person(unit: Unit, person_id: int) -> None:
@@ -161,10 +105,9 @@ def snooze(network: Network, person_id: int, until: date, *, on: date | None = N
 
 def dismiss(network: Network, person_id: int, reason: str, due: date) -> None:
     """Hide one Today item for good (the person's next item still shows)."""
-    if reason not in {item.value for item in Reason}:
+    if reason not in REASONS:
         raise InputRefused(
-            refusals.UNKNOWN_REASON(reason=repr(reason), choices=", ".join(item.value for item in Reason)),
-            field="reason",
+            refusals.UNKNOWN_REASON(reason=repr(reason), choices=", ".join(codes())), field="reason"
         )
     with network.writing() as unit:
         _require_person(unit, person_id)

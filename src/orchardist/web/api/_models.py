@@ -9,7 +9,8 @@ are the stored columns' widths: PostgreSQL refuses longer values, and SQLite mus
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -18,6 +19,7 @@ from orchardist.domain.interactions import Channel, Direction
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import PartialDate, Tier
+from orchardist.formats import registry
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on both databases
 MAX_ITEMS = 500  # entries in one list field of a person
@@ -44,8 +46,32 @@ PersonId = Annotated[int, Field(ge=1, le=MAX_ID, description="A person's id.")]
 ContactText = Annotated[str, StringConstraints(max_length=1000)]
 Tag = Annotated[str, StringConstraints(max_length=200)]
 ListItem = Annotated[str, StringConstraints(max_length=1000)]
-ImportFormat = Literal["auto", "linkedin", "google", "outlook", "vcard", "json"]
-ExportFormat = Literal["vcard", "csv", "json"]
+
+
+def one_of(choices: Callable[[], Iterable[str]]) -> Any:
+    """Text that must be one of ``choices()``, a registry's codes, listed as the enum of its schema.
+
+    The choices are read when a request is checked and when the OpenAPI document is made, so a format
+    or reason added to its registry is accepted and documented without being spelled here again.
+    """
+
+    def known(value: str) -> str:
+        if value not in set(choices()):
+            raise ValueError(f"must be one of {', '.join(choices())}")
+        return value
+
+    def listed(schema: dict[str, Any]) -> None:
+        schema["enum"] = list(choices())
+
+    return Annotated[str, AfterValidator(known), Field(json_schema_extra=listed)]
+
+
+if TYPE_CHECKING:
+    ImportFormat = str
+    ExportFormat = str
+else:
+    ImportFormat = one_of(lambda: ("auto", *(read.name for read in registry.importers())))
+    ExportFormat = one_of(lambda: tuple(written.name for written in registry.exporters()))
 PeopleOrder = Literal["name", "last_contact", "recent"]
 PartialDateText = Annotated[str, AfterValidator(_partial_date)]
 PlainText = Annotated[str, AfterValidator(_no_nul)]

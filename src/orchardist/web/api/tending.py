@@ -4,15 +4,24 @@ standing, and the network's settings."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from orchardist.services import reasons
 from orchardist.services import settings as settings_service
 from orchardist.services import tending as service
 from orchardist.services.network import Network
-from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, PersonLedgerOut, api_router
+from orchardist.web.api._models import (
+    FORBIDDEN,
+    MAX_ID,
+    NOT_FOUND,
+    REFUSED,
+    PersonLedgerOut,
+    api_router,
+    one_of,
+)
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -21,7 +30,13 @@ router = api_router("tending")
 NetworkDep = Annotated[Network, Depends(network_of)]
 PersonPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
 CHANGES = [Depends(require_same_origin_json)]
-ReasonCode = Literal["thank_you_owed", "follow_up_due", "occasion", "overdue", "reconnect", "give_before_ask"]
+
+
+if TYPE_CHECKING:
+    ReasonCode = str
+else:
+    ReasonCode = one_of(reasons.codes)
+"""A reason's code, one of ``orchardist.services.reasons.REASONS``."""
 
 
 class TodayEntryOut(BaseModel):

@@ -21,8 +21,8 @@ from typing import Annotated, Any
 from fastapi import Depends, File, Form, HTTPException, Path, Request, UploadFile
 from starlette.responses import Response
 
-from orchardist.formats.registry import EXPORT_FILES
-from orchardist.services.exporting import export_filename, export_network
+from orchardist.formats import registry
+from orchardist.services.exporting import export_file as service_export_file
 from orchardist.services.importing import MAX_FILE_BYTES, import_parsed, parse_upload
 from orchardist.services.network import Network
 from orchardist.web.api._models import (
@@ -97,8 +97,7 @@ def import_file(
 
 
 _EXPORT_CONTENT: dict[str, Any] = {
-    media_type: {"schema": {"type": "string", "format": "binary"}}
-    for media_type, _name in EXPORT_FILES.values()
+    written.media_type: {"schema": {"type": "string", "format": "binary"}} for written in registry.exporters()
 }
 
 
@@ -113,12 +112,13 @@ def export_file(
     network: NetworkDep,
     format: Annotated[
         ExportFormat,
-        Path(description="vcard: for address books; csv: for spreadsheets; json: a full backup."),
+        Path(description="; ".join(f"{written.name}: {written.purpose}" for written in registry.exporters())),
     ],
 ) -> Response:
     """Everyone in the network in one file, named neutrally (never after a person or employer)."""
+    exported = service_export_file(network, format)
     return Response(
-        content=export_network(network, format),
-        media_type=EXPORT_FILES[format][0],
-        headers={"Content-Disposition": f'attachment; filename="{export_filename(format)}"'},
+        content=exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exported.file_name}"'},
     )

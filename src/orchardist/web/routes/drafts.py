@@ -8,12 +8,12 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from orchardist.domain.tending import Reason
+from orchardist.services import reasons
 from orchardist.services.drafts import draft
-from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
-from orchardist.web.routes.today import LOG_KIND, reason_labels
+from orchardist.web.routes.today import reason_labels
 from orchardist.web.templating import render
 
 router = APIRouter()
@@ -29,21 +29,17 @@ def draft_page(
     holiday: str = "",
 ) -> Response:
     """A short message for the reason (a Today reason code), addressed by their given name."""
-    if reason not in {item.value for item in Reason}:
+    if reason not in reasons.REASONS:
         raise HTTPException(status_code=400, detail=_("There is no message for that reason."))
-    try:
-        drafted = draft(network, person_id, reason, occasion=occasion, holiday=holiday, _=gettext)
-    except NotFound:
-        raise HTTPException(status_code=404, detail=_("There is no such person in your network.")) from None
+    drafted = draft(network, person_id, reason, occasion=occasion, holiday=holiday, _=gettext)
     return render(
         request,
         "person/draft.html",
         {
             "draft": drafted,
             "reasons": reason_labels(),
-            "log_kind": LOG_KIND[drafted.reason],
-            "others": [
-                item.value for item in Reason if item is not drafted.reason and item is not Reason.OCCASION
-            ],
+            "log_kind": reasons.REASONS[drafted.reason].log_kind,
+            # The other messages one could send; an occasion's draft needs the occasion it is for.
+            "others": [code for code in reasons.codes() if code not in (drafted.reason, Reason.OCCASION)],
         },
     )

@@ -17,9 +17,9 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Uplo
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 
-from orchardist.formats.registry import EXPORT_FILES
+from orchardist.formats import registry
 from orchardist.services.errors import Refused
-from orchardist.services.exporting import backup, export_filename, export_network, restore
+from orchardist.services.exporting import backup, export_file, restore
 from orchardist.services.importing import ImportRefused
 from orchardist.services.network import Network
 from orchardist.web.app import network_of
@@ -35,11 +35,17 @@ CONFIRM_VALUE = "replace-everything"
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
-def _formats() -> list[dict[str, str]]:
-    """Each export format with its file name and media type, in the order the page shows them."""
+def _formats() -> list[dict[str, object]]:
+    """Each export format the page offers, as the registry describes it."""
     return [
-        {"format": fmt, "file_name": export_filename(fmt), "media_type": EXPORT_FILES[fmt][0]}
-        for fmt in ("vcard", "csv", "json")
+        {
+            "format": written.name,
+            "file_name": written.file_name,
+            "media_type": written.media_type,
+            "heading": written.heading,
+            "about": written.about,
+        }
+        for written in registry.exporters()
     ]
 
 
@@ -59,7 +65,7 @@ def _page(
         {
             "formats": _formats(),
             "backup_kind": "sqlite" if is_sqlite else "json",
-            "backup_file": SQLITE_BACKUP_NAME if is_sqlite else export_filename("json"),
+            "backup_file": SQLITE_BACKUP_NAME if is_sqlite else registry.exporter("json").file_name,
             "confirm_value": CONFIRM_VALUE,
             "restored": restored,
             "restore_error": restore_error,
@@ -80,12 +86,13 @@ def export_page(
 @router.get("/export/{fmt}")
 def download_export(fmt: str, network: Annotated[Network, Depends(network_of)]) -> Response:
     """The whole network in one format, as an attachment with a neutral file name."""
-    if fmt not in EXPORT_FILES:
+    if fmt not in {written.name for written in registry.exporters()}:
         raise HTTPException(status_code=404, detail=_("There is no export in that format."))
+    exported = export_file(network, fmt)
     return Response(
-        content=export_network(network, fmt),
-        media_type=EXPORT_FILES[fmt][0],
-        headers={"Content-Disposition": f'attachment; filename="{export_filename(fmt)}"'},
+        content=exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{exported.file_name}"'},
     )
 
 
@@ -103,7 +110,8 @@ def download_backup(request: Request, network: Annotated[Network, Depends(networ
     if kind == "sqlite":
         name, media_type = SQLITE_BACKUP_NAME, SQLITE_MEDIA_TYPE
     else:
-        name, media_type = export_filename("json"), EXPORT_FILES["json"][0]
+        backup_format = registry.exporter("json")
+        name, media_type = backup_format.file_name, backup_format.media_type
     return FileResponse(
         target,
         media_type=media_type,

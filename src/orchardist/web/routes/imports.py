@@ -27,7 +27,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.formats.registry import IMPORTERS
+from orchardist.formats import registry
 from orchardist.services.importing import (
     MAX_FILE_BYTES,
     ImportRefused,
@@ -53,26 +53,12 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 def _format_labels() -> dict[str, str]:
     """The formats a user can choose, in the language of the request ("auto" first)."""
-    labels = {
-        "auto": _("Recognise it for me"),
-        "linkedin": _("LinkedIn connections (Connections.csv)"),
-        "google": _("Google Contacts CSV"),
-        "outlook": _("Outlook CSV"),
-        "vcard": _("vCard (.vcf)"),
-        "json": _("Orchardist JSON backup"),
-    }
-    return {name: labels[name] for name in ("auto", *IMPORTERS) if name in labels}
+    return {"auto": _("Recognise it for me"), **{read.name: _(read.label) for read in registry.importers()}}
 
 
 def _format_names() -> dict[str, str]:
     """What each format is called when the preview says how the file was read."""
-    return {
-        "linkedin": _("LinkedIn connections"),
-        "google": _("Google Contacts CSV"),
-        "outlook": _("Outlook CSV"),
-        "vcard": _("vCard"),
-        "json": _("Orchardist JSON backup"),
-    }
+    return {read.name: _(read.title) for read in registry.importers()}
 
 
 def _too_big() -> str:

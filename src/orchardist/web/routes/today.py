@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.tending import Reason, TodayItem
-from orchardist.services.errors import InputRefused, NotFound
+from orchardist.domain.tending import TodayItem
+from orchardist.services import reasons
+from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
-from orchardist.services.reminders import reason_labels as service_reason_labels
 from orchardist.services.tending import dismiss, losing_touch, snooze, today
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
@@ -25,7 +25,7 @@ router = APIRouter()
 
 def draft_href(item: TodayItem) -> str:
     """The "Draft a message" page for a Today item: its reason, and which occasion when it is one."""
-    query = {"reason": item.reason.value}
+    query = {"reason": str(item.reason)}
     for name in ("occasion", "holiday"):
         if item.detail.get(name):
             query[name] = str(item.detail[name])
@@ -33,20 +33,16 @@ def draft_href(item: TodayItem) -> str:
 
 
 SNOOZES = {"week": 7, "month": 30}
-# What logging the suggested action means for each reason: the kind the log form starts with.
-LOG_KIND = {
-    Reason.THANK_YOU_OWED: "thank_you",
-    Reason.FOLLOW_UP_DUE: "follow_up",
-    Reason.OCCASION: "greeting",
-    Reason.OVERDUE: "message",
-    Reason.RECONNECT: "message",
-    Reason.GIVE_BEFORE_ASK: "article",
-}
 
 
 def reason_labels() -> dict[str, str]:
     """Each reason code's label in the page's language."""
-    return {reason.value: label for reason, label in service_reason_labels(gettext).items()}
+    return reasons.labels(gettext)
+
+
+def log_kinds() -> dict[str, str]:
+    """What logging each reason's suggested action means: the kind the log form starts with."""
+    return {code: spec.log_kind for code, spec in reasons.REASONS.items()}
 
 
 @router.get("/today")
@@ -59,7 +55,7 @@ def today_page(request: Request, network: Annotated[Network, Depends(network_of)
         {
             "entries": entries,
             "reasons": reason_labels(),
-            "log_kinds": {reason.value: kind for reason, kind in LOG_KIND.items()},
+            "log_kinds": log_kinds(),
             "drafts": [draft_href(entry.item) for entry in entries],
             "done": done if done in {"snoozed", "dismissed"} else "",
         },
@@ -83,10 +79,7 @@ def snooze_from_today(
 ) -> Response:
     if length not in SNOOZES:
         raise HTTPException(status_code=400, detail=_("Snooze for a week or a month."))
-    try:
-        snooze(network, person_id, date.today() + timedelta(days=SNOOZES[length]))
-    except NotFound:
-        raise HTTPException(status_code=404, detail=_("This person is no longer in your network.")) from None
+    snooze(network, person_id, date.today() + timedelta(days=SNOOZES[length]))
     return RedirectResponse("/today?done=snoozed", status_code=303)
 
 
@@ -99,8 +92,6 @@ def dismiss_from_today(
 ) -> Response:
     try:
         dismiss(network, person_id, reason, due)
-    except NotFound:
-        raise HTTPException(status_code=404, detail=_("This person is no longer in your network.")) from None
     except InputRefused:
         raise HTTPException(status_code=400, detail=_("This suggestion cannot be dismissed.")) from None
     return RedirectResponse("/today?done=dismissed", status_code=303)

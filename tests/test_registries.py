@@ -1,0 +1,71 @@
+"""Each registry is the one list of its kind: the CLI's choices, the API's accepted values and the pages'
+labels all come from it, and agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from fastapi.testclient import TestClient
+
+from orchardist.cli.main import cli
+from orchardist.formats import registry
+from orchardist.services import reasons
+from orchardist.services.network import Network
+from orchardist.web import i18n
+from orchardist.web.app import create_app
+from orchardist.web.routes import exports, imports, today
+
+
+def _choices(*path: str) -> list[str]:
+    command: click.Command = cli
+    for name in path[:-1]:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    option = next(param for param in command.params if param.name == path[-1])
+    assert isinstance(option.type, click.Choice)
+    return list(option.type.choices)
+
+
+def _schema(document: dict[str, Any], name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = document["components"]["schemas"][name]
+    return schema
+
+
+def test_the_formats_agree_everywhere(network: Network) -> None:
+    readers = [read.name for read in registry.importers()]
+    writers = [written.name for written in registry.exporters()]
+    assert _choices("import", "fmt") == ["auto", *readers]
+    assert _choices("export", "fmt") == writers
+    with TestClient(create_app(network), base_url="http://localhost") as client:
+        document = client.get("/api/v1/openapi.json").json()
+    upload = _schema(document, "Body_import_file")["properties"]["format"]
+    assert upload["enum"] == ["auto", *readers]
+    export = document["paths"]["/api/v1/exports/{format}"]["get"]
+    assert export["parameters"][0]["schema"]["enum"] == writers
+    assert set(export["responses"]["200"]["content"]) == {spec.media_type for spec in registry.exporters()}
+    i18n.set_language("en")
+    assert list(imports._format_labels()) == ["auto", *readers]
+    assert list(imports._format_names()) == readers
+    assert [item["format"] for item in exports._formats()] == writers
+    assert all(spec.title and spec.label for spec in registry.FORMATS)
+    assert all(
+        spec.media_type and spec.file_name and spec.heading and spec.about for spec in registry.exporters()
+    )
+
+
+def test_the_reasons_agree_everywhere(network: Network) -> None:
+    codes = list(reasons.codes())
+    with TestClient(create_app(network), base_url="http://localhost") as client:
+        document = client.get("/api/v1/openapi.json").json()
+    assert _schema(document, "TodayEntryOut")["properties"]["reason"]["enum"] == codes
+    assert _schema(document, "DismissalIn")["properties"]["reason"]["enum"] == codes
+    i18n.set_language("en")
+    assert list(today.reason_labels()) == codes
+    assert list(today.log_kinds()) == codes
+
+
+def test_a_value_outside_a_registry_is_refused_by_the_api(network: Network) -> None:
+    with TestClient(create_app(network), base_url="http://localhost") as client:
+        assert client.get("/api/v1/exports/pdf").status_code == 422
+        assert client.get("/api/v1/exports/csv").status_code == 200
