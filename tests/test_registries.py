@@ -69,3 +69,35 @@ def test_a_value_outside_a_registry_is_refused_by_the_api(network: Network) -> N
     with TestClient(create_app(network), base_url="http://localhost") as client:
         assert client.get("/api/v1/exports/pdf").status_code == 422
         assert client.get("/api/v1/exports/csv").status_code == 200
+
+
+def test_the_person_fields_agree_everywhere(network: Network) -> None:
+    from orchardist.cli.people import PersonFieldsCommand
+    from orchardist.domain.fields import FIELDS
+    from orchardist.domain.people import PERSON_FIELDS, Person
+    from orchardist.formats.csv_export import columns
+    from orchardist.services.serialisers import person_to_dict
+    from orchardist.web.person_form import form_values, layout
+
+    assert tuple(name for name, spec in FIELDS.items() if not spec.custom) == tuple(
+        sorted(PERSON_FIELDS, key=list(FIELDS).index)
+    )
+    assert set(PERSON_FIELDS) == set(FIELDS)
+    keys = set(person_to_dict(Person(display_name="x", id=1))) - {"id", "sources", "last_contact"}
+    assert keys == {spec.key for spec in FIELDS.values()}
+    with TestClient(create_app(network), base_url="http://localhost") as client:
+        document = client.get("/api/v1/openapi.json").json()
+    out = set(_schema(document, "PersonOut")["properties"]) - {"id", "sources", "last_contact"}
+    assert out == keys
+    assert set(_schema(document, "PersonFields")["properties"]) == keys
+    for path in (("people", "add"), ("people", "edit")):
+        command = cli.commands[path[0]]
+        assert isinstance(command, click.Group)
+        sub = command.commands[path[1]]
+        assert isinstance(sub, PersonFieldsCommand)
+        with click.Context(sub) as ctx:
+            options = {param.name for param in sub.get_params(ctx)}
+        assert {name for name, spec in FIELDS.items() if spec.option} <= options
+    assert set(form_values(Person(display_name="x"), None)) == set(FIELDS)
+    assert sorted(box.name for _group, rows in layout() for row in rows for box in row) == sorted(FIELDS)
+    assert columns()[:-1] == tuple(spec.column for spec in FIELDS.values() if spec.column)

@@ -15,7 +15,7 @@ from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.people import PartialDate, Person, Tier
 from orchardist.formats import registry
 from orchardist.formats.base import NetworkSnapshot
-from orchardist.formats.csv_export import COLUMNS, FORMULA_TRIGGERS, export, neutralise
+from orchardist.formats.csv_export import FORMULA_TRIGGERS, columns, export, neutralise
 from tests.strategies import people
 
 
@@ -53,7 +53,7 @@ def amira(**fields: object) -> Person:
 def test_header_and_one_row_per_person() -> None:
     data = export(NetworkSnapshot(people=[amira(), amira(id=2, display_name="Dan")]))
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == ",".join(COLUMNS)
+    assert text.splitlines()[0] == ",".join(columns())
     found = rows(data)
     assert [row["Name"] for row in found] == ["Amira Haddad (she/her)", "Dan"]
     first = found[0]
@@ -136,7 +136,7 @@ def test_every_cell_reads_back_safe_and_complete(generated: list[Person]) -> Non
     found = rows(export(snapshot))
     assert len(found) == len(generated)
     for row, person in zip(found, generated, strict=True):
-        assert list(row) == list(COLUMNS)
+        assert list(row) == list(columns())
         for cell in row.values():
             assert not cell.startswith(FORMULA_TRIGGERS)
         assert row["Notes"] == neutralise(person.notes)

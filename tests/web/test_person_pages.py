@@ -70,7 +70,7 @@ def test_the_page_shows_every_field_its_sources_and_the_timeline(
     assert context["last_contact"] == date.today() - timedelta(days=3)
     assert ("Title", ["typed in by you"]) in context["sources"]
     assert "Where this came from" in response.text
-    assert context["birthday"] == "March 29"
+    assert context["dates_shown"]["birthday"] == "March 29"
     assert context["dates"] == [("work anniversary", "May 1, 2019")]
     assert f'href="/people/{priya.id}"' in response.text and "Priya Raman" in response.text
     assert 'href="/people?tag=ex%20colleague"' in response.text

@@ -3,71 +3,51 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, reported, state
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind
 
 TIERS = ["inner", "active", "casual", "dormant"]
 
-# (option, field, help, repeatable): the person fields `people add` and `people edit` accept.
-_FIELD_OPTIONS: list[tuple[str, str, str, bool]] = [
-    ("--name", "display_name", "Name as they write it (default: given + family).", False),
-    ("--given", "given_name", "Given name.", False),
-    ("--family", "family_name", "Family name.", False),
-    ("--pronouns", "pronouns", "Pronouns, such as she/her.", False),
-    ("--email", "emails", "E-mail address (repeatable).", True),
-    ("--phone", "phones", "Phone number (repeatable).", True),
-    ("--url", "urls", "Web address (repeatable).", True),
-    ("--linkedin", "linkedin_url", "LinkedIn profile URL.", False),
-    ("--organisation", "organisation", "Where they work.", False),
-    ("--title", "title", "Their job title.", False),
-    ("--location", "location", "Where they live or work.", False),
-    ("--tag", "tags", "Tag (repeatable).", True),
-    ("--tier", "tier", "How closely to stay in touch: inner, active, casual or dormant.", False),
-    ("--every", "every_days", "Stay in touch every DAYS days, overriding the tier.", False),
-    ("--interest", "interests", "Something they care about (repeatable).", True),
-    ("--can-help-with", "can_help_with", "Something they can help with (repeatable).", True),
-    (
-        "--could-use-help-with",
-        "could_use_help_with",
-        "Something they could use help with (repeatable).",
-        True,
-    ),
-    ("--how-met", "how_met", "How you met.", False),
-    ("--where-met", "where_met", "Where you met.", False),
-    ("--met-through", "met_through_id", "Id of the person who introduced you.", False),
-    ("--birthday", "birthday", "Birthday, YYYY-MM-DD or --MM-DD without the year.", False),
-    ("--notes", "notes", "Private notes.", False),
-]
+
+def _option(spec: FieldSpec) -> click.Option:
+    """The CLI option that sets one person field, as its kind says."""
+    kwargs: dict[str, Any] = {"help": spec.help}
+    if spec.kind is Kind.TIER:
+        kwargs["type"] = click.Choice(TIERS)
+    elif spec.kind in (Kind.DAYS, Kind.PERSON):
+        kwargs["type"] = int
+        kwargs["metavar"] = "DAYS" if spec.kind is Kind.DAYS else "ID"
+    if spec.is_list:
+        kwargs["multiple"] = True
+    return click.Option([spec.option, spec.name], **kwargs)
 
 
-def _field_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    for option, field_name, help_text, repeatable in reversed(_FIELD_OPTIONS):
-        kwargs: dict[str, Any] = {"help": help_text}
-        if field_name == "tier":
-            kwargs["type"] = click.Choice(TIERS)
-            kwargs["help"] = help_text
-        if field_name in {"every_days", "met_through_id"}:
-            kwargs["type"] = int
-            kwargs["metavar"] = "DAYS" if field_name == "every_days" else "ID"
-        if repeatable:
-            kwargs["multiple"] = True
-        func = click.option(option, field_name, **kwargs)(func)
-    return func
+def _settable() -> list[FieldSpec]:
+    return [spec for spec in FIELDS.values() if spec.option]
+
+
+class PersonFieldsCommand(click.Command):
+    """A command that takes an option per person field, read from the field table when it runs (so a
+    field added to ``orchardist.domain.fields`` is an option here without being spelled again)."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)
+        return [*(_option(spec) for spec in _settable()), *params]  # --help stays last
 
 
 def _given_fields(values: dict[str, Any]) -> dict[str, Any]:
     """The fields the user actually set on the command line."""
     given: dict[str, Any] = {}
-    for _option, field_name, _help, repeatable in _FIELD_OPTIONS:
-        value = values.get(field_name)
-        if repeatable and value:
-            given[field_name] = list(value)
-        elif not repeatable and value is not None:
-            given[field_name] = value
+    for spec in _settable():
+        value = values.get(spec.name)
+        if spec.is_list and value:
+            given[spec.name] = list(value)
+        elif not spec.is_list and value is not None:
+            given[spec.name] = value
     return given
 
 
@@ -179,8 +159,7 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
             click.echo(f"    {item.on.isoformat()}  {item.direction.value:<7} {item.kind}: {item.summary}")
 
 
-@people_group.command("add")
-@_field_options
+@people_group.command("add", cls=PersonFieldsCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print the stored person as JSON.")
 @click.pass_context
 def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
@@ -197,9 +176,8 @@ def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
         click.echo(f"added {person.display_name} (id {person.id})")
 
 
-@people_group.command("edit")
+@people_group.command("edit", cls=PersonFieldsCommand)
 @click.argument("person_id", type=int)
-@_field_options
 @click.option("--json", "as_json", is_flag=True, help="Print the updated person as JSON.")
 @click.pass_context
 def edit_command(ctx: click.Context, /, person_id: int, as_json: bool, **values: Any) -> None:

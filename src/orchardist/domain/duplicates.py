@@ -1,10 +1,9 @@
-"""Records that are probably the same person, and how two records become one.
+"""Records that are probably the same person: pairs with a score and the reasons, for the user to decide.
 
-``find_duplicates`` suggests pairs with a score and the reasons in plain words; the user decides.
-It only compares people who share a block (an e-mail, a phone, a LinkedIn profile, a family name,
-the same name tokens, a sound-alike family name), so 30,000 people take about a second rather than
-the hours all 450 million pairs would. ``merge_people`` merges two records the user said are one;
-``merge_incoming`` folds a newer import into a stored record.
+``find_duplicates`` only compares people who share a block (an e-mail, a phone, a LinkedIn profile, a
+family name, the same name tokens, a sound-alike family name), so 30,000 people take about a second
+rather than the hours all 450 million pairs would. How two records become one is
+``orchardist.domain.merging``.
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -24,10 +22,7 @@ from orchardist.domain import wording
 from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
 from orchardist.domain.messages import Message
 from orchardist.domain.nicknames import nickname_groups, same_given_name
-from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier
-
-MANUAL_SOURCE = "manual"
-"""The source recorded for a field the user edited by hand; imports never overwrite such a field."""
+from orchardist.domain.people import Person
 
 DEFAULT_THRESHOLD = 0.7
 
@@ -408,179 +403,3 @@ def duplicates_of(
             found.append(DuplicatePair(*_pair(own, other), score, reasons))
     found.sort(key=lambda pair: (-pair.score, pair.first_id, pair.second_id))
     return found
-
-
-# Merging ---------------------------------------------------------------------------------------
-
-_TEXT_FIELDS = (
-    "display_name",
-    "given_name",
-    "family_name",
-    "pronouns",
-    "linkedin_url",
-    "organisation",
-    "title",
-    "location",
-    "how_met",
-    "where_met",
-)
-_TEXT_LIST_FIELDS = ("emails", "phones", "urls", "tags", "interests", "can_help_with", "could_use_help_with")
-_CLOSENESS = {Tier.INNER: 0, Tier.ACTIVE: 1, Tier.CASUAL: 2, Tier.DORMANT: 3}
-
-
-def _phone_identity(phone: str) -> str:
-    return phone_key(phone) or phone.strip()
-
-
-def _url_identity(url: str) -> str:
-    return linkedin_key(url) or url
-
-
-def _exact(value: str) -> str:
-    return value
-
-
-_LIST_IDENTITY: dict[str, Callable[[str], str]] = {
-    "emails": email_key,
-    "phones": _phone_identity,
-    "urls": _url_identity,
-}
-
-
-def _unite(base: tuple[str, ...], extra: Iterable[str], identity: Callable[[str], str]) -> tuple[str, ...]:
-    """``base`` then each value of ``extra`` not already there, compared by ``identity``."""
-    seen = {identity(value) for value in base}
-    united = list(base)
-    for value in extra:
-        if identity(value) not in seen:
-            seen.add(identity(value))
-            united.append(value)
-    return tuple(united)
-
-
-def _unite_dates(base: tuple[NamedDate, ...], extra: tuple[NamedDate, ...]) -> tuple[NamedDate, ...]:
-    return base + tuple(value for value in extra if value not in base)
-
-
-def _union(first: tuple[str, ...], last: tuple[str, ...]) -> tuple[str, ...]:
-    """Sources of both, in order, those of ``last`` at the end (a ``manual`` there stays last)."""
-    return tuple(source for source in first if source not in last) + last
-
-
-def _urls_with_linkedin(urls: tuple[str, ...], linkedin_url: str, own_linkedin: str) -> tuple[str, ...]:
-    """``urls`` plus a second, different LinkedIn profile, so merging never loses one."""
-    key = linkedin_key(linkedin_url)
-    if not key or key == linkedin_key(own_linkedin):
-        return urls
-    return _unite(urls, (linkedin_url,), _url_identity)
-
-
-def merge_people(keep: Person, other: Person) -> Person:
-    """One person from two records the user says are the same; ``keep``'s id and filled values win.
-
-    Lists are united without duplicates; notes that differ are joined with a blank line; the
-    closer tier and the shorter rhythm are kept. Sources of both records are kept per field, those of
-    the value kept coming last so that a hand edit stays protected from imports.
-    """
-    values: dict[str, Any] = {}
-    winner: dict[str, str] = {}  # field -> "keep" or "other": whose sources go last
-    for name in _TEXT_FIELDS:
-        mine, theirs = getattr(keep, name), getattr(other, name)
-        values[name], winner[name] = (mine, "keep") if mine else (theirs, "other")
-    for name in _TEXT_LIST_FIELDS:
-        values[name] = _unite(getattr(keep, name), getattr(other, name), _LIST_IDENTITY.get(name, _exact))
-    values["urls"] = _urls_with_linkedin(
-        _unite(keep.urls, other.urls, _url_identity), other.linkedin_url, str(values["linkedin_url"])
-    )
-    values["dates"] = _unite_dates(keep.dates, other.dates)
-    if keep.notes and other.notes and keep.notes != other.notes:
-        values["notes"] = f"{keep.notes}\n\n{other.notes}"
-    else:
-        values["notes"], winner["notes"] = (keep.notes, "keep") if keep.notes else (other.notes, "other")
-    closer = min(keep.tier, other.tier, key=_CLOSENESS.__getitem__)
-    values["tier"], winner["tier"] = (keep.tier, "keep") if closer == keep.tier else (other.tier, "other")
-    if other.every_days is not None and (keep.every_days is None or other.every_days < keep.every_days):
-        values["every_days"], winner["every_days"] = other.every_days, "other"
-    for name in ("birthday", "met_through_id"):
-        mine = getattr(keep, name)
-        values[name], winner[name] = (mine, "keep") if mine is not None else (getattr(other, name), "other")
-    if values["met_through_id"] is not None and values["met_through_id"] in (keep.id, other.id):
-        values["met_through_id"] = None  # met through their own duplicate
-    sources: dict[str, tuple[str, ...]] = {}
-    for name in _source_fields(keep.sources, other.sources):
-        mine, theirs = tuple(keep.sources.get(name, ())), tuple(other.sources.get(name, ()))
-        merged = _union(mine, theirs) if winner.get(name) == "other" else _union(theirs, mine)
-        if merged:
-            sources[name] = merged
-    return replace(keep, **values, sources=sources)
-
-
-def _source_fields(*mappings: Mapping[str, tuple[str, ...]]) -> list[str]:
-    named = {name for mapping in mappings for name in mapping}
-    return [name for name in PERSON_FIELDS if name in named] + sorted(named - set(PERSON_FIELDS))
-
-
-def _is_manual(person: Person, name: str) -> bool:
-    recorded = person.sources.get(name, ())
-    return bool(recorded) and recorded[-1] == MANUAL_SOURCE
-
-
-def merge_incoming(existing: Person, incoming: Person) -> tuple[Person, list[str]]:
-    """Fold a newer import of someone into their stored record; return it and the fields changed.
-
-    The import fills empty fields and adds new list values. A different organisation or title
-    replaces the stored one (people change jobs). Names stay as stored unless empty, the tier stays
-    the user's choice, and a field whose last source is ``manual`` is never touched. Importing the
-    same file again changes nothing.
-    """
-    values: dict[str, Any] = {}
-    borrowed: dict[str, tuple[str, ...]] = {}  # field -> incoming sources that justify its change
-
-    def take(name: str, value: object, *source_fields: str) -> None:
-        values[name] = value
-        for source_field in source_fields or (name,):
-            borrowed[name] = _union(borrowed.get(name, ()), tuple(incoming.sources.get(source_field, ())))
-
-    open_fields = [name for name in PERSON_FIELDS if not _is_manual(existing, name)]
-    for name in open_fields:
-        mine, theirs = getattr(existing, name), getattr(incoming, name)
-        if name in ("organisation", "title"):
-            if theirs and fold(theirs) != fold(mine):
-                take(name, theirs)
-        elif name in _TEXT_FIELDS or name in ("every_days", "met_through_id"):
-            if mine in ("", None) and theirs not in ("", None):
-                take(name, theirs)
-        elif name in _TEXT_LIST_FIELDS:
-            united = _unite(mine, theirs, _LIST_IDENTITY.get(name, _exact))
-            if united != mine:
-                take(name, united)
-        elif name == "dates":
-            if (dates := _unite_dates(existing.dates, incoming.dates)) != existing.dates:
-                take(name, dates)
-        elif name == "birthday":
-            if theirs is not None and (
-                mine is None
-                or (
-                    mine.year is None
-                    and theirs.year is not None
-                    and (mine.month, mine.day) == (theirs.month, theirs.day)
-                )
-            ):
-                take(name, theirs)
-        elif name == "notes":
-            if theirs.strip() and theirs.strip() not in mine:
-                take(name, f"{mine}\n\n{theirs}" if mine else theirs)
-    if "urls" in open_fields and existing.linkedin_url:
-        urls = values.get("urls", existing.urls)
-        assert isinstance(urls, tuple)
-        widened = _urls_with_linkedin(urls, incoming.linkedin_url, existing.linkedin_url)
-        if widened != urls:
-            take("urls", widened, "urls", "linkedin_url")
-    changed = [name for name in PERSON_FIELDS if name in values]
-    if not changed:
-        return existing, []
-    sources = {name: tuple(recorded) for name, recorded in existing.sources.items()}
-    for name in changed:
-        if borrowed.get(name):
-            sources[name] = _union(sources.get(name, ()), borrowed[name])
-    return replace(existing, **values, sources=sources), changed

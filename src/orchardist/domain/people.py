@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 
 class Tier(enum.StrEnum):
@@ -18,6 +19,9 @@ class Tier(enum.StrEnum):
 
 
 DEFAULT_TIER = Tier.CASUAL
+
+MANUAL_SOURCE = "manual"
+"""The source recorded for a field the user typed in by hand; imports never overwrite such a field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,8 @@ class Person:
     dates: tuple[NamedDate, ...] = ()
     notes: str = ""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Values of the fields added to ``orchardist.domain.fields.FIELDS`` as custom, by field name.
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 # Fields a person record carries, in display order; merging and sources are keyed by these names.
@@ -136,19 +142,14 @@ class Space:
 
 
 def filled_fields(person: Person) -> list[str]:
-    """Names of the fields of ``person`` that hold something (tier always does, so it is left out)."""
-    filled = []
-    for name in PERSON_FIELDS:
-        if name == "tier":
-            continue
-        value = getattr(person, name)
-        if value not in (None, "", ()):
-            filled.append(name)
-    return filled
+    """Names of the fields of ``person`` that hold something (tier always does, so it is left out),
+    its extra values' fields included."""
+    filled = [
+        name for name in PERSON_FIELDS if name != "tier" and getattr(person, name) not in (None, "", ())
+    ]
+    return filled + [name for name, value in person.extra.items() if value not in (None, "", ())]
 
 
 def with_sources(person: Person, source: str) -> Person:
     """Return ``person`` with ``source`` recorded for each field it fills."""
-    from dataclasses import replace
-
     return replace(person, sources={name: (source,) for name in filled_fields(person)})

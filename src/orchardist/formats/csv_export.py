@@ -17,30 +17,24 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, value_of
 from orchardist.domain.people import PartialDate, Person
 from orchardist.formats.base import NetworkSnapshot
 
-COLUMNS: tuple[str, ...] = (
-    "Name",
-    "Given Name",
-    "Family Name",
-    "Pronouns",
-    "Organisation",
-    "Title",
-    "E-mails",
-    "Phones",
-    "LinkedIn",
-    "URLs",
-    "Location",
-    "Tags",
-    "Tier",
-    "Birthday",
-    "How met",
-    "Where met",
-    "Last contact",
-    "Notes",
-)
+LAST_CONTACT = "Last contact"
+
+
+def _exported() -> list[FieldSpec]:
+    """The person fields that have a column, in the field table's order."""
+    return [spec for spec in FIELDS.values() if spec.column]
+
+
+def columns() -> tuple[str, ...]:
+    """The header row: a column per exported field (``orchardist.domain.fields``), then the last contact."""
+    return (*(spec.column for spec in _exported()), LAST_CONTACT)
+
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = "; "
@@ -61,27 +55,21 @@ def _birthday(value: PartialDate | None) -> str:
     return value.isoformat()
 
 
+def _cell(spec: FieldSpec, value: Any) -> str:
+    if spec.kind is Kind.DATE:
+        return _birthday(value)
+    if spec.kind is Kind.DATES:
+        return SEPARATOR.join(f"{item.label} {item.date.isoformat()}" for item in value)
+    if spec.is_list:
+        return SEPARATOR.join(value)
+    if spec.kind is Kind.TIER:
+        return str(value.value)
+    return "" if value is None else str(value)
+
+
 def _row(person: Person, last_contact: date | None) -> list[str]:
-    cells = [
-        person.display_name,
-        person.given_name,
-        person.family_name,
-        person.pronouns,
-        person.organisation,
-        person.title,
-        SEPARATOR.join(person.emails),
-        SEPARATOR.join(person.phones),
-        person.linkedin_url,
-        SEPARATOR.join(person.urls),
-        person.location,
-        SEPARATOR.join(person.tags),
-        person.tier.value,
-        _birthday(person.birthday),
-        person.how_met,
-        person.where_met,
-        last_contact.isoformat() if last_contact else "",
-        person.notes,
-    ]
+    cells = [_cell(spec, value_of(person, spec.name)) for spec in _exported()]
+    cells.append(last_contact.isoformat() if last_contact else "")
     return [neutralise(cell) for cell in cells]
 
 
@@ -100,7 +88,7 @@ def export(snapshot: NetworkSnapshot) -> bytes:
     latest = last_contacts(snapshot)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns())
     for person in snapshot.people:
         writer.writerow(_row(person, latest.get(person.id) if person.id is not None else None))
     return (BOM + buffer.getvalue()).encode("utf-8")

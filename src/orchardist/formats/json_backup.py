@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TypeVar
 
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of, with_values
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import Message, Wording
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
@@ -67,12 +68,22 @@ _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# The keys of a person object, in the order they are written.
-_PERSON_KEYS = (
-    "key",
-    *(("met_through" if name == "met_through_id" else name) for name in PERSON_FIELDS),
-    "sources",
-)
+
+def _person_keys() -> tuple[str, ...]:
+    """The keys of a person object, in the order they are written: the built-in fields, then the custom
+    ones of ``orchardist.domain.fields``."""
+    return (
+        "key",
+        *(("met_through" if name == "met_through_id" else name) for name in PERSON_FIELDS),
+        *_custom_names(),
+        "sources",
+    )
+
+
+def _custom_names() -> tuple[str, ...]:
+    return tuple(name for name, spec in FIELDS.items() if spec.custom)
+
+
 _INTERACTION_KEYS = ("date", "direction", "channel", "kind", "summary", "notes", "people")
 _TOP_KEYS = ("format", "version", "people", "interactions", "offers", "settings")
 _OFFER_KEYS = ("kind", "text", "created_at")
@@ -120,6 +131,7 @@ def _person_object(person: Person, known: set[int]) -> dict[str, object]:
         "birthday": None if person.birthday is None else person.birthday.isoformat(),
         "dates": [{"label": named.label, "date": named.date.isoformat()} for named in person.dates],
         "notes": person.notes,
+        **{name: as_json(FIELDS[name], value_of(person, name)) for name in _custom_names()},
         "sources": sources,
     }
 
@@ -246,13 +258,23 @@ def _choice(found: Mapping[str, object], name: str, path: str, read: Callable[[s
         raise _refuse(f"{path}.{name}", UNKNOWN_VALUE(text=_shown(text))) from None
 
 
+def _custom_value(spec: FieldSpec, found: Mapping[str, object], path: str) -> object:
+    """A custom field's value (text, notes, a list of texts, or a date), checked like the others."""
+    if spec.is_list:
+        return _texts(found, spec.name, path)
+    if spec.kind is Kind.DATE:
+        value = found[spec.name]
+        return None if value is None else _partial_date(value, f"{path}.{spec.name}")
+    return _text(found, spec.name, path)
+
+
 def _sources(value: object, path: str) -> dict[str, tuple[str, ...]]:
-    found = _object(value, path, PERSON_FIELDS)
+    found = _object(value, path, (*PERSON_FIELDS, *_custom_names()))
     return {name: _texts(found, name, path) for name in found}
 
 
 def _person(value: object, path: str, source: str) -> ParsedPerson:
-    found = _object(value, path, _PERSON_KEYS)
+    found = _object(value, path, _person_keys())
     key = _text(found, "key", path, required=True)
     if not key:
         raise _refuse(f"{path}.key", EMPTY_KEY())
@@ -296,6 +318,9 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         birthday=None if birthday is None else _partial_date(birthday, f"{path}.birthday"),
         dates=tuple(dates),
     )
+    custom = {name: _custom_value(FIELDS[name], found, path) for name in _custom_names() if name in found}
+    if custom:
+        person = with_values(person, custom)
     if "sources" in found:
         person = replace(person, sources=_sources(found["sources"], f"{path}.sources"))
     else:

@@ -34,6 +34,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from orchardist.domain import interactions, messages, people
+from orchardist.domain.fields import FIELDS, FieldSpec
 from orchardist.domain.messages import Message
 from orchardist.formats import base, registry
 from orchardist.formats.base import FormatError, ParseResult
@@ -112,7 +113,7 @@ def parse_in_sandbox(
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_run_child,
-        args=(sender, data, source, fmt, registry.FORMATS, limits),
+        args=(sender, data, source, fmt, registry.FORMATS, dict(FIELDS), limits),
         name="orchardist-import",
         daemon=True,
     )
@@ -166,16 +167,20 @@ def _run_child(
     source: str,
     fmt: str,
     formats: tuple[registry.FormatSpec, ...],
+    person_fields: dict[str, FieldSpec],
     limits: Limits,
 ) -> None:
     """The child's whole life: limit itself, parse, send one message back, exit.
 
-    The child parses with the parent's table of formats, which a caller (a test) may have extended.
+    The child parses with the parent's tables of formats and person fields, which a caller (a test)
+    may have extended.
     """
     message: tuple[str, object]
     try:
         _limit_resources(limits)
         registry.FORMATS = formats
+        FIELDS.clear()
+        FIELDS.update(person_fields)
         message = ("ok", registry.parse(data, source, fmt))
     except FormatError as error:
         message = ("format_error", error)

@@ -18,6 +18,7 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, value_of, with_values
 from orchardist.domain.matching import is_linkedin_url, linkedin_key
 from orchardist.domain.messages import Message
 from orchardist.domain.names import name_from_email
@@ -156,7 +157,13 @@ def _person(properties: list[_Property]) -> Person | None:
         return None
     linkedin_url, urls = _urls(properties)
     labels = {prop.group: _label(prop.text()) for prop in by_name.get("X-ABLABEL", []) if prop.group}
-    return Person(
+    custom = {
+        spec.name: _custom_read(
+            spec, [prop.text().strip() for prop in by_name.get(custom_property(spec), [])]
+        )
+        for spec in _custom_fields()
+    }
+    person = Person(
         display_name=display_name,
         given_name=name.given,
         family_name=name.family,
@@ -182,6 +189,39 @@ def _person(properties: list[_Property]) -> Person | None:
         dates=tuple(_dates(properties, labels)),
         notes=_notes(by_name),
     )
+    return with_values(person, custom) if custom else person
+
+
+def _custom_fields() -> list[FieldSpec]:
+    return [spec for spec in FIELDS.values() if spec.custom]
+
+
+def custom_property(spec: FieldSpec) -> str:
+    """The property a custom field of ``orchardist.domain.fields`` is written in (one per list item)."""
+    return "X-ORCHARDIST-FIELD-" + spec.name.upper().replace("_", "-")
+
+
+def _custom_texts(spec: FieldSpec, person: Person) -> list[str]:
+    value = value_of(person, spec.name)
+    if spec.is_list:
+        return list(value)
+    if spec.kind is Kind.DATE:
+        return [value.isoformat()] if value else []
+    return [value] if value else []
+
+
+def _custom_read(spec: FieldSpec, texts: list[str]) -> object:
+    texts = [text.strip() for text in texts if text.strip()]
+    if spec.is_list:
+        return _unique(texts)
+    if spec.kind is Kind.DATE:
+        for text in texts:
+            try:
+                return PartialDate.parse(text)
+            except ValueError:
+                continue
+        return None
+    return texts[0] if texts else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +447,8 @@ def _card(person: Person) -> str:
         lines.extend(f"{prop_name}:{_text(value)}" for value in values)
     _add(lines, X_HOW_MET, person.how_met)
     _add(lines, X_WHERE_MET, person.where_met)
+    for spec in _custom_fields():
+        lines.extend(f"{custom_property(spec)}:{_text(text)}" for text in _custom_texts(spec, person))
     lines.append("END:VCARD")
     return "".join(f"{_fold(line)}\r\n" for line in lines)
 

@@ -6,7 +6,8 @@ import threading
 from dataclasses import dataclass, replace
 from typing import Any
 
-from orchardist.domain.duplicates import DuplicatePair, duplicates_of, find_duplicates, merge_people
+from orchardist.domain.duplicates import DuplicatePair, duplicates_of, find_duplicates
+from orchardist.domain.merging import merge_people
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.domain.wording import NO_SUCH_PERSON

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from orchardist.domain.duplicates import merge_incoming
 from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
+from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped

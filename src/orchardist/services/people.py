@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.matching import fold
 from orchardist.domain.offers import AskWarning
-from orchardist.domain.people import PERSON_FIELDS, Person
+from orchardist.domain.people import Person
 from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
@@ -170,7 +171,7 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
 def add_person(network: Network, person: Person) -> Person:
     """Store a person typed in by the user; every field they filled is sourced "manual"."""
     person = checked(replace(person, id=None))
-    person = typed_in(person, [name for name in PERSON_FIELDS if getattr(person, name) not in (None, "", ())])
+    person = typed_in(person, [name for name in FIELDS if is_filled(person, name)])
     with network.writing() as unit:
         _check_introducer(unit, person)
         return unit.people.add(person)
@@ -184,8 +185,8 @@ def edit_person(network: Network, person_id: int, changes: Mapping[str, Any]) ->
         current = unit.people.get(person_id)
         if current is None:
             raise NotFound(NO_SUCH_PERSON(id=person_id))
-        updated = checked(replace(current, **values))
-        changed = [name for name in values if getattr(updated, name) != getattr(current, name)]
+        updated = checked(with_values(current, values))
+        changed = [name for name in values if value_of(updated, name) != value_of(current, name)]
         if changed:
             updated = typed_in(updated, changed)
             _check_introducer(unit, updated)

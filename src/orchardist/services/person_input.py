@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from orchardist.domain.duplicates import MANUAL_SOURCE
-from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, with_values
+from orchardist.domain.people import MANUAL_SOURCE, NamedDate, PartialDate, Person, Tier
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 
@@ -67,53 +67,70 @@ def checked(person: Person) -> Person:
     )
 
 
+def _text(spec: FieldSpec, value: Any) -> str:
+    if not isinstance(value, str):
+        raise PersonError(refusals.EXPECTED_TEXT(value=repr(value)), field=spec.name)
+    text = value if spec.kind is Kind.NOTES else value.strip()
+    if len(text) > spec.max_length:
+        raise PersonError(refusals.TOO_LONG(limit=spec.max_length, length=len(text)), field=spec.name)
+    return text
+
+
+def _partial_date(spec: FieldSpec, value: Any) -> PartialDate | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, PartialDate):
+        return value
+    try:
+        return PartialDate.parse(str(value))
+    except ValueError:
+        raise PersonError(refusals.EXPECTED_PARTIAL_DATE(value=repr(value)), field=spec.name) from None
+
+
 def coerce_field(name: str, value: Any) -> Any:
-    """Turn a value given for field ``name`` (from the CLI, a form or JSON) into the domain type."""
-    if name not in PERSON_FIELDS:
-        raise PersonError(refusals.UNKNOWN_FIELD(known=", ".join(PERSON_FIELDS)), field=name)
-    if name in LIST_FIELDS:
-        values = _clean_list(value, name)
-        if name == "dates":
-            try:
-                return tuple(
-                    item
-                    if isinstance(item, NamedDate)
-                    else NamedDate(label=str(item["label"]), date=PartialDate.parse(str(item["date"])))
-                    for item in values
-                )
-            except (KeyError, TypeError, ValueError):
-                raise PersonError(refusals.EXPECTED_DATES(), field=name) from None
-        return values
-    if name == "tier":
+    """Turn a value given for field ``name`` (from the CLI, a form or JSON) into the domain type, as
+    the field's kind says (``orchardist.domain.fields``); PersonError names the field refused."""
+    spec = FIELDS.get(name)
+    if spec is None:
+        raise PersonError(refusals.UNKNOWN_FIELD(known=", ".join(FIELDS)), field=name)
+    if spec.kind is Kind.DATES:
+        try:
+            return tuple(
+                item
+                if isinstance(item, NamedDate)
+                else NamedDate(label=str(item["label"]), date=PartialDate.parse(str(item["date"])))
+                for item in _clean_list(value, name)
+            )
+        except (KeyError, TypeError, ValueError):
+            raise PersonError(refusals.EXPECTED_DATES(), field=name) from None
+    if spec.is_list:
+        items = _clean_list(value, name)
+        for item in items:
+            if len(item) > spec.max_length:
+                raise PersonError(refusals.TOO_LONG(limit=spec.max_length, length=len(item)), field=name)
+        return items
+    if spec.kind is Kind.TIER:
         try:
             return Tier(value)
         except ValueError:
             raise PersonError(refusals.ONE_OF(choices=", ".join(t.value for t in Tier)), field=name) from None
-    if name in {"every_days", "met_through_id"}:
+    if spec.kind in (Kind.DAYS, Kind.PERSON):
         if value in (None, ""):
             return None
         try:
             return int(value)
         except (TypeError, ValueError):
             raise PersonError(refusals.EXPECTED_WHOLE_NUMBER(value=repr(value)), field=name) from None
-    if name == "birthday":
-        if value in (None, ""):
-            return None
-        if isinstance(value, PartialDate):
-            return value
-        try:
-            return PartialDate.parse(str(value))
-        except ValueError:
-            raise PersonError(refusals.EXPECTED_PARTIAL_DATE(value=repr(value)), field=name) from None
-    if not isinstance(value, str):
-        raise PersonError(refusals.EXPECTED_TEXT(value=repr(value)), field=name)
-    return value.strip() if name != "notes" else value
+    if spec.kind is Kind.DATE:
+        return _partial_date(spec, value)
+    return _text(spec, value)
 
 
 def person_from(values: dict[str, Any]) -> Person:
     """A new person from given field values (not yet checked or stored)."""
-    fields = {name: coerce_field(name, value) for name, value in values.items()}
-    return Person(**{"display_name": "", **fields})
+    return with_values(
+        Person(display_name=""), {name: coerce_field(name, value) for name, value in values.items()}
+    )
 
 
 def typed_in(person: Person, fields: list[str]) -> Person:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orchardist.domain.fields import FIELDS, as_json, value_of
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import Person
 
@@ -13,32 +14,11 @@ if TYPE_CHECKING:
 
 
 def person_to_dict(person: Person, last_contact: date | None = None) -> dict[str, Any]:
-    """The JSON shape of a person used by the CLI and the API."""
+    """The JSON shape of a person used by the CLI and the API: the id, every field of
+    ``orchardist.domain.fields`` under its key, where each came from, and the last contact."""
     return {
         "id": person.id,
-        "name": person.display_name,
-        "given_name": person.given_name,
-        "family_name": person.family_name,
-        "pronouns": person.pronouns,
-        "organisation": person.organisation,
-        "title": person.title,
-        "emails": list(person.emails),
-        "phones": list(person.phones),
-        "urls": list(person.urls),
-        "linkedin_url": person.linkedin_url,
-        "location": person.location,
-        "tags": list(person.tags),
-        "tier": person.tier.value,
-        "every_days": person.every_days,
-        "interests": list(person.interests),
-        "can_help_with": list(person.can_help_with),
-        "could_use_help_with": list(person.could_use_help_with),
-        "how_met": person.how_met,
-        "where_met": person.where_met,
-        "met_through_id": person.met_through_id,
-        "birthday": person.birthday.isoformat() if person.birthday else None,
-        "dates": [{"label": item.label, "date": item.date.isoformat()} for item in person.dates],
-        "notes": person.notes,
+        **{spec.key: as_json(spec, value_of(person, spec.name)) for spec in FIELDS.values()},
         "sources": {name: list(labels) for name, labels in person.sources.items()},
         "last_contact": last_contact.isoformat() if last_contact else None,
     }

@@ -29,6 +29,8 @@ from orchardist.store.person_rows import (
     allocate_ids,
     dates_from_text,
     dates_to_json,
+    extra_from_text,
+    extra_to_json,
     source_items_from_text,
     without_nul,
 )
@@ -218,6 +220,7 @@ class PeopleRepository:
             ),
             "notes": person.notes,
             "sources": person.sources,
+            "extra": extra_to_json(person.extra),
             "search_text": search_text(person),
             "sort_key": sort_key(person),
             "updated_at": now,
@@ -462,7 +465,7 @@ class PeopleRepository:
             where = sa.and_(where, condition)
         columns = [
             sa.type_coerce(column, sa.Text).label(column.name)
-            if column.name in ("dates", "sources")
+            if column.name in ("dates", "sources", "extra")
             else column
             for column in people.columns
             if column.name not in NOT_LOADED
@@ -518,6 +521,7 @@ class PeopleRepository:
                 dates=dates_from_text(row["dates"]),
                 notes=row["notes"],
                 sources=dict(source_items_from_text(row["sources"])),
+                extra=extra_from_text(row["extra"]),
             )
             for person_id, row in base.items()
         }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from orchardist.domain.fields import FIELDS, as_json, from_json
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person
 
 
@@ -94,3 +95,18 @@ def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
             sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
         ).scalars()
     )
+
+
+def extra_to_json(extra: Mapping[str, Any]) -> dict[str, Any]:
+    """A person's custom field values as JSON (a value of a field no longer declared is kept as is)."""
+    return {name: as_json(FIELDS[name], value) if name in FIELDS else value for name, value in extra.items()}
+
+
+def extra_from_text(text: str) -> dict[str, Any]:
+    """The inverse of ``extra_to_json``, from the stored text."""
+    if text == "{}":
+        return {}
+    return {
+        name: from_json(FIELDS[name], value) if name in FIELDS else value
+        for name, value in json.loads(text).items()
+    }

@@ -93,6 +93,8 @@ people = sa.Table(
     sa.Column("dates", JSONText(), nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
     sa.Column("sources", JSONText(), nullable=False),
+    # The person's values of the custom fields (domain/fields.py), by field name.
+    sa.Column("extra", JSONText(), nullable=False, server_default="{}"),
     # Folded name, organisation, title, tags, location and notes: what full-text search indexes.
     sa.Column("search_text", sa.Text, nullable=False),
     # Folded "family given" for sorting by name the same way on both databases.

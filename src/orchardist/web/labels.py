@@ -8,6 +8,7 @@ from datetime import date
 from babel import Locale
 from babel.dates import format_skeleton
 
+from orchardist.domain.fields import FIELDS, GROUP_LABELS, Group
 from orchardist.domain.people import PartialDate
 from orchardist.services.demo import DEMO_SOURCE
 from orchardist.services.person_input import MANUAL
@@ -16,31 +17,18 @@ from orchardist.web.i18n import _, current_language, format_day
 
 def field_labels() -> dict[str, str]:
     """What each field of a person is called on the page, in the current language."""
-    return {
-        "display_name": _("Name"),
-        "given_name": _("Given name"),
-        "family_name": _("Family name"),
-        "pronouns": _("Pronouns"),
-        "emails": _("E-mails"),
-        "phones": _("Phones"),
-        "urls": _("Web addresses"),
-        "linkedin_url": _("LinkedIn"),
-        "organisation": _("Organisation"),
-        "title": _("Title"),
-        "location": _("Location"),
-        "tags": _("Tags"),
-        "tier": _("Tier"),
-        "every_days": _("Stay in touch every"),
-        "interests": _("Interests"),
-        "can_help_with": _("Can help with"),
-        "could_use_help_with": _("Could use help with"),
-        "how_met": _("How you met"),
-        "where_met": _("Where you met"),
-        "met_through_id": _("Met through"),
-        "birthday": _("Birthday"),
-        "dates": _("Dates"),
-        "notes": _("Notes"),
-    }
+    return {name: _(spec.label) for name, spec in FIELDS.items()}
+
+
+def shown_order() -> list[str]:
+    """The fields in the order a page shows them: by group (name, work, contact, …), then as listed."""
+    groups = list(Group)
+    return sorted(FIELDS, key=lambda name: groups.index(FIELDS[name].group))
+
+
+def group_labels() -> dict[str, str]:
+    """Each group's heading on the edit form, in the current language ("" for none)."""
+    return {group.value: _(label) if label else "" for group, label in GROUP_LABELS.items()}
 
 
 def tier_labels() -> dict[str, str]:
@@ -88,33 +76,6 @@ def source_name(source: str) -> str:
         return _("the demo network")
     kind, _sep, file_name = source.partition(":")
     return _("%(file)s (%(format)s import)") % {"file": file_name, "format": kind} if file_name else source
-
-
-# What the page shows first: who they are and where they work, then how to reach them, then the relationship.
-SHOWN_ORDER = (
-    "given_name",
-    "family_name",
-    "pronouns",
-    "organisation",
-    "title",
-    "location",
-    "emails",
-    "phones",
-    "urls",
-    "linkedin_url",
-    "tier",
-    "every_days",
-    "tags",
-    "how_met",
-    "where_met",
-    "met_through_id",
-    "birthday",
-    "dates",
-    "interests",
-    "can_help_with",
-    "could_use_help_with",
-    "notes",
-)
 
 
 def partial_day(value: PartialDate) -> str:

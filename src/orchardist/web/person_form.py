@@ -1,4 +1,5 @@
-"""The person edit form: a person as the form's texts, and the texts the user changed read back.
+"""The person edit form: each field of ``orchardist.domain.fields`` as a box of text, as its kind says,
+and the texts the user changed read back.
 
 The form carries each field twice: the text the user may edit, and (hidden, under ``was:NAME``) the text
 it was shown with. Only a field whose text changed is read back, so an item with a comma in it (from an
@@ -9,29 +10,15 @@ needs no second look at the stored person.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person
+from orchardist.domain.fields import FIELDS, FieldSpec, Group, Kind, value_of
+from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.services.person_input import PersonError
 from orchardist.web import wording
+from orchardist.web.i18n import _
 
-TEXT_FIELDS = (
-    "display_name",
-    "given_name",
-    "family_name",
-    "pronouns",
-    "linkedin_url",
-    "organisation",
-    "title",
-    "location",
-    "how_met",
-    "where_met",
-    "notes",
-)
-# Lists are typed one item a line or separated by commas, except web addresses, which may hold commas.
-LINES_ONLY = frozenset({"urls"})
-# List fields the form shows in a one-line box, so they are written separated by commas.
-ONE_LINE = frozenset({"tags"})
 WAS = "was:"
 _LIST_SEPARATORS = re.compile(r"[\n,]")
 _INTRODUCER = re.compile(r"^(?:.*\(#(\d+)\)|#?(\d+))$")
@@ -42,21 +29,35 @@ def introducer_text(person: Person | None) -> str:
     return f"{person.display_name} (#{person.id})" if person else ""
 
 
+def _lines_only(spec: FieldSpec) -> bool:
+    """Web addresses may hold commas: one a line, never split on commas."""
+    return spec.kind is Kind.URLS
+
+
+def text_of(spec: FieldSpec, value: Any, introducer: Person | None) -> str:
+    """One field's value as the form's box shows it."""
+    if spec.kind is Kind.DATES:
+        return "\n".join(f"{item.label}: {item.date.isoformat()}" for item in value)
+    if spec.is_list:
+        return (", " if spec.one_line else "\n").join(value)
+    if spec.kind is Kind.TIER:
+        return str(value.value)
+    if spec.kind is Kind.DAYS:
+        return str(value or "")
+    if spec.kind is Kind.DATE:
+        return value.isoformat() if value else ""
+    if spec.kind is Kind.PERSON:
+        return introducer_text(introducer)
+    return str(value)
+
+
 def form_values(person: Person, introducer: Person | None) -> dict[str, str]:
     """The edit form filled in with the person as stored."""
-    values = {name: getattr(person, name) for name in TEXT_FIELDS}
-    for name in LIST_FIELDS - {"dates"}:
-        values[name] = (", " if name in ONE_LINE else "\n").join(getattr(person, name))
-    values["tier"] = person.tier.value
-    values["every_days"] = str(person.every_days or "")
-    values["birthday"] = person.birthday.isoformat() if person.birthday else ""
-    values["dates"] = "\n".join(f"{item.label}: {item.date.isoformat()}" for item in person.dates)
-    values["met_through_id"] = introducer_text(introducer)
-    return values
+    return {name: text_of(spec, value_of(person, name), introducer) for name, spec in FIELDS.items()}
 
 
-def _split(name: str, text: str) -> list[str]:
-    parts = text.splitlines() if name in LINES_ONLY else _LIST_SEPARATORS.split(text)
+def _split(spec: FieldSpec, text: str) -> list[str]:
+    parts = text.splitlines() if _lines_only(spec) else _LIST_SEPARATORS.split(text)
     return [part.strip() for part in parts if part.strip()]
 
 
@@ -90,15 +91,15 @@ def _introducer(text: str) -> int | None:
 def changes_from(values: dict[str, str]) -> dict[str, Any]:
     """The fields the form sent, as ``edit_person`` takes them; a field not sent is left alone."""
     changes: dict[str, Any] = {}
-    for name in PERSON_FIELDS:
+    for name, spec in FIELDS.items():
         if name not in values:
             continue
         text = values[name]
-        if name in LIST_FIELDS - {"dates"}:
-            changes[name] = _split(name, text)
-        elif name == "dates":
+        if spec.kind is Kind.DATES:
             changes[name] = _dates(text)
-        elif name == "met_through_id":
+        elif spec.is_list:
+            changes[name] = _split(spec, text)
+        elif spec.kind is Kind.PERSON:
             changes[name] = _introducer(text)
         else:
             changes[name] = text
@@ -107,7 +108,7 @@ def changes_from(values: dict[str, str]) -> dict[str, Any]:
 
 def edited(form: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """The form's texts and, of those, the ones the user changed from what the form was shown with."""
-    texts = {name: text for name, text in form.items() if name in PERSON_FIELDS}
+    texts = {name: text for name, text in form.items() if name in FIELDS}
     changed = {name: text for name, text in texts.items() if form.get(WAS + name) != text}
     return texts, changed
 
@@ -115,3 +116,76 @@ def edited(form: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
 def originals(form: dict[str, str]) -> dict[str, str]:
     """The texts the form was first shown with (kept when it is shown again after a refusal)."""
     return {name[len(WAS) :]: text for name, text in form.items() if name.startswith(WAS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """How the edit form shows one field: a line, a box of lines, a choice or a number."""
+
+    name: str
+    widget: str  # "input", "textarea", "tier" or "person"
+    type: str = "text"
+    rows: int = 0
+    help: str = ""
+    attrs: str = ""
+
+
+def _box(spec: FieldSpec) -> Box:
+    if spec.kind is Kind.TIER:
+        return Box(spec.name, "tier")
+    if spec.kind is Kind.PERSON:
+        return Box(
+            spec.name,
+            "person",
+            help=_(
+                "Who introduced you: start typing a name and pick from the list, "  # a long sentence
+                "or type their number, such as #12."
+            ),
+        )
+    if spec.kind is Kind.NOTES:
+        return Box(spec.name, "textarea", rows=5 if not spec.custom else 3)
+    if spec.kind is Kind.DATES:
+        return Box(spec.name, "textarea", rows=2, help=_("One a line, such as “work anniversary: --05-01”."))
+    if spec.one_line:
+        return Box(spec.name, "input", help=_("Separated by commas."))
+    if spec.kind is Kind.URLS:
+        return Box(spec.name, "textarea", rows=3, help=_("One a line."))
+    if spec.is_list:
+        rows = 3 if spec.group is Group.CONTACT else 2
+        return Box(spec.name, "textarea", rows=rows, help=_("One a line, or separated by commas."))
+    if spec.kind is Kind.DAYS:
+        return Box(
+            spec.name,
+            "input",
+            type="number",
+            help=_("Days; leave empty to follow the tier."),
+            attrs='min="1" max="3650" inputmode="numeric"',
+        )
+    if spec.kind is Kind.DATE:
+        return Box(spec.name, "input", help=_("YYYY-MM-DD, or --MM-DD when you don't know the year."))
+    required = "required" if spec.name == "display_name" else ""
+    return Box(spec.name, "input", type="url" if spec.name == "linkedin_url" else "text", attrs=required)
+
+
+def layout() -> list[tuple[str, list[list[Box]]]]:
+    """The form's groups, in order, each a list of rows: a wide field alone, the others two by two."""
+    found: list[tuple[str, list[list[Box]]]] = []
+    for group in Group:
+        rows: list[list[Box]] = []
+        pending: list[Box] = []
+        for spec in (spec for spec in FIELDS.values() if spec.group is group):
+            if spec.wide:
+                if pending:
+                    rows.append(pending)
+                    pending = []
+                rows.append([_box(spec)])
+                continue
+            pending.append(_box(spec))
+            if len(pending) == (3 if group is Group.NAME else 2):
+                rows.append(pending)
+                pending = []
+        if pending:
+            rows.append(pending)
+        if rows:
+            found.append((group.value, rows))
+    return found

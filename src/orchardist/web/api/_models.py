@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind
 from orchardist.domain.interactions import Channel, Direction
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import OfferKind
@@ -161,8 +162,35 @@ class NamedDateModel(BaseModel):
     )
 
 
+def _custom_schema(spec: FieldSpec) -> dict[str, Any]:
+    """The JSON schema of a custom field's value (``orchardist.domain.fields``: text, notes, a list of
+    texts, or a date)."""
+    described: dict[str, Any] = {"title": spec.label, "description": spec.help}
+    if spec.is_list:
+        return {**described, "type": "array", "items": {"type": "string", "maxLength": spec.max_length}}
+    if spec.kind is Kind.DATE:
+        return {**described, "anyOf": [{"type": "string"}, {"type": "null"}]}
+    return {**described, "type": "string", "maxLength": spec.max_length}
+
+
+def _custom_fields(required: bool) -> Callable[[dict[str, Any]], None]:
+    """Adds the custom person fields to a schema when the OpenAPI document is made."""
+
+    def add(schema: dict[str, Any]) -> None:
+        for spec in FIELDS.values():
+            if spec.custom:
+                schema.setdefault("properties", {})[spec.key] = _custom_schema(spec)
+                if required:
+                    schema.setdefault("required", []).append(spec.key)
+
+    return add
+
+
 class PersonOut(BaseModel):
-    """A person, as ``orchardist people list --json`` prints each one."""
+    """A person, as ``orchardist people list --json`` prints each one; the custom fields of
+    ``orchardist.domain.fields`` come after the built-in ones."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_custom_fields(required=True))
 
     id: int
     name: str = Field(description="The name as they write it.")
@@ -215,7 +243,16 @@ class PersonDetailOut(PersonOut):
 class PersonFields(BaseModel):
     """The fields of a person you can set. Lists replace the whole list; unknown fields are refused."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Custom fields come in as extras, checked against the field table (their values by the services).
+    model_config = ConfigDict(extra="allow", json_schema_extra=_custom_fields(required=False))
+
+    @model_validator(mode="after")
+    def _only_known_fields(self) -> PersonFields:
+        for name in self.model_extra or {}:
+            spec = FIELDS.get(name)
+            if spec is None or not spec.custom:
+                raise ValueError(f"{name}: unknown field")
+        return self
 
     name: str = Field("", max_length=500, description="The name as they write it (default: given + family).")
     given_name: str = Field("", max_length=300)

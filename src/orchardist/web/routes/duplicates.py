@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.people import PERSON_FIELDS, Person
+from orchardist.domain.fields import FIELDS, Kind, value_of
+from orchardist.domain.people import Person
 from orchardist.services.duplicates import RecordPair, duplicate_review, merge
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
@@ -24,21 +25,21 @@ PAGE_SIZE = 50
 
 def _shown(person: Person, introducers: dict[int, Person], name: str) -> list[str]:
     """The value of field ``name`` as lines of text; an empty list when the field is empty."""
-    value = getattr(person, name)
+    value, kind = value_of(person, name), FIELDS[name].kind
     if value in (None, "", ()):
         return []
-    if name == "tier":
+    if kind is Kind.TIER:
         return [tier_labels()[value.value]]
-    if name == "every_days":
+    if kind is Kind.DAYS:
         return [ngettext("%(num)d day", "%(num)d days", value) % {"num": value}]
-    if name == "met_through_id":
+    if kind is Kind.PERSON:
         introducer = introducers.get(value)
         return [introducer.display_name if introducer else f"#{value}"]
-    if name == "birthday":
+    if kind is Kind.DATE:
         return [value.isoformat()]
-    if name == "dates":
+    if kind is Kind.DATES:
         return [f"{item.label}: {item.date.isoformat()}" for item in value]
-    if name == "notes":
+    if kind is Kind.NOTES:
         return [line for line in value.splitlines() if line.strip()]
     if isinstance(value, tuple):
         return [str(item) for item in value]
@@ -66,7 +67,7 @@ def _side_by_side(pair: RecordPair) -> dict[str, Any]:
     """A pair with both records and one row per field that either of them fills."""
     labels = field_labels()
     rows = []
-    for name in PERSON_FIELDS:
+    for name in FIELDS:
         mine = _shown(pair.first, pair.introducers, name)
         theirs = _shown(pair.second, pair.introducers, name)
         if mine or theirs:

@@ -12,8 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from orchardist.domain.fields import FIELDS, Kind, is_filled, value_of
 from orchardist.domain.interactions import KNOWN_KINDS, Channel, Direction
-from orchardist.domain.people import PERSON_FIELDS, Person, Tier
+from orchardist.domain.people import Person, Tier
 from orchardist.services.duplicates import RecordPair, compare_people, merge
 from orchardist.services.errors import InputRefused
 from orchardist.services.interactions import log_contact
@@ -28,16 +29,17 @@ from orchardist.services.people import (
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
 from orchardist.web.labels import (
-    SHOWN_ORDER,
     field_labels,
+    group_labels,
     kind_labels,
     known_kind,
     partial_day,
+    shown_order,
     source_name,
     tier_labels,
     web_link,
 )
-from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, originals
+from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -46,16 +48,16 @@ router = APIRouter()
 
 def _plain(person: Person, introducers: dict[int, Person], name: str) -> str:
     """A field as one line of text (for comparing two records)."""
-    value = getattr(person, name)
+    value, kind = value_of(person, name), FIELDS[name].kind
     if value in (None, "", ()):
         return ""
-    if name == "met_through_id":
+    if kind is Kind.PERSON:
         return introducer_text(introducers.get(value))
-    if name == "tier":
+    if kind is Kind.TIER:
         return tier_labels()[value.value]
-    if name == "birthday":
+    if kind is Kind.DATE:
         return partial_day(value)
-    if name == "dates":
+    if kind is Kind.DATES:
         return "; ".join(
             _("%(label)s: %(date)s") % {"label": item.label, "date": partial_day(item.date)} for item in value
         )
@@ -85,6 +87,8 @@ def _edit_page(
             "errors": errors,
             "labels": field_labels(),
             "tiers": [tier.value for tier in Tier],
+            "layout": layout(),
+            "groups": group_labels(),
         },
         status_code=status,
     )
@@ -119,13 +123,20 @@ def _person_context(
 ) -> dict[str, Any]:
     person = overview.person
     labels = field_labels()
-    blank = [name for name in SHOWN_ORDER if getattr(person, name) in (None, "", ())]
+    order = [name for name in shown_order() if name != "display_name"]  # the heading says the name
+    blank = [name for name in order if not is_filled(person, name)]
     return {
         "person": person,
-        "filled": [name for name in SHOWN_ORDER if name not in blank and not _repeats_name(person, name)],
+        "filled": [name for name in order if name not in blank and not _repeats_name(person, name)],
+        "values": {name: value_of(person, name) for name in order},
+        "field_kinds": {name: FIELDS[name].kind.value for name in order},
         "empty": [labels[name] for name in blank],
         "links": {url: web_link(url) for url in (*person.urls, person.linkedin_url) if url},
-        "birthday": partial_day(person.birthday) if person.birthday else "",
+        "dates_shown": {
+            name: partial_day(value_of(person, name))
+            for name in order
+            if FIELDS[name].kind is Kind.DATE and is_filled(person, name)
+        },
         "dates": [(item.label, partial_day(item.date)) for item in person.dates],
         "last_contact": overview.last_contact,
         "interactions": overview.timeline,
@@ -134,7 +145,7 @@ def _person_context(
         "labels": labels,
         "sources": [
             (labels[name], [source_name(source) for source in person.sources[name]])
-            for name in PERSON_FIELDS
+            for name in FIELDS
             if person.sources.get(name)
         ],
         "message": message,
@@ -203,7 +214,7 @@ async def save_person(
     try:
         edit_person(network, person_id, changes_from(changed))
     except PersonError as error:
-        field = error.field if error.field in PERSON_FIELDS else "display_name"
+        field = error.field if error.field in FIELDS else "display_name"
         overview = person_overview(network, person_id)
         stored = form_values(overview.person, overview.introducer)
         shown_with = {**stored, **originals(texts)}
@@ -289,7 +300,7 @@ def _rows(pair: RecordPair) -> list[tuple[str, str, str]]:
             _plain(pair.first, pair.introducers, name),
             _plain(pair.second, pair.introducers, name),
         )
-        for name in PERSON_FIELDS
+        for name in FIELDS
     ]
     return [row for row in shown if row[1] or row[2]]
 
