@@ -351,6 +351,7 @@ def realistic_network(count: int, seed: int) -> list[Person]:
     return network
 
 
+@pytest.mark.slow
 def test_thirty_thousand_people_with_planted_duplicates() -> None:
     network = realistic_network(30_000, seed=2024)
     rng = random.Random(99)

@@ -169,6 +169,7 @@ def test_limits_grow_with_the_file_and_are_capped() -> None:
     assert small.memory_bytes < three_mb.memory_bytes < huge.memory_bytes
 
 
+@pytest.mark.slow
 def test_thirty_thousand_people_come_back_intact(slow: str) -> None:
     # This is about the round trip, not the limits: a 12-byte input gets the smallest wall-clock
     # allowance, which a machine busy with the browser tests can overrun.

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +15,7 @@ from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
 from orchardist.services.interactions import interactions_with, log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, get_person
+from orchardist.store.engine import Store
 
 HTMX = {"HX-Request": "true"}
 HTML = {"Accept": "text/html"}
@@ -265,6 +269,41 @@ def test_logging_an_interaction_with_htmx_returns_the_timeline(
     assert response.context["log"]["summary"] == ""  # type: ignore[attr-defined]
     assert "Long ago" in response.text and 'id="last-contact" hx-swap-oob="innerHTML"' in response.text
     assert "<html" not in response.text
+
+
+def _transactions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The transactions the store opens from now on, "read" or "write", in order."""
+    opened: list[str] = []
+    for kind in ("read", "write"):
+        original = getattr(Store, kind)
+
+        @contextmanager
+        def counted(self: Store, _original: Any = original, _kind: str = kind) -> Iterator[object]:
+            opened.append(_kind)
+            with _original(self) as conn:
+                yield conn
+
+        monkeypatch.setattr(Store, kind, counted)
+    return opened
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_logging_from_the_page_is_one_transaction(
+    client: TestClient, csrf: str, network: Network, monkeypatch: pytest.MonkeyPatch, htmx: bool
+) -> None:
+    person = _add(network, "Bo Chen")
+    _log(network, person, "Older", 10)
+    opened = _transactions(monkeypatch)
+    data = {"on": "", "channel": "call", "direction": "asked", "kind": "advice", "summary": "CV"}
+    headers = {**(HTMX if htmx else {}), "X-CSRF-Token": csrf}
+    response = client.post(
+        f"/people/{_id(person)}/interactions", data=data, headers=headers, follow_redirects=False
+    )
+    assert response.status_code == (200 if htmx else 303)
+    # The ask warning read before, the interaction stored, and (htmx) the timeline read after: one write.
+    assert opened == ["write"]
+    if htmx:
+        assert [item.summary for item in response.context["interactions"]] == ["CV", "Older"]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

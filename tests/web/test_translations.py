@@ -285,6 +285,29 @@ def test_what_the_services_say_is_shown_in_french(
     assert refused.context["errors"] == {  # type: ignore[attr-defined]
         "birthday": f"format attendu{NBSP}: AAAA-MM-JJ ou --MM-JJ, et non '1990-13-45'"
     }
+    settings = client.get("/settings", headers=HTML).context["values"]  # type: ignore[attr-defined]
+    form = {name: str(settings[name]) for name in ("inner_days", "casual_days", "today_size", "weekly_goal")}
+    wrong = client.post(
+        "/settings/tending", data={**form, "csrf_token": csrf, "active_days": "0"}, headers=HTML
+    )
+    assert wrong.status_code == 400
+    said = wrong.context["error"]  # type: ignore[attr-defined]
+    assert said.startswith(i18n.translations("fr_CA").gettext("Active") + NBSP + ":")
+    assert "doit être un nombre de jours de 1 à 3650, et non 0" in said
+    logged = client.post(
+        f"/people/{tom}/interactions",
+        data={
+            "csrf_token": csrf,
+            "on": "",
+            "channel": "email",
+            "direction": "gave",
+            "kind": "x",
+            "summary": " ",
+        },
+        headers=HTML,
+    )
+    assert logged.status_code == 400
+    assert logged.context["log_errors"] == {"summary": "Écrivez quelques mots à ce sujet."}  # type: ignore[attr-defined]
 
 
 def test_a_kind_typed_in_french_is_stored_as_the_known_kind(

@@ -14,7 +14,7 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 
 from orchardist.domain.holidays import BY_CODE
-from orchardist.domain.messages import Message, Wording
+from orchardist.domain.messages import N_, Message, Wording
 from orchardist.domain.rhythm import TendingSettings
 from orchardist.domain.wording import NUMBER_RANGE, UNKNOWN_HOLIDAY
 from orchardist.services import refusals
@@ -33,11 +33,13 @@ DIGEST_LAST_SENT = "digest_last_sent"
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """One setting a user can change: its type, default and what it means."""
+    """One setting a user can change: its type, default, what the Settings page calls it (marked for
+    the catalogue) and what it means (``settings show``, in English)."""
 
     name: str
     kind: type
     default: Any
+    label: str
     help: str
     secret: bool = False
 
@@ -45,32 +47,58 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
-        Setting("inner_days", int, 30, "Days between contacts for the inner tier."),
-        Setting("active_days", int, 90, "Days between contacts for the active tier."),
-        Setting("casual_days", int, 180, "Days between contacts for the casual tier."),
+        Setting("inner_days", int, 30, N_("Inner"), "Days between contacts for the inner tier."),
+        Setting("active_days", int, 90, N_("Active"), "Days between contacts for the active tier."),
+        Setting("casual_days", int, 180, N_("Casual"), "Days between contacts for the casual tier."),
         Setting(
-            "today_size", int, 10, "How many people Today suggests by rhythm (owed actions always show)."
+            "today_size",
+            int,
+            10,
+            N_("People Today suggests by rhythm"),
+            "How many people Today suggests by rhythm (owed actions always show).",
         ),
-        Setting("weekly_goal", int, 5, "People to tend each week; 0 for no goal."),
         Setting(
-            "holidays", list, [], "Holidays to greet the inner and active tiers on (codes, comma-separated)."
+            "weekly_goal",
+            int,
+            5,
+            N_("Weekly goal: people to tend"),
+            "People to tend each week; 0 for no goal.",
+        ),
+        Setting(
+            "holidays",
+            list,
+            [],
+            N_("Holidays to greet your inner and active tiers on"),
+            "Holidays to greet the inner and active tiers on (codes, comma-separated).",
         ),
         Setting(
             "reminder_names",
             bool,
             False,
+            N_("Show names and reasons in calendar entries and digests"),
             "Calendar entries and digests name people (off: neutral words only).",
         ),
-        Setting("reminder_days", int, 28, "How many days ahead the reminders calendar covers."),
-        Setting("digest_enabled", bool, False, "Send the weekly digest e-mail."),
-        Setting("digest_weekday", str, "monday", "The day of the week the digest is sent."),
-        Setting("digest_to", str, "", "The address the digest is sent to."),
-        Setting("digest_from", str, "", "The sender address of the digest."),
-        Setting("smtp_host", str, "", "The SMTP server that sends the digest."),
-        Setting("smtp_port", int, 587, "The SMTP server's port."),
-        Setting("smtp_security", str, "starttls", "starttls, ssl or none."),
-        Setting("smtp_username", str, "", "The SMTP user name, if the server asks for one."),
-        Setting("smtp_password", str, "", "The SMTP password (ORCHARDIST_SMTP_PASSWORD overrides it).", True),
+        Setting(
+            "reminder_days", int, 28, N_("Days ahead"), "How many days ahead the reminders calendar covers."
+        ),
+        Setting(
+            "digest_enabled", bool, False, N_("Send the weekly digest"), "Send the weekly digest e-mail."
+        ),
+        Setting("digest_weekday", str, "monday", N_("On"), "The day of the week the digest is sent."),
+        Setting("digest_to", str, "", N_("Send to"), "The address the digest is sent to."),
+        Setting("digest_from", str, "", N_("From"), "The sender address of the digest."),
+        Setting("smtp_host", str, "", N_("Server"), "The SMTP server that sends the digest."),
+        Setting("smtp_port", int, 587, N_("Port"), "The SMTP server's port."),
+        Setting("smtp_security", str, "starttls", N_("Security"), "starttls, ssl or none."),
+        Setting("smtp_username", str, "", N_("User name"), "The SMTP user name, if the server asks for one."),
+        Setting(
+            "smtp_password",
+            str,
+            "",
+            N_("Password"),
+            "The SMTP password (ORCHARDIST_SMTP_PASSWORD overrides it).",
+            True,
+        ),
     )
 }
 TENDING_FIELDS = tuple(field.name for field in fields(TendingSettings))

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist import __version__
 from orchardist.domain.holidays import HOLIDAYS, next_on
 from orchardist.services.digest import DigestError, send
-from orchardist.services.errors import InputRefused
+from orchardist.services.errors import InputRefused, Refused
 from orchardist.services.network import Network
 from orchardist.services.reminders import (
     calendar,
@@ -21,7 +21,7 @@ from orchardist.services.reminders import (
     new_feed,
     revoke_feed,
 )
-from orchardist.services.settings import SECURITIES, parse, settings_overview, update
+from orchardist.services.settings import SECURITIES, SETTINGS, parse, settings_overview, update
 from orchardist.web.app import network_of
 from orchardist.web.i18n import (
     LANGUAGE_COOKIE,
@@ -38,6 +38,14 @@ from orchardist.web.templating import render
 router = APIRouter()
 
 ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def _refusal(refusal: Refused) -> str:
+    """Why a change was refused, after the name the page gives the setting at fault."""
+    setting = SETTINGS.get(refusal.field or "")
+    if setting is None:
+        return refusal_text(refusal)
+    return _("%(field)s: %(reason)s") % {"field": _(setting.label), "reason": refusal.text(gettext)}
 
 
 def _back_to(next_path: str | None) -> str:
@@ -154,7 +162,7 @@ async def _save(
             request,
             network,
             values=texts,
-            error=refusal_text(refusal),
+            error=_refusal(refusal),
             section=section,
             status_code=400,
         )
@@ -260,7 +268,7 @@ def send_digest_now(request: Request, network: Annotated[Network, Depends(networ
     try:
         send(network, _=gettext)
     except InputRefused as refusal:
-        return _page(request, network, error=refusal_text(refusal), section="digest", status_code=400)
+        return _page(request, network, error=_refusal(refusal), section="digest", status_code=400)
     except DigestError as error:
         return _page(
             request,
