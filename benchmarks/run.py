@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from benchmarks.generate import interaction_rows, linkedin_export
-from benchmarks.seed import store_interactions
+from benchmarks.seed import open_benchmark, person_ids, store_interactions
 
 QUERIES = [
     "dan",
@@ -67,14 +67,13 @@ def main() -> None:
 
     from orchardist.domain.queries import Text
     from orchardist.services.importing import import_file
-    from orchardist.services.network import open_network
     from orchardist.store.people import PeopleRepository
 
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         export = workdir / "Connections.csv"
         export.write_bytes(linkedin_export(args.rows))
-        network = open_network(_store_url(args.db, workdir))
+        store, network = open_benchmark(_store_url(args.db, workdir))
         print(f"database: {args.db}; file: {args.rows:,} rows, {export.stat().st_size / 1e6:.1f} MB")
 
         started = time.perf_counter()
@@ -88,22 +87,20 @@ def main() -> None:
             f"added {again.added}, merged {again.merged:,}"
         )
 
-        with network.store.read() as conn:
-            ids = PeopleRepository(conn, network.space_id).find_ids()
-        rows = interaction_rows(ids, args.interactions)
+        rows = interaction_rows(person_ids(store, network), args.interactions)
         started = time.perf_counter()
-        store_interactions(network, rows)
+        store_interactions(store, network, rows)
         print(
             f"interactions:    {time.perf_counter() - started:6.2f} s  "
             f"to store {len(rows):,} (setup, not a budget)"
         )
 
-        if not network.store.is_sqlite:
+        if not store.is_sqlite:
             # The steady state of a served database: autovacuum visits soon after a bulk load.
-            with network.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("VACUUM ANALYZE")
         timings: dict[str, list[float]] = {}
-        with network.store.read() as conn:
+        with store.read() as conn:
             repo = PeopleRepository(conn, network.space_id)
             for query in QUERIES:
                 samples = []
@@ -135,7 +132,8 @@ def main() -> None:
             f"today:           median {statistics.median(samples):5.1f} ms, p95 {samples[18]:5.1f} ms "
             f"({len(listed)} items; 20 runs)"
         )
-        network.store.dispose()
+        store.dispose()
+        network.close()
 
     helps = bench_help()
     print(

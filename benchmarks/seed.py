@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from orchardist.services.network import Network
+from orchardist.services.network import Network, open_network
 from orchardist.store.bulk import insert_rows
+from orchardist.store.engine import Store
 from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.people import allocate_ids
+from orchardist.store.migrate import open_store
+from orchardist.store.people import PeopleRepository
+from orchardist.store.person_rows import allocate_ids
 from orchardist.store.tables import interaction_people, interactions
 
 
-def store_interactions(network: Network, rows: list[dict[str, object]]) -> None:
+def open_benchmark(db: str) -> tuple[Store, Network]:
+    """The store named by ``db`` (for bulk loading and database upkeep) and its network (for the use
+    cases being measured)."""
+    network = open_network(db)
+    return open_store(db, migrate=False), network
+
+
+def person_ids(store: Store, network: Network) -> list[int]:
+    """Every person's id, by name."""
+    with store.read() as conn:
+        return PeopleRepository(conn, network.space_id).find_ids()
+
+
+def store_interactions(store: Store, network: Network, rows: list[dict[str, object]]) -> None:
     """Insert ``rows`` (from ``generate.interaction_rows``) in one transaction."""
     now = datetime.now(UTC)
-    with network.store.write() as conn:
+    with store.write() as conn:
         new_ids = allocate_ids(conn, interactions, len(rows))
         insert_rows(
             conn,

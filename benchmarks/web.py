@@ -23,9 +23,7 @@ from pathlib import Path
 
 from benchmarks.generate import interaction_rows, linkedin_export
 from benchmarks.run import _store_url
-from benchmarks.seed import store_interactions
-from orchardist.services.network import open_network
-from orchardist.store.people import PeopleRepository
+from benchmarks.seed import open_benchmark, person_ids, store_interactions
 
 PAGES = [
     "/today",
@@ -87,16 +85,15 @@ def main() -> None:
         export = Path(tmp) / "Connections.csv"
         export.write_bytes(linkedin_export(30_000))
         subprocess.run([exe, "--db", db, "import", str(export)], check=True, capture_output=True)
-        network = open_network(db)
-        with network.store.read() as conn:
-            ids = PeopleRepository(conn, network.space_id).find_ids()
-        store_interactions(network, interaction_rows(ids, 300_000))
-        if not network.store.is_sqlite:
+        store, network = open_benchmark(db)
+        store_interactions(store, network, interaction_rows(person_ids(store, network), 300_000))
+        if not store.is_sqlite:
             # A served database in its steady state: autovacuum visits soon after a bulk load, and
             # index-only scans need the visibility map it writes.
-            with network.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("VACUUM ANALYZE")
-        network.store.dispose()
+        store.dispose()
+        network.close()
         print(f"database: {args.db}; 30,000 people, 300,000 interactions")
         port = "8791"
         server = subprocess.Popen([exe, "--db", db, "serve", "--port", port], stdout=subprocess.DEVNULL)

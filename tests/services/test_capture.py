@@ -11,9 +11,9 @@ from orchardist.domain.people import Person
 from orchardist.services.capture import (
     LIMITS,
     CaptureError,
+    CaptureWords,
     Encounter,
     Problem,
-    Wording,
     capture_encounter,
     looks_like_a_name,
 )
@@ -74,7 +74,9 @@ def test_a_description_is_kept_whole_as_the_name(network: Network) -> None:
 
 
 def test_the_wording_comes_from_the_caller(network: Network) -> None:
-    wording = Wording(lead="Piste", summary="Rencontre fortuite", summary_at="Rencontre fortuite à %(where)s")
+    wording = CaptureWords(
+        lead="Piste", summary="Rencontre fortuite", summary_at="Rencontre fortuite à %(where)s"
+    )
     person = capture_encounter(network, Encounter(who="Sam", lead="un poste"), wording=wording)
     assert person.id is not None
     (interaction,) = interactions_with(network, person.id)

@@ -21,15 +21,18 @@ Errors go to standard error as `orchardist: …`, saying what and where.
 Every listing takes `--json`. The JSON shapes below are a stable contract for scripts: fields may be added,
 never removed or renamed.
 
-- `import --json`: `{"format", "added", "merged", "skipped": [{"line", "reason"}], "updated", "interactions",
-  "job_changes", "file"}`; `line` is `null` when unknown.
+- `import --json`: `{"format", "added", "merged", "skipped": [{"line", "reason", "code"}], "updated",
+  "interactions", "job_changes", "file"}`; `line` is `null` when unknown; `code` is in `docs/messages.md`.
 - `people list --json`: an array of people, each with `id`, `name`, `given_name`, `family_name`, `pronouns`,
   `organisation`, `title`, `emails`, `phones`, `urls`, `linkedin_url`, `location`, `tags`, `tier`,
   `every_days`, `interests`, `can_help_with`, `could_use_help_with`, `how_met`, `where_met`, `met_through_id`,
   `birthday` (`YYYY-MM-DD` or `--MM-DD`), `dates`, `notes`, `sources`, `last_contact`.
-- `people show ID --json`: the same object plus `met_through` (`{"id", "name"}` or `null`) and
+- `people show ID --json`: the same object plus `ledger` (`{"gave", "asked", "mutual", "social"}`),
+  `next_due` (`YYYY-MM-DD`, or `null` when dormant), `met_through` (`{"id", "name"}` or `null`) and
   `interactions` (newest first, each `{"id", "date", "direction", "channel", "kind", "summary", "notes",
   "person_ids"}`).
+- The person fields are those of `src/orchardist/domain/fields.py`; a field added there appears in every
+  person object under its name.
 - `people duplicates --json`: an array of `{"first": {"id", "name"}, "second": {"id", "name"}, "score",
   "reasons"}`, most likely first.
 """

@@ -72,7 +72,7 @@ class Encounter:
 
 
 @dataclass(frozen=True, slots=True)
-class Wording:
+class CaptureWords:
     """The words the capture writes into the notes, in the user's language."""
 
     lead: str = "Lead"
@@ -127,7 +127,7 @@ def looks_like_a_name(who: str) -> bool:
     return words[0].casefold() not in _PARTICLES
 
 
-def _summary(encounter: Encounter, wording: Wording) -> str:
+def _summary(encounter: Encounter, wording: CaptureWords) -> str:
     said = _one_line(encounter.said)
     if not said:
         where = _one_line(encounter.where)
@@ -138,16 +138,16 @@ def _summary(encounter: Encounter, wording: Wording) -> str:
     return f"{cut}…"
 
 
-def _notes(encounter: Encounter, wording: Wording) -> str:
+def _notes(encounter: Encounter, wording: CaptureWords) -> str:
     parts = [encounter.said.strip()] if encounter.said.strip() else []
     if encounter.lead.strip():
         parts.append(f"{wording.lead}: {encounter.lead.strip()}")
     return "\n\n".join(parts)
 
 
-def encounter_person(encounter: Encounter, wording: Wording | None = None) -> Person:
+def encounter_person(encounter: Encounter, wording: CaptureWords | None = None) -> Person:
     """The person a capture creates (not stored); raises CaptureError when a field is refused."""
-    wording = wording or Wording()
+    wording = wording or CaptureWords()
     problems = _check(encounter)
     if problems:
         raise CaptureError(problems)
@@ -168,13 +168,13 @@ def encounter_person(encounter: Encounter, wording: Wording | None = None) -> Pe
 
 
 def capture_encounter(
-    network: Network, encounter: Encounter, *, wording: Wording | None = None, on: date | None = None
+    network: Network, encounter: Encounter, *, wording: CaptureWords | None = None, on: date | None = None
 ) -> Person:
     """Save a chance encounter: a new person and a social, in-person interaction, in one transaction.
 
     Either both are stored or, if anything fails, neither is.
     """
-    wording = wording or Wording()
+    wording = wording or CaptureWords()
     person = encounter_person(encounter, wording)
     with network.writing() as unit:
         stored = unit.people.add(person)

@@ -34,6 +34,7 @@ __all__ = [
     "PeopleBrowse",
     "PersonError",
     "PersonListing",
+    "PersonCard",
     "PersonOverview",
     "add_person",
     "browse_people",
@@ -42,6 +43,7 @@ __all__ = [
     "edit_person",
     "get_person",
     "list_people",
+    "person_card",
     "person_overview",
     "tag_people",
 ]
@@ -143,6 +145,24 @@ def get_person(network: Network, person_id: int) -> Person | None:
     """The person with this id in the network, or None."""
     with network.reading() as unit:
         return unit.people.get(person_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCard:
+    """A person and who introduced them: what the edit form needs, without the rest of their page."""
+
+    person: Person
+    introducer: Person | None
+
+
+def person_card(network: Network, person_id: int) -> PersonCard:
+    """A person and who introduced them; NotFound when they are not in this network."""
+    with network.reading() as unit:
+        person = unit.people.get(person_id)
+        if person is None:
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+        introducer = unit.people.get(person.met_through_id) if person.met_through_id else None
+    return PersonCard(person, introducer)
 
 
 def person_overview(network: Network, person_id: int, *, on: date | None = None) -> PersonOverview:

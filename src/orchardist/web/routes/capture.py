@@ -11,9 +11,9 @@ from orchardist.services.capture import (
     KIND,
     LIMITS,
     CaptureError,
+    CaptureWords,
     Encounter,
     Problem,
-    Wording,
     capture_encounter,
 )
 from orchardist.services.network import Network
@@ -30,8 +30,10 @@ FIELDS = ("who", "where", "said", "lead", "email", "phone", "organisation")
 DETAILS = ("email", "phone", "organisation")
 
 
-def _wording() -> Wording:
-    return Wording(lead=_("Lead"), summary=_("Met by chance"), summary_at=_("Met by chance at %(where)s"))
+def _wording() -> CaptureWords:
+    return CaptureWords(
+        lead=_("Lead"), summary=_("Met by chance"), summary_at=_("Met by chance at %(where)s")
+    )
 
 
 def _message(field: str, problem: Problem) -> str:

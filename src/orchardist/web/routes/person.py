@@ -24,6 +24,7 @@ from orchardist.services.people import (
     PersonOverview,
     delete_person,
     edit_person,
+    person_card,
     person_overview,
 )
 from orchardist.web.app import network_of
@@ -197,9 +198,9 @@ def person_page(
 
 @router.get("/people/{person_id:int}/edit")
 def edit_page(request: Request, person_id: int, network: Annotated[Network, Depends(network_of)]) -> Response:
-    overview = person_overview(network, person_id)
-    values = form_values(overview.person, overview.introducer)
-    return _edit_page(request, overview.person, values, values, {}, 200)
+    card = person_card(network, person_id)
+    values = form_values(card.person, card.introducer)
+    return _edit_page(request, card.person, values, values, {}, 200)
 
 
 @router.post("/people/{person_id:int}", dependencies=[Depends(require_csrf)])
@@ -215,11 +216,11 @@ async def save_person(
         edit_person(network, person_id, changes_from(changed))
     except PersonError as error:
         field = error.field if error.field in FIELDS else "display_name"
-        overview = person_overview(network, person_id)
-        stored = form_values(overview.person, overview.introducer)
+        card = person_card(network, person_id)
+        stored = form_values(card.person, card.introducer)
         shown_with = {**stored, **originals(texts)}
         errors = {field: error.text(gettext)}
-        return _edit_page(request, overview.person, {**stored, **values}, shown_with, errors, 400)
+        return _edit_page(request, card.person, {**stored, **values}, shown_with, errors, 400)
     return RedirectResponse(f"/people/{person_id}?saved=1", status_code=303)
 
 
