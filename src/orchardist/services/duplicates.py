@@ -121,11 +121,8 @@ def compare_people(network: Network, first_id: int, second_id: int) -> RecordPai
     if first_id == second_id:
         raise PersonError(refusals.MERGE_WITH_SELF())
     with network.reading() as unit:
-        found = unit.people.get_many([first_id, second_id])
-        for person_id in (first_id, second_id):
-            if person_id not in found:
-                raise NotFound(NO_SUCH_PERSON(id=person_id))
-        return RecordPair(found[first_id], found[second_id], _introducers(unit, found.values()))
+        first, second = _both(unit, first_id, second_id)
+        return RecordPair(first, second, _introducers(unit, (first, second)))
 
 
 def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
@@ -133,11 +130,7 @@ def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
     if keep_id == other_id:
         raise PersonError(refusals.MERGE_WITH_SELF())
     with network.writing() as unit:
-        found = unit.people.get_many([keep_id, other_id])
-        for person_id in (keep_id, other_id):
-            if person_id not in found:
-                raise NotFound(NO_SUCH_PERSON(id=person_id))
-        merged = merge_people(found[keep_id], found[other_id])
+        merged = merge_people(*_both(unit, keep_id, other_id))
         if merged.met_through_id == other_id:
             merged = replace(merged, met_through_id=None)
         unit.people.update(merged)
@@ -145,6 +138,15 @@ def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
         unit.people.repoint_introductions(other_id, keep_id)
         unit.people.delete(other_id)
         return PersonListing(unit.people.require(keep_id), unit.people.last_contacts([keep_id]).get(keep_id))
+
+
+def _both(unit: Unit, first_id: int, second_id: int) -> tuple[Person, Person]:
+    """The two people, or NotFound naming the first of them who is not in this network."""
+    found = unit.people.get_many([first_id, second_id])
+    for person_id in (first_id, second_id):
+        if person_id not in found:
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+    return found[first_id], found[second_id]
 
 
 def _introducers(unit: Unit, people: Any) -> dict[int, Person]:
