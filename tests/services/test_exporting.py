@@ -17,7 +17,7 @@ from orchardist.services.importing import ImportRefused, import_file
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network, open_network
 from orchardist.services.people import add_person, count_people, list_people
-from orchardist.store.engine import StoreError
+from orchardist.store.failures import StoreError
 
 
 def _fill(network: Network) -> None:

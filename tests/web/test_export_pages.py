@@ -18,7 +18,7 @@ from orchardist.domain.people import Person
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, count_people, list_people
-from orchardist.store.engine import StoreError
+from orchardist.store.failures import StoreError
 from orchardist.store.messages import FAILED_CHECK
 from orchardist.web.routes import exports
 

@@ -21,6 +21,7 @@ EXIT_NOT_FOUND = 1
 @dataclass
 class CliState:
     db: str | None
+    debug: bool = False
     _network: Network | None = field(default=None, repr=False)
 
     def network(self) -> Network:

@@ -6,10 +6,14 @@ so ``orchardist --help`` starts fast.
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import Any
+
 import click
 
 from orchardist import __version__
-from orchardist.cli.context import CliState
+from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
 from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
@@ -23,8 +27,39 @@ from orchardist.cli.settings import settings_group
 from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
 
 
+class OrchardistGroup(click.Group):
+    """The command group: a refusal or a failure of the database or a file is one sentence on standard
+    error and exit 2 (1 for something not found), never a traceback, unless ``--debug`` is given."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from orchardist.services.errors import NotFound, Refused
+
+        try:
+            return super().invoke(ctx)
+        except (Refused, OSError) as error:
+            if _debugging(ctx):
+                raise
+            if isinstance(error, NotFound):
+                fail(str(error), EXIT_NOT_FOUND)
+            fail(_said(error), EXIT_REFUSED)
+
+
+def _debugging(ctx: click.Context) -> bool:
+    found = ctx.find_object(CliState)
+    return bool(found and found.debug)
+
+
+def _said(error: Exception) -> str:
+    """One sentence for a refusal or a file that could not be used (its path, never its content)."""
+    if isinstance(error, OSError) and not isinstance(error, click.ClickException):
+        what = error.strerror or type(error).__name__
+        return f"{error.filename}: {what}" if error.filename else what
+    return str(error)
+
+
 @click.group(
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100}
+    cls=OrchardistGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100, "terminal_width": 100},
 )
 @click.option(
     "--db",
@@ -35,11 +70,17 @@ from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_comm
         "Default: orchardist.sqlite3 in your data directory."
     ),
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="ORCHARDIST_DEBUG",
+    help="Show the full traceback of an error (it may quote stored data; also ORCHARDIST_DEBUG=1).",
+)
 @click.version_option(__version__, prog_name="orchardist")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     """Orchardist keeps your professional network, privately, on your own machine."""
-    ctx.obj = CliState(db=db)
+    ctx.obj = CliState(db=db, debug=debug)
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -64,4 +105,15 @@ cli.add_command(offers_group)
 
 
 def main() -> None:
-    cli(prog_name="orchardist")
+    """The ``orchardist`` command: an error nobody foresaw is one line too, never a traceback that could
+    quote stored data, unless ``--debug`` (or ``ORCHARDIST_DEBUG=1``) asks for it."""
+    try:
+        cli(prog_name="orchardist")
+    except Exception as error:
+        if "--debug" in sys.argv or os.environ.get("ORCHARDIST_DEBUG") == "1":
+            raise
+        fail(
+            f"an unexpected error ({type(error).__name__}) stopped the command; "
+            "run it again with --debug to see where",
+            EXIT_REFUSED,
+        )

@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from orchardist.store import messages
-from orchardist.store.engine import Store, StoreError
+from orchardist.store.engine import Store
+from orchardist.store.failures import StoreError
 
 
 def check_integrity(path: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,16 +12,16 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, RootTransaction
 
-from orchardist.domain.messages import Refused
+from orchardist.store.failures import StoreError, is_locked, unavailable
+
+__all__ = ["BUSY_TIMEOUT_MS", "Store", "StoreError", "resolve_url"]
 
 BUSY_TIMEOUT_MS = 10_000
+# How long a write waits in all for another program's write lock, SQLite's own wait included.
+WRITE_WAIT_SECONDS = 30.0
 _WRITE = "orchardist_write"
-
-
-class StoreError(Refused):
-    """The store cannot be opened or used as asked; the message says which file and why."""
 
 
 def default_sqlite_path() -> Path:
@@ -46,10 +48,11 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event, not the driver, decide how each transaction begins.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # The busy timeout first: setting the journal mode may have to wait for another connection.
     for pragma in (
+        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
-        f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
         "PRAGMA foreign_keys=ON",
         "PRAGMA secure_delete=ON",
     ):
@@ -96,20 +99,48 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read transaction."""
-        with self.engine.connect() as conn, conn.begin():
-            yield conn
+        """A read transaction. A failure of the database itself is a ``StoreUnavailable``."""
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except sa.exc.DBAPIError as error:
+            raise unavailable(error, self.describe()) from error
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A write transaction (``BEGIN IMMEDIATE`` on SQLite); all or nothing."""
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite); all or nothing.
+
+        While another program holds the write lock, beginning is tried again with a growing pause for up
+        to ``WRITE_WAIT_SECONDS`` in all; once it has begun, the transaction holds the lock to its end.
+        A failure of the database itself is a ``StoreUnavailable``, and nothing was changed.
+        """
+        started = time.monotonic()
         try:
-            with self.engine.connect() as conn:
-                conn = conn.execution_options(**{_WRITE: True})
-                with conn.begin():
+            conn, transaction = self._begin_writing(started)
+            try:
+                with transaction:
                     yield conn
+            finally:
+                conn.close()
+        except sa.exc.DBAPIError as error:
+            raise unavailable(error, self.describe(), waited=time.monotonic() - started) from error
         finally:
             self.generation += 1
+
+    def _begin_writing(self, started: float) -> tuple[Connection, RootTransaction]:
+        """A connection and its write transaction, begun (SQLite: holding the write lock)."""
+        pause = 0.05
+        while True:
+            conn = self.engine.connect().execution_options(**{_WRITE: True})
+            try:
+                return conn, conn.begin()
+            except sa.exc.OperationalError as error:
+                conn.close()
+                waited = time.monotonic() - started
+                if not is_locked(error) or waited + pause > WRITE_WAIT_SECONDS:
+                    raise
+                time.sleep(pause + random.uniform(0, pause))
+                pause = min(pause * 2, 1.0)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -12,3 +12,30 @@ NOT_A_STORE = Wording("backup.not_a_store", N_("%(file)s is an SQLite database b
 NEEDS_SQLITE = Wording("backup.needs_sqlite", N_("an SQLite file backup or restore needs an SQLite store"))
 CANNOT_OPEN = Wording("store.cannot_open", N_("cannot open the store at %(where)s: %(reason)s"))
 NO_SUCH_SPACE = Wording("space.not_found", N_("no space with id %(id)s"))
+
+# The database itself failed (store/failures.py); nothing was changed.
+LOCKED = Wording(
+    "store.locked",
+    N_("the store is busy: another program kept it locked for %(seconds)s seconds; try again in a moment"),
+)
+FULL = Wording(
+    "store.full", N_("the disk that holds the store (%(where)s) is full; free some space, then try again")
+)
+READ_ONLY = Wording(
+    "store.read_only",
+    N_("the store (%(where)s) cannot be written: the file, its folder or its disk is read-only"),
+)
+DISK_ERROR = Wording(
+    "store.disk_error",
+    N_(
+        "the store (%(where)s) could not be read or written because of a disk error; check the disk, "
+        "and restore a backup if it happens again"
+    ),
+)
+UNREACHABLE = Wording(
+    "store.unreachable",
+    N_("the store (%(where)s) cannot be opened or reached; check that it exists and that you may use it"),
+)
+DATABASE_REFUSED = Wording(
+    "store.refused", N_("the database refused the change (%(problem)s); nothing was changed")
+)

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 
 from orchardist.store import messages
 from orchardist.store.backup import backup_sqlite
-from orchardist.store.engine import Store, StoreError, resolve_url
+from orchardist.store.engine import Store, resolve_url
+from orchardist.store.failures import StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from orchardist.services.errors import NotFound, Refused
+from orchardist.services.errors import NotFound, Refused, StoreUnavailable
 from orchardist.services.importing import ImportRefused
 from orchardist.web import i18n
 
@@ -50,6 +50,35 @@ async def refused(request: Request, error: Exception) -> Response:
     return JSONResponse(body.model_dump(), status_code=400)
 
 
+# What the API answers when the database itself failed, and after how many seconds to try again.
+_UNAVAILABLE: dict[str, tuple[int, int | None]] = {
+    "locked": (503, 5),
+    "full": (507, None),
+    "read_only": (503, None),
+    "disk": (500, None),
+    "unreachable": (503, 30),
+    "refused": (500, None),
+}
+
+
+async def store_failed(request: Request, error: Exception) -> Response:
+    """The database could not do what was asked (locked, full, read-only, a disk error): 503 with
+    ``Retry-After`` when waiting helps, 507 when the disk is full, 500 otherwise; never the driver's text,
+    which may quote stored data."""
+    from orchardist.web.api._models import Problem
+
+    assert isinstance(error, StoreUnavailable)
+    status, retry = _UNAVAILABLE[error.failure.value]
+    headers = {"Retry-After": str(retry)} if retry else None
+    if not _is_api(request):
+        page = _page(request, status, error.text(i18n.gettext))
+        if headers:
+            page.headers.update(headers)
+        return page
+    body = Problem(detail=str(error), **error.message.to_dict())
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
 async def http_error(request: Request, error: Exception) -> Response:
     """An HTTP error a route raised (its words translated already), or one of the framework's."""
     assert isinstance(error, HTTPException)
@@ -68,6 +97,7 @@ async def http_error(request: Request, error: Exception) -> Response:
 
 def install(app: FastAPI) -> None:
     """Answer every refusal and HTTP error of ``app`` as described above."""
+    app.add_exception_handler(StoreUnavailable, store_failed)
     app.add_exception_handler(Refused, refused)
     app.add_exception_handler(ImportRefused, refused)
     app.add_exception_handler(HTTPException, http_error)
