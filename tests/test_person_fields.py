@@ -75,7 +75,7 @@ def test_a_custom_field_is_checked_stored_and_given_back_in_the_json(
     shown = person_to_dict(stored)
     assert (shown["preferred_contact"], shown["languages"]) == ("Signal", ["fr", "zh"])
     with pytest.raises(PersonError) as refused:
-        person_from({"display_name": "X", "preferred_contact": "s" * 51})
+        add_person(network, person_from({"display_name": "X", "preferred_contact": "s" * 51}))
     assert refused.value.field == "preferred_contact"
 
 

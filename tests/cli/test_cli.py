@@ -141,6 +141,7 @@ def test_add_edit_show_log_delete(db_arg: str) -> None:
         ["people", "add", "--name", "Bo", "--email", "nope"],
         ["people", "add", "--name", "Bo", "--birthday", "1999-02-30"],
         ["log", "1", "--kind", "coffee", "--direction", "took", "--summary", "x"],
+        ["log", "1", "--kind", "coffee", "--direction", "gave", "--summary", "x", "--date", "2099-01-01"],
         ["export", "--format", "pdf"],
     ],
 )

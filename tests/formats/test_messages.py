@@ -31,7 +31,6 @@ TRANSLATED = (
     "this is a binary file, not a vCard file",
     "text outside a vCard: expected BEGIN:VCARD",
     "this indented line continues nothing (a stray folded line)",
-    "the file took too long to read (%(seconds)s s); it may be malformed or hostile",
     "a quoted value opened on this line is never closed, so the rest of the file would be read as one value",
     "not valid JSON: %(problem)s (column %(column)s)",
     "not a valid backup: nested too deeply",

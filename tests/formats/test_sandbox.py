@@ -5,6 +5,9 @@ The misbehaving importer in ``slow_format`` is registered for these tests only.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -109,13 +112,20 @@ def test_format_errors_cross_unchanged(slow: str) -> None:
 
 def test_a_slow_importer_is_stopped_by_the_wall_clock(slow: str) -> None:
     error, elapsed = refused(b"sleep", slow, wall_seconds=0.5)
-    assert str(error.reason) == "the file took too long to read (0.5 s); it may be malformed or hostile"
+    assert str(error.reason) == (
+        "the file was still being read after 0.5 s by the clock, though it had not used up its processor "
+        "time: the computer is probably too busy; try again when it is less busy"
+    )
+    assert error.reason.code == "file.still_reading"
     assert elapsed < 3
 
 
 def test_a_spinning_importer_is_stopped_by_the_cpu_limit(slow: str) -> None:
     error, elapsed = refused(b"spin", slow, cpu_seconds=1, wall_seconds=30)
-    assert str(error.reason) == "the file took too long to read (1.0 s); it may be malformed or hostile"
+    assert str(error.reason) == (
+        "reading the file used more than 1.0 s of processor time, the most a file of its size may; it "
+        "may be malformed or hostile"
+    )
     assert error.reason.code == "file.too_long_to_read"
     assert elapsed < 15
 
@@ -163,9 +173,9 @@ def test_files_over_100_mb_are_refused_before_parsing(monkeypatch: pytest.Monkey
 
 def test_limits_grow_with_the_file_and_are_capped() -> None:
     small, three_mb, huge = limits_for(100), limits_for(3 * 1024 * 1024), limits_for(MAX_FILE_BYTES)
-    assert 4 <= small.wall_seconds < 4.01 and small.cpu_seconds == small.wall_seconds
-    assert three_mb.wall_seconds == pytest.approx(13.0)
-    assert huge.wall_seconds == 120
+    assert 4 <= small.cpu_seconds < 4.01 and small.wall_seconds == 60  # the clock allows a minute at least
+    assert three_mb.cpu_seconds == pytest.approx(13.0) and three_mb.wall_seconds == 60
+    assert huge.cpu_seconds == 120 and huge.wall_seconds == 480  # four times the processor time
     assert small.memory_bytes < three_mb.memory_bytes < huge.memory_bytes
 
 
@@ -181,13 +191,34 @@ def test_thirty_thousand_people_come_back_intact(slow: str) -> None:
     assert person.dates == (NamedDate("connected", PartialDate(1, 2, 2020)),)
 
 
-@pytest.mark.slow
-def test_a_legitimate_30000_card_file_passes_the_default_limits() -> None:
-    data = b"".join(
+def _thirty_thousand_cards() -> bytes:
+    return b"".join(
         b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %d\r\nORG:Acme\r\nEMAIL:person%d@example.com\r\n"
         b"TEL:+1 555 010 %04d\r\nEND:VCARD\r\n" % (n, n, n % 10_000)
         for n in range(30_000)
     )
+
+
+@pytest.mark.slow
+def test_a_legitimate_30000_card_file_passes_on_a_busy_machine() -> None:
+    # Three processes spinning on a two-core machine: the parse waits for the processor, which uses
+    # none of its processor time, so the file is read, not refused as too slow.
+    busy = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(max(3, os.cpu_count() or 1))
+    ]
+    try:
+        result = parse_in_sandbox(_thirty_thousand_cards(), "vcard:big.vcf", "vcard")
+    finally:
+        for process in busy:
+            process.kill()
+            process.wait()
+    assert len(result.people) == 30_000
+
+
+@pytest.mark.slow
+def test_a_legitimate_30000_card_file_passes_the_default_limits() -> None:
+    data = _thirty_thousand_cards()
     assert 3 * 1024 * 1024 < len(data) < 4 * 1024 * 1024
     result = parse_in_sandbox(data, "vcard:big.vcf", "vcard")
     assert len(result.people) == 30_000

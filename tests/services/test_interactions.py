@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+import pytest
 
 from orchardist.domain.interactions import Channel, Direction
 from orchardist.domain.people import Person
-from orchardist.services.interactions import count_interactions, log_interaction, recent_interactions
+from orchardist.services.interactions import (
+    InteractionError,
+    count_interactions,
+    log_interaction,
+    recent_interactions,
+)
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
 
@@ -51,3 +58,27 @@ def test_recent_interactions_stay_in_their_network(network: Network, other_netwo
     log_interaction(other_network, [theirs], direction=Direction.GAVE, kind="coffee", summary="Theirs")
     assert [item.summary for item in recent_interactions(network).interactions] == ["Mine"]
     assert count_interactions(network) == count_interactions(other_network) == 1
+
+
+def test_a_contact_dated_after_today_is_refused_and_nothing_is_logged(network: Network) -> None:
+    ana = _person(network, "Ana Silva")
+    tomorrow = date.today() + timedelta(days=1)
+    with pytest.raises(InteractionError) as refused:
+        log_interaction(network, [ana], direction=Direction.GAVE, kind="coffee", summary="Soon", on=tomorrow)
+    assert refused.value.field == "date" and refused.value.message.code == "interaction.after_today"
+    assert str(refused.value.message).startswith(f"{tomorrow.isoformat()} is after today")
+    assert count_interactions(network) == 0
+    today = log_interaction(
+        network, [ana], direction=Direction.GAVE, kind="coffee", summary="Now", on=date.today()
+    )
+    assert today.on == date.today()
+
+
+def test_an_interaction_is_held_to_the_shared_limits(network: Network) -> None:
+    ana = _person(network, "Ana Silva")
+    for changes, field in (({"kind": "k" * 51}, "kind"), ({"summary": "Coffee \ud800"}, "summary")):
+        values = {"direction": Direction.GAVE, "kind": "coffee", "summary": "Coffee", **changes}
+        with pytest.raises(InteractionError) as refused:
+            log_interaction(network, [ana], **values)  # type: ignore[arg-type]
+        assert refused.value.field == field
+    assert count_interactions(network) == 0

@@ -34,7 +34,8 @@ def test_added_fields_are_sourced_manual(network: Network) -> None:
     [
         (Person(display_name=" "), "name"),
         (Person(display_name="Bo", emails=("not-an-address",)), "emails"),
-        (Person(display_name="Bo", every_days=0), "every_days"),
+        (Person(display_name="Bo", tags=("t",) * 501), "tags"),
+        (Person(display_name="Bo\ud800"), "display_name"),
         (Person(display_name="Bo", met_through_id=999_999), "met_through_id"),
     ],
 )

@@ -104,7 +104,9 @@ def test_malformed_interactions_are_validation_errors(
     assert count_interactions(network) == 0
 
 
-@pytest.mark.parametrize(("field", "value"), [("kind", " "), ("summary", "  ")])
+@pytest.mark.parametrize(
+    ("field", "value"), [("kind", " "), ("summary", "  "), ("date", "2099-01-01"), ("summary", "s" * 2_001)]
+)
 def test_refused_interactions_say_why(
     client: TestClient, csrf: str, network: Network, field: str, value: str
 ) -> None:

@@ -312,8 +312,11 @@ def test_logging_from_the_page_is_one_transaction(
         ({"direction": ""}, "direction"),
         ({"channel": "pigeon"}, "channel"),
         ({"on": "yesterday"}, "on"),
+        ({"on": "2099-01-01"}, "on"),
         ({"kind": " "}, "kind"),
+        ({"kind": "k" * 51}, "kind"),
         ({"summary": ""}, "summary"),
+        ({"summary": "s" * 2_001}, "summary"),
     ],
 )
 @pytest.mark.parametrize("htmx", [True, False])

@@ -41,7 +41,12 @@ def _warning_text(warning: AskWarning) -> str:
     help="Did you give, ask, was it mutual, or purely social?",
 )
 @click.option("--summary", required=True, help="One line saying what it was about.")
-@click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="When (YYYY-MM-DD); default today.")
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="When (YYYY-MM-DD, not after today); default today.",
+)
 @click.option("--channel", type=click.Choice(CHANNELS), default="other", show_default=True, help="How.")
 @click.option("--notes", default="", help="Longer private notes.")
 @click.option("--with", "others", type=int, multiple=True, help="Another person who took part (repeatable).")

@@ -32,11 +32,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from orchardist.domain.limits import MAX_OFFER_TEXT
 from orchardist.domain.matching import fold
 
 FUZZY_THRESHOLD = 80
 MIN_PREFIX_STEM = 6
-MAX_TEXT = 500  # the stored column's width
+MAX_TEXT = MAX_OFFER_TEXT
 
 
 class OfferKind(enum.StrEnum):

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from orchardist.domain import wording
+from orchardist.domain.messages import InputRefused
+
 
 class Tier(enum.StrEnum):
     """How closely the user wants to stay in touch with someone."""
@@ -19,6 +22,9 @@ class Tier(enum.StrEnum):
 
 
 DEFAULT_TIER = Tier.CASUAL
+
+MOST_DAYS = 3650
+"""The longest stay-in-touch rhythm, in days: ten years."""
 
 MANUAL_SOURCE = "manual"
 """The source recorded for a field the user typed in by hand; imports never overwrite such a field."""
@@ -99,6 +105,12 @@ class Person:
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Values of the fields added to ``orchardist.domain.fields.FIELDS`` as custom, by field name.
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Today, the feed and the API count days with the rhythm: a person never holds one they cannot.
+        days = self.every_days
+        if days is not None and (type(days) is not int or not 1 <= days <= MOST_DAYS):
+            raise InputRefused(wording.RHYTHM_DAYS(most=MOST_DAYS), field="every_days")
 
 
 # Fields a person record carries, in display order; merging and sources are keyed by these names.

@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from orchardist.domain import wording
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.messages import InputRefused
-from orchardist.domain.people import Tier
+from orchardist.domain.people import MOST_DAYS, Tier
 
 DEFAULT_DAYS: dict[Tier, int] = {Tier.INNER: 30, Tier.ACTIVE: 90, Tier.CASUAL: 180}
-MAX_DAYS = 3650
+MAX_DAYS = MOST_DAYS
 MAX_WEEKLY_GOAL = 100
 MAX_TODAY_SIZE = 100
 LOSING_TOUCH_FACTOR = 2

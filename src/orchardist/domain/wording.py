@@ -29,4 +29,19 @@ WEEKLY_GOAL_RANGE = Wording(
     "value.weekly_goal_range", N_("must be from 0 (no goal) to %(most)s, got %(value)s")
 )
 NUMBER_RANGE = Wording("value.range", N_("must be from %(least)s to %(most)s, got %(value)s"))
+RHYTHM_DAYS = Wording("person.rhythm_days", N_("must be a number of days from 1 to %(most)s"))
 UNKNOWN_HOLIDAY = Wording("holiday.unknown", N_("unknown holiday %(code)s; known: %(known)s"))
+
+# What any text, list, id or date must be to be stored (limits.py), for every way in alike.
+TOO_LONG = Wording("field.too_long", N_("must be at most %(limit)s characters, got %(length)s"))
+NOT_UNICODE = Wording(
+    "text.not_unicode", N_("holds a character that is not valid Unicode (%(character)s, a lone surrogate)")
+)
+NUL_IN_TEXT = Wording("text.nul", N_("cannot hold NUL characters"))
+TOO_MANY = Wording("list.too_many", N_("can hold at most %(limit)s entries, got %(count)s"))
+NOT_A_TIER = Wording("person.not_a_tier", N_("is not a tier: %(value)s"))
+DAY_RANGE = Wording("date.range", N_("must be a day from %(first)s to %(last)s, got %(value)s"))
+AFTER_TODAY = Wording(
+    "interaction.after_today",
+    N_("%(value)s is after today (%(today)s): log a contact once it has happened, or snooze them until then"),
+)

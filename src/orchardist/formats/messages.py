@@ -46,7 +46,17 @@ TOO_LARGE = Wording(
 )
 TOO_LONG_TO_READ = Wording(
     "file.too_long_to_read",
-    N_("the file took too long to read (%(seconds)s s); it may be malformed or hostile"),
+    N_(
+        "reading the file used more than %(seconds)s s of processor time, the most a file of its size "
+        "may; it may be malformed or hostile"
+    ),
+)
+STILL_READING = Wording(
+    "file.still_reading",
+    N_(
+        "the file was still being read after %(seconds)s s by the clock, though it had not used up its "
+        "processor time: the computer is probably too busy; try again when it is less busy"
+    ),
 )
 TOO_MUCH_MEMORY = Wording(
     "file.too_much_memory",

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import cast
 
+from orchardist.domain.limits import interaction_problem, offer_problem, person_problem
 from orchardist.domain.messages import N_, Wording
-from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult
+from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult, Skipped
 from orchardist.formats.messages import (
+    AT_PATH,
     BINARY_FILE,
     EMPTY_FILE,
+    IN_FIELD,
     NOT_RECOGNISED,
     UNKNOWN_EXPORT_FORMAT,
     UNKNOWN_FORMAT,
@@ -48,6 +51,9 @@ class FormatSpec:
     purpose: str = ""
     heading: str = ""  # exporters: how the Export page titles the download
     about: tuple[str, ...] = ()  # exporters: what the Export page says of it, a paragraph each
+    # A backup restores exactly what it holds: a record the shared limits refuse refuses the whole file
+    # (naming where), where other formats pass that record over and say why.
+    exact: bool = False
 
     def load(self) -> ModuleType:
         """The module that reads or writes this format (imported on first use)."""
@@ -67,6 +73,7 @@ FORMATS: tuple[FormatSpec, ...] = (
         media_type="application/json",
         file_name="orchardist-backup.json",
         purpose=N_("a full backup"),
+        exact=True,
         heading=N_("JSON, a full backup"),
         about=(
             N_(
@@ -207,7 +214,42 @@ def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:
     """
     reader = importer(detect(data) if fmt == "auto" else fmt)
     parse_fn = cast(Callable[[bytes, str], ParseResult], reader.load().parse)
-    return parse_fn(data, f"{reader.name}:{file_name}")
+    return within_limits(parse_fn(data, f"{reader.name}:{file_name}"), exact=reader.exact)
+
+
+def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
+    """``result`` with only what the shared limits (``orchardist.domain.limits``) let the store hold,
+    the same limits the forms, the CLI and the API apply.
+
+    An ``exact`` format (a backup) is refused whole at the first record refused, naming where, as
+    ``people[3].every_days``; other formats pass the record over and say which field and why.
+    """
+    kept = []
+    for position, item in enumerate(result.people):
+        found = person_problem(item.person)
+        if found is None:
+            kept.append(item)
+            continue
+        field, problem = found
+        if exact:
+            raise FormatError(AT_PATH(path=f"people[{position}].{field}", reason=problem))
+        result.skipped.append(Skipped(item.line, IN_FIELD(field=repr(field), reason=problem)))
+    result.people = kept
+    kept_interactions = []
+    for position, parsed in enumerate(result.interactions):
+        found = interaction_problem(parsed.interaction)
+        if found is None:
+            kept_interactions.append(parsed)
+        elif exact:
+            raise FormatError(AT_PATH(path=f"interactions[{position}].{found[0]}", reason=found[1]))
+        else:
+            result.skipped.append(Skipped(None, IN_FIELD(field=repr(found[0]), reason=found[1])))
+    result.interactions = kept_interactions
+    for position, offer in enumerate(result.offers):
+        found = offer_problem(offer)
+        if found is not None:
+            raise FormatError(AT_PATH(path=f"offers[{position}].{found[0]}", reason=found[1]))
+    return result
 
 
 def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:

@@ -8,8 +8,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.limits import interaction_problem
 from orchardist.domain.offers import AskWarning
-from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.domain.wording import AFTER_TODAY, NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
@@ -57,8 +58,12 @@ def _checked(
         raise InteractionError(refusals.NEEDS_KIND())
     if not summary.strip():
         raise InteractionError(refusals.NEEDS_SUMMARY())
-    return Interaction(
-        on=on or date.today(),
+    today = date.today()
+    if on is not None and on > today:
+        # A contact dated ahead would hide the person from Today until then.
+        raise InteractionError(AFTER_TODAY(value=on.isoformat(), today=today.isoformat()), field="date")
+    interaction = Interaction(
+        on=on or today,
         direction=direction,
         kind=kind,
         summary=summary.strip(),
@@ -66,6 +71,10 @@ def _checked(
         channel=channel,
         notes=notes,
     )
+    problem = interaction_problem(interaction)
+    if problem is not None:
+        raise InteractionError(problem[1], field=problem[0])
+    return interaction
 
 
 def log_contact(

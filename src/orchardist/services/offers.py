@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from orchardist.domain.limits import text_problem
 from orchardist.domain.offers import (
     MAX_TEXT,
     AskWarning,
@@ -46,8 +47,9 @@ def _text(text: str) -> str:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise OfferError(refusals.NEEDS_OFFER_TEXT(), field="text")
-    if len(cleaned) > MAX_TEXT:
-        raise OfferError(refusals.TOO_LONG(limit=MAX_TEXT, length=len(cleaned)), field="text")
+    problem = text_problem(cleaned, MAX_TEXT)
+    if problem is not None:
+        raise OfferError(problem, field="text")
     return cleaned
 
 

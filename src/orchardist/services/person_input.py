@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from orchardist.domain import wording
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, with_values
-from orchardist.domain.people import MANUAL_SOURCE, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.limits import MAX_ITEMS, person_problem
+from orchardist.domain.people import MANUAL_SOURCE, MOST_DAYS, NamedDate, PartialDate, Person, Tier
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 
@@ -27,6 +29,8 @@ def _clean_list(values: Any, name: str) -> tuple[Any, ...]:
         values = [values]
     if not isinstance(values, list | tuple):
         raise PersonError(refusals.EXPECTED_LIST(), field=name)
+    if len(values) > MAX_ITEMS:
+        raise PersonError(wording.TOO_MANY(limit=MAX_ITEMS, count=len(values)), field=name)
     if name == "dates":
         return tuple(values)
     # Each item once: "Mentor" and "mentor" are one tag, as an import reads them too.
@@ -55,8 +59,9 @@ def checked(person: Person) -> Person:
             raise PersonError(
                 refusals.NOT_AN_EMAIL(email=repr(email), reason=str(error)), field="emails"
             ) from None
-    if person.every_days is not None and not 1 <= person.every_days <= 3650:
-        raise PersonError(refusals.RHYTHM_DAYS(), field="every_days")
+    problem = person_problem(person)
+    if problem is not None:
+        raise PersonError(problem[1], field=problem[0])
     if person.met_through_id is not None and person.met_through_id == person.id:
         raise PersonError(refusals.SELF_INTRODUCED(), field="met_through_id")
     return replace(
@@ -70,10 +75,7 @@ def checked(person: Person) -> Person:
 def _text(spec: FieldSpec, value: Any) -> str:
     if not isinstance(value, str):
         raise PersonError(refusals.EXPECTED_TEXT(value=repr(value)), field=spec.name)
-    text = value if spec.kind is Kind.NOTES else value.strip()
-    if len(text) > spec.max_length:
-        raise PersonError(refusals.TOO_LONG(limit=spec.max_length, length=len(text)), field=spec.name)
-    return text
+    return value if spec.kind is Kind.NOTES else value.strip()
 
 
 def _partial_date(spec: FieldSpec, value: Any) -> PartialDate | None:
@@ -104,11 +106,7 @@ def coerce_field(name: str, value: Any) -> Any:
         except (KeyError, TypeError, ValueError):
             raise PersonError(refusals.EXPECTED_DATES(), field=name) from None
     if spec.is_list:
-        items = _clean_list(value, name)
-        for item in items:
-            if len(item) > spec.max_length:
-                raise PersonError(refusals.TOO_LONG(limit=spec.max_length, length=len(item)), field=name)
-        return items
+        return _clean_list(value, name)
     if spec.kind is Kind.TIER:
         try:
             return Tier(value)
@@ -118,9 +116,12 @@ def coerce_field(name: str, value: Any) -> Any:
         if value in (None, ""):
             return None
         try:
-            return int(value)
+            number = int(value)
         except (TypeError, ValueError):
             raise PersonError(refusals.EXPECTED_WHOLE_NUMBER(value=repr(value)), field=name) from None
+        if spec.kind is Kind.DAYS and not 1 <= number <= MOST_DAYS:
+            raise PersonError(wording.RHYTHM_DAYS(most=MOST_DAYS), field=name)
+        return number
     if spec.kind is Kind.DATE:
         return _partial_date(spec, value)
     return _text(spec, value)

@@ -21,12 +21,10 @@ EXPECTED_DATES = Wording(
     "field.expected_dates", N_('expected a list of {"label": …, "date": "YYYY-MM-DD or --MM-DD"}')
 )
 ONE_OF = Wording("field.one_of", N_("must be one of %(choices)s"))
-TOO_LONG = Wording("field.too_long", N_("must be at most %(limit)s characters, got %(length)s"))
 
 # People.
 NEEDS_NAME = Wording("person.needs_name", N_("a person needs a name"))
 NOT_AN_EMAIL = Wording("person.not_an_email", N_("%(email)s is not an e-mail address: %(reason)s"))
-RHYTHM_DAYS = Wording("person.rhythm_days", N_("must be a number of days from 1 to 3650"))
 SELF_INTRODUCED = Wording("person.self_introduced", N_("a person cannot be introduced by themselves"))
 MERGE_WITH_SELF = Wording("person.merge_with_self", N_("cannot merge a person with themselves"))
 NOTHING_TO_CHANGE = Wording("person.nothing_to_change", N_("nothing to change: give at least one field"))

@@ -151,6 +151,7 @@ def _person_context(
         ],
         "message": message,
         "log": log or _log_defaults(),
+        "latest_day": date.today().isoformat(),  # a contact is logged once it has happened
         "log_errors": log_errors or {},
         "channels": [channel.value for channel in Channel],
         "directions": [direction.value for direction in Direction],
@@ -266,7 +267,9 @@ def log_for_person(
                 overview_of=person_id if is_htmx else None,
             )
         except InputRefused as error:
-            errors["form"] = error.text(gettext)
+            # Shown beside the field it is about: the date, the kind or the summary.
+            shown_at = {"date": "on", "kind": "kind", "summary": "summary"}.get(error.field or "", "form")
+            errors[shown_at] = error.text(gettext)
     if errors:
         context = _person_context(person_overview(network, person_id), log=log, log_errors=errors)
         template = "person/_timeline.html" if is_htmx else "person/page.html"

@@ -1,0 +1,177 @@
+"""The limits every way in shares: what a person or an interaction may hold.
+
+The forms, the CLI and the API (through ``orchardist.services``), every importer and restoring a
+backup check what they are given with the functions here, so a value one of them accepts the
+others accept too, and nothing reaches the store that a rule cannot compute with or a database
+cannot hold: texts within their columns' widths and valid Unicode, lists of a bounded length,
+days and ids within range, dates a calendar can count from.
+
+``person_problem`` and ``interaction_problem`` answer with the first field refused and why, or None;
+``check_person`` and ``check_interaction`` raise it as an InputRefused naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from orchardist.domain import wording
+from orchardist.domain.fields import FIELDS, Kind, value_of
+from orchardist.domain.interactions import Interaction
+from orchardist.domain.messages import InputRefused, Message
+from orchardist.domain.people import MOST_DAYS, Person, Tier
+
+if TYPE_CHECKING:
+    from orchardist.domain.offers import Offer
+
+__all__ = [
+    "EARLIEST_DAY",
+    "LATEST_DAY",
+    "MAX_ID",
+    "MAX_ITEMS",
+    "MAX_KIND",
+    "MAX_LABEL",
+    "MAX_NOTES",
+    "MAX_OFFER_TEXT",
+    "MAX_SUMMARY",
+    "MOST_DAYS",
+    "check_interaction",
+    "check_person",
+    "interaction_problem",
+    "offer_problem",
+    "person_problem",
+    "text_problem",
+]
+
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on both databases
+MAX_ITEMS = 500  # entries in one list: a person's e-mails or tags, the people of one interaction
+MAX_LABEL = 200  # the label of a named date, a source's label
+MAX_KIND = 50  # an interaction's kind ("coffee", "introduction"), the width of its column
+MAX_SUMMARY = 2_000  # an interaction's one-line summary
+MAX_NOTES = 100_000  # an interaction's notes, as long as a person's
+MAX_OFFER_TEXT = 500  # what the user can offer, the width of its column
+# Days an interaction may be dated: far enough apart for any real history, near enough that adding
+# the longest rhythm or a year of occasions to them stays within the calendar.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2999, 12, 31)
+
+Problem = tuple[str, Message]
+
+
+def text_problem(text: str, limit: int, *, nul: bool = False) -> Message | None:
+    """Why ``text`` cannot be stored in a field of ``limit`` characters, or None.
+
+    Text must be valid Unicode (a lone surrogate such as ``\\ud800``, which JSON can spell, cannot be
+    written as UTF-8 by either database). NUL is refused unless ``nul`` says the store removes it.
+    """
+    if len(text) > limit:
+        return wording.TOO_LONG(limit=f"{limit:,}", length=f"{len(text):,}")
+    if text.isascii():
+        if not nul and "\x00" in text:
+            return wording.NUL_IN_TEXT()
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return wording.NOT_UNICODE(character=f"U+{ord(text[error.start]):04X}")
+    if not nul and "\x00" in text:
+        return wording.NUL_IN_TEXT()
+    return None
+
+
+def _items_problem(items: tuple[str, ...], limit: int) -> Message | None:
+    if len(items) > MAX_ITEMS:
+        return wording.TOO_MANY(limit=MAX_ITEMS, count=len(items))
+    for item in items:
+        problem = text_problem(item, limit, nul=True)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _id_problem(value: object) -> Message | None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID:
+        return wording.NUMBER_RANGE(least=1, most=f"{MAX_ID:,}", value=value)
+    return None
+
+
+def person_problem(person: Person) -> Problem | None:
+    """The first field of ``person`` that cannot be stored, and why; None when all can."""
+    if person.id is not None and (bad_id := _id_problem(person.id)) is not None:
+        return "id", bad_id
+    for name, spec in FIELDS.items():
+        value = value_of(person, name)
+        problem: Message | None = None
+        if spec.kind in (Kind.TEXT, Kind.NOTES):
+            problem = text_problem(value, spec.max_length, nul=True)
+        elif spec.kind is Kind.DATES:
+            if len(value) > MAX_ITEMS:
+                problem = wording.TOO_MANY(limit=MAX_ITEMS, count=len(value))
+            else:
+                problem = next(
+                    (found for item in value if (found := text_problem(item.label, MAX_LABEL)) is not None),
+                    None,
+                )
+        elif spec.is_list:
+            problem = _items_problem(value, spec.max_length)
+        elif spec.kind is Kind.TIER:
+            problem = None if isinstance(value, Tier) else wording.NOT_A_TIER(value=repr(value))
+        elif spec.kind is Kind.PERSON and value is not None:
+            problem = _id_problem(value)
+        if problem is not None:
+            return name, problem
+    # Person.__post_init__ has checked the rhythm already; its sources are labels it came from.
+    for labels in person.sources.values():
+        problem = _items_problem(labels, MAX_LABEL * 2)
+        if problem is not None:
+            return "sources", problem
+    return None
+
+
+def interaction_problem(interaction: Interaction) -> Problem | None:
+    """The first field of ``interaction`` that cannot be stored, and why; None when all can."""
+    if interaction.id is not None and (problem := _id_problem(interaction.id)) is not None:
+        return "id", problem
+    if not EARLIEST_DAY <= interaction.on <= LATEST_DAY:
+        return "date", wording.DAY_RANGE(
+            first=EARLIEST_DAY.isoformat(), last=LATEST_DAY.isoformat(), value=interaction.on.isoformat()
+        )
+    for name, text, limit in (
+        ("kind", interaction.kind, MAX_KIND),
+        ("summary", interaction.summary, MAX_SUMMARY),
+        ("notes", interaction.notes, MAX_NOTES),
+    ):
+        problem = text_problem(text, limit)
+        if problem is not None:
+            return name, problem
+    if len(interaction.person_ids) > MAX_ITEMS:
+        return "person_ids", wording.TOO_MANY(limit=MAX_ITEMS, count=len(interaction.person_ids))
+    for person_id in interaction.person_ids:
+        if (problem := _id_problem(person_id)) is not None:
+            return "person_ids", problem
+    return None
+
+
+def offer_problem(offer: Offer) -> Problem | None:
+    """Why ``offer`` cannot be stored, naming the field; None when it can."""
+    if offer.id and (problem := _id_problem(offer.id)) is not None:  # 0 when not yet stored
+        return "id", problem
+    if (problem := text_problem(offer.text, MAX_OFFER_TEXT)) is not None:
+        return "text", problem
+    return None
+
+
+def check_person(person: Person) -> Person:
+    """``person``, or InputRefused naming the first field that cannot be stored."""
+    found = person_problem(person)
+    if found is not None:
+        raise InputRefused(found[1], field=found[0])
+    return person
+
+
+def check_interaction(interaction: Interaction) -> Interaction:
+    """``interaction``, or InputRefused naming the first field that cannot be stored."""
+    found = interaction_problem(interaction)
+    if found is not None:
+        raise InputRefused(found[1], field=found[0])
+    return interaction
