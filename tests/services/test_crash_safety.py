@@ -143,6 +143,7 @@ def test_merges_killed_mid_write_leave_each_pair_merged_or_not(tmp_path: Path) -
     backup = db.read_bytes()
     full = _timed(args)
     killed = 0
+    partly: list[int] = []
     for delay in _delays(full):
         db.write_bytes(backup)
         for extra in (Path(f"{db}-wal"), Path(f"{db}-shm")):
@@ -166,8 +167,11 @@ def test_merges_killed_mid_write_leave_each_pair_merged_or_not(tmp_path: Path) -
                 )
         merged = sum(other not in present for _keep, other in pairs)
         conn.close()
-        assert 0 <= merged < len(pairs)  # killed before the last merge
+        if 0 < merged < len(pairs):
+            partly.append(merged)
     assert killed >= TRIALS - 1
+    # The process may be killed while it exits, all merges made; at least one kill fell between merges.
+    assert partly
 
 
 def test_a_restore_killed_mid_write_keeps_the_old_network_or_the_whole_new_one(tmp_path: Path) -> None:

@@ -23,20 +23,24 @@ from orchardist.formats import registry
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (default: standard output).",
+    help="File to write, readable by you only and replaced whole (default: standard output).",
 )
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export everyone in your network."""
-    from orchardist.services.exporting import export_network
+    from orchardist.services.errors import Refused
+    from orchardist.services.exporting import export_network, write_export
 
-    data = export_network(state(ctx).network(), fmt)
     if output is None:
+        data = export_network(state(ctx).network(), fmt)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    output.write_bytes(data)
-    click.echo(f"wrote {output} ({len(data):,} bytes)", err=True)
+    try:
+        size = write_export(state(ctx).network(), fmt, output)
+    except Refused as error:
+        fail(str(error), EXIT_REFUSED)
+    click.echo(f"wrote {output} ({size:,} bytes)", err=True)
 
 
 @click.command("backup")

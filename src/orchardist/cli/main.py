@@ -19,6 +19,7 @@ from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
 from orchardist.cli.offers import offers_group
+from orchardist.cli.passcode import passcode_group
 from orchardist.cli.people import people_group
 from orchardist.cli.progress import progress_command
 from orchardist.cli.reminders import reminders_group
@@ -93,6 +94,7 @@ cli.add_command(restore_command)
 cli.add_command(info_command)
 cli.add_command(demo_command)
 cli.add_command(serve_command)
+cli.add_command(passcode_group)
 cli.add_command(today_command)
 cli.add_command(snooze_command)
 cli.add_command(dismiss_command)

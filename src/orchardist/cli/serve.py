@@ -1,10 +1,74 @@
-"""``orchardist serve``: the web app on this computer."""
+"""``orchardist serve``: the web app on this computer, or on the local network behind a passcode."""
 
 from __future__ import annotations
 
+import ipaddress
+import re
+
 import click
 
-from orchardist.cli.context import state
+from orchardist.cli.context import EXIT_REFUSED, fail, state
+
+# Where uvicorn listens on every address of the computer (all IPv4, or all IPv6 and IPv4).
+EVERY_ADDRESS = {"0.0.0.0": False, "::": True, "[::]": True}
+_HOST_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?")
+# Documentation addresses (RFC 5737, RFC 3849): connecting a UDP socket to one only asks the
+# routing table which address of this computer would be used; no packet is sent.
+_ROUTE_PROBES = (("192.0.2.1", False), ("2001:db8::1", True))
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this computer only."""
+    if host.lower().rstrip(".") in {"localhost", "localhost6"} or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def host_name(value: str) -> str | None:
+    """``value`` as a browser puts it in the Host header (an IPv6 address in brackets), or None if
+    it is neither a host name nor an address."""
+    text = value.strip().lower()
+    try:
+        address = ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return text if _HOST_NAME.fullmatch(text) and len(text) <= 253 else None
+    return f"[{address}]" if address.version == 6 else str(address)
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def own_names(ipv6: bool) -> list[str]:
+    """This computer's name (and ``NAME.local``, its mDNS name) and its address on the network it
+    routes through: all found without sending anything over the network."""
+    import socket
+
+    found: list[str] = []
+    name = host_name(socket.gethostname())
+    if name and not is_loopback(name):
+        found.append(name)
+        if "." not in name:
+            found.append(f"{name}.local")
+    for probe, is_v6 in _ROUTE_PROBES:
+        if is_v6 and not ipv6:
+            continue
+        try:
+            with socket.socket(socket.AF_INET6 if is_v6 else socket.AF_INET, socket.SOCK_DGRAM) as udp:
+                udp.connect((probe, 9))
+                address = host_name(str(udp.getsockname()[0]))
+        except OSError:  # no route: not on a network
+            continue
+        if address and not is_loopback(address):
+            found.append(address)
+    return found
 
 
 @click.command("serve")
@@ -12,28 +76,75 @@ from orchardist.cli.context import state
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on; keep 127.0.0.1 unless you mean to share it.",
+    help=(
+        "Address to listen on. Keep 127.0.0.1 (this computer only); any other address, such as "
+        "0.0.0.0 for every network, needs an access passcode first (orchardist passcode set)."
+    ),
 )
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
 )
+@click.option(
+    "--allowed-host",
+    "allowed",
+    multiple=True,
+    metavar="NAME",
+    help=(
+        "Another name or address browsers reach the app by (repeatable). Orchardist answers only to "
+        "localhost, the --host given and, for 0.0.0.0 or ::, this computer's name, NAME.local and "
+        "its network address."
+    ),
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int) -> None:
-    """Run the web app in your browser at http://HOST:PORT/."""
+def serve_command(ctx: click.Context, host: str, port: int, allowed: tuple[str, ...]) -> None:
+    """Run the web app in your browser at http://HOST:PORT/.
+
+    On 127.0.0.1 (the default) only this computer can open it. To let other computers on your
+    network open it, set an access passcode first (orchardist passcode set), then serve on every
+    address of this computer (--host 0.0.0.0): each browser signs in with the passcode. Without a
+    passcode, serve refuses any address but this computer's own (exit 2).
+    """
+    extra: list[str] = []
+    for value in allowed:
+        name = host_name(value)
+        if name is None:
+            fail(f"--allowed-host {value!r} is not a host name or an address (no scheme, port or *)")
+        extra.append(name)
+    listen_on = host_name(host)
+    if listen_on is None:
+        fail(f"--host {host!r} is not a host name or an address")
+
     import uvicorn
 
+    from orchardist.services.access import access
     from orchardist.web.app import LOCAL_HOSTS, create_app
 
     network = state(ctx).network()
-    if host not in {"127.0.0.1", "localhost", "::1"}:
-        click.echo(
-            f"warning: listening on {host}: other computers on the network can reach Orchardist", err=True
+    shared = not is_loopback(host)
+    if shared and not access(network).passcode_set:
+        fail(
+            f"refused to listen on {host}: other computers could open Orchardist and read your whole "
+            "network. Set an access passcode first (orchardist passcode set), or keep --host 127.0.0.1.",
+            EXIT_REFUSED,
         )
-    shown = "localhost" if host == "127.0.0.1" else host
+    if host in EVERY_ADDRESS:
+        reached_by = own_names(EVERY_ADDRESS[host])
+    else:
+        reached_by = [] if listen_on in LOCAL_HOSTS else [listen_on]
+    names = list(dict.fromkeys([*LOCAL_HOSTS, *reached_by, *extra]))
+
+    shown = "localhost" if host in {"127.0.0.1", *EVERY_ADDRESS} else listen_on
     click.echo(f"Orchardist is running at http://{shown}:{port}/ (Ctrl+C stops it)")
+    if shared:
+        # An address works from any computer; a name only where the network knows it.
+        addresses = [name for name in reached_by if _is_address(name)] or reached_by
+        if addresses:
+            click.echo(f"other computers open it at http://{addresses[0]}:{port}/ with the access passcode")
+        click.echo(f"it answers to: {', '.join(names)} (add a name with --allowed-host)")
     click.echo(f"data: {network.describe()}")
-    # Listening beyond this computer, the app answers to whatever name it is reached by.
-    hosts = LOCAL_HOSTS if host in {"127.0.0.1", "localhost", "::1"} else ("*",)
     uvicorn.run(
-        create_app(network, allowed_hosts=hosts, digests=True), host=host, port=port, log_level="warning"
+        create_app(network, allowed_hosts=names, shared=shared, digests=True),
+        host=host.strip("[]"),
+        port=port,
+        log_level="warning",
     )

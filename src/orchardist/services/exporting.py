@@ -11,6 +11,7 @@ from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import backed_up, restored, values_in
+from orchardist.store.files import write_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,6 +42,14 @@ def export_network(network: Network, fmt: str) -> bytes:
     return registry.export(fmt, snapshot(network))
 
 
+def write_export(network: Network, fmt: str, target: Path) -> int:
+    """Write the network in format ``fmt`` to ``target``, private (``0600``) and whole: a full disk
+    leaves an earlier file there as it was (StoreError says why). Returns the bytes written."""
+    data = export_network(network, fmt)
+    write_file(target, data)
+    return len(data)
+
+
 def export_file(network: Network, fmt: str) -> ExportFile:
     """The network as a file to download in format ``fmt``; FormatError for a format not written."""
     written = registry.exporter(fmt)
@@ -56,7 +65,7 @@ def backup(network: Network, target: Path) -> str:
     if network.on_sqlite_file:
         network.copy_file_to(target)
         return "sqlite"
-    target.write_bytes(export_network(network, "json"))
+    write_file(target, export_network(network, "json"))
     return "json"
 
 

@@ -61,6 +61,7 @@ KIND_CODES = Wording("setting.kind.codes", N_("a list of codes"))
 KIND_TEXT = Wording("setting.kind.text", N_("text"))
 SET_FIRST = Wording("setting.set_first", N_("set %(missing)s first"))
 NOT_RESTORED = Wording("setting.not_restored", N_("not a setting a backup restores"))
+OWN_COMMAND = Wording("setting.own_command", N_("change it with %(command)s"))
 DIGEST_ADDRESSES_FIRST = Wording(
     "digest.addresses_first", N_("set the digest's addresses (digest_to and digest_from) first")
 )
@@ -78,4 +79,12 @@ CANNOT_READ = Wording("restore.cannot_read", N_("cannot read %(file)s: %(reason)
 SQLITE_INTO_SQLITE = Wording(
     "restore.sqlite_needs_sqlite",
     N_("an SQLite backup restores into an SQLite store; use a JSON backup for PostgreSQL"),
+)
+
+# The web app's access passcode.
+PASSCODE_TOO_SHORT = Wording(
+    "passcode.too_short", N_("an access passcode needs at least %(least)s characters")
+)
+PASSCODE_TOO_LONG = Wording(
+    "passcode.too_long", N_("an access passcode can have at most %(most)s characters")
 )

@@ -42,6 +42,8 @@ class Setting:
     label: str
     help: str
     secret: bool = False
+    # Changed only by its own command (the access passcode is hashed first), never set as a value.
+    command: str = ""
 
 
 SETTINGS: dict[str, Setting] = {
@@ -98,6 +100,15 @@ SETTINGS: dict[str, Setting] = {
             N_("Password"),
             "The SMTP password (ORCHARDIST_SMTP_PASSWORD overrides it).",
             True,
+        ),
+        Setting(
+            "access_passcode",
+            str,
+            "",
+            N_("Access passcode"),
+            "The web app's access passcode, kept hashed (orchardist passcode set / clear).",
+            True,
+            "orchardist passcode set",
         ),
     )
 }
@@ -236,6 +247,8 @@ def checked(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, An
             raise InputRefused(refusals.NO_SUCH_SETTING(known=", ".join(SETTINGS)), field=name)
         if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)):
             raise InputRefused(refusals.SETTING_KIND(kind=_KIND_WORDS[setting.kind]()), field=name)
+        if setting.command:
+            raise InputRefused(refusals.OWN_COMMAND(command=setting.command), field=name)
     if "holidays" in changes:
         unknown = [code for code in changes["holidays"] if code not in BY_CODE]
         if unknown:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from orchardist.store import messages
+from orchardist.store import files, messages
 from orchardist.store.engine import Store
 from orchardist.store.failures import StoreError
 
@@ -34,24 +34,29 @@ def check_integrity(path: Path) -> None:
 
 
 def backup_sqlite(store: Store, target: Path) -> None:
-    """Write a consistent copy of the store to ``target`` while it stays in use, then check it."""
+    """Write a consistent copy of the store to ``target`` while it stays in use, then check it.
+
+    The copy is private (``0600``) and written whole: it is made under a temporary name beside
+    ``target`` and renamed over it once checked, so a full disk or a failed check leaves nothing
+    behind and an earlier file at ``target`` as it was.
+    """
     source = store.sqlite_path
     if source is None:
         raise StoreError(messages.NEEDS_SQLITE())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(partial)
-    try:
-        src.backup(dst)
-        # A backup is one self-contained file, not a WAL pair.
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
-        src.close()
-    check_integrity(partial)
-    partial.replace(target)
+    with files.replacing(target) as partial:
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            # A backup is one self-contained file, not a WAL pair.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+            src.close()
+        try:
+            check_integrity(partial)
+        except StoreError as error:
+            raise StoreError(error.message.with_values(file=str(target))) from error
 
 
 def restore_sqlite(store: Store, backup: Path) -> None:

@@ -44,6 +44,15 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+def _keep_private(database: Path) -> None:
+    """The store's folder ``0700`` (created so, or tightened when it is Orchardist's own data folder)
+    and the store's files ``0600``: the network is for its owner's eyes only."""
+    from orchardist.store.files import private_folder, private_store_files
+
+    private_folder(database.parent, tighten=database == default_sqlite_path())
+    private_store_files(database)
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event, not the driver, decide how each transaction begins.
     dbapi_connection.isolation_level = None
@@ -73,8 +82,9 @@ class Store:
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
             database = self.url.database or ""
-            if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            # A "file:" URI (read-only, shared cache...) names a store someone set up by hand: leave it be.
+            if database and database != ":memory:" and not database.startswith("file:"):
+                _keep_private(Path(database))
             self.engine: Engine = sa.create_engine(self.url, echo=echo)
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)

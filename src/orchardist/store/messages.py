@@ -39,3 +39,12 @@ UNREACHABLE = Wording(
 DATABASE_REFUSED = Wording(
     "store.refused", N_("the database refused the change (%(problem)s); nothing was changed")
 )
+NOT_WRITTEN = Wording(
+    "write.not_written", N_("%(file)s was not written (%(reason)s); any earlier file there is unchanged")
+)
+NOT_CREATED = Wording(
+    "store.not_created", N_("the store at %(file)s was not created (%(reason)s); nothing was left behind")
+)
+DISK_FULL = Wording("write.disk_full", N_("the disk is full"))
+FILE_TOO_LARGE = Wording("write.too_large", N_("the file would be larger than this computer allows"))
+WRITE_FAILED = Wording("write.failed", N_("the disk refused the write, it may be full"))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from orchardist.store import messages
+from orchardist.store import files, messages
 from orchardist.store.backup import backup_sqlite
 from orchardist.store.engine import Store, resolve_url
 from orchardist.store.failures import StoreError
@@ -69,11 +70,30 @@ def upgrade(store: Store) -> None:
     command.upgrade(alembic_config(store), "head")
 
 
+def create_sqlite(path: Path) -> None:
+    """Make a new, migrated SQLite store at ``path``, built beside it and moved into place whole: a
+    full disk leaves no empty file where the store would be (StoreError says why)."""
+    with files.replacing(path, create_only=True) as building:
+        scratch = Store(f"sqlite:///{building}")
+        try:
+            upgrade(scratch)
+        finally:
+            scratch.dispose()
+        # One self-contained file to move: the store goes back to WAL when it is opened.
+        conn = sqlite3.connect(building)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+
+
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:
     """Open the store named by ``db`` (or ``ORCHARDIST_DB``, or the default) and bring it up to date."""
     store = Store(resolve_url(db))
     if migrate:
         try:
+            if store.sqlite_path is not None and not store.sqlite_path.exists():
+                create_sqlite(store.sqlite_path)
             upgrade(store)
         except sa.exc.OperationalError as error:
             store.dispose()

@@ -13,10 +13,12 @@ from starlette.responses import Response
 from orchardist import __version__
 from orchardist.services.network import Network
 from orchardist.web import errors, i18n
+from orchardist.web.access import AccessGate, Sessions, Throttle
 from orchardist.web.security import SecurityHeaders
 
 ROUTERS: tuple[str, ...] = (
     # The pages, one module an area (each defines ``router``).
+    "orchardist.web.routes.access",
     "orchardist.web.routes.home",
     "orchardist.web.routes.today",
     "orchardist.web.routes.people",
@@ -47,13 +49,16 @@ def create_app(
     network: Network,
     *,
     allowed_hosts: Sequence[str] = LOCAL_HOSTS,
+    shared: bool = False,
     digests: bool = False,
     digest_every: float | None = None,
 ) -> FastAPI:
     """The app for one network (the local app's single space).
 
     Only requests naming one of ``allowed_hosts`` in their Host header are answered: a web page
-    elsewhere cannot point a name of its own at 127.0.0.1 and read the app (DNS rebinding).
+    elsewhere cannot point a name of its own at 127.0.0.1 and read the app (DNS rebinding). With an
+    access passcode set, every request needs a signed-in session (``orchardist.web.access``); a
+    ``shared`` app (reachable from other computers) answers nobody while no passcode is set.
     With ``digests``, the weekly digest is sent while the app runs, when it is due
     (``orchardist.web.scheduler``).
     """
@@ -72,6 +77,11 @@ def create_app(
         lifespan=digest_lifespan(digest_every or CHECK_EVERY_SECONDS) if digests else None,
     )
     app.state.network = network
+    app.state.shared = shared
+    app.state.sessions = Sessions()
+    app.state.throttle = Throttle()
+    # Added first, so it runs last: inside the security headers, the Host check and the language.
+    app.add_middleware(AccessGate, shared=shared)
     app.add_middleware(SecurityHeaders)
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
