@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of, with_values
 from orchardist.domain.interactions import Channel, Direction, Interaction
-from orchardist.domain.messages import Message, Wording
+from orchardist.domain.messages import InputRefused, Message, Wording
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier, with_sources
@@ -31,7 +31,6 @@ from orchardist.formats.base import (
 from orchardist.formats.messages import (
     AT_PATH,
     CONSTANT_NOT_ALLOWED,
-    DAYS_BELOW_ONE,
     EMPTY_KEY,
     EXPECTED_DATE,
     EXPECTED_DAYS,
@@ -280,10 +279,8 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         raise _refuse(f"{path}.key", EMPTY_KEY())
     every_days = None
     if found.get("every_days") is not None:
+        # Its range is the Person's own rule (wording.RHYTHM_DAYS), refused below naming this path.
         every_days = _typed(found["every_days"], int, f"{path}.every_days", EXPECTED_DAYS)
-        if every_days < 1:
-            raise _refuse(f"{path}.every_days", DAYS_BELOW_ONE(days=every_days))
-    birthday = found.get("birthday")
     met_through = found.get("met_through")
     dates = []
     for index, named in enumerate(_typed(found.get("dates", []), list, f"{path}.dates", EXPECTED_LIST)):
@@ -294,7 +291,33 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         dates.append(
             NamedDate(label=_text(entry, "label", where), date=_partial_date(entry["date"], f"{where}.date"))
         )
-    person = Person(
+    try:
+        person = _checked_person(found, path, every_days, dates)
+    except FormatError:
+        raise
+    except InputRefused as refused:  # a value the Person itself refuses, named where it is in the file
+        raise _refuse(f"{path}.{refused.field}" if refused.field else path, refused.message) from None
+    custom = {name: _custom_value(FIELDS[name], found, path) for name in _custom_names() if name in found}
+    if custom:
+        person = with_values(person, custom)
+    if "sources" in found:
+        person = replace(person, sources=_sources(found["sources"], f"{path}.sources"))
+    else:
+        person = with_sources(person, source)
+    return ParsedPerson(
+        person=person,
+        key=key,
+        met_through_key=None
+        if met_through is None
+        else _typed(met_through, str, f"{path}.met_through", EXPECTED_KEY),
+    )
+
+
+def _checked_person(
+    found: Mapping[str, object], path: str, every_days: int | None, dates: list[NamedDate]
+) -> Person:
+    birthday = found.get("birthday")
+    return Person(
         display_name=_text(found, "display_name", path, required=True),
         given_name=_text(found, "given_name", path),
         family_name=_text(found, "family_name", path),
@@ -317,20 +340,6 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         every_days=every_days,
         birthday=None if birthday is None else _partial_date(birthday, f"{path}.birthday"),
         dates=tuple(dates),
-    )
-    custom = {name: _custom_value(FIELDS[name], found, path) for name in _custom_names() if name in found}
-    if custom:
-        person = with_values(person, custom)
-    if "sources" in found:
-        person = replace(person, sources=_sources(found["sources"], f"{path}.sources"))
-    else:
-        person = with_sources(person, source)
-    return ParsedPerson(
-        person=person,
-        key=key,
-        met_through_key=None
-        if met_through is None
-        else _typed(met_through, str, f"{path}.met_through", EXPECTED_KEY),
     )
 
 
