@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from orchardist.domain.interactions import contact_key
 from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
 from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
@@ -94,6 +96,8 @@ class _Plan:
     # id) and for new people (by their position in ``new``).
     introduced_existing: list[tuple[int, str]] = field(default_factory=list)
     introduced_new: list[tuple[int, str]] = field(default_factory=list)
+    # Positions of the file's interactions already stored (importing the same backup twice).
+    repeated: set[int] = field(default_factory=set)
 
 
 def read_import_file(path: Path) -> bytes:
@@ -257,8 +261,32 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                     new_title=updated.title,
                 )
             )
-    report.interactions = len(result.interactions)
+    plan.repeated = _already_logged(unit, result, plan.key_to_existing)
+    report.interactions = len(result.interactions) - len(plan.repeated)
     return plan, report
+
+
+def _already_logged(unit: Unit, result: ParseResult, key_to_existing: Mapping[str, int]) -> set[int]:
+    """Positions of the file's interactions that are stored already: only an interaction whose people
+    are all stored can be, and each stored one answers for one in the file."""
+    candidates = {}
+    for position, item in enumerate(result.interactions):
+        if item.person_keys and all(key in key_to_existing for key in item.person_keys):
+            person_ids = tuple(key_to_existing[key] for key in item.person_keys)
+            candidates[position] = replace(item.interaction, person_ids=person_ids)
+    if not candidates:
+        return set()
+    stored = Counter(
+        contact_key(interaction)
+        for interaction in unit.interactions.on_days({item.on for item in candidates.values()})
+    )
+    repeated = set()
+    for position, interaction in candidates.items():
+        key = contact_key(interaction)
+        if stored[key]:
+            stored[key] -= 1
+            repeated.add(position)
+    return repeated
 
 
 def _apply(
@@ -298,8 +326,8 @@ def _apply(
                     item.interaction,
                     person_ids=tuple(key_to_id[key] for key in item.person_keys if key in key_to_id),
                 )
-                for item in result.interactions
-                if any(key in key_to_id for key in item.person_keys)
+                for position, item in enumerate(result.interactions)
+                if position not in plan.repeated and any(key in key_to_id for key in item.person_keys)
             ]
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -141,6 +141,23 @@ class InteractionsRepository:
             .order_by(interactions.c.on_date, interactions.c.id)
         ).scalars()
         return self._load(list(ids))
+
+    def on_days(self, days: Collection[date]) -> list[Interaction]:
+        """Every interaction of the space dated on one of ``days``, oldest first."""
+        wanted = sorted(set(days))
+        ids: list[int] = []
+        for start in range(0, len(wanted), 5_000):
+            ids.extend(
+                self.conn.execute(
+                    sa.select(interactions.c.id)
+                    .where(
+                        interactions.c.space_id == self.space_id,
+                        interactions.c.on_date.in_(wanted[start : start + 5_000]),
+                    )
+                    .order_by(interactions.c.on_date, interactions.c.id)
+                ).scalars()
+            )
+        return self._load(ids)
 
     def recent(self, *, limit: int, offset: int = 0) -> list[Interaction]:
         """Interactions across the space, newest first (by date, then the latest logged)."""
