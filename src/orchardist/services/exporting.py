@@ -14,6 +14,9 @@ from orchardist.services.settings import backed_up, restored, values_in
 from orchardist.store.files import write_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What a backup's file name says it holds; any other name gets the store's own kind of backup.
+SQLITE_SUFFIXES = frozenset({".sqlite3", ".sqlite", ".db"})
+JSON_SUFFIXES = frozenset({".json"})
 
 
 def snapshot(network: Network) -> NetworkSnapshot:
@@ -56,17 +59,32 @@ def export_file(network: Network, fmt: str) -> ExportFile:
     return ExportFile(registry.export(fmt, snapshot(network)), written.media_type, written.file_name)
 
 
+def backup_kind(network: Network, target: Path) -> str:
+    """What a backup to ``target`` is written as: what its name says (``.json`` a JSON backup,
+    ``.sqlite3``, ``.sqlite`` or ``.db`` an SQLite copy), else an SQLite copy of an SQLite store and a
+    JSON backup of any other. InputRefused for an SQLite name on a store that is not an SQLite file."""
+    suffix = target.suffix.casefold()
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in SQLITE_SUFFIXES and not network.on_sqlite_file:
+        raise InputRefused(refusals.SQLITE_NAME_FOR_JSON(file=str(target)))
+    return "sqlite" if network.on_sqlite_file else "json"
+
+
 def backup(network: Network, target: Path) -> str:
-    """Write a backup: an SQLite copy for an SQLite store, a JSON backup for PostgreSQL.
+    """Write a backup: an SQLite copy of an SQLite store, a JSON backup of PostgreSQL or of any store
+    to a file named ``.json`` (``backup_kind``).
 
     Returns the kind written ("sqlite" or "json"). A copy that fails its check is refused (Refused
-    says why) and nothing is left at ``target``.
+    says why) and nothing is left at ``target``; so is a name that says another kind than the one
+    written.
     """
-    if network.on_sqlite_file:
+    kind = backup_kind(network, target)
+    if kind == "sqlite":
         network.copy_file_to(target)
-        return "sqlite"
-    write_file(target, export_network(network, "json"))
-    return "json"
+    else:
+        write_file(target, export_network(network, "json"))
+    return kind
 
 
 def restore(network: Network, source: Path) -> str:
