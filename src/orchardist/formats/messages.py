@@ -195,6 +195,7 @@ EXPECTED_TEXT = Wording("backup.expected_text", N_("expected text, found %(found
 EXPECTED_LIST = Wording("backup.expected_list", N_("expected a list, found %(found)s"))
 EXPECTED_DATE = Wording("backup.expected_date", N_("expected a date, found %(found)s"))
 EXPECTED_DAYS = Wording("backup.expected_days", N_("expected a whole number of days, found %(found)s"))
+EXPECTED_ID = Wording("backup.expected_id", N_("expected an id (a whole number), found %(found)s"))
 EXPECTED_KEY = Wording("backup.expected_key", N_("expected a key, found %(found)s"))
 UNKNOWN_FIELD = Wording("backup.unknown_field", N_("unknown field %(name)s"))
 MISSING_FIELD = Wording("backup.missing_field", N_("missing field %(name)s"))
