@@ -86,8 +86,9 @@ FORMATS: tuple[FormatSpec, ...] = (
         heading=N_("JSON, a full backup"),
         about=(
             N_(
-                "Everything: people, every field and where it came from, who introduced whom, and every "
-                "interaction. Orchardist restores it on any computer and any database, with the form below."
+                "Everything: people, every field and where it came from, who introduced whom, every "
+                "interaction, your offers, the reconnect list, snoozes and settings. Orchardist restores it "
+                "exactly on any computer and any database, with the form below."
             ),
         ),
     ),
