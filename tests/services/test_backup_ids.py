@@ -14,13 +14,14 @@ from typing import Any
 from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import Person, Tier
+from orchardist.domain.queries import Text
 from orchardist.domain.records import JobChange, Organisation
 from orchardist.services.exporting import export_network, restore
 from orchardist.services.importing import import_file
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.offers import add_offer, remove_offer
-from orchardist.services.people import add_person, delete_person
+from orchardist.services.people import add_person, delete_person, list_people
 from orchardist.services.tending import snooze
 from tests.store_strategies import PlannedNetwork, store
 
@@ -126,6 +127,9 @@ def test_a_restore_into_an_empty_store_keeps_every_id(
     empty = new_network()
     restore(empty, backup)
     assert export_network(empty, "json") == backup.read_bytes()
+    # Found by search under the ids kept (SQLite's full-text index follows ids that do not run on).
+    assert [item.person.display_name for item in list_people(empty, Text("chloe"))] == ["Chloé Martin"]
+    assert [item.person.display_name for item in list_people(empty, Text("Dev"))] == ["Dev Patel"]
     # What is added afterwards gets ids past those kept, on PostgreSQL too (its sequences moved on).
     for index in range(6):
         person = add_person(empty, Person(display_name=f"New {index}", organisation=f"Org {index}"))
