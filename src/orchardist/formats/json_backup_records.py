@@ -29,6 +29,8 @@ from orchardist.formats.json_backup_reading import (
 from orchardist.formats.messages import OFFER_LENGTH
 
 _JOB_TEXTS = ("old_organisation", "old_title", "new_organisation", "new_title", "source")
+# The lists of records of people, in the order a backup writes them.
+RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes")
 
 
 def person_key(person_id: int) -> str:
@@ -36,9 +38,9 @@ def person_key(person_id: int) -> str:
     return f"p{person_id}"
 
 
-def when(moment_: datetime | None) -> str | None:
+def when(at: datetime | None) -> str | None:
     """A stored time as a backup writes it: ISO 8601 in UTC."""
-    return None if moment_ is None else moment_.astimezone(UTC).isoformat()
+    return None if at is None else at.astimezone(UTC).isoformat()
 
 
 # Writing ---------------------------------------------------------------------------------------
@@ -96,9 +98,6 @@ def record_objects(snapshot: NetworkSnapshot, known: Collection[int]) -> dict[st
             ("job_changes", snapshot.job_changes),
         )
     }
-
-
-RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes")
 
 
 # Reading ---------------------------------------------------------------------------------------
