@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from orchardist.services.network import Network, open_network
 from orchardist.store.bulk import insert_rows
 from orchardist.store.engine import Store
+from orchardist.store.ids import allocate_ids
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.migrate import open_store
 from orchardist.store.people import PeopleRepository
-from orchardist.store.person_rows import allocate_ids
 from orchardist.store.tables import interaction_people, interactions
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from orchardist.services.network import Network
 from orchardist.store.engine import Store
 from orchardist.store.migrate import open_store
 from orchardist.store.spaces import create_space
+from orchardist.store.tables import metadata
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -103,6 +104,52 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     fresh.dispose()
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def new_network(
+    request: pytest.FixtureRequest, store: Store, tmp_path: Path
+) -> Iterator[Callable[[], Network]]:
+    """Makes a fresh, migrated, empty store on the same database as ``store``, with one space, each time it
+    is called: for property tests whose every example needs stores of its own.
+
+    On PostgreSQL, where making a database takes a second, two are made and then handed out in turn,
+    each emptied first (``TRUNCATE … RESTART IDENTITY``: as new, sequences included); so a network
+    given out is good until two more have been asked for.
+    """
+    made: list[tuple[Store, str]] = []
+    calls = itertools.count()
+
+    def make() -> Network:
+        call = next(calls)
+        if store.url.get_backend_name() == "sqlite":
+            path = tmp_path / f"fresh-{call}.sqlite3"
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+            fresh = Store(f"sqlite:///{path}")
+            made.append((fresh, ""))
+        elif len(made) < 2:
+            admin: sa.Engine = request.getfixturevalue("pg_admin")
+            name = f"orchardist_t_{_worker()}_{os.getpid()}_{next(_counter)}"
+            template = request.getfixturevalue("pg_template")
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+            fresh = Store(_pg_url(name))
+            made.append((fresh, name))
+        else:
+            fresh = made[call % 2][0]
+            tables = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+            with fresh.write() as conn:
+                conn.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        with fresh.write() as conn:
+            space = create_space(conn, "Alice")
+        return Network(store=fresh, space_id=space.id)
+
+    yield make
+    for fresh, name in made:
+        fresh.dispose()
+        if name:
+            with request.getfixturevalue("pg_admin").connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.people import NamedDate, PartialDate, Person, Tier, with_sources
+from orchardist.domain.records import Dismissal, JobChange, Organisation, Reconnect, Snooze
 from orchardist.formats import registry
 from orchardist.formats.base import FormatError, NetworkSnapshot
 from orchardist.formats.json_backup import export, parse, sniff
@@ -52,7 +53,19 @@ def coffee() -> Interaction:
 
 
 def snapshot() -> NetworkSnapshot:
-    return NetworkSnapshot(people=[amira(), dan()], interactions=[coffee()])
+    return NetworkSnapshot(
+        people=[amira(), dan()],
+        interactions=[coffee()],
+        organisations=[Organisation("Acme", aliases=("Acme Inc.",), domains=("acme.example",), id=3)],
+        reconnect=[Reconnect(person_id=7, since=date(2025, 1, 2), id=1)],
+        snoozes=[Snooze(person_id=12, until=date(2025, 3, 1), id=2)],
+        dismissals=[Dismissal(person_id=12, reason="occasion", due=date(2025, 3, 29), id=4)],
+        job_changes=[
+            JobChange(7, date(2025, 1, 9), "Initech", "Dev", "Acme", "Lead", "linkedin:c.csv", id=5)
+        ],
+        people_added={12: datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=-5)))},
+        interactions_logged={99: datetime(2025, 2, 3, 18, 0, tzinfo=UTC)},
+    )
 
 
 def document() -> dict[str, object]:
@@ -72,10 +85,24 @@ def refusal(changed: dict[str, object]) -> str:
 
 def test_layout_of_a_backup() -> None:
     written = document()
-    assert list(written) == ["format", "version", "people", "interactions", "offers", "settings"]
-    assert (written["format"], written["version"]) == ("orchardist-backup", 2)
+    assert list(written) == [
+        "format",
+        "version",
+        "people",
+        "interactions",
+        "organisations",
+        "offers",
+        "reconnect",
+        "snoozes",
+        "dismissals",
+        "job_changes",
+        "settings",
+    ]
+    assert (written["format"], written["version"]) == ("orchardist-backup", 3)
     first = written["people"][0]  # type: ignore[index]
-    assert first["key"] == "p12"
+    assert list(first)[:4] == ["key", "id", "created_at", "display_name"]
+    assert (first["key"], first["id"], first["created_at"]) == ("p12", 12, "2024-01-02T08:04:05+00:00")
+    assert written["people"][1]["created_at"] is None  # type: ignore[index]
     assert first["met_through"] == "p7"
     assert first["birthday"] == "--03-29"
     assert first["dates"] == [{"label": "connected", "date": "2020-01-02"}]
@@ -84,6 +111,8 @@ def test_layout_of_a_backup() -> None:
     assert first["sources"] == {"emails": ["linkedin:Connections.csv", "manual"]}
     assert written["interactions"] == [
         {
+            "id": 99,
+            "created_at": "2025-02-03T18:00:00+00:00",
             "date": "2025-02-03",
             "direction": "gave",
             "channel": "in_person",
@@ -91,6 +120,24 @@ def test_layout_of_a_backup() -> None:
             "summary": "Shared a job lead",
             "notes": "At the library café",
             "people": ["p12", "p7"],
+        }
+    ]
+    assert written["organisations"] == [
+        {"id": 3, "name": "Acme", "aliases": ["Acme Inc."], "domains": ["acme.example"]}
+    ]
+    assert written["reconnect"] == [{"id": 1, "person": "p7", "since": "2025-01-02"}]
+    assert written["snoozes"] == [{"id": 2, "person": "p12", "until": "2025-03-01"}]
+    assert written["dismissals"] == [{"id": 4, "person": "p12", "reason": "occasion", "due": "2025-03-29"}]
+    assert written["job_changes"] == [
+        {
+            "id": 5,
+            "person": "p7",
+            "seen_on": "2025-01-09",
+            "old_organisation": "Initech",
+            "old_title": "Dev",
+            "new_organisation": "Acme",
+            "new_title": "Lead",
+            "source": "linkedin:c.csv",
         }
     ]
 
@@ -108,6 +155,43 @@ def test_only_stored_and_complete_networks_are_written() -> None:
         export(NetworkSnapshot(people=[amira()]))
     with pytest.raises(ValueError, match="with person 12"):
         export(NetworkSnapshot(people=[dan()], interactions=[coffee()]))
+    with pytest.raises(ValueError, match="Snooze is of person 12"):
+        export(NetworkSnapshot(people=[dan()], snoozes=snapshot().snoozes))
+
+
+def test_records_are_read_back_with_their_ids_and_people() -> None:
+    result = parse(export(snapshot()), "json:backup.json")
+    assert [parsed.created_at for parsed in result.people] == [
+        datetime(2024, 1, 2, 8, 4, 5, tzinfo=UTC),
+        None,
+    ]
+    assert result.interactions[0].created_at == datetime(2025, 2, 3, 18, 0, tzinfo=UTC)
+    assert result.organisations == snapshot().organisations
+    assert [(item.record, item.person_key) for item in result.reconnect] == [
+        (replace(snapshot().reconnect[0], person_id=0), "p7")
+    ]
+    assert [(item.record, item.person_key) for item in result.snoozes] == [
+        (replace(snapshot().snoozes[0], person_id=0), "p12")
+    ]
+    assert [item.record for item in result.dismissals] == [replace(snapshot().dismissals[0], person_id=0)]
+    assert [item.record for item in result.job_changes] == [replace(snapshot().job_changes[0], person_id=0)]
+
+
+def test_a_version_2_backup_still_reads_without_ids_or_records() -> None:
+    data = {
+        "format": "orchardist-backup",
+        "version": 2,
+        "people": [{"key": "a", "display_name": "Ana", "every_days": 30}],
+        "interactions": [{"date": "2025-01-02", "direction": "gave", "kind": "call", "people": ["a"]}],
+        "offers": [{"kind": "skill", "text": "CVs", "created_at": "2026-12-03T10:00:00+00:00"}],
+        "settings": {"inner_days": 21},
+    }
+    result = parse(json.dumps(data).encode(), "json:old.json")
+    [person] = result.people
+    assert (person.person.id, person.created_at, person.person.every_days) == (None, None, 30)
+    assert (result.interactions[0].interaction.id, result.interactions[0].created_at) == (None, None)
+    assert [offer.id for offer in result.offers] == [0]
+    assert (result.organisations, result.reconnect, result.snoozes) == ([], [], [])
 
 
 def test_registered_for_import_and_export() -> None:
@@ -127,12 +211,12 @@ def test_parse_links_people_and_interactions_by_key() -> None:
         ("p7", None, None),
     ]
     restored = result.people[0].person
-    assert restored.id is None and restored.met_through_id is None
-    assert restored == replace(amira(), id=None, met_through_id=None)
+    assert restored.id == 12 and restored.met_through_id is None
+    assert restored == replace(amira(), met_through_id=None)
     assert result.people[0].person.sources == {"emails": ("linkedin:Connections.csv", "manual")}
     [parsed] = result.interactions
     assert parsed.person_keys == ("p12", "p7")
-    assert parsed.interaction == replace(coffee(), person_ids=(), id=None)
+    assert parsed.interaction == replace(coffee(), person_ids=())
 
 
 def test_people_without_sources_get_the_import_source() -> None:
@@ -191,7 +275,8 @@ def test_an_impossible_birthday_names_its_path() -> None:
             True,
             "people[0].every_days: expected a whole number of days, found true",
         ),
-        (("people", 0, "every_days"), 0, "people[0].every_days: must be at least 1, found 0"),
+        (("people", 0, "every_days"), 0, "people[0].every_days: must be a number of days from 1 to 3650"),
+        (("people", 0, "every_days"), 3651, "people[0].every_days: must be a number of days from 1 to 3650"),
         (("people", 0, "emails"), "a@b.example", 'people[0].emails: expected a list, found "a@b.example"'),
         (("people", 0, "emails"), [3], "people[0].emails[0]: expected text, found 3"),
         (("people", 0, "tier"), "close", 'people[0].tier: unknown value "close"'),
@@ -219,6 +304,21 @@ def test_an_impossible_birthday_names_its_path() -> None:
             'interactions[0].people[1]: no person with key "p404"',
         ),
         (("interactions", 0, "people"), ["p12", "p12"], 'interactions[0].people[1]: "p12" is listed twice'),
+        (("people", 0, "id"), "12", 'people[0].id: expected an id (a whole number), found "12"'),
+        (("people", 0, "created_at"), "2024-01-02T03:04:05", "people[0].created_at: a time zone is needed"),
+        (
+            ("interactions", 0, "created_at"),
+            "soon",
+            'interactions[0].created_at: not a date and time: "soon"',
+        ),
+        (("organisations", 0, "name"), None, "organisations[0].name: expected text, found null"),
+        (("organisations", 0, "aliases"), "Acme", 'organisations[0].aliases: expected a list, found "Acme"'),
+        (("reconnect", 0, "person"), "p404", 'reconnect[0].person: no person with key "p404"'),
+        (("reconnect", 0, "since"), "2025-02-30", 'reconnect[0].since: not a date: "2025-02-30"'),
+        (("snoozes", 0, "person"), 12, "snoozes[0].person: expected a key, found 12"),
+        (("dismissals", 0, "reason"), 3, "dismissals[0].reason: expected text, found 3"),
+        (("job_changes", 0, "id"), 1.5, "job_changes[0].id: expected an id (a whole number), found 1.5"),
+        (("job_changes", 0, "mood"), "x", 'job_changes[0]: unknown field "mood"'),
         (
             ("interactions", 0, "people"),
             [],
@@ -243,11 +343,29 @@ def test_required_person_fields(field: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("table", "field"),
+    [
+        ("organisations", "name"),
+        ("reconnect", "person"),
+        ("reconnect", "since"),
+        ("snoozes", "until"),
+        ("dismissals", "reason"),
+        ("dismissals", "due"),
+        ("job_changes", "seen_on"),
+    ],
+)
+def test_required_record_fields(table: str, field: str) -> None:
+    changed = document()
+    del changed[table][0][field]  # type: ignore[index]
+    assert refusal(changed) == f'{table}[0]: missing field "{field}"'
+
+
+@pytest.mark.parametrize(
     ("top", "message"),
     [
-        ({"version": 3}, "version: this Orchardist reads backup versions 1 to 2, not 3"),
-        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 2, not "1"'),
-        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 2, not 1.0"),
+        ({"version": 4}, "version: this Orchardist reads backup versions 1 to 3, not 4"),
+        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 3, not "1"'),
+        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 3, not 1.0"),
         ({"offers": {}}, "offers: expected a list, found {}"),
         (
             {"offers": [{"kind": "bribe", "text": "x", "created_at": "2026-12-03T10:00:00+00:00"}]},

@@ -271,3 +271,30 @@ def test_a_bare_name_matches_a_unique_person_without_a_contradiction(
     report = import_file(network, second)
     # Zoë gains a phone; the Bo Chen at another organisation may be someone else, so he is added.
     assert (report.added, report.merged) == (1, 1)
+
+
+def test_importing_the_same_backup_again_adds_no_interaction_twice(
+    network: Network, other_network: Network, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from orchardist.domain.interactions import Direction
+    from orchardist.services.demo import load_demo
+    from orchardist.services.interactions import count_interactions
+    from orchardist.services.people import count_people
+
+    load_demo(network, today=date(2026, 11, 22))
+    first = list_people(network)[0].person.id or 0
+    for _ in range(2):  # the same contact logged twice is two contacts, and stays two
+        log_interaction(
+            network, [first], direction=Direction.GAVE, kind="call", summary="Twice", on=date(2026, 11, 2)
+        )
+    backup = tmp_path / "backup.json"
+    backup.write_bytes(export_network(network, "json"))
+    people, interactions = count_people(network), count_interactions(network)
+    assert interactions > 2
+    reports = [import_file(other_network, backup) for _ in range(3)]
+    assert [report.interactions for report in reports] == [interactions, 0, 0]
+    assert (count_people(other_network), count_interactions(other_network)) == (people, interactions)
+    assert import_file(network, backup).interactions == 0
+    assert count_interactions(network) == interactions

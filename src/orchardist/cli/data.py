@@ -43,6 +43,9 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)
 
 
+_BACKUP_KINDS = {"sqlite": "an SQLite copy of the store", "json": "an Orchardist JSON backup"}
+
+
 @click.command("backup")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_context
@@ -50,7 +53,9 @@ def backup_command(ctx: click.Context, file: Path) -> None:
     """Write a backup of the whole store to FILE, checked before it is kept.
 
     An SQLite store is copied with SQLite's online backup (safe while Orchardist runs) and the
-    copy passes an integrity check; a PostgreSQL store is written as a JSON backup.
+    copy passes an integrity check; a PostgreSQL store is written as a JSON backup. A FILE ending
+    in .json is a JSON backup of either; one ending in .sqlite3, .sqlite or .db is refused on
+    PostgreSQL.
     """
     from orchardist.services.errors import Refused
     from orchardist.services.exporting import backup
@@ -59,7 +64,7 @@ def backup_command(ctx: click.Context, file: Path) -> None:
         kind = backup(state(ctx).network(), file)
     except (Refused, OSError) as error:
         fail(f"backup failed: {error}", EXIT_REFUSED)
-    click.echo(f"backed up to {file} ({kind})")
+    click.echo(f"backed up to {file} as {_BACKUP_KINDS[kind]}")
 
 
 @click.command("restore")

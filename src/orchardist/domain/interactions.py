@@ -63,3 +63,20 @@ class Interaction:
     channel: Channel = Channel.OTHER
     notes: str = ""
     id: int | None = None
+
+
+ContactKey = tuple[frozenset[int], date, str, Direction, str]
+
+
+def contact_key(interaction: Interaction) -> ContactKey:
+    """What makes two interactions one contact: the same people, day, kind, direction and summary.
+
+    Importing a backup again adds no contact already stored (channels and notes may have been edited).
+    """
+    return (
+        frozenset(interaction.person_ids),
+        interaction.on,
+        interaction.kind,
+        interaction.direction,
+        interaction.summary,
+    )

@@ -12,14 +12,16 @@ days and ids within range, dates a calendar can count from.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from orchardist.domain import wording
 from orchardist.domain.fields import FIELDS, Kind, value_of
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.matching import organisation_key
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import MOST_DAYS, Person, Tier
+from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
 
 if TYPE_CHECKING:
     from orchardist.domain.offers import Offer
@@ -33,13 +35,20 @@ __all__ = [
     "MAX_LABEL",
     "MAX_NOTES",
     "MAX_OFFER_TEXT",
+    "MAX_ORGANISATION",
+    "MAX_REASON",
+    "MAX_SOURCE",
     "MAX_SUMMARY",
+    "MAX_TITLE",
     "MOST_DAYS",
     "check_interaction",
     "check_person",
     "interaction_problem",
+    "moment_problem",
     "offer_problem",
+    "organisation_problem",
     "person_problem",
+    "record_problem",
     "text_problem",
 ]
 
@@ -50,6 +59,10 @@ MAX_KIND = 50  # an interaction's kind ("coffee", "introduction"), the width of 
 MAX_SUMMARY = 2_000  # an interaction's one-line summary
 MAX_NOTES = 100_000  # an interaction's notes, as long as a person's
 MAX_OFFER_TEXT = 500  # what the user can offer, the width of its column
+MAX_ORGANISATION = 300  # an organisation's name, each of its aliases and domains, as a person's organisation
+MAX_TITLE = 500  # a job title, as a person's
+MAX_REASON = 30  # the code of a dismissed Today item's reason
+MAX_SOURCE = 300  # the file a new job was seen in
 # Days an interaction may be dated: far enough apart for any real history, near enough that adding
 # the longest rhythm or a year of occasions to them stays within the calendar.
 EARLIEST_DAY = date(1900, 1, 1)
@@ -95,6 +108,20 @@ def _id_problem(value: object) -> Message | None:
     return None
 
 
+def _day_problem(day: date) -> Message | None:
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        return wording.DAY_RANGE(
+            first=EARLIEST_DAY.isoformat(), last=LATEST_DAY.isoformat(), value=day.isoformat()
+        )
+    return None
+
+
+def moment_problem(moment: datetime) -> Message | None:
+    """Why ``moment`` (when a row was made) cannot be stored, or None: its day must be in range, and so
+    it stays once moved to UTC, as both databases keep it."""
+    return _day_problem(moment.date())
+
+
 def person_problem(person: Person) -> Problem | None:
     """The first field of ``person`` that cannot be stored, and why; None when all can."""
     if person.id is not None and (bad_id := _id_problem(person.id)) is not None:
@@ -132,10 +159,8 @@ def interaction_problem(interaction: Interaction) -> Problem | None:
     """The first field of ``interaction`` that cannot be stored, and why; None when all can."""
     if interaction.id is not None and (problem := _id_problem(interaction.id)) is not None:
         return "id", problem
-    if not EARLIEST_DAY <= interaction.on <= LATEST_DAY:
-        return "date", wording.DAY_RANGE(
-            first=EARLIEST_DAY.isoformat(), last=LATEST_DAY.isoformat(), value=interaction.on.isoformat()
-        )
+    if (problem := _day_problem(interaction.on)) is not None:
+        return "date", problem
     for name, text, limit in (
         ("kind", interaction.kind, MAX_KIND),
         ("summary", interaction.summary, MAX_SUMMARY),
@@ -158,7 +183,61 @@ def offer_problem(offer: Offer) -> Problem | None:
         return "id", problem
     if (problem := text_problem(offer.text, MAX_OFFER_TEXT)) is not None:
         return "text", problem
+    if (problem := moment_problem(offer.created_at)) is not None:
+        return "created_at", problem
     return None
+
+
+def organisation_problem(organisation: Organisation) -> Problem | None:
+    """Why ``organisation`` cannot be stored, naming the field; None when it can."""
+    if organisation.id is not None and (problem := _id_problem(organisation.id)) is not None:
+        return "id", problem
+    if (problem := text_problem(organisation.name, MAX_ORGANISATION)) is not None:
+        return "name", problem
+    if not organisation_key(organisation.name):
+        return "name", wording.ORGANISATION_NEEDS_NAME()
+    for name, items in (("aliases", organisation.aliases), ("domains", organisation.domains)):
+        if (problem := _items_problem(items, MAX_ORGANISATION)) is not None:
+            return name, problem
+    return None
+
+
+def record_problem(record: PersonRecord) -> Problem | None:
+    """Why a record of a person (the reconnect list, a snooze, a dismissal, a new job) cannot be stored,
+    naming the field; None when it can. A ``person_id`` of 0 is one not linked yet (read from a file)."""
+    if record.id is not None and (problem := _id_problem(record.id)) is not None:
+        return "id", problem
+    if record.person_id and (problem := _id_problem(record.person_id)) is not None:
+        return "person", problem
+    days: tuple[tuple[str, date], ...]
+    texts: tuple[tuple[str, str, int], ...] = ()
+    if isinstance(record, Reconnect):
+        days = (("since", record.since),)
+    elif isinstance(record, Snooze):
+        days = (("until", record.until),)
+    elif isinstance(record, Dismissal):
+        days = (("due", record.due),)
+        texts = (("reason", record.reason, MAX_REASON),)
+    else:
+        days = (("seen_on", record.seen_on),)
+        texts = _job_texts(record)
+    for name, day in days:
+        if (problem := _day_problem(day)) is not None:
+            return name, problem
+    for name, text, limit in texts:
+        if (problem := text_problem(text, limit)) is not None:
+            return name, problem
+    return None
+
+
+def _job_texts(change: JobChange) -> tuple[tuple[str, str, int], ...]:
+    return (
+        ("old_organisation", change.old_organisation, MAX_ORGANISATION),
+        ("old_title", change.old_title, MAX_TITLE),
+        ("new_organisation", change.new_organisation, MAX_ORGANISATION),
+        ("new_title", change.new_title, MAX_TITLE),
+        ("source", change.source, MAX_SOURCE),
+    )
 
 
 def check_person(person: Person) -> Person:

@@ -39,6 +39,7 @@ NOT_UNICODE = Wording(
 )
 NUL_IN_TEXT = Wording("text.nul", N_("cannot hold NUL characters"))
 TOO_MANY = Wording("list.too_many", N_("can hold at most %(limit)s entries, got %(count)s"))
+ORGANISATION_NEEDS_NAME = Wording("organisation.needs_name", N_("an organisation needs a name"))
 NOT_A_TIER = Wording("person.not_a_tier", N_("is not a tier: %(value)s"))
 DAY_RANGE = Wording("date.range", N_("must be a day from %(first)s to %(last)s, got %(value)s"))
 AFTER_TODAY = Wording(

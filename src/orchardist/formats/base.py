@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import Person
+from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
 from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
 
 if TYPE_CHECKING:
@@ -52,26 +54,42 @@ def _rebuild_format_error(message: Message, line: int | None, field: str | None)
     return FormatError(message, line=line, field=field)
 
 
+R = TypeVar("R", bound=PersonRecord)
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedPerson:
     """A person read from a file, with the line their record starts on (1-based) when known.
 
     ``key`` is the record's own identifier in the file when it has one (JSON backups), used to link
-    interactions and ``met_through`` references to the people read from the same file.
+    interactions and ``met_through`` references to the people read from the same file. A backup also
+    gives the id the person had (``person.id``, kept when it is free) and when they were added.
     """
 
     person: Person
     line: int | None = None
     key: str | None = None
     met_through_key: str | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedInteraction:
-    """An interaction read from a file; ``person_keys`` refer to ``ParsedPerson.key``."""
+    """An interaction read from a file; ``person_keys`` refer to ``ParsedPerson.key``. A backup also
+    gives its id (``interaction.id``) and when it was logged."""
 
     interaction: Interaction
     person_keys: tuple[str, ...]
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRecord(Generic[R]):
+    """A record of one person read from a backup: ``person_key`` refers to ``ParsedPerson.key`` (its
+    ``person_id`` is 0 until the person is stored)."""
+
+    record: R
+    person_key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,17 +108,31 @@ class ParseResult:
     people: list[ParsedPerson] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     interactions: list[ParsedInteraction] = field(default_factory=list)
-    # Only a backup carries these: what the user can offer, and the network's settings.
+    # Only a backup carries these: what the user can offer, the network's settings, organisations and
+    # the records of people that tending keeps.
     offers: list[Offer] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    organisations: list[Organisation] = field(default_factory=list)
+    reconnect: list[ParsedRecord[Reconnect]] = field(default_factory=list)
+    snoozes: list[ParsedRecord[Snooze]] = field(default_factory=list)
+    dismissals: list[ParsedRecord[Dismissal]] = field(default_factory=list)
+    job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class NetworkSnapshot:
     """What an exporter writes: people (with ids) and the interactions between them, and for a backup
-    the offers and settings."""
+    everything else the network holds: offers, settings, organisations, the reconnect list, snoozes,
+    dismissals, new jobs, and when each person and interaction was added (by id)."""
 
     people: list[Person]
     interactions: list[Interaction] = field(default_factory=list)
     offers: list[Offer] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    organisations: list[Organisation] = field(default_factory=list)
+    reconnect: list[Reconnect] = field(default_factory=list)
+    snoozes: list[Snooze] = field(default_factory=list)
+    dismissals: list[Dismissal] = field(default_factory=list)
+    job_changes: list[JobChange] = field(default_factory=list)
+    people_added: dict[int, datetime] = field(default_factory=dict)
+    interactions_logged: dict[int, datetime] = field(default_factory=dict)

@@ -15,10 +15,19 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from types import ModuleType
 from typing import cast
 
-from orchardist.domain.limits import interaction_problem, offer_problem, person_problem
+from orchardist.domain.limits import (
+    Problem,
+    interaction_problem,
+    moment_problem,
+    offer_problem,
+    organisation_problem,
+    person_problem,
+    record_problem,
+)
 from orchardist.domain.messages import N_, Wording
 from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult, Skipped
 from orchardist.formats.messages import (
@@ -77,8 +86,9 @@ FORMATS: tuple[FormatSpec, ...] = (
         heading=N_("JSON, a full backup"),
         about=(
             N_(
-                "Everything: people, every field and where it came from, who introduced whom, and every "
-                "interaction. Orchardist restores it on any computer and any database, with the form below."
+                "Everything: people, every field and where it came from, who introduced whom, every "
+                "interaction, your offers, the reconnect list, snoozes and settings. Orchardist restores it "
+                "exactly on any computer and any database, with the form below."
             ),
         ),
     ),
@@ -226,7 +236,7 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
     """
     kept = []
     for position, item in enumerate(result.people):
-        found = person_problem(item.person)
+        found = person_problem(item.person) or _moment_problem(item.created_at)
         if found is None:
             kept.append(item)
             continue
@@ -237,7 +247,7 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
     result.people = kept
     kept_interactions = []
     for position, parsed in enumerate(result.interactions):
-        found = interaction_problem(parsed.interaction)
+        found = interaction_problem(parsed.interaction) or _moment_problem(parsed.created_at)
         if found is None:
             kept_interactions.append(parsed)
         elif exact:
@@ -245,11 +255,29 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
         else:
             result.skipped.append(Skipped(None, IN_FIELD(field=repr(found[0]), reason=found[1])))
     result.interactions = kept_interactions
-    for position, offer in enumerate(result.offers):
-        found = offer_problem(offer)
-        if found is not None:
-            raise FormatError(AT_PATH(path=f"offers[{position}].{found[0]}", reason=found[1]))
+    # Only a backup carries the rest, and a backup is refused whole.
+    for kind, problems in (
+        ("offers", [offer_problem(offer) for offer in result.offers]),
+        ("organisations", [organisation_problem(organisation) for organisation in result.organisations]),
+        *(
+            (kind, [record_problem(item.record) for item in items])
+            for kind, items in (
+                ("reconnect", result.reconnect),
+                ("snoozes", result.snoozes),
+                ("dismissals", result.dismissals),
+                ("job_changes", result.job_changes),
+            )
+        ),
+    ):
+        for position, found in enumerate(problems):
+            if found is not None:
+                raise FormatError(AT_PATH(path=f"{kind}[{position}].{found[0]}", reason=found[1]))
     return result
+
+
+def _moment_problem(moment: datetime | None) -> Problem | None:
+    problem = None if moment is None else moment_problem(moment)
+    return None if problem is None else ("created_at", problem)
 
 
 def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:

@@ -38,7 +38,7 @@ from multiprocessing.connection import Connection
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from orchardist.domain import interactions, messages, people
+from orchardist.domain import interactions, messages, people, records
 from orchardist.domain.fields import FIELDS, FieldSpec
 from orchardist.domain.messages import Message
 from orchardist.formats import base, registry
@@ -244,7 +244,7 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
     both ways; a positional constructor call is twice as fast and checks the values again.
     """
     table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
-    for module in (people, interactions, messages, base):
+    for module in (people, interactions, messages, records, base):
         for value in vars(module).values():
             if not isinstance(value, type) or value.__module__ != module.__name__:
                 continue

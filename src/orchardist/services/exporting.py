@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from orchardist.formats import registry
@@ -14,16 +14,33 @@ from orchardist.services.settings import backed_up, restored, values_in
 from orchardist.store.files import write_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# What a backup's file name says it holds; any other name gets the store's own kind of backup.
+SQLITE_SUFFIXES = frozenset({".sqlite3", ".sqlite", ".db"})
+JSON_SUFFIXES = frozenset({".json"})
 
 
-def snapshot(network: Network) -> NetworkSnapshot:
-    """Everyone in the network and every interaction, read in one transaction."""
+def snapshot(network: Network, *, complete: bool = True) -> NetworkSnapshot:
+    """Everyone in the network and every interaction, read in one transaction; ``complete``, all the
+    rest a backup carries too (organisations, the records of people, when each row was added)."""
     with network.reading() as unit:
-        return NetworkSnapshot(
+        found = NetworkSnapshot(
             people=unit.people.all(),
             interactions=unit.interactions.all(),
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
+        )
+        if not complete:
+            return found
+        records = unit.records
+        return replace(
+            found,
+            organisations=records.organisations(),
+            reconnect=records.reconnect(),
+            snoozes=records.snoozes(),
+            dismissals=records.dismissals(),
+            job_changes=records.job_changes(),
+            people_added=records.people_added(),
+            interactions_logged=records.interactions_logged(),
         )
 
 
@@ -39,7 +56,7 @@ class ExportFile:
 
 def export_network(network: Network, fmt: str) -> bytes:
     """The network in export format ``fmt`` (one of ``registry.exporters()``)."""
-    return registry.export(fmt, snapshot(network))
+    return registry.export(fmt, snapshot(network, complete=registry.exporter(fmt).exact))
 
 
 def write_export(network: Network, fmt: str, target: Path) -> int:
@@ -53,27 +70,44 @@ def write_export(network: Network, fmt: str, target: Path) -> int:
 def export_file(network: Network, fmt: str) -> ExportFile:
     """The network as a file to download in format ``fmt``; FormatError for a format not written."""
     written = registry.exporter(fmt)
-    return ExportFile(registry.export(fmt, snapshot(network)), written.media_type, written.file_name)
+    content = registry.export(fmt, snapshot(network, complete=written.exact))
+    return ExportFile(content, written.media_type, written.file_name)
+
+
+def backup_kind(network: Network, target: Path) -> str:
+    """What a backup to ``target`` is written as: what its name says (``.json`` a JSON backup,
+    ``.sqlite3``, ``.sqlite`` or ``.db`` an SQLite copy), else an SQLite copy of an SQLite store and a
+    JSON backup of any other. InputRefused for an SQLite name on a store that is not an SQLite file."""
+    suffix = target.suffix.casefold()
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in SQLITE_SUFFIXES and not network.on_sqlite_file:
+        raise InputRefused(refusals.SQLITE_NAME_FOR_JSON(file=str(target)))
+    return "sqlite" if network.on_sqlite_file else "json"
 
 
 def backup(network: Network, target: Path) -> str:
-    """Write a backup: an SQLite copy for an SQLite store, a JSON backup for PostgreSQL.
+    """Write a backup: an SQLite copy of an SQLite store, a JSON backup of PostgreSQL or of any store
+    to a file named ``.json`` (``backup_kind``).
 
     Returns the kind written ("sqlite" or "json"). A copy that fails its check is refused (Refused
-    says why) and nothing is left at ``target``.
+    says why) and nothing is left at ``target``; so is a name that says another kind than the one
+    written.
     """
-    if network.on_sqlite_file:
+    kind = backup_kind(network, target)
+    if kind == "sqlite":
         network.copy_file_to(target)
-        return "sqlite"
-    write_file(target, export_network(network, "json"))
-    return "json"
+    else:
+        write_file(target, export_network(network, "json"))
+    return kind
 
 
 def restore(network: Network, source: Path) -> str:
     """Replace the network with a backup: an SQLite copy (SQLite stores) or a JSON backup (any store).
 
     The current data is kept aside first (SQLite) or replaced in one transaction (JSON), so a
-    failed restore leaves the store as it was.
+    failed restore leaves the store as it was. A JSON backup gives back everything it holds, each row
+    under the id it had where no other network's row holds it (so exactly, into an empty store).
     """
     try:
         with source.open("rb") as handle:
@@ -91,7 +125,9 @@ def restore(network: Network, source: Path) -> str:
     with network.writing() as unit:
         settings_now = restored(values_in(unit), result.settings)  # checked before anything is replaced
         unit.people.delete_everyone()
+        unit.offers.delete_all()
+        # Into a network emptied, everything is new: each row keeps its id where no other network's
+        # row holds it, and rows that name it follow it.
         import_into(unit, result, str(source))
-        unit.offers.replace_all(result.offers)
         unit.settings.write(settings_now)
     return "json"

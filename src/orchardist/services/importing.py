@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from orchardist.domain.interactions import contact_key
 from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
 from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
+from orchardist.domain.records import PersonRecord
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
@@ -87,6 +90,8 @@ class ImportReport:
 class _Plan:
     new: list[Person] = field(default_factory=list)
     new_keys: list[str | None] = field(default_factory=list)
+    # When each new person was added, when a backup says (else now).
+    new_added: list[datetime | None] = field(default_factory=list)
     updates: dict[int, Person] = field(default_factory=dict)
     originals: dict[int, Person] = field(default_factory=dict)
     key_to_existing: dict[str, int] = field(default_factory=dict)
@@ -94,6 +99,8 @@ class _Plan:
     # id) and for new people (by their position in ``new``).
     introduced_existing: list[tuple[int, str]] = field(default_factory=list)
     introduced_new: list[tuple[int, str]] = field(default_factory=list)
+    # Positions of the file's interactions already stored (importing the same backup twice).
+    repeated: set[int] = field(default_factory=set)
 
 
 def read_import_file(path: Path) -> bytes:
@@ -233,8 +240,10 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                     linkedin_key(incoming.linkedin_url),
                     fold(incoming.organisation),
                 )
-                plan.new.append(incoming)
+                # A backup's id is kept where it is free.
+                plan.new.append(replace(incoming, id=parsed.person.id))
                 plan.new_keys.append(parsed.key)
+                plan.new_added.append(parsed.created_at)
                 report.added += 1
             if parsed.met_through_key:
                 position_in_new = twin if twin is not None else len(plan.new) - 1
@@ -257,8 +266,32 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                     new_title=updated.title,
                 )
             )
-    report.interactions = len(result.interactions)
+    plan.repeated = _already_logged(unit, result, plan.key_to_existing)
+    report.interactions = len(result.interactions) - len(plan.repeated)
     return plan, report
+
+
+def _already_logged(unit: Unit, result: ParseResult, key_to_existing: Mapping[str, int]) -> set[int]:
+    """Positions of the file's interactions that are stored already: only an interaction whose people
+    are all stored can be, and each stored one answers for one in the file."""
+    candidates = {}
+    for position, item in enumerate(result.interactions):
+        if item.person_keys and all(key in key_to_existing for key in item.person_keys):
+            person_ids = tuple(key_to_existing[key] for key in item.person_keys)
+            candidates[position] = replace(item.interaction, person_ids=person_ids)
+    if not candidates:
+        return set()
+    stored = Counter(
+        contact_key(interaction)
+        for interaction in unit.interactions.on_days({item.on for item in candidates.values()})
+    )
+    repeated = set()
+    for position, interaction in candidates.items():
+        key = contact_key(interaction)
+        if stored[key]:
+            stored[key] -= 1
+            repeated.add(position)
+    return repeated
 
 
 def _apply(
@@ -270,10 +303,13 @@ def _apply(
     progress: Progress | None,
 ) -> None:
     repo = unit.people
+    # A backup's organisations first, so the people who work there are linked to them by name.
+    unit.records.add_organisations(result.organisations)
     new_ids: list[int] = []
     total = len(plan.new)
     for start in range(0, total, _BATCH):
-        new_ids.extend(repo.add_many(plan.new[start : start + _BATCH]))
+        batch = slice(start, start + _BATCH)
+        new_ids.extend(repo.add_many(plan.new[batch], keep_ids=True, added=plan.new_added[batch]))
         if progress:
             progress("storing", min(start + _BATCH, total), total)
     repo.update_many(list(plan.updates.values()))
@@ -291,17 +327,37 @@ def _apply(
     repo.set_met_through(introductions)
     if len(plan.new) >= _REFRESH_STATISTICS_FROM:
         repo.refresh_statistics()
-    if result.interactions:
-        unit.interactions.add_many(
-            [
-                replace(
-                    item.interaction,
-                    person_ids=tuple(key_to_id[key] for key in item.person_keys if key in key_to_id),
-                )
-                for item in result.interactions
-                if any(key in key_to_id for key in item.person_keys)
-            ]
-        )
+    kept = [
+        item
+        for position, item in enumerate(result.interactions)
+        if position not in plan.repeated and any(key in key_to_id for key in item.person_keys)
+    ]
+    unit.interactions.add_many(
+        [
+            replace(
+                item.interaction,
+                person_ids=tuple(key_to_id[key] for key in item.person_keys if key in key_to_id),
+            )
+            for item in kept
+        ],
+        keep_ids=True,
+        logged=[item.created_at for item in kept],
+    )
+    _store_records(unit, result, key_to_id)
+
+
+def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
+    """What a backup holds besides people and interactions, but its settings: the offers, and the
+    records of the people it names (reconnect list, snoozes, dismissals, new jobs), each added unless
+    the network has it already."""
+    unit.offers.add_missing(result.offers)
+    linked: list[PersonRecord] = [
+        replace(item.record, person_id=key_to_id[item.person_key])
+        for items in (result.reconnect, result.snoozes, result.dismissals, result.job_changes)
+        for item in items
+        if item.person_key in key_to_id
+    ]
+    unit.records.add_records(linked)
 
 
 def import_parsed(

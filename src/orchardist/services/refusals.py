@@ -68,7 +68,7 @@ DIGEST_ADDRESSES_FIRST = Wording(
 SMTP_SERVER_FIRST = Wording("digest.server_first", N_("set the SMTP server first"))
 DIGEST_NOT_SENT = Wording("digest.not_sent", N_("the digest was not sent through %(server)s: %(reason)s"))
 
-# Files to import and backups to restore.
+# Files to import, backups to write and to restore.
 FILE_REFUSED = Wording("import.refused", N_("%(file)s: %(reason)s"))
 FILE_TOO_BIG = Wording(
     "import.too_big", N_("the file is %(size)s MB; Orchardist imports files up to %(limit)s MB")
@@ -76,6 +76,13 @@ FILE_TOO_BIG = Wording(
 UPLOAD_TOO_BIG = Wording("import.upload_too_big", N_("the file is over %(limit)s MB"))
 CANNOT_READ_FILE = Wording("import.cannot_read", N_("cannot read the file: %(reason)s"))
 CANNOT_READ = Wording("restore.cannot_read", N_("cannot read %(file)s: %(reason)s"))
+SQLITE_NAME_FOR_JSON = Wording(
+    "backup.sqlite_name",
+    N_(
+        "%(file)s names an SQLite file, but a PostgreSQL store is backed up as a JSON backup: "
+        "end the file name with .json"
+    ),
+)
 SQLITE_INTO_SQLITE = Wording(
     "restore.sqlite_needs_sqlite",
     N_("an SQLite backup restores into an SQLite store; use a JSON backup for PostgreSQL"),

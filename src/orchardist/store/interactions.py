@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,7 +13,9 @@ from sqlalchemy.engine import Connection
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import NotFound
 from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.store.ids import ids_for
 from orchardist.store.tables import interaction_people, interactions, people
+from orchardist.store.times import to_store
 
 
 class InteractionsRepository:
@@ -36,8 +38,18 @@ class InteractionsRepository:
             notes=interaction.notes,
         )
 
-    def add_many(self, new: Sequence[Interaction]) -> list[int]:
-        """Store interactions in bulk; every person involved must belong to this space."""
+    def add_many(
+        self,
+        new: Sequence[Interaction],
+        *,
+        keep_ids: bool = False,
+        logged: Sequence[datetime | None] | None = None,
+    ) -> list[int]:
+        """Store interactions in bulk; every person involved must belong to this space.
+
+        With ``keep_ids`` (a restore or a backup imported), an interaction's own ``id`` is kept when no
+        row holds it; ``logged`` gives when each was logged (None: now).
+        """
         if not new:
             return []
         involved = sorted({person_id for item in new for person_id in item.person_ids})
@@ -50,23 +62,30 @@ class InteractionsRepository:
         if unknown:
             raise NotFound(NO_SUCH_PERSON(id=unknown[0]))
         now = datetime.now(UTC)
-        result = self.conn.execute(
-            interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
-            [
-                {
-                    "space_id": self.space_id,
-                    "on_date": item.on,
-                    "channel": item.channel.value,
-                    "direction": item.direction.value,
-                    "kind": item.kind,
-                    "summary": item.summary,
-                    "notes": item.notes,
-                    "created_at": now,
-                }
-                for item in new
-            ],
-        )
-        ids = [row[0] for row in result]
+        times = [now] * len(new) if logged is None else [now if at is None else to_store(at) for at in logged]
+        rows = [
+            {
+                "space_id": self.space_id,
+                "on_date": item.on,
+                "channel": item.channel.value,
+                "direction": item.direction.value,
+                "kind": item.kind,
+                "summary": item.summary,
+                "notes": item.notes,
+                "created_at": at,
+            }
+            for item, at in zip(new, times, strict=True)
+        ]
+        if keep_ids:
+            ids = ids_for(self.conn, interactions, [item.id for item in new])
+            for interaction_id, row in zip(ids, rows, strict=True):
+                row["id"] = interaction_id
+            self.conn.execute(interactions.insert(), rows)
+        else:
+            result = self.conn.execute(
+                interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True), rows
+            )
+            ids = [row[0] for row in result]
         links = [
             {
                 "interaction_id": interaction_id,
@@ -141,6 +160,23 @@ class InteractionsRepository:
             .order_by(interactions.c.on_date, interactions.c.id)
         ).scalars()
         return self._load(list(ids))
+
+    def on_days(self, days: Collection[date]) -> list[Interaction]:
+        """Every interaction of the space dated on one of ``days``, oldest first."""
+        wanted = sorted(set(days))
+        ids: list[int] = []
+        for start in range(0, len(wanted), 5_000):
+            ids.extend(
+                self.conn.execute(
+                    sa.select(interactions.c.id)
+                    .where(
+                        interactions.c.space_id == self.space_id,
+                        interactions.c.on_date.in_(wanted[start : start + 5_000]),
+                    )
+                    .order_by(interactions.c.on_date, interactions.c.id)
+                ).scalars()
+            )
+        return self._load(ids)
 
     def recent(self, *, limit: int, offset: int = 0) -> list[Interaction]:
         """Interactions across the space, newest first (by date, then the latest logged)."""

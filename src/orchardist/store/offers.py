@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -9,17 +11,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from orchardist.domain.matching import fold
 from orchardist.domain.offers import Offer, OfferKind
+from orchardist.store.ids import ids_for
 from orchardist.store.tables import offers, people
+from orchardist.store.times import from_store, to_store
 
 _COLUMNS = (offers.c.id, offers.c.kind, offers.c.text, offers.c.created_at)
 
 
 def _offer(row: Any) -> Offer:
-    created = row.created_at
-    # SQLite gives the stored UTC time back without its zone; PostgreSQL in the session's zone.
-    created = created.replace(tzinfo=UTC) if created.tzinfo is None else created.astimezone(UTC)
-    return Offer(id=row.id, kind=OfferKind(row.kind), text=row.text, created_at=created)
+    return Offer(id=row.id, kind=OfferKind(row.kind), text=row.text, created_at=from_store(row.created_at))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +72,47 @@ class OffersRepository:
         )
         return [_offer(row) for row in rows]
 
-    def replace_all(self, found: list[Offer]) -> None:
-        """Replace the space's offers with ``found`` (from a backup), keeping their kinds, texts and times."""
+    def delete_all(self) -> None:
+        """Delete every offer of the space (a restore replaces them)."""
         self.conn.execute(sa.delete(offers).where(offers.c.space_id == self.space_id))
-        if found:
-            self.conn.execute(
-                sa.insert(offers),
-                [
-                    {
-                        "space_id": self.space_id,
-                        "kind": offer.kind.value,
-                        "text": offer.text,
-                        "created_at": offer.created_at,
-                    }
-                    for offer in found
-                ],
-            )
+
+    def add_missing(self, found: Sequence[Offer]) -> int:
+        """Add the offers of ``found`` (from a backup) that the space does not have, keeping their times,
+        and their ids where no row holds them; returns how many were added.
+
+        An offer of the same kind and words as a stored one is that one; each stored offer answers for
+        one in ``found``, so two alike in a backup restore as two.
+        """
+        if not found:
+            return 0
+        stored = Counter((offer.kind, fold(offer.text)) for offer in self.all())
+        new = []
+        for offer in found:
+            same = (offer.kind, fold(offer.text))
+            if stored[same]:
+                stored[same] -= 1
+            else:
+                new.append(offer)
+        self._insert(new)
+        return len(new)
+
+    def _insert(self, found: Sequence[Offer]) -> None:
+        if not found:
+            return
+        ids = ids_for(self.conn, offers, [offer.id or None for offer in found])
+        self.conn.execute(
+            sa.insert(offers),
+            [
+                {
+                    "id": offer_id,
+                    "space_id": self.space_id,
+                    "kind": offer.kind.value,
+                    "text": offer.text,
+                    "created_at": to_store(offer.created_at),
+                }
+                for offer_id, offer in zip(ids, found, strict=True)
+            ],
+        )
 
     def delete(self, offer_id: int) -> bool:
         """Delete one offer; False when the space has no such offer."""

@@ -24,9 +24,9 @@ from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
+from orchardist.store.ids import allocate_ids, ids_for
 from orchardist.store.person_rows import (
     NOT_LOADED,
-    allocate_ids,
     dates_from_text,
     dates_to_json,
     extra_from_text,
@@ -46,6 +46,7 @@ from orchardist.store.tables import (
     person_tags,
     person_urls,
 )
+from orchardist.store.times import to_store
 
 _CONTACT_POINTS = (
     ("emails", person_emails, email_key),
@@ -90,28 +91,49 @@ class PeopleRepository:
         (person_id,) = self.add_many([person])
         return self.require(person_id)
 
-    def add_many(self, new_people: Sequence[Person]) -> list[int]:
-        """Store many new people in bulk; returns their ids in the same order."""
+    def add_many(
+        self,
+        new_people: Sequence[Person],
+        *,
+        keep_ids: bool = False,
+        added: Sequence[datetime | None] | None = None,
+    ) -> list[int]:
+        """Store many new people in bulk; returns their ids in the same order.
+
+        With ``keep_ids`` (a restore or a backup imported), a person's own ``id`` is kept when no row
+        holds it; ``added`` gives when each was added (None: now).
+        """
         if not new_people:
             return []
         now = datetime.now(UTC)
         new_people = [without_nul(person) for person in new_people]
         org_ids = self._organisation_ids(person.organisation for person in new_people)
-        ids = allocate_ids(self.conn, people, len(new_people))
+        if keep_ids:
+            ids = ids_for(self.conn, people, [person.id for person in new_people])
+        else:
+            ids = allocate_ids(self.conn, people, len(new_people))
         rows = [self._row(person, org_ids, now, created=True) for person in new_people]
-        for person_id, row in zip(ids, rows, strict=True):
+        for position, (person_id, row) in enumerate(zip(ids, rows, strict=True)):
             row["id"] = person_id
+            if added is not None and (when := added[position]) is not None:
+                row["created_at"] = to_store(when)
         insert_rows(self.conn, people, rows)
         if self.conn.dialect.name == "sqlite":
-            self.conn.execute(
-                sa.text(
-                    "INSERT INTO people_fts(rowid, search_text) SELECT id, search_text FROM people "
-                    "WHERE id BETWEEN :first AND :last"
-                ),
-                {"first": ids[0], "last": ids[-1]},
-            )
+            self._index_for_search(ids)
         self._write_children(list(zip(ids, new_people, strict=True)))
         return ids
+
+    def _index_for_search(self, ids: Sequence[int]) -> None:
+        """Add new people to SQLite's full-text index: one range when their ids follow on, else by id."""
+        insert = "INSERT INTO people_fts(rowid, search_text) SELECT id, search_text FROM people WHERE "
+        if ids[-1] - ids[0] == len(ids) - 1 and list(ids) == list(range(ids[0], ids[-1] + 1)):
+            self.conn.execute(
+                sa.text(insert + "id BETWEEN :first AND :last"), {"first": ids[0], "last": ids[-1]}
+            )
+            return
+        by_id = sa.text(insert + "id IN :ids").bindparams(sa.bindparam("ids", expanding=True))
+        for chunk in _chunks(list(ids)):
+            self.conn.execute(by_id, {"ids": list(chunk)})
 
     def update(self, person: Person) -> None:
         """Replace everything stored about ``person`` (it must have an id in this space)."""

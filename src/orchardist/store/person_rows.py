@@ -1,4 +1,4 @@
-"""A person as a row of the ``people`` table and back: JSON columns, NUL characters, bulk ids."""
+"""A person as a row of the ``people`` table and back: JSON columns, NUL characters."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection
 
 from orchardist.domain.fields import FIELDS, as_json, from_json
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person
@@ -76,25 +73,6 @@ def without_nul(person: Person) -> Person:
         elif any("\x00" in item for item in value):
             changes[name] = tuple(item.replace("\x00", "") for item in value)
     return replace(person, **changes) if changes else person
-
-
-def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
-    """Reserve ``count`` new ids for ``table`` so a bulk insert needs no RETURNING round trips.
-
-    SQLite: the caller's write transaction (BEGIN IMMEDIATE) holds the only write lock, so the ids
-    after the current maximum are free. PostgreSQL: drawn from the column's sequence.
-    """
-    if count == 0:
-        return []
-    if conn.dialect.name == "sqlite":
-        start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one() + 1
-        return list(range(start, start + count))
-    sequence = sa.func.pg_get_serial_sequence(table.name, "id")
-    return list(
-        conn.execute(
-            sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
-        ).scalars()
-    )
 
 
 def extra_to_json(extra: Mapping[str, Any]) -> dict[str, Any]:

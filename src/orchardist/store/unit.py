@@ -16,6 +16,7 @@ from orchardist.store.matching import MatchingRepository
 from orchardist.store.offers import OffersRepository
 from orchardist.store.people import PeopleRepository
 from orchardist.store.progress import ProgressRepository, newest_ids
+from orchardist.store.records import RecordsRepository
 from orchardist.store.settings import SettingsRepository, spaces_holding
 from orchardist.store.tending import TendingRepository
 
@@ -50,6 +51,10 @@ class Unit:
     @cached_property
     def settings(self) -> SettingsRepository:
         return SettingsRepository(self._conn, self.space_id)
+
+    @cached_property
+    def records(self) -> RecordsRepository:
+        return RecordsRepository(self._conn, self.space_id)
 
     @cached_property
     def progress(self) -> ProgressRepository:

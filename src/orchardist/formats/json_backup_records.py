@@ -1,0 +1,187 @@
+"""The parts of a JSON backup besides people and interactions: offers, organisations, the reconnect list,
+snoozes, dismissals and new jobs, written and read back with their ids.
+
+A record of a person names them by their key in the backup (``"person": "p12"``), as interactions do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import UTC, datetime
+
+from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
+from orchardist.domain.offers import Offer, OfferKind
+from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
+from orchardist.formats.base import NetworkSnapshot, ParsedRecord, R
+from orchardist.formats.json_backup_reading import (
+    choice,
+    day,
+    fields_of,
+    listed,
+    missing,
+    moment,
+    person_of,
+    record_id,
+    refuse,
+    text,
+    texts,
+)
+from orchardist.formats.messages import OFFER_LENGTH
+
+_JOB_TEXTS = ("old_organisation", "old_title", "new_organisation", "new_title", "source")
+# The lists of records of people, in the order a backup writes them.
+RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes")
+
+
+def person_key(person_id: int) -> str:
+    """The key a person with ``person_id`` is written under."""
+    return f"p{person_id}"
+
+
+def when(at: datetime | None) -> str | None:
+    """A stored time as a backup writes it: ISO 8601 in UTC."""
+    return None if at is None else at.astimezone(UTC).isoformat()
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+
+def offer_objects(offers: Sequence[Offer]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": offer.id or None,
+            "kind": offer.kind.value,
+            "text": offer.text,
+            "created_at": when(offer.created_at),
+        }
+        for offer in offers
+    ]
+
+
+def organisation_objects(organisations: Sequence[Organisation]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": organisation.id,
+            "name": organisation.name,
+            "aliases": list(organisation.aliases),
+            "domains": list(organisation.domains),
+        }
+        for organisation in organisations
+    ]
+
+
+def _record_object(record: PersonRecord, known: Collection[int]) -> dict[str, object]:
+    if record.person_id not in known:
+        raise ValueError(f"a {type(record).__name__} is of person {record.person_id}, who is not exported")
+    head: dict[str, object] = {"id": record.id, "person": person_key(record.person_id)}
+    if isinstance(record, Reconnect):
+        return {**head, "since": record.since.isoformat()}
+    if isinstance(record, Snooze):
+        return {**head, "until": record.until.isoformat()}
+    if isinstance(record, Dismissal):
+        return {**head, "reason": record.reason, "due": record.due.isoformat()}
+    return {
+        **head,
+        "seen_on": record.seen_on.isoformat(),
+        **{name: getattr(record, name) for name in _JOB_TEXTS},
+    }
+
+
+def record_objects(snapshot: NetworkSnapshot, known: Collection[int]) -> dict[str, list[dict[str, object]]]:
+    """The records of people, by the name of their list in the backup."""
+    return {
+        name: [_record_object(record, known) for record in records]
+        for name, records in (
+            ("reconnect", snapshot.reconnect),
+            ("snoozes", snapshot.snoozes),
+            ("dismissals", snapshot.dismissals),
+            ("job_changes", snapshot.job_changes),
+        )
+    }
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def offer(value: object, path: str) -> Offer:
+    found = fields_of(value, path, ("id", "kind", "text", "created_at"))
+    kind = choice(found, "kind", path, OfferKind, None)
+    if kind is None:
+        raise missing(path, "kind")
+    written = text(found, "text", path, required=True).strip()
+    if not written or len(written) > MAX_OFFER_TEXT:
+        raise refuse(f"{path}.text", OFFER_LENGTH(limit=MAX_OFFER_TEXT))
+    created_at = moment(found, "created_at", path, required=True)
+    assert created_at is not None
+    return Offer(id=record_id(found, path) or 0, kind=kind, text=written, created_at=created_at)
+
+
+def organisation(value: object, path: str) -> Organisation:
+    found = fields_of(value, path, ("id", "name", "aliases", "domains"))
+    return Organisation(
+        name=text(found, "name", path, required=True),
+        aliases=texts(found, "aliases", path),
+        domains=texts(found, "domains", path),
+        id=record_id(found, path),
+    )
+
+
+def _reconnect(found: Mapping[str, object], path: str) -> Reconnect:
+    return Reconnect(person_id=0, since=day(found, "since", path), id=record_id(found, path))
+
+
+def _snooze(found: Mapping[str, object], path: str) -> Snooze:
+    return Snooze(person_id=0, until=day(found, "until", path), id=record_id(found, path))
+
+
+def _dismissal(found: Mapping[str, object], path: str) -> Dismissal:
+    return Dismissal(
+        person_id=0,
+        reason=text(found, "reason", path, required=True),
+        due=day(found, "due", path),
+        id=record_id(found, path),
+    )
+
+
+def _job_change(found: Mapping[str, object], path: str) -> JobChange:
+    return JobChange(
+        person_id=0,
+        seen_on=day(found, "seen_on", path),
+        old_organisation=text(found, "old_organisation", path),
+        old_title=text(found, "old_title", path),
+        new_organisation=text(found, "new_organisation", path),
+        new_title=text(found, "new_title", path),
+        source=text(found, "source", path),
+        id=record_id(found, path),
+    )
+
+
+def _records(
+    document: Mapping[str, object],
+    name: str,
+    keys: set[str],
+    fields: tuple[str, ...],
+    read: Callable[[Mapping[str, object], str], R],
+) -> list[ParsedRecord[R]]:
+    parsed = []
+    for index, value in enumerate(listed(document, name, name)):
+        path = f"{name}[{index}]"
+        found = fields_of(value, path, ("id", "person", *fields))
+        parsed.append(ParsedRecord(read(found, path), person_of(found, path, keys)))
+    return parsed
+
+
+def reconnect(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[Reconnect]]:
+    return _records(document, "reconnect", keys, ("since",), _reconnect)
+
+
+def snoozes(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[Snooze]]:
+    return _records(document, "snoozes", keys, ("until",), _snooze)
+
+
+def dismissals(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[Dismissal]]:
+    return _records(document, "dismissals", keys, ("reason", "due"), _dismissal)
+
+
+def job_changes(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[JobChange]]:
+    return _records(document, "job_changes", keys, ("seen_on", *_JOB_TEXTS), _job_change)
