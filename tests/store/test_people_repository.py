@@ -262,3 +262,29 @@ def test_introductions_stay_within_the_space(network: Network, other_network: Ne
     with network.reading() as unit:
         loaded = unit.people.get_many([ann, bo])
     assert (loaded[bo].met_through_id, loaded[ann].met_through_id) == (ann, None)
+
+
+# "ﷺ" is one character that folds to eighteen: a value within its limit whose key is not.
+LONG = "\ufdfa"
+
+
+def test_values_at_their_limits_whose_keys_fold_longer_are_stored_and_found(network: Network) -> None:
+    person = Person(
+        display_name=LONG * 500,
+        family_name=LONG * 300,
+        organisation=LONG * 299 + "a",
+        tags=(LONG * 200, "short"),
+        emails=(LONG * 900 + "@example.org",),
+        urls=("https://example.org/" + LONG * 900,),
+    )
+    other = Person(display_name="Bo", organisation=LONG * 299 + "b", tags=(LONG * 199 + "b",))
+    person_id, other_id = _add(network, person, other)
+    with network.reading() as unit:
+        stored = unit.people.get(person_id)
+        assert stored is not None and stored.display_name == LONG * 500
+    # Two names alike up to where the key is cut are still two organisations and two tags.
+    assert _names(network, AtOrganisation(LONG * 299 + "a")) == [LONG * 500]
+    assert _names(network, AtOrganisation(LONG * 299 + "b")) == ["Bo"]
+    assert _names(network, HasTag(LONG * 200)) == [LONG * 500]
+    assert _names(network, HasTag(LONG * 199 + "b")) == ["Bo"]
+    assert other_id != person_id

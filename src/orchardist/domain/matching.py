@@ -5,6 +5,7 @@ Pure functions; importers, the store and duplicate detection all match on the sa
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -23,6 +24,24 @@ _PUNCTUATION = str.maketrans(
 )
 
 
+# The most characters a stored key may hold (the columns that hold them are this long). Folding can
+# lengthen a value within its own limit: "ß" folds to "ss", "ﷺ" to eighteen letters.
+ORGANISATION_KEY_LENGTH = 300
+SORT_KEY_LENGTH = 600
+TAG_KEY_LENGTH = 200
+CONTACT_KEY_LENGTH = 1000
+_DIGEST = 16
+
+
+def bounded(key: str, most: int) -> str:
+    """``key`` when it fits in ``most`` characters; else its start and a digest of the whole, so two
+    long keys differ where their values do and every key fits the column that holds it."""
+    if len(key) <= most:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST]
+    return f"{key[: most - _DIGEST - 1]}~{digest}"
+
+
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Case-fold, strip accents, unify apostrophes and dashes, squeeze spaces.
@@ -39,12 +58,17 @@ def fold(text: str) -> str:
 
 def organisation_key(name: str) -> str:
     """How organisations are told apart: folded, or the bare name when folding leaves nothing ("¨")."""
-    return fold(name) or name.strip()
+    return bounded(fold(name) or name.strip(), ORGANISATION_KEY_LENGTH)
+
+
+def tag_key(tag: str) -> str:
+    """How tags are told apart: folded (``Data`` and ``data`` are one tag)."""
+    return bounded(fold(tag), TAG_KEY_LENGTH)
 
 
 def email_key(email: str) -> str:
     """E-mail addresses compare case-insensitively (local parts are case-blind in practice)."""
-    return email.strip().strip("<>").casefold()
+    return bounded(email.strip().strip("<>").casefold(), CONTACT_KEY_LENGTH)
 
 
 def phone_key(phone: str) -> str:
@@ -58,7 +82,7 @@ def phone_key(phone: str) -> str:
         digits = digits[2:]
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
-    return digits
+    return bounded(digits, CONTACT_KEY_LENGTH)
 
 
 @lru_cache(maxsize=65_536)
@@ -74,7 +98,7 @@ def linkedin_key(url: str) -> str:
     common = _COMMON_PROFILE.match(text)
     if common and "%" not in text:
         # The form nearly every export writes; skip the general URL parsing below.
-        return "linkedin.com/in/" + common.group(1).casefold()
+        return bounded("linkedin.com/in/" + common.group(1).casefold(), CONTACT_KEY_LENGTH)
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
@@ -85,7 +109,7 @@ def linkedin_key(url: str) -> str:
     segments = [segment for segment in path.split("/") if segment]
     if len(segments) < 2 or segments[0] not in {"in", "pub"}:
         return ""
-    return "linkedin.com/" + "/".join(segments)
+    return bounded("linkedin.com/" + "/".join(segments), CONTACT_KEY_LENGTH)
 
 
 def is_linkedin_url(url: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from orchardist.domain.matching import fold
+from orchardist.domain.matching import SORT_KEY_LENGTH, bounded, fold
 from orchardist.domain.people import Person
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -44,4 +44,6 @@ def search_text(person: Person) -> str:
 
 def sort_key(person: Person) -> str:
     """Folded ``family given`` (or the display name), so lists sort alike on every database."""
-    return fold(f"{person.family_name} {person.given_name}".strip() or person.display_name)
+    return bounded(
+        fold(f"{person.family_name} {person.given_name}".strip() or person.display_name), SORT_KEY_LENGTH
+    )

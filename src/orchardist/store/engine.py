@@ -99,7 +99,8 @@ class Store:
         """The SQLite file, or None for PostgreSQL and in-memory stores."""
         if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
             return None
-        return Path(self.url.database)
+        # A "file:" URI (opened read-only, say) names the file after its scheme.
+        return Path(self.url.database.removeprefix("file:"))
 
     def describe(self) -> str:
         """Where the data lives, without any password."""

@@ -11,11 +11,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from orchardist.domain.matching import (
+    CONTACT_KEY_LENGTH,
+    bounded,
     email_key,
-    fold,
     linkedin_key,
     organisation_key,
     phone_key,
+    tag_key,
 )
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import PartialDate, Person, Tier
@@ -51,7 +53,7 @@ from orchardist.store.times import to_store
 _CONTACT_POINTS = (
     ("emails", person_emails, email_key),
     ("phones", person_phones, phone_key),
-    ("urls", person_urls, lambda url: linkedin_key(url) or url.strip()),
+    ("urls", person_urls, lambda url: linkedin_key(url) or bounded(url.strip(), CONTACT_KEY_LENGTH)),
 )
 # SQLite allows 32,766 bound parameters per statement; stay well under it for IN lists.
 _CHUNK = 5_000
@@ -271,7 +273,7 @@ class PeopleRepository:
                 "person_id": person_id,
                 "position": position,
                 "tag": tag,
-                "key": fold(tag),
+                "key": tag_key(tag),
             }
             for person_id, person in pairs
             for position, tag in enumerate(person.tags)
@@ -449,7 +451,7 @@ class PeopleRepository:
         return list(
             self.conn.execute(
                 sa.select(person_tags.c.person_id).where(
-                    person_tags.c.space_id == self.space_id, person_tags.c.key == fold(tag)
+                    person_tags.c.space_id == self.space_id, person_tags.c.key == tag_key(tag)
                 )
             ).scalars()
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from orchardist.domain.matching import fold, organisation_key
+from orchardist.domain.matching import organisation_key, tag_key
 from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasTag, InTier, Query, Text
 from orchardist.store.tables import organisations, people, person_tags
 
@@ -37,7 +37,7 @@ def to_sql(query: Query, dialect: str, space_id: int) -> sa.ColumnElement[bool]:
         return sa.exists().where(
             person_tags.c.person_id == people.c.id,
             person_tags.c.space_id == space_id,
-            person_tags.c.key == fold(query.tag),
+            person_tags.c.key == tag_key(query.tag),
         )
     if isinstance(query, InTier):
         return people.c.tier == query.tier.value

@@ -9,6 +9,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
+from orchardist.domain.matching import (
+    CONTACT_KEY_LENGTH,
+    ORGANISATION_KEY_LENGTH,
+    SORT_KEY_LENGTH,
+    TAG_KEY_LENGTH,
+)
+
 metadata = sa.MetaData()
 
 
@@ -59,7 +66,7 @@ organisations = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     _space_id(),
     sa.Column("name", sa.String(300), nullable=False),
-    sa.Column("name_key", sa.String(300), nullable=False),
+    sa.Column("name_key", sa.String(ORGANISATION_KEY_LENGTH), nullable=False),
     sa.Column("aliases", JSONText(), nullable=False),
     sa.Column("domains", JSONText(), nullable=False),
     sa.UniqueConstraint("space_id", "name_key", name="uq_organisations_space_name"),
@@ -75,7 +82,7 @@ people = sa.Table(
     sa.Column("family_name", sa.String(300), nullable=False),
     sa.Column("pronouns", sa.String(100), nullable=False),
     sa.Column("linkedin_url", sa.String(1000), nullable=False),
-    sa.Column("linkedin_key", sa.String(1000), nullable=False),
+    sa.Column("linkedin_key", sa.String(CONTACT_KEY_LENGTH), nullable=False),
     sa.Column(
         "organisation_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="SET NULL"), nullable=True
     ),
@@ -98,7 +105,7 @@ people = sa.Table(
     # Folded name, organisation, title, tags, location and notes: what full-text search indexes.
     sa.Column("search_text", sa.Text, nullable=False),
     # Folded "family given" for sorting by name the same way on both databases.
-    sa.Column("sort_key", sa.String(600), nullable=False),
+    sa.Column("sort_key", sa.String(SORT_KEY_LENGTH), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     # The date of the latest interaction, kept by InteractionsRepository on every write, so sorting by
@@ -136,7 +143,7 @@ def _contact_point(name: str) -> sa.Table:
         _person_id(),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("value", sa.String(1000), nullable=False),
-        sa.Column("key", sa.String(1000), nullable=False),
+        sa.Column("key", sa.String(CONTACT_KEY_LENGTH), nullable=False),
         sa.Index(f"ix_{name}_space_key", "space_id", "key"),
         sa.Index(f"ix_{name}_person", "person_id"),
     )
@@ -154,7 +161,7 @@ person_tags = sa.Table(
     _person_id(),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("tag", sa.String(200), nullable=False),
-    sa.Column("key", sa.String(200), nullable=False),
+    sa.Column("key", sa.String(TAG_KEY_LENGTH), nullable=False),
     sa.Index("ix_person_tags_space_key", "space_id", "key"),
     sa.Index("ix_person_tags_person", "person_id"),
 )
