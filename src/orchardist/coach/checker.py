@@ -7,6 +7,7 @@ from orchardist.coach.rules import RULES
 
 
 def check(context: MessageContext) -> list[Finding]:
-    """What every rule finds in ``context.text``, sorted by where it starts (the whole message first)."""
+    """What every rule finds in ``context.text``, sorted by where it starts (the whole message first),
+    then by where it ends; findings over the same characters in the order of ``RULES``."""
     found = [finding for rule in RULES for finding in rule.check(context)]
-    return sorted(found, key=lambda finding: (finding.start, finding.end, finding.rule))
+    return sorted(found, key=lambda finding: (finding.start, finding.end))

@@ -5,6 +5,21 @@ the order of findings that start at the same place."""
 from __future__ import annotations
 
 from orchardist.coach.rule import RuleSpec
+from orchardist.coach.rules import (
+    ask_without_giving,
+    asks_for_job_openings,
+    begging_tone,
+    confidential_detail,
+    no_personal_touch,
+    too_long,
+)
 
-RULES: tuple[RuleSpec, ...] = ()
+RULES: tuple[RuleSpec, ...] = (
+    asks_for_job_openings.RULE,
+    ask_without_giving.RULE,
+    begging_tone.RULE,
+    confidential_detail.RULE,
+    too_long.RULE,
+    no_personal_touch.RULE,
+)
 BY_ID: dict[str, RuleSpec] = {rule.id: rule for rule in RULES}
