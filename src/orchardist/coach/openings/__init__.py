@@ -6,6 +6,7 @@ words as the lexicon spells them (``orchardist.coach.lexicon``: no accents, typo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from orchardist.coach.asking import INFORMATIONAL, clause_start
 from orchardist.coach.openings.phrases import BY_KEYWORD, PHRASES
@@ -52,7 +53,17 @@ def _phrases(stream: Stream, *, every: bool = False) -> Iterator[tuple[int, int]
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
-    """The characters of each ask for openings in ``text``, in order; overlapping ones count once."""
+    """The characters of each ask for openings in ``text``, in order; one a sentence."""
+    return iter(_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``spans``, kept for the last few messages: two rules of one check ask for them."""
+    return tuple(_found(text))
+
+
+def _found(text: str) -> Iterator[tuple[int, int]]:
     stream = read(text).stream
     candidates = [
         (first, last)
