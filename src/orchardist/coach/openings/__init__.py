@@ -48,7 +48,11 @@ def _phrases(stream: Stream, *, every: bool = False) -> Iterator[tuple[int, int]
         base, sentence = stream.sentence_text(first, stop)
         for number in wanted:
             for match in PHRASES[number].finditer(sentence):
-                start, end = base + match.start() + 1, base + match.end()
+                # A phrase may name the words to show ("ask"): "could you pass my CV" shows "pass my CV".
+                if "ask" in match.re.groupindex and match.start("ask") >= 0:
+                    start, end = base + match.start("ask"), base + match.end("ask")
+                else:
+                    start, end = base + match.start() + 1, base + match.end()
                 yield stream.token_at(start), stream.token_at(max(end - 1, start))
 
 

@@ -46,7 +46,7 @@ MACROS = {
         "candidates?|employees?|engineers?|analysts?|coordinators?|developers?|designers?)"
     ),
     "PASS": (
-        "pass|forward|send|share|submit|hand|get|put|circulate|give|bring|take|email|mail|drop|slip|"
+        "pass|forward|send|share|submit|hand|get|put|circulate|give|bring|take|email|mail|drop|slip|relay|"
         "passed|forwarded|sent"
     ),
     "HR": (
@@ -116,6 +116,8 @@ PATTERNS = [
     "(?:any|some|job) leads",
     "vouch for me",
     "throw my hat in",
+    "(?:<BE>) ~4 (?:staffing|staff|scaling|ramping|beefing) up",
+    "(?:tell|talk to|speak to|speak with|mention me to|put in a word with) ~3 (?:<HR>) (?:about me|for me)",
     "need ~3 (?:extra|another|spare|more) (?:pair of hands|pairs of hands|hands)",
     "(?:place|room|spot|something|anything|<NOUN>) for ~4 (?:like me|with my (?:background|experience|"
     "profile|skills))",
@@ -149,8 +151,8 @@ PATTERNS = [
     "let (?:your |the )?(?:<HR>|recruiter|manager|managers|boss) know",
     "(?:anything|something) (?:suitable|fitting|appropriate|available|open|going) (?:for|given) ",
     "(?:internal|employee) referral",
-    "(?:you|u) ~4 (?:<PASS>) (?:along |on |over |in )?(?:my|the|this|attached|a copy of my) ~3 "
-    "(?:resume|application|candidacy)",
+    "(?:you|u) ~4 (?P<ask>(?:<PASS>) (?:along |on |over |in )?(?:my|the|this|attached|a copy of my) ~3 "
+    "(?:resume|application|candidacy))",
     "(?:<PASS>) (?:along |on |over )?my ~1 (?:resume|application) (?:along |on |over )?(?:to|with|"
     "in front of) ",
     "refer (?:me|my ~1) (?:internally |directly |officially )?for",
@@ -183,6 +185,8 @@ PATTERNS = [
     "(?:connais|entends|entendez|entend|entendu|entendiez|entendrais|au courant) ~3 (?:<DE>|de|"
     "d) ~2 (?:<POSTE>)",
     "(?:vois|voyez|voyiez|voir) passer ~2 (?:une|des|un) ~1 (?:offre|<POSTE>)",
+    "(?:<POSTE>|place) pour (?:un|une) (?:stagiaire|etudiant|etudiante|"
+    "[a-z]{3,}(?:eur|euse|ien|ienne|iste|ier|iere|ant|ante|trice)) ",
     "(?:<POSTE>|place|quelque chose|qqch|qqc) pour (?:moi|quelqu un (?:comme moi|avec mon|de mon)|"
     "une personne (?:comme moi|avec mon)|mon profil)",
     # --- French: est-ce que vous embauchez ? --------------------------------------------------

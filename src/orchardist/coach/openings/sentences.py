@@ -227,7 +227,7 @@ _DOCUMENTS = frozenset("resume name application portfolio candidature profile pr
 _HANDING_ON = frozenset(
     """pass passing passed forward forwarding forwarded send sending sent share sharing shared circulate
     submit hand put get transmit passer remettre circuler diffuser suivre parvenir soumettre envoyer
-    acheminer glisser""".split()
+    acheminer glisser relay relayer relayez""".split()
 )
 _WHO_HIRES = frozenset(
     """hr recruiter recruiters recruiting recruitment hiring whoever boss team network manager managers
