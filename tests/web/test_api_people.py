@@ -428,6 +428,7 @@ API_OPERATIONS = {
     ("post", "/api/v1/offers"),
     ("get", "/api/v1/offers/matches"),
     ("delete", "/api/v1/offers/{offer_id}"),
+    ("post", "/api/v1/coach/check"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from orchardist import __version__
+from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
 from orchardist.cli.digest import digest_group
@@ -104,6 +105,7 @@ cli.add_command(reminders_group)
 cli.add_command(digest_group)
 cli.add_command(progress_command)
 cli.add_command(offers_group)
+cli.add_command(coach_group)
 
 
 def main() -> None:

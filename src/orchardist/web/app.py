@@ -38,6 +38,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.offers",
     "orchardist.web.api.progress",
     "orchardist.web.api.transfers",
+    "orchardist.web.api.coach",
 )
 """Every area of the app, listed rather than discovered: a new one is one line here."""
 

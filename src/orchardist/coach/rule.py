@@ -1,0 +1,23 @@
+"""What a rule of the checker is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from orchardist.coach.findings import Finding, MessageContext, Severity
+
+Check = Callable[[MessageContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One rule: its id (the ``rule`` of its findings; stable, scripts rely on it), its severity, a
+    label for the pages (marked for the catalogue, translated where shown) and ``check``, which reads a
+    message in its context and yields what it finds. Rules are pure and fast: the page checks as the
+    user types (a 200-word message in under 5 ms for all rules together)."""
+
+    id: str
+    severity: Severity
+    label: str
+    check: Check
