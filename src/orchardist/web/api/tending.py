@@ -24,7 +24,7 @@ from orchardist.web.api._models import (
     api_router,
     one_of,
 )
-from orchardist.web.api.settings_schema import SettingsChanges
+from orchardist.web.api._settings import SettingsChanges
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
