@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Create .venv and install Orchardist into it (with test tools when given "test").
-# Safe to run again: it reinstalls only when pyproject.toml changed since the last install.
+# Create .venv and install Orchardist into it (with the test tools when given "test").
+# Every package comes from a lock file in requirements/ (app.lock, or test.lock with the test tools):
+# one version each, checked against its published hashes, as wheels only, so nothing is built from a
+# download; then Orchardist itself, editable, with the locked setuptools. scripts/lock.sh updates them.
+# Safe to run again: it reinstalls only when the lock file or pyproject.toml changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,17 +16,22 @@ fi
 if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
 fi
-spec="."
-[ "$extras" = "test" ] && spec=".[test]"
+
+inputs() { cat "requirements/$1.lock" pyproject.toml | sha256sum | cut -d' ' -f1; }
+lock=app
+[ "$extras" = "test" ] && lock=test
 stamp=".venv/.orchardist-installed${extras:+-$extras}"
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-# An install with the test tools also holds everything the app needs.
+wanted="$(inputs "$lock")"
+# An install with the test tools also holds everything the app needs (test.lock pins the same versions).
 if [ -z "$extras" ] && [ -f .venv/.orchardist-installed-test ] \
-    && [ "$(cat .venv/.orchardist-installed-test)" = "$wanted" ]; then
+    && [ "$(cat .venv/.orchardist-installed-test)" = "$(inputs test)" ]; then
     stamp=.venv/.orchardist-installed-test
+    wanted="$(inputs test)"
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
+    rm -f "$stamp"
+    pip=(.venv/bin/python -m pip --disable-pip-version-check)
+    "${pip[@]}" install --quiet --require-hashes --only-binary :all: -r "requirements/$lock.lock"
+    "${pip[@]}" install --quiet --no-deps --no-build-isolation -e .
     echo "$wanted" > "$stamp"
 fi

@@ -12,6 +12,7 @@ from orchardist.domain.duplicates import (
     DuplicatePair,
     find_duplicates,
 )
+from orchardist.domain.matching import linkedin_key
 from orchardist.domain.people import Person
 
 
@@ -388,3 +389,9 @@ def test_thirty_thousand_people_with_planted_duplicates() -> None:
     assert planted <= found
     assert all(DEFAULT_THRESHOLD <= pair.score <= 1 for pair in pairs)
     assert [pair.score for pair in pairs] == sorted((pair.score for pair in pairs), reverse=True)
+
+
+@pytest.mark.parametrize("url", ["]x[", "http://[::1", "https://[not-an-address]/in/ana", "\x00["])
+def test_a_web_address_that_is_not_a_url_is_no_linkedin_profile(url: str) -> None:
+    # urlsplit raises on an unclosed "[" (an IPv6 address): such text is kept as written, never a crash.
+    assert linkedin_key(url) == ""

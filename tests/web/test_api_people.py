@@ -183,18 +183,20 @@ def test_a_script_adds_a_person_with_json(script: ScriptClient, network: Network
 
 
 @pytest.mark.parametrize(
-    ("body", "field"),
+    ("body", "field", "status"),
     [
-        ({"name": " "}, "name"),
-        ({"name": "Bo", "emails": ["not-an-address"]}, "emails"),
-        ({"name": "Bo", "met_through_id": 999_999}, "met_through_id"),
+        ({"name": " "}, "name", 400),
+        ({"name": " ", "given_name": "\t", "family_name": ""}, "name", 400),
+        ({"name": "Bo", "emails": ["not-an-address"]}, "emails", 400),
+        # Naming someone not in this network is a 404, as in the address, still naming the field.
+        ({"name": "Bo", "met_through_id": 999_999}, "met_through_id", 404),
     ],
 )
 def test_refused_people_name_the_field(
-    client: TestClient, csrf: str, network: Network, body: dict[str, Any], field: str
+    client: TestClient, csrf: str, network: Network, body: dict[str, Any], field: str, status: int
 ) -> None:
     response = client.post(f"{API}/people", json=body, headers={"X-CSRF-Token": csrf})
-    assert response.status_code == 400
+    assert response.status_code == status
     assert response.json()["field"] == field and field in response.json()["detail"]
     assert count_people(network) == 0
 
@@ -231,7 +233,8 @@ def test_someone_in_another_network_cannot_introduce(
     response = client.post(
         f"{API}/people", json={"name": "Bo", "met_through_id": stranger}, headers={"X-CSRF-Token": csrf}
     )
-    assert response.status_code == 400 and response.json()["field"] == "met_through_id"
+    assert response.status_code == 404 and response.json()["field"] == "met_through_id"
+    assert response.json()["code"] == "person.not_found"
     assert count_people(network) == 0
 
 
@@ -253,10 +256,13 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
     assert client.get(f"{API}/people/{introducer}").json()["met_through"] is None
 
 
-@pytest.mark.parametrize("person_id", ["999999", "0", "-1", "abc", str(2**31)])
-def test_unknown_or_malformed_ids(client: TestClient, person_id: str) -> None:
+@pytest.mark.parametrize(
+    ("person_id", "status"), [("999999", 404), ("0", 422), (str(2**31), 422), ("-1", 404), ("abc", 404)]
+)
+def test_unknown_or_malformed_ids(client: TestClient, person_id: str, status: int) -> None:
+    # An id is digits: anything else is no address of the API at all (404); digits out of range are 422.
     response = client.get(f"{API}/people/{person_id}")
-    assert response.status_code == (404 if person_id == "999999" else 422)
+    assert response.status_code == status
 
 
 def test_changing_a_person_changes_only_the_fields_given(
@@ -390,9 +396,10 @@ def test_a_script_must_send_json(script: ScriptClient, network: Network) -> None
     form = script.post(f"{API}/people", data={"name": "Mallory"})
     assert form.status_code == 403
     bo = _add(network, "Bo Chen")
-    # A DELETE has no body, but a script still says it speaks JSON (a cross-site page cannot).
-    assert script.delete(f"{API}/people/{bo}").status_code == 403
-    assert script.delete(f"{API}/people/{bo}", headers=JSON).status_code == 204
+    # A DELETE has no body and needs no content type: no page on another site can send one without a
+    # CORS preflight, which Orchardist never grants.
+    assert script.delete(f"{API}/people/{bo}").status_code == 204
+    assert script.delete(f"{API}/people/{bo}", headers=JSON).status_code == 404
     same_origin = {"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"}
     created = script.post(f"{API}/people", json={"name": "Ana"}, headers=same_origin)
     assert created.status_code == 201

@@ -442,6 +442,7 @@ def test_an_unknown_id_is_not_found(client: TestClient) -> None:
     assert "999999" in response.text
     assert client.get("/people/999999").json() == {
         "detail": "no person with id 999999",
+        "field": None,
         "code": "person.not_found",
         "params": {"id": 999999},
     }

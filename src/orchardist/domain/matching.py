@@ -101,7 +101,10 @@ def linkedin_key(url: str) -> str:
         return bounded("linkedin.com/in/" + common.group(1).casefold(), CONTACT_KEY_LENGTH)
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # not a URL at all, such as an unclosed "[" (read as an IPv6 address)
+        return ""
     host = (parts.hostname or "").casefold()
     if not _LINKEDIN_HOST.match(host):
         return ""

@@ -250,7 +250,8 @@ def checked(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, An
         if setting.command:
             raise InputRefused(refusals.OWN_COMMAND(command=setting.command), field=name)
     if "holidays" in changes:
-        unknown = [code for code in changes["holidays"] if code not in BY_CODE]
+        # An item may be anything JSON holds, a list or an object too (which cannot be looked up).
+        unknown = [code for code in changes["holidays"] if not isinstance(code, str) or code not in BY_CODE]
         if unknown:
             raise InputRefused(
                 UNKNOWN_HOLIDAY(code=repr(unknown[0]), known=", ".join(BY_CODE)), field="holidays"

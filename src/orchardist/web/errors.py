@@ -3,11 +3,15 @@ API's JSON (with the message's code) or the error page in the user's language.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Match
 
+from orchardist.domain.wording import NO_SUCH_OFFER, NO_SUCH_PERSON
 from orchardist.services.errors import NotFound, Refused, StoreUnavailable
 from orchardist.services.importing import ImportRefused
 from orchardist.web import i18n
@@ -22,6 +26,11 @@ def _page(request: Request, status: int, detail: str) -> Response:
     from orchardist.web.templating import render
 
     return render(request, "error.html", {"status": status, "detail": detail}, status_code=status)
+
+
+# The codes of a refusal that names something this network does not hold: 404 in the API, whichever
+# use case refused it.
+NAMED_NOTHING = frozenset({NO_SUCH_PERSON.code, NO_SUCH_OFFER.code})
 
 
 async def refused(request: Request, error: Exception) -> Response:
@@ -44,10 +53,12 @@ async def refused(request: Request, error: Exception) -> Response:
     if not _is_api(request):
         return _page(request, status, error.text(i18n.gettext))
     said = error.message.to_dict()
-    if status == 404:
-        return JSONResponse(Problem(detail=str(error), **said).model_dump(), status_code=404)
-    body = Refusal(detail=str(error), field=error.field, **said)
-    return JSONResponse(body.model_dump(), status_code=400)
+    if status == 404 or said["code"] in NAMED_NOTHING:
+        # Someone not in this network, named in the address or in a field of the body (an introducer).
+        missing = Problem(detail=str(error), field=error.field, **said)
+        return JSONResponse(missing.model_dump(), status_code=404)
+    refusal = Refusal(detail=str(error), field=error.field, **said)
+    return JSONResponse(refusal.model_dump(), status_code=400)
 
 
 # What the API answers when the database itself failed, and after how many seconds to try again.
@@ -79,11 +90,45 @@ async def store_failed(request: Request, error: Exception) -> Response:
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at the request's address, for the ``Allow`` header of a 405.
+
+    Starlette names only the methods of the first route whose address matched; an address with one
+    route for GET and another for POST must name both.
+    """
+    methods: set[str] = set()
+    for route in _every_route(request.app.router.routes):
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods.update(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
+def _every_route(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+    """The routes themselves, inside the routers FastAPI includes (each keeps its ``original_router``,
+    whose routes carry the full address: the app includes them without a prefix of its own)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _every_route(included.routes)
+        else:
+            yield route
+
+
 async def http_error(request: Request, error: Exception) -> Response:
     """An HTTP error a route raised (its words translated already), or one of the framework's."""
     assert isinstance(error, HTTPException)
+    headers = dict(error.headers or {})
+    if error.status_code == 405:
+        headers["Allow"] = allowed_methods(request)
     if _is_api(request):
-        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        if error.status_code == 400:
+            # No API route raises a 400 of its own (refusals carry a code): this is the framework failing
+            # to read the body (JSON that is not UTF-8, broken multipart), answered as the validation
+            # error FastAPI gives any other unreadable body (422).
+            problem = {"type": "body_unreadable", "loc": ["body"], "msg": str(error.detail)}
+            return JSONResponse({"detail": [problem]}, status_code=422)
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=headers or None)
     # The routes' own words are translated already; the others (the CSRF check's) are msgids marked
     # where they are written, translated here.
     detail = i18n.said(error.detail) if isinstance(error.detail, str) else error.detail
@@ -92,7 +137,9 @@ async def http_error(request: Request, error: Exception) -> Response:
         detail = i18n.gettext("There is no page at this address.")
     elif error.status_code == 405 and detail == "Method Not Allowed":
         detail = i18n.gettext("This page cannot be used that way; go back and try again.")
-    return _page(request, error.status_code, str(detail))
+    page = _page(request, error.status_code, str(detail))
+    page.headers.update(headers)
+    return page
 
 
 def install(app: FastAPI) -> None:

@@ -100,8 +100,17 @@ async def require_csrf(request: Request) -> None:
         raise HTTPException(status_code=403, detail=N_("the form has expired; reload the page and try again"))
 
 
+# The only state-changing method an HTML form on another site can send, without a CORS preflight.
+FORM_METHODS = frozenset({"POST"})
+
+
 async def require_same_origin_json(request: Request) -> None:
-    """A dependency for state-changing API routes (scripts and the app's own pages)."""
+    """A dependency for state-changing API routes (scripts and the app's own pages).
+
+    A POST must be JSON: another site's form can POST, but only form-encoded or plain text. PATCH, PUT
+    and DELETE need no content type (a DELETE has no body): no page on another site can send them
+    without a CORS preflight, which Orchardist never grants.
+    """
     if request.method in SAFE_METHODS:
         return
     check_origin(request)
@@ -112,8 +121,10 @@ async def require_same_origin_json(request: Request) -> None:
         if not expected or not _same_token(expected, request.headers[CSRF_HEADER]):
             raise HTTPException(status_code=403, detail="CSRF token does not match")
         return
-    if request.cookies.get(CSRF_COOKIE) or not content_type.startswith("application/json"):
-        # A browser with Orchardist's cookie must send the token; anything else must be JSON.
+    if request.cookies.get(CSRF_COOKIE):
+        # A browser with Orchardist's cookie must send the token.
+        raise HTTPException(status_code=403, detail="send the X-CSRF-Token header from the app")
+    if request.method in FORM_METHODS and not content_type.startswith("application/json"):
         raise HTTPException(status_code=403, detail="send JSON, or the X-CSRF-Token header from the app")
 
 

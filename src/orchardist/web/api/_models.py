@@ -9,14 +9,26 @@ are the stored columns' widths: PostgreSQL refuses longer values, and SQLite mus
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind
 from orchardist.domain.interactions import Channel, Direction
+from orchardist.domain.limits import EARLIEST_DAY, LATEST_DAY, MAX_NOTES, MAX_SUMMARY
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import PartialDate, Tier
@@ -29,8 +41,20 @@ DEFAULT_PAGE = 50
 MAX_OFFSET = 10**9
 
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+# A day of the year without its year, as --MM-DD (29 February included).
+DAY_OF_YEAR = (
+    "--(02-(0[1-9]|[12][0-9])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01]))"
+)
+
+
 def _partial_date(value: str) -> str:
+    """YYYY-MM-DD or --MM-DD exactly as the schema says (PartialDate alone also reads other spellings)."""
     try:
+        if not (ISO_DAY.fullmatch(value) or re.fullmatch(DAY_OF_YEAR, value)):
+            raise ValueError(value)
         PartialDate.parse(value)
     except ValueError:
         raise ValueError("expected YYYY-MM-DD, or --MM-DD when the year is unknown") from None
@@ -43,8 +67,68 @@ def _no_nul(value: str) -> str:
     return value
 
 
-PersonId = Annotated[int, Field(ge=1, le=MAX_ID, description="A person's id.")]
+def _iso_day(value: Any) -> Any:
+    """Only the text YYYY-MM-DD is a day: a number (which pydantic would read as seconds since 1970) or
+    a date with a time is refused."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ValueError("expected a day as YYYY-MM-DD")
+    return value
+
+
+def _whole(value: Any) -> Any:
+    """A JSON integer: 7, or 7.0 (the same number to JSON Schema); never "7" or true, which pydantic's lax
+    mode would read as numbers too."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("expected a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("expected a whole number")
+        return int(value)
+    return value
+
+
+if TYPE_CHECKING:
+    PersonId = int
+    RhythmDays = int
+else:
+    # The range comes before the validator, which then runs first: the schema keeps its minimum and
+    # maximum (a range given after a validator would be lost from it).
+    PersonId = Annotated[int, Field(ge=1, le=MAX_ID, description="A person's id."), BeforeValidator(_whole)]
+    """A person's id in a request body: a whole number (JSON Schema's integer) from 1."""
+    RhythmDays = Annotated[int, Field(ge=1, le=3650), BeforeValidator(_whole)]
+    """Stay in touch every this many days: a whole number from 1 to 3,650."""
+Flag = Annotated[bool, Strict()]
+"""true or false in a request body (not "yes", 1 or "true")."""
+
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_iso_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{ISO_DAY.pattern}$"}),
+]
+"""A day in a request, as the text YYYY-MM-DD (ISO 8601), in a query or a body."""
+
+# The years an interaction may be dated (orchardist.domain.limits), as a pattern JSON Schema can check.
+assert (EARLIEST_DAY.year, LATEST_DAY.year) == (1900, 2999)
+LoggedDay = Annotated[
+    Day,
+    WithJsonSchema(
+        {"type": "string", "format": "date", "pattern": "^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$"}
+    ),
+]
+"""The day of an interaction: YYYY-MM-DD from 1900 to 2999."""
+
 ContactText = Annotated[str, StringConstraints(max_length=1000)]
+EmailText = Annotated[
+    str,
+    StringConstraints(max_length=1000),
+    Field(
+        description="An e-mail address; one at a special-use domain (.test, .local, .localhost, .invalid, "
+        ".onion, .arpa) is refused (400).",
+        json_schema_extra={"format": "email"},
+    ),
+]
 Tag = Annotated[str, StringConstraints(max_length=200)]
 ListItem = Annotated[str, StringConstraints(max_length=1000)]
 
@@ -74,8 +158,24 @@ else:
     ImportFormat = one_of(lambda: ("auto", *(read.name for read in registry.importers())))
     ExportFormat = one_of(lambda: tuple(written.name for written in registry.exporters()))
 PeopleOrder = Literal["name", "last_contact", "recent"]
-PartialDateText = Annotated[str, AfterValidator(_partial_date)]
-PlainText = Annotated[str, AfterValidator(_no_nul)]
+PartialDateText = Annotated[
+    str,
+    AfterValidator(_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": f"^{DAY_OF_YEAR}$"},
+            ]
+        }
+    ),
+]
+NO_NUL = "^[^\\x00]*$"
+PlainText = Annotated[str, AfterValidator(_no_nul), Field(json_schema_extra={"pattern": NO_NUL})]
+# Text that says something: a character other than a space (as str.strip() counts them), and no NUL.
+SAYS_SOMETHING = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+# Blank text is refused by the services (400, with the refusal's code); the schema says so.
+SomeText = Annotated[str, AfterValidator(_no_nul), Field(json_schema_extra={"pattern": SAYS_SOMETHING})]
 
 
 # Errors ------------------------------------------------------------------------------------------
@@ -95,6 +195,7 @@ class Problem(BaseModel):
     """A request that was refused or named nothing that exists (403, 404)."""
 
     detail: str = Field(description="What went wrong, in plain words.")
+    field: str | None = Field(None, description="The field of the body that named it, when one did.")
     code: str | None = Field(None, description=CODE_DESCRIPTION)
     params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
 
@@ -173,8 +274,9 @@ def _custom_schema(spec: FieldSpec) -> dict[str, Any]:
     return {**described, "type": "string", "maxLength": spec.max_length}
 
 
-def _custom_fields(required: bool) -> Callable[[dict[str, Any]], None]:
-    """Adds the custom person fields to a schema when the OpenAPI document is made."""
+def _custom_fields(required: bool, closed: bool = False) -> Callable[[dict[str, Any]], None]:
+    """Adds the custom person fields to a schema when the OpenAPI document is made; a ``closed`` schema
+    (a request's) says that no other field is accepted."""
 
     def add(schema: dict[str, Any]) -> None:
         for spec in FIELDS.values():
@@ -182,8 +284,25 @@ def _custom_fields(required: bool) -> Callable[[dict[str, Any]], None]:
                 schema.setdefault("properties", {})[spec.key] = _custom_schema(spec)
                 if required:
                     schema.setdefault("required", []).append(spec.key)
+        if closed:
+            schema["additionalProperties"] = False
 
     return add
+
+
+# A name is needed: the name, or else the given and family names, must hold more than spaces.
+SOME_NAME = r"\S"
+NAMED: dict[str, Any] = {
+    "anyOf": [
+        {"required": [name], "properties": {name: {"pattern": SOME_NAME}}}
+        for name in ("name", "given_name", "family_name")
+    ]
+}
+
+
+def _new_person_schema(schema: dict[str, Any]) -> None:
+    _custom_fields(required=False, closed=True)(schema)
+    schema.update(NAMED)
 
 
 class PersonOut(BaseModel):
@@ -244,7 +363,7 @@ class PersonFields(BaseModel):
     """The fields of a person you can set. Lists replace the whole list; unknown fields are refused."""
 
     # Custom fields come in as extras, checked against the field table (their values by the services).
-    model_config = ConfigDict(extra="allow", json_schema_extra=_custom_fields(required=False))
+    model_config = ConfigDict(extra="allow", json_schema_extra=_new_person_schema)
 
     @model_validator(mode="after")
     def _only_known_fields(self) -> PersonFields:
@@ -260,25 +379,25 @@ class PersonFields(BaseModel):
     pronouns: str = Field("", max_length=100)
     organisation: str = Field("", max_length=300, description="Where they work.")
     title: str = Field("", max_length=500, description="Their job title.")
-    emails: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    emails: list[EmailText] = Field(default_factory=list, max_length=MAX_ITEMS)
     phones: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
     urls: list[ContactText] = Field(default_factory=list, max_length=MAX_ITEMS)
     linkedin_url: str = Field("", max_length=1000)
     location: str = Field("", max_length=500)
     tags: list[Tag] = Field(default_factory=list, max_length=MAX_ITEMS)
     tier: Tier = Field(Tier.CASUAL, description="How closely to stay in touch.")
-    every_days: int | None = Field(None, ge=1, le=3650, description="Stay in touch every this many days.")
+    every_days: RhythmDays | None = Field(None, description="Stay in touch every this many days.")
     interests: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     can_help_with: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
     could_use_help_with: list[ListItem] = Field(default_factory=list, max_length=MAX_ITEMS)
-    how_met: str = ""
-    where_met: str = ""
+    how_met: str = Field("", json_schema_extra={"maxLength": 1000})
+    where_met: str = Field("", json_schema_extra={"maxLength": 1000})
     met_through_id: PersonId | None = Field(None, description="The id of the person who introduced you.")
     birthday: PartialDateText | None = Field(
         None, description="YYYY-MM-DD, or --MM-DD when the year is unknown.", examples=["--03-29"]
     )
     dates: list[NamedDateModel] = Field(default_factory=list, max_length=MAX_ITEMS)
-    notes: str = ""
+    notes: str = Field("", json_schema_extra={"maxLength": 100_000})
 
     def given(self) -> dict[str, Any]:
         """The fields the request set, named and typed as the services take them."""
@@ -288,8 +407,20 @@ class PersonFields(BaseModel):
         return values
 
 
+def _changes_schema(schema: dict[str, Any]) -> None:
+    _custom_fields(required=False, closed=True)(schema)
+    schema["minProperties"] = 1  # nothing to change is refused
+
+
 class PersonChanges(PersonFields):
     """Only the fields present change; ``null`` clears every_days, met_through_id or birthday."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra=_changes_schema)
+
+    # A person keeps a name: a new one must hold more than spaces (refused by the route, 400).
+    name: str = Field(
+        "", max_length=500, description="The name as they write it.", json_schema_extra={"pattern": SOME_NAME}
+    )
 
 
 class MergeRequest(BaseModel):
@@ -344,13 +475,16 @@ class InteractionIn(BaseModel):
 
     person_ids: list[PersonId] = Field(min_length=1, max_length=MAX_ITEMS, description="Who took part.")
     direction: Direction = Field(description="Did you give, ask, was it mutual, or purely social?")
-    kind: PlainText = Field(
+    kind: SomeText = Field(
         max_length=50, description="What happened: coffee, call, introduction, favour, thank_you, …"
     )
-    summary: PlainText = Field(description="One line saying what it was about.")
-    date: dt.date | None = Field(None, description="When; default today.")
+    # Lengths the services refuse (400, naming the field), documented here.
+    summary: SomeText = Field(
+        description="One line saying what it was about.", json_schema_extra={"maxLength": MAX_SUMMARY}
+    )
+    date: LoggedDay | None = Field(None, description="When (YYYY-MM-DD, today or before); default today.")
     channel: Channel = Channel.OTHER
-    notes: PlainText = ""
+    notes: PlainText = Field("", json_schema_extra={"maxLength": MAX_NOTES})
 
 
 class InteractionPage(BaseModel):
@@ -442,7 +576,7 @@ class OfferIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: OfferKind = Field(description="skill, information or introduction.")
-    text: PlainText = Field(max_length=MAX_OFFER_TEXT, examples=["Reviewing résumés"])
+    text: SomeText = Field(max_length=MAX_OFFER_TEXT, examples=["Reviewing résumés"])
 
 
 class OffersOut(BaseModel):

@@ -81,7 +81,7 @@ def log_interaction(network: NetworkDep, interaction: InteractionIn) -> Interact
 
 
 @router.get(
-    "/people/{person_id}/interactions",
+    "/people/{person_id:int}/interactions",
     response_model=InteractionPage,
     summary="List a person's interactions, newest first",
     responses=NOT_FOUND,

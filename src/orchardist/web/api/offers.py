@@ -68,7 +68,7 @@ def list_matches(
 
 
 @router.delete(
-    "/offers/{offer_id}",
+    "/offers/{offer_id:int}",
     status_code=204,
     response_class=Response,
     response_model=None,

@@ -34,6 +34,7 @@ from orchardist.web.api._models import (
     PersonFields,
     PersonOut,
     PersonRef,
+    Problem,
     api_router,
 )
 from orchardist.web.app import network_of
@@ -83,7 +84,11 @@ def list_people(
     status_code=201,
     summary="Add a person",
     dependencies=CHANGES,
-    responses={**REFUSED, **FORBIDDEN},
+    responses={
+        **REFUSED,
+        **FORBIDDEN,
+        404: {"model": Problem, "description": "The introducer (met_through_id) is not in this network."},
+    },
 )
 def add_person(network: NetworkDep, fields: PersonFields) -> PersonOut:
     """Store a person typed in by hand; every field given is marked as entered manually."""
@@ -113,7 +118,7 @@ def list_duplicates(network: NetworkDep, limit: Limit = DEFAULT_PAGE, offset: Of
 
 
 @router.get(
-    "/people/{person_id}", response_model=PersonDetailOut, summary="Show a person", responses=NOT_FOUND
+    "/people/{person_id:int}", response_model=PersonDetailOut, summary="Show a person", responses=NOT_FOUND
 )
 def show_person(network: NetworkDep, person_id: PersonPath) -> PersonDetailOut:
     """Everything about one person: their fields, their give/ask ledger and next due day, who
@@ -122,7 +127,7 @@ def show_person(network: NetworkDep, person_id: PersonPath) -> PersonDetailOut:
 
 
 @router.patch(
-    "/people/{person_id}",
+    "/people/{person_id:int}",
     response_model=PersonOut,
     summary="Change some fields of a person",
     dependencies=CHANGES,
@@ -133,12 +138,15 @@ def edit_person(network: NetworkDep, person_id: PersonPath, changes: PersonChang
     given = changes.given()
     if not given:
         raise PersonError(refusals.NOTHING_TO_CHANGE())
+    if "display_name" in given and not given["display_name"].strip():
+        # Whatever the other names hold: the OpenAPI document says a new name holds more than spaces.
+        raise PersonError(refusals.NEEDS_NAME(), field="name")
     edited = service.edit_person(network, person_id, given)
     return PersonOut.model_validate(person_to_dict(edited.person, edited.last_contact))
 
 
 @router.delete(
-    "/people/{person_id}",
+    "/people/{person_id:int}",
     status_code=204,
     response_class=Response,
     response_model=None,
@@ -153,7 +161,7 @@ def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
 
 
 @router.post(
-    "/people/{person_id}/merge",
+    "/people/{person_id:int}/merge",
     response_model=PersonOut,
     summary="Merge another record into this person",
     dependencies=CHANGES,

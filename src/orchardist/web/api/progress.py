@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import Depends, Query
@@ -10,7 +9,7 @@ from fastapi import Depends, Query
 from orchardist.domain.progress import DEFAULT_WEEKS, MAX_WEEKS
 from orchardist.services.network import Network
 from orchardist.services.progress import progress
-from orchardist.web.api._models import ProgressOut, api_router
+from orchardist.web.api._models import Day, ProgressOut, api_router
 from orchardist.web.app import network_of
 
 router = api_router("progress")
@@ -25,7 +24,7 @@ def read_progress(
         int, Query(ge=1, le=MAX_WEEKS, description="How many weeks, the week of date included.")
     ] = DEFAULT_WEEKS,
     date: Annotated[
-        dt.date | None, Query(description="Count up to the week of this day (YYYY-MM-DD); default today.")
+        Day | None, Query(description="Count up to the week of this day (YYYY-MM-DD); default today.")
     ] = None,
 ) -> ProgressOut:
     """Each week's people tended, reconnections, gives, asks, thank-yous and new people (Monday to

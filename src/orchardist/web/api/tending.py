@@ -18,10 +18,13 @@ from orchardist.web.api._models import (
     MAX_ID,
     NOT_FOUND,
     REFUSED,
+    Day,
+    PersonId,
     PersonLedgerOut,
     api_router,
     one_of,
 )
+from orchardist.web.api._settings import SettingsChanges
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -52,8 +55,8 @@ class TodayEntryOut(BaseModel):
 
 class SnoozeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    person_id: int = Field(ge=1, le=MAX_ID)
-    until: dt.date = Field(description="The last day to keep them off Today.")
+    person_id: PersonId
+    until: Day = Field(description="The last day to keep them off Today (YYYY-MM-DD, today or later).")
 
 
 class SnoozeOut(BaseModel):
@@ -63,14 +66,14 @@ class SnoozeOut(BaseModel):
 
 class DismissalIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    person_id: int = Field(ge=1, le=MAX_ID)
+    person_id: PersonId
     reason: ReasonCode
-    due: dt.date = Field(description="The item's due day, as Today gave it.")
+    due: Day = Field(description="The item's due day (YYYY-MM-DD), as Today gave it.")
 
 
 class ReconnectIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    person_id: int = Field(ge=1, le=MAX_ID)
+    person_id: PersonId
 
 
 class ReconnectOut(BaseModel):
@@ -88,7 +91,9 @@ class StandingOut(BaseModel):
 @router.get("/today", response_model=list[TodayEntryOut], summary="Today's list, in rank order")
 def get_today(
     network: NetworkDep,
-    date: Annotated[dt.date | None, Query(description="Evaluate as of this day; default today.")] = None,
+    date: Annotated[
+        Day | None, Query(description="Evaluate as of this day (YYYY-MM-DD); default today.")
+    ] = None,
 ) -> list[TodayEntryOut]:
     """Whom to tend and why: owed thank-yous and follow-ups, occasions, then the most overdue."""
     return [TodayEntryOut.model_validate(entry.to_dict()) for entry in service.today(network, date)]
@@ -145,7 +150,7 @@ def add_reconnect(network: NetworkDep, body: ReconnectIn) -> ReconnectOut:
 
 
 @router.delete(
-    "/reconnect/{person_id}",
+    "/reconnect/{person_id:int}",
     status_code=204,
     response_class=Response,
     response_model=None,
@@ -160,7 +165,7 @@ def remove_reconnect(network: NetworkDep, person_id: PersonPath) -> Response:
 
 
 @router.get(
-    "/people/{person_id}/standing",
+    "/people/{person_id:int}/standing",
     response_model=StandingOut,
     summary="A person's give/ask ledger and next due day",
     responses=NOT_FOUND,
@@ -184,6 +189,6 @@ def get_settings(network: NetworkDep) -> dict[str, Any]:
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN},
 )
-def patch_settings(network: NetworkDep, body: dict[str, Any]) -> dict[str, Any]:
+def patch_settings(network: NetworkDep, body: SettingsChanges) -> dict[str, Any]:
     """Change some settings, all together or none (a wrong one refuses the lot with 400)."""
     return settings_service.shown(settings_service.update(network, body))

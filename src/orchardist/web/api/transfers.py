@@ -18,7 +18,7 @@ import hmac
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import Depends, File, Form, HTTPException, Path, Request, UploadFile
+from fastapi import Depends, File, Form, Header, HTTPException, Path, Request, UploadFile
 from starlette.responses import Response
 
 from orchardist.formats import registry
@@ -39,7 +39,6 @@ from orchardist.web.security import CSRF_COOKIE, CSRF_HEADER, check_origin
 router = api_router("files")
 
 NetworkDep = Annotated[Network, Depends(network_of)]
-SCRIPT_HEADER = "x-orchardist-client"
 
 
 def _same_secret(expected: str, given: str) -> bool:
@@ -47,7 +46,16 @@ def _same_secret(expected: str, given: str) -> bool:
     return bool(expected) and hmac.compare_digest(expected.encode(), given.encode())
 
 
-def require_trusted_upload(request: Request) -> None:
+def require_trusted_upload(
+    request: Request,
+    x_orchardist_client: Annotated[
+        str | None,
+        Header(
+            description="From a script: any name for it. An upload needs this header or, from Orchardist's "
+            "own pages, X-CSRF-Token (docs/api.md)."
+        ),
+    ] = None,
+) -> None:
     """Refuse an upload a page on another site could have sent (see the module's docstring)."""
     check_origin(request)
     cookie = request.cookies.get(CSRF_COOKIE, "")
@@ -57,7 +65,7 @@ def require_trusted_upload(request: Request) -> None:
             detail = "the X-CSRF-Token header is missing or does not match"
             raise HTTPException(status_code=403, detail=detail)
         return
-    if not request.headers.get(SCRIPT_HEADER, "").strip():
+    if not (x_orchardist_client or "").strip():
         raise HTTPException(
             status_code=403,
             detail="scripts must send the X-Orchardist-Client header with an upload (any value)",
@@ -96,8 +104,15 @@ def import_file(
     return ImportReportOut.model_validate({**report.to_dict(), "dry_run": dry_run})
 
 
+def _export_schema(media_type: str) -> dict[str, Any]:
+    """The JSON backup is a JSON document (an object); the other exports are text (vCard, CSV)."""
+    if media_type == "application/json":
+        return {"type": "object", "description": "The JSON backup: people, interactions and settings."}
+    return {"type": "string"}
+
+
 _EXPORT_CONTENT: dict[str, Any] = {
-    written.media_type: {"schema": {"type": "string", "format": "binary"}} for written in registry.exporters()
+    written.media_type: {"schema": _export_schema(written.media_type)} for written in registry.exporters()
 }
 
 
