@@ -79,7 +79,8 @@ def test_someone_elses_person_is_not_found(script: ScriptClient, other_network: 
     response = script.post(URL, json={"text": "Hi Ana", "to": bobs})
     assert response.status_code == 404
     assert response.json() == {
-        "detail": f"no person with id {bobs}",
+        "detail": f"to: no person with id {bobs}",
+        "field": "to",
         "code": "person.not_found",
         "params": {"id": bobs},
     }

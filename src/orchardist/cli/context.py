@@ -64,7 +64,7 @@ def reported() -> Iterator[None]:
     try:
         yield
     except NotFound as error:
-        fail(str(error), EXIT_NOT_FOUND)
+        fail(str(error.message), EXIT_NOT_FOUND)  # "no person with id 9" says where
     except Refused as error:
         fail(str(error), EXIT_REFUSED)
 

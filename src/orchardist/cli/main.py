@@ -42,7 +42,7 @@ class OrchardistGroup(click.Group):
             if _debugging(ctx):
                 raise
             if isinstance(error, NotFound):
-                fail(str(error), EXIT_NOT_FOUND)
+                fail(str(error.message), EXIT_NOT_FOUND)  # "no person with id 9" says where
             fail(_said(error), EXIT_REFUSED)
 
 

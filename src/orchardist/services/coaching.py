@@ -65,7 +65,10 @@ def check_message(
     recipient, first_message = None, False
     if to is not None:
         with network.reading() as unit:
-            recipient, first_message = recipient_in(unit, to, on=date.today())
+            try:
+                recipient, first_message = recipient_in(unit, to, on=date.today())
+            except NotFound as missing:
+                raise NotFound(missing.message, field="to") from None
     context = MessageContext(
         text=text, lang=lang, first_message=first_message, recipient=recipient, sender=sender
     )
