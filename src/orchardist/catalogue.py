@@ -19,6 +19,7 @@ MODULES = (
     "orchardist.store.messages",
     "orchardist.formats.messages",
     "orchardist.web.wording",
+    "orchardist.coach.discretion_wording",
 )
 
 INTRO = """# Messages

@@ -273,6 +273,19 @@ class Workplace:
         return NOT_FLAGGED
 
 
+@dataclass(frozen=True, slots=True)
+class WorkTies:
+    """What flags one person: their organisation, their e-mails at a work domain, and the user's marks
+    (read for everyone who could be flagged when the About me page lists them)."""
+
+    person_id: int
+    name: str
+    organisation: str
+    emails: tuple[str, ...]
+    knows_search: bool
+    coworker_override: bool | None
+
+
 def unsafe_contact(flag: CoworkerFlag, knows_search: bool) -> bool:
     """Whether telling someone of the search could reach the employer: a co-worker, or maybe one, who
     is not among those the user said know they are looking."""

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TypeVar
 
+from orchardist.domain.discretion import OVERRIDE_WORDS, override_word
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of, with_values
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import Message, Wording
@@ -39,6 +40,7 @@ from orchardist.formats.messages import (
     EXPECTED_LIST,
     EXPECTED_OBJECT,
     EXPECTED_TEXT,
+    EXPECTED_TRUE_OR_FALSE,
     FIELD_TWICE,
     INTERACTION_WITHOUT_PEOPLE,
     KEY_REUSED,
@@ -131,9 +133,26 @@ def _person_object(person: Person, known: set[int]) -> dict[str, object]:
         "birthday": None if person.birthday is None else person.birthday.isoformat(),
         "dates": [{"label": named.label, "date": named.date.isoformat()} for named in person.dates],
         "notes": person.notes,
+        **_discretion(person),
         **{name: as_json(FIELDS[name], value_of(person, name)) for name in _custom_names()},
         "sources": sources,
     }
+
+
+def _discretion(person: Person) -> dict[str, object]:
+    """The user's discretion marks on a person, written only when set (a redacted export has none)."""
+    marks: dict[str, object] = {}
+    if person.knows_search:
+        marks["knows_search"] = True
+    if person.coworker_override is not None:
+        marks["coworker_override"] = override_word(person.coworker_override)
+    return marks
+
+
+def _override(text: str) -> bool | None:
+    if text not in OVERRIDE_WORDS:
+        raise ValueError(text)
+    return OVERRIDE_WORDS[text]
 
 
 def _ordered_fields(sources: Mapping[str, object]) -> list[str]:
@@ -317,6 +336,10 @@ def _person(value: object, path: str, source: str) -> ParsedPerson:
         every_days=every_days,
         birthday=None if birthday is None else _partial_date(birthday, f"{path}.birthday"),
         dates=tuple(dates),
+        knows_search=_typed(
+            found.get("knows_search", False), bool, f"{path}.knows_search", EXPECTED_TRUE_OR_FALSE
+        ),
+        coworker_override=_choice(found, "coworker_override", path, _override, None),
     )
     custom = {name: _custom_value(FIELDS[name], found, path) for name in _custom_names() if name in found}
     if custom:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from orchardist.domain.redaction import redact_interaction, redact_person
 from orchardist.formats import registry
 from orchardist.formats.base import NetworkSnapshot
 from orchardist.services import refusals
+from orchardist.services.discretion import ABOUT_ME
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import backed_up, restored, values_in
@@ -16,15 +18,26 @@ from orchardist.store.files import write_file
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def snapshot(network: Network) -> NetworkSnapshot:
-    """Everyone in the network and every interaction, read in one transaction."""
+def snapshot(network: Network, *, redact: bool = False) -> NetworkSnapshot:
+    """Everyone in the network and every interaction, read in one transaction.
+
+    ``redact`` leaves out what is private to the user (``orchardist.domain.redaction``): every note,
+    every discretion mark, and About me (the employer and the job search)."""
     with network.reading() as unit:
-        return NetworkSnapshot(
+        found = NetworkSnapshot(
             people=unit.people.all(),
             interactions=unit.interactions.all(),
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
         )
+    if not redact:
+        return found
+    return NetworkSnapshot(
+        people=[redact_person(person) for person in found.people],
+        interactions=[redact_interaction(interaction) for interaction in found.interactions],
+        offers=found.offers,
+        settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,23 +50,25 @@ class ExportFile:
     file_name: str
 
 
-def export_network(network: Network, fmt: str) -> bytes:
-    """The network in export format ``fmt`` (one of ``registry.exporters()``)."""
-    return registry.export(fmt, snapshot(network))
+def export_network(network: Network, fmt: str, *, redact: bool = False) -> bytes:
+    """The network in export format ``fmt`` (one of ``registry.exporters()``), redacted if asked."""
+    return registry.export(fmt, snapshot(network, redact=redact))
 
 
-def write_export(network: Network, fmt: str, target: Path) -> int:
+def write_export(network: Network, fmt: str, target: Path, *, redact: bool = False) -> int:
     """Write the network in format ``fmt`` to ``target``, private (``0600``) and whole: a full disk
     leaves an earlier file there as it was (StoreError says why). Returns the bytes written."""
-    data = export_network(network, fmt)
+    data = export_network(network, fmt, redact=redact)
     write_file(target, data)
     return len(data)
 
 
-def export_file(network: Network, fmt: str) -> ExportFile:
-    """The network as a file to download in format ``fmt``; FormatError for a format not written."""
+def export_file(network: Network, fmt: str, *, redact: bool = False) -> ExportFile:
+    """The network as a file to download in format ``fmt``, redacted if asked; FormatError for a
+    format not written. Its name is the format's neutral one either way."""
     written = registry.exporter(fmt)
-    return ExportFile(registry.export(fmt, snapshot(network)), written.media_type, written.file_name)
+    content = registry.export(fmt, snapshot(network, redact=redact))
+    return ExportFile(content, written.media_type, written.file_name)
 
 
 def backup(network: Network, target: Path) -> str:

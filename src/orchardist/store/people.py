@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from orchardist.domain.discretion import WorkTies
 from orchardist.domain.matching import (
     email_key,
     fold,
@@ -219,6 +220,8 @@ class PeopleRepository:
                 item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in person.dates
             ),
             "notes": person.notes,
+            "knows_search": person.knows_search,
+            "coworker_override": person.coworker_override,
             "sources": person.sources,
             "extra": extra_to_json(person.extra),
             "search_text": search_text(person),
@@ -453,6 +456,59 @@ class PeopleRepository:
             found.update((person_id, on) for person_id, on in rows)
         return found
 
+    def organisation_names(self) -> list[tuple[int, str]]:
+        """Every organisation of the space, by id (the discretion guard compares each name once)."""
+        statement = sa.select(organisations.c.id, organisations.c.name).where(
+            organisations.c.space_id == self.space_id
+        )
+        return [(org_id, name) for org_id, name in self.conn.execute(statement)]
+
+    def work_ties(self, organisation_ids: Sequence[int], domains: Sequence[str]) -> list[WorkTies]:
+        """Everyone who could be a co-worker or is marked: at one of these organisations, with an
+        e-mail at one of these domains or a sub-domain of one, or whom the user marked (a co-worker
+        or not, or knowing of the search); by name. Their e-mails listed are those at the domains."""
+        at_domain = sa.or_(
+            sa.false(),
+            *(
+                cond
+                for domain in domains
+                for cond in (person_emails.c.key.like(f"%@{domain}"), person_emails.c.key.like(f"%.{domain}"))
+            ),
+        )
+        emails_at_work = sa.select(person_emails.c.person_id, person_emails.c.value).where(
+            person_emails.c.space_id == self.space_id, at_domain
+        )
+        work_emails: dict[int, list[str]] = defaultdict(list)
+        if domains:
+            for person_id, value in self.conn.execute(emails_at_work):
+                work_emails[person_id].append(value)
+        wanted = [people.c.coworker_override.is_not(None), people.c.knows_search.is_(True)]
+        wanted += [people.c.organisation_id.in_(chunk) for chunk in _chunks(list(organisation_ids))]
+        wanted += [people.c.id.in_(chunk) for chunk in _chunks(list(work_emails))]
+        statement = (
+            sa.select(
+                people.c.id,
+                people.c.display_name,
+                organisations.c.name,
+                people.c.knows_search,
+                people.c.coworker_override,
+            )
+            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
+            .where(people.c.space_id == self.space_id, sa.or_(*wanted))
+            .order_by(people.c.sort_key, people.c.id)
+        )
+        return [
+            WorkTies(
+                person_id=person_id,
+                name=name,
+                organisation=organisation or "",
+                emails=tuple(work_emails.get(person_id, ())),
+                knows_search=bool(knows),
+                coworker_override=None if override is None else bool(override),
+            )
+            for person_id, name, organisation, knows, override in self.conn.execute(statement)
+        ]
+
     def _where(self, query: Query | None) -> sa.ColumnElement[bool]:
         scope = people.c.space_id == self.space_id
         if query is None or isinstance(query, Everyone):
@@ -520,6 +576,10 @@ class PeopleRepository:
                 birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
                 dates=dates_from_text(row["dates"]),
                 notes=row["notes"],
+                knows_search=bool(row["knows_search"]),
+                coworker_override=None
+                if row["coworker_override"] is None
+                else bool(row["coworker_override"]),
                 sources=dict(source_items_from_text(row["sources"])),
                 extra=extra_from_text(row["extra"]),
             )

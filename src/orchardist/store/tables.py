@@ -112,6 +112,10 @@ people = sa.Table(
     sa.Column("social_count", sa.Integer, nullable=False, server_default="0"),
     # Whether one of their dates is a work start (a work anniversary for Today), kept on every write.
     sa.Column("has_work_date", sa.Boolean, nullable=False, server_default=sa.false()),
+    # Discretion: they know the user is looking for work; the user's yes or no on "co-worker" (NULL:
+    # worked out from the organisation and e-mails when read, so a new employer counts at once).
+    sa.Column("knows_search", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("coworker_override", sa.Boolean, nullable=True),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
     # Both orders of the People list by contact read an index alone (sort_key makes it covering).
     sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on", "sort_key"),

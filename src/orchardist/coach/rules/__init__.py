@@ -5,6 +5,10 @@ the order of findings that start at the same place."""
 from __future__ import annotations
 
 from orchardist.coach.rule import RuleSpec
+from orchardist.coach.rules import reveals_job_search, sent_from_work
 
-RULES: tuple[RuleSpec, ...] = ()
+RULES: tuple[RuleSpec, ...] = (
+    reveals_job_search.RULE,
+    sent_from_work.RULE,
+)
 BY_ID: dict[str, RuleSpec] = {rule.id: rule for rule in RULES}
