@@ -133,3 +133,13 @@ def test_every_page_has_the_privacy_screen_button(client: TestClient, network: N
         assert 'data-privacy-toggle aria-pressed="false" aria-keyshortcuts="Alt+P"' in page, path
         assert '<script src="/static/privacy.js"></script>' in page
     assert client.get("/static/privacy.js").status_code == 200
+
+
+def test_the_people_list_marks_coworkers(client: TestClient, network: Network) -> None:
+    _ann(network)
+    add_person(network, Person(display_name="Bo Chen", organisation="Contoso Pizza Co"))
+    add_person(network, Person(display_name="Cy Wu", organisation="Northwind"))
+    assert "coworker-mark" not in client.get("/people", headers=HTML).text
+    set_about_me(network, {"employer": "Contoso"})
+    page = client.get("/people", headers=HTML).text
+    assert page.count('class="coworker-mark"') == 1 and page.count('class="coworker-mark maybe"') == 1

@@ -127,6 +127,8 @@ people = sa.Table(
     sa.Index("ix_people_space_work_date", "space_id", "has_work_date"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
+    # The people the user marked (knows of the search, co-worker yes or no), read from the index alone.
+    sa.Index("ix_people_space_marks", "space_id", "knows_search", "coworker_override"),
 )
 
 

@@ -23,8 +23,10 @@ def upgrade() -> None:
     # full-text triggers on it.
     op.add_column("people", sa.Column("knows_search", sa.Boolean, nullable=False, server_default=sa.false()))
     op.add_column("people", sa.Column("coworker_override", sa.Boolean, nullable=True))
+    op.create_index("ix_people_space_marks", "people", ["space_id", "knows_search", "coworker_override"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_people_space_marks", table_name="people")
     op.drop_column("people", "coworker_override")
     op.drop_column("people", "knows_search")
