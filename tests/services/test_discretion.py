@@ -3,6 +3,8 @@ carry them, an ask of a co-worker is warned about in discreet mode, and the dige
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orchardist.domain.discretion import Because, Coworker, SearchMode
@@ -145,3 +147,50 @@ def test_the_digest_at_a_work_address_is_warned_about(network: Network) -> None:
     assert feed_warning(values) is not None
     set_about_me(network, {"search_mode": "open"})
     assert leaks(current(network)) == [] and feed_warning(current(network)) is None
+
+
+def test_other_tools_files_never_set_or_clear_the_marks(
+    network: Network, tmp_path: Path, corpus: Path
+) -> None:
+    from orchardist.services.exporting import export_network
+    from orchardist.services.importing import import_file
+    from orchardist.services.people import list_people
+    from tests.exports import linkedin_2024, vcard
+
+    row = (
+        "Ann",
+        "Lee",
+        "https://www.linkedin.com/in/ann-lee-discretion",
+        "",
+        "Contoso",
+        "Analyst",
+        "03 Mar 2024",
+    )
+    first = tmp_path / "Connections.csv"
+    first.write_bytes(linkedin_2024(corpus, [row]))
+    import_file(network, first)
+    (ann,) = [item.person for item in list_people(network)]
+    assert (ann.knows_search, ann.coworker_override) == (False, None)
+    assert "knows_search" not in ann.sources and "coworker_override" not in ann.sources
+    edit_person(network, ann.id or 0, {"knows_search": True, "coworker_override": False})
+    again = tmp_path / "Connections-2.csv"
+    again.write_bytes(linkedin_2024(corpus, [(*row[:5], "Lead Analyst", row[6])]))
+    import_file(network, again)
+    (ann,) = [item.person for item in list_people(network)]
+    assert ann.title == "Lead Analyst" and (ann.knows_search, ann.coworker_override) == (True, False)
+    for fmt in ("vcard", "csv"):
+        written = export_network(network, fmt).decode("utf-8-sig").casefold()
+        assert "knows" not in written and "co-worker" not in written and "coworker" not in written
+    card = tmp_path / "bo.vcf"
+    card.write_bytes(
+        vcard(
+            {
+                "FN": "Bo Chen",
+                "X-ORCHARDIST-FIELD-KNOWS-SEARCH": "yes",
+                "X-ORCHARDIST-FIELD-COWORKER-OVERRIDE": "yes",
+            }
+        )
+    )
+    import_file(network, card)
+    bo = next(item.person for item in list_people(network) if item.person.display_name == "Bo Chen")
+    assert (bo.knows_search, bo.coworker_override) == (False, None)
