@@ -429,6 +429,8 @@ API_OPERATIONS = {
     ("post", "/api/v1/offers"),
     ("get", "/api/v1/offers/matches"),
     ("delete", "/api/v1/offers/{offer_id}"),
+    ("get", "/api/v1/me"),
+    ("put", "/api/v1/me"),
 }
 
 

@@ -23,7 +23,6 @@ from orchardist.domain.discretion import (
     Workplace,
     WorkTies,
     at_domains,
-    domain_of,
     unsafe_contact,
 )
 from orchardist.domain.messages import Message
@@ -200,11 +199,6 @@ def coworker_warning(flag: CoworkerFlag, person: Person) -> Message | None:
     return wording.ASK_OF_COWORKER(name=person.display_name)
 
 
-def work_address(about: AboutMe, address: str) -> str:
-    """The work domain ``address`` is at, or "" (sending from a work account gives the search away)."""
-    return at_domains(address, Workplace.of(about).domains) if domain_of(address) else ""
-
-
 __all__ = [
     "ABOUT_ME",
     "NOT_FLAGGED",
@@ -222,5 +216,4 @@ __all__ = [
     "leaks",
     "overview_in",
     "set_about_me",
-    "work_address",
 ]
