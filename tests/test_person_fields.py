@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from orchardist.cli.main import cli
 from orchardist.domain import fields
+from orchardist.domain.discretion import NOT_FLAGGED
 from orchardist.domain.fields import FIELDS, FieldSpec, Group, Kind
 from orchardist.domain.merging import merge_people
 from orchardist.domain.people import Person
@@ -72,7 +73,7 @@ def test_a_custom_field_is_checked_stored_and_given_back_in_the_json(
     assert stored is not None and stored.extra == {"preferred_contact": "Signal", "languages": ("fr", "zh")}
     assert fields.value_of(stored, "languages") == ("fr", "zh")
     assert stored.sources["preferred_contact"] == ("manual",)
-    shown = person_to_dict(stored)
+    shown = person_to_dict(stored, None, coworker=NOT_FLAGGED)
     assert (shown["preferred_contact"], shown["languages"]) == ("Signal", ["fr", "zh"])
     with pytest.raises(PersonError) as refused:
         add_person(network, person_from({"display_name": "X", "preferred_contact": "s" * 51}))

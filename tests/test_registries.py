@@ -73,21 +73,23 @@ def test_a_value_outside_a_registry_is_refused_by_the_api(network: Network) -> N
 
 def test_the_person_fields_agree_everywhere(network: Network) -> None:
     from orchardist.cli.people import PersonFieldsCommand
+    from orchardist.domain.discretion import NOT_FLAGGED
     from orchardist.domain.fields import FIELDS
     from orchardist.domain.people import PERSON_FIELDS, Person
     from orchardist.formats.csv_export import columns
-    from orchardist.services.serialisers import person_to_dict
+    from orchardist.services.serialisers import WORKED_OUT, person_to_dict
     from orchardist.web.person_form import form_values, layout
 
     assert tuple(name for name, spec in FIELDS.items() if not spec.custom) == tuple(
         sorted(PERSON_FIELDS, key=list(FIELDS).index)
     )
     assert set(PERSON_FIELDS) == set(FIELDS)
-    keys = set(person_to_dict(Person(display_name="x", id=1))) - {"id", "sources", "last_contact"}
+    shown = person_to_dict(Person(display_name="x", id=1), None, coworker=NOT_FLAGGED)
+    keys = set(shown) - {"id", "sources", "last_contact", *WORKED_OUT}
     assert keys == {spec.key for spec in FIELDS.values()}
     with TestClient(create_app(network), base_url="http://localhost") as client:
         document = client.get("/api/v1/openapi.json").json()
-    out = set(_schema(document, "PersonOut")["properties"]) - {"id", "sources", "last_contact"}
+    out = set(_schema(document, "PersonOut")["properties"]) - {"id", "sources", "last_contact", *WORKED_OUT}
     assert out == keys
     assert set(_schema(document, "PersonFields")["properties"]) == keys
     for path in (("people", "add"), ("people", "edit")):

@@ -20,6 +20,7 @@ MODULES = (
     "orchardist.formats.messages",
     "orchardist.web.wording",
     "orchardist.coach.wording",
+    "orchardist.coach.discretion_wording",
 )
 
 INTRO = """# Messages

@@ -255,3 +255,23 @@ def test_a_second_import_of_the_same_record_changes_nothing(
         if recorded[-1] == MANUAL_SOURCE:
             assert getattr(once, name) == getattr(existing, name)
             assert once.sources[name] == recorded
+
+
+def test_merging_keeps_the_discretion_marks() -> None:
+    confidant = person(1, "Ann", "Lee", knows_search=True)
+    plain = person(2, "Ann", "Lee", coworker_override=False)
+    merged = merge_people(plain, confidant)
+    assert merged.knows_search and merged.coworker_override is False  # either record's "knows" holds
+    assert (
+        merge_people(person(3, "Bo", "Chen"), plain).coworker_override is False
+    )  # auto takes the other's word
+    assert merge_people(person(4, "Bo", "Chen", coworker_override=True), plain).coworker_override is True
+    # An import never sets them: only Orchardist's own backup carries them, and it fills what is unset.
+    stored = person(5, "Cy", "Wu", knows_search=True, coworker_override=True)
+    imported = with_sources(person(0, "Cy", "Wu"), "linkedin:Connections.csv")
+    assert merge_incoming(stored, imported) == (stored, [])
+    from_backup = with_sources(
+        person(0, "Cy", "Wu", knows_search=True, coworker_override=False), "json:b.json"
+    )
+    filled, changed = merge_incoming(person(6, "Cy", "Wu"), from_backup)
+    assert changed == ["knows_search", "coworker_override"] and filled.knows_search

@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from orchardist.domain.people import Person
+from orchardist.services.discretion import set_about_me
 from orchardist.services.importing import import_file
 from orchardist.services.network import Network
+from orchardist.services.people import add_person, list_people
 from tests.e2e.conftest import DESKTOP, PHONE, LiveServer, Visitor, check_accessibility, screenshot
 from tests.e2e.sample import LINKEDIN_ROWS, Sample, seed
 from tests.exports import linkedin_2024
@@ -75,6 +78,25 @@ def _captured(page: Page, stage: Stage) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Saved")
 
 
+def _about_me(page: Page, stage: Stage) -> None:
+    """A discreet search at Maple Health: Priya works there, Tom may (Maple Health Foods)."""
+    set_about_me(
+        stage.network,
+        {"employer": "Maple Health Inc.", "work_domains": ["maple.example"], "search_mode": "discreet"},
+    )
+    add_person(stage.network, Person(display_name="Lou Maple", organisation="Maple Health Foods"))
+    page.goto("/me")
+
+
+def _coworker(page: Page, stage: Stage) -> None:
+    """The Person page of a co-worker in discreet mode: the warning beside the log form."""
+    _about_me(page, stage)
+    priya = next(
+        item.person for item in list_people(stage.network) if item.person.display_name == "Priya Raman"
+    )
+    page.goto(f"/people/{priya.id}")
+
+
 def _demo(page: Page, stage: Stage) -> None:
     page.get_by_role("button", name="Load the demo network").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("People")
@@ -121,6 +143,10 @@ SCREENS = [
     Screen("progress", lambda s: "/progress"),
     Screen("progress-empty", lambda s: "/progress", seeded=False),
     Screen("progress-fr", lambda s: "/progress", language="fr_CA"),
+    Screen("me", steps=_about_me),
+    Screen("me-fr", steps=_about_me, language="fr_CA"),
+    Screen("person-coworker", steps=_coworker),
+    Screen("person-coworker-fr", steps=_coworker, language="fr_CA"),
     Screen("settings", lambda s: "/settings"),
     Screen("settings-fr", lambda s: "/settings", language="fr_CA"),
     Screen("not-found", lambda s: "/people/99999", status=404),

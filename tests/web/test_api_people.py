@@ -10,6 +10,7 @@ import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
+from orchardist.domain.discretion import NOT_FLAGGED
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person
 from orchardist.services.interactions import log_interaction
@@ -20,7 +21,7 @@ from orchardist.web.app import create_app
 
 API = "/api/v1"
 JSON = {"content-type": "application/json"}
-PERSON_KEYS = set(person_to_dict(Person(display_name="x", id=1)))
+PERSON_KEYS = set(person_to_dict(Person(display_name="x", id=1), None, coworker=NOT_FLAGGED))
 
 
 class ScriptClient(TestClient):
@@ -179,7 +180,7 @@ def test_a_script_adds_a_person_with_json(script: ScriptClient, network: Network
     assert (person["birthday"], person["dates"]) == ("--03-29", body["dates"])
     assert person["sources"]["emails"] == ["manual"]
     stored = get_person(network, person["id"])
-    assert stored is not None and person == person_to_dict(stored)
+    assert stored is not None and person == person_to_dict(stored, None, coworker=NOT_FLAGGED)
 
 
 @pytest.mark.parametrize(
@@ -436,6 +437,8 @@ API_OPERATIONS = {
     ("get", "/api/v1/offers/matches"),
     ("delete", "/api/v1/offers/{offer_id}"),
     ("post", "/api/v1/coach/check"),
+    ("get", "/api/v1/me"),
+    ("put", "/api/v1/me"),
 }
 
 

@@ -25,19 +25,25 @@ from orchardist.formats import registry
     type=click.Path(path_type=Path, dir_okay=False),
     help="File to write, readable by you only and replaced whole (default: standard output).",
 )
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Leave out every note, the discretion marks (who knows you are looking, who is a co-worker) "
+    "and About me: a file you can share.",
+)
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
+def export_command(ctx: click.Context, fmt: str, output: Path | None, redact: bool) -> None:
     """Export everyone in your network."""
     from orchardist.services.errors import Refused
     from orchardist.services.exporting import export_network, write_export
 
     if output is None:
-        data = export_network(state(ctx).network(), fmt)
+        data = export_network(state(ctx).network(), fmt, redact=redact)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     try:
-        size = write_export(state(ctx).network(), fmt, output)
+        size = write_export(state(ctx).network(), fmt, output, redact=redact)
     except Refused as error:
         fail(str(error), EXIT_REFUSED)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)

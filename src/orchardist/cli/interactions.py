@@ -87,6 +87,8 @@ def log_command(
     interaction = logged.interaction
     for warning in logged.warnings:
         click.echo(_warning_text(warning), err=True)
+    for coworker in logged.coworkers:
+        click.echo(f"orchardist: warning: {coworker.message}", err=True)
     if as_json:
         print_json(interaction_to_dict(interaction))
     else:

@@ -19,6 +19,7 @@ from orchardist.cli.data import backup_command, demo_command, export_command, in
 from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
 from orchardist.cli.people import people_group
@@ -101,6 +102,7 @@ cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
 cli.add_command(reconnect_group)
 cli.add_command(settings_group)
+cli.add_command(me_group)
 cli.add_command(reminders_group)
 cli.add_command(digest_group)
 cli.add_command(progress_command)

@@ -21,6 +21,10 @@ def _option(spec: FieldSpec) -> click.Option:
     elif spec.kind in (Kind.DAYS, Kind.PERSON):
         kwargs["type"] = int
         kwargs["metavar"] = "DAYS" if spec.kind is Kind.DAYS else "ID"
+    elif spec.kind is Kind.FLAG:
+        kwargs["type"] = click.Choice(["yes", "no"])
+    elif spec.kind is Kind.OVERRIDE:
+        kwargs["type"] = click.Choice(["yes", "no", "auto"])
     if spec.is_list:
         kwargs["multiple"] = True
     return click.Option([spec.option, spec.name], **kwargs)
@@ -84,13 +88,13 @@ def list_command(
     """List people, optionally filtered and searched."""
     from orchardist.domain.queries import people_filter
     from orchardist.services.people import browse_people
-    from orchardist.services.serialisers import person_to_dict
+    from orchardist.services.serialisers import listing_to_dict
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
     listings = browse_people(state(ctx).network(), query, limit=limit, order=order).people  # type: ignore[arg-type]
     if as_json:
-        print_json([person_to_dict(item.person, item.last_contact) for item in listings])
+        print_json([listing_to_dict(item) for item in listings])
         return
     if not listings:
         click.echo("No one found.")
@@ -164,14 +168,15 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
 @click.pass_context
 def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
     """Add a person by hand."""
-    from orchardist.services.people import add_person
+    from orchardist.services.people import add_person_listing
     from orchardist.services.person_input import person_from
-    from orchardist.services.serialisers import person_to_dict
+    from orchardist.services.serialisers import listing_to_dict
 
     with reported():
-        person = add_person(state(ctx).network(), person_from(_given_fields(values)))
+        added = add_person_listing(state(ctx).network(), person_from(_given_fields(values)))
+    person = added.person
     if as_json:
-        print_json(person_to_dict(person))
+        print_json(listing_to_dict(added))
     else:
         click.echo(f"added {person.display_name} (id {person.id})")
 
@@ -183,15 +188,16 @@ def add_command(ctx: click.Context, /, as_json: bool, **values: Any) -> None:
 def edit_command(ctx: click.Context, /, person_id: int, as_json: bool, **values: Any) -> None:
     """Change some fields of a person; repeatable options replace the whole list."""
     from orchardist.services.people import edit_person
-    from orchardist.services.serialisers import person_to_dict
+    from orchardist.services.serialisers import listing_to_dict
 
     given = _given_fields(values)
     if not given:
         fail("nothing to change: give at least one field option (see --help)", EXIT_REFUSED)
     with reported():
-        person = edit_person(state(ctx).network(), person_id, given).person
+        edited = edit_person(state(ctx).network(), person_id, given)
+    person = edited.person
     if as_json:
-        print_json(person_to_dict(person))
+        print_json(listing_to_dict(edited))
     else:
         click.echo(f"updated {person.display_name} (id {person.id})")
 
@@ -258,11 +264,11 @@ def duplicates_command(ctx: click.Context, as_json: bool) -> None:
 def merge_command(ctx: click.Context, keep_id: int, other_id: int, as_json: bool) -> None:
     """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over."""
     from orchardist.services.duplicates import merge
-    from orchardist.services.serialisers import person_to_dict
+    from orchardist.services.serialisers import listing_to_dict
 
     with reported():
         merged = merge(state(ctx).network(), keep_id, other_id)
     if as_json:
-        print_json(person_to_dict(merged.person, merged.last_contact))
+        print_json(listing_to_dict(merged))
     else:
         click.echo(f"merged {other_id} into {merged.person.display_name} (id {keep_id})")

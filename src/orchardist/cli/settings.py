@@ -39,8 +39,10 @@ def set_command(ctx: click.Context, assignments: tuple[str, ...]) -> None:
     """Change settings, all together or none: e.g. ``inner_days=21 holidays=christmas,new_year``.
 
     Lists are comma-separated; on/off settings take on or off. Holiday codes are listed by
-    ``orchardist settings holidays``.
+    ``orchardist settings holidays``. When your search is discreet, a digest sent to, from or through
+    your work domain is saved with a warning.
     """
+    from orchardist.services.discretion import leaks
     from orchardist.services.settings import parse, update
 
     changes = {}
@@ -51,8 +53,10 @@ def set_command(ctx: click.Context, assignments: tuple[str, ...]) -> None:
         with reported():
             changes[name.strip()] = parse(name.strip(), text)
     with reported():
-        update(state(ctx).network(), changes)
+        values = update(state(ctx).network(), changes)
     click.echo(f"saved {', '.join(changes)}")
+    for warning in leaks(values):
+        click.echo(f"orchardist: warning: {warning}", err=True)
 
 
 @settings_group.command("holidays")

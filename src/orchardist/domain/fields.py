@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from orchardist.domain.discretion import OVERRIDE_WORDS, override_word
 from orchardist.domain.messages import N_
-from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
+from orchardist.domain.people import NamedDate, PartialDate, Person, Tier, holds_something
 
 
 class Kind(enum.StrEnum):
@@ -33,6 +34,8 @@ class Kind(enum.StrEnum):
     PERSON = "person"  # another person of the network, by id
     DATE = "date"  # a day, with or without its year
     DATES = "dates"  # labelled days (anniversaries, when you connected)
+    FLAG = "flag"  # yes or no (False unless the user says yes)
+    OVERRIDE = "override"  # the user's yes or no over what Orchardist works out; None (auto) by default
 
 
 LISTS = frozenset({Kind.WORDS, Kind.EMAILS, Kind.PHONES, Kind.URLS, Kind.DATES})
@@ -48,6 +51,7 @@ class Group(enum.StrEnum):
     CONTACT = "contact"
     RELATIONSHIP = "relationship"
     HELPING = "helping"
+    DISCRETION = "discretion"
     NOTES = "notes"
 
 
@@ -57,6 +61,7 @@ GROUP_LABELS: dict[Group, str] = {
     Group.CONTACT: N_("Contact"),
     Group.RELATIONSHIP: N_("Staying in touch"),
     Group.HELPING: N_("Helping each other"),
+    Group.DISCRETION: N_("Your job search"),
     Group.NOTES: "",  # the notes need no heading above their own label
 }
 
@@ -310,6 +315,25 @@ FIELDS: dict[str, FieldSpec] = {
             "--could-use-help-with",
             Group.HELPING,
         ),
+        # Discretion: never in the CSV or vCard export, never read from another tool's file, and left
+        # out of a redacted export; the JSON backup keeps them.
+        _field(
+            "knows_search",
+            Kind.FLAG,
+            N_("Knows you are looking for work"),
+            "yes: they know you are looking for work, so the discretion guard does not warn about them.",
+            "--knows-search",
+            Group.DISCRETION,
+        ),
+        _field(
+            "coworker_override",
+            Kind.OVERRIDE,
+            N_("Co-worker"),
+            "yes or no: whether they work with you, over what their organisation and e-mails say; "
+            "auto: go by those.",
+            "--coworker",
+            Group.DISCRETION,
+        ),
         _field(
             "notes",
             Kind.NOTES,
@@ -357,19 +381,24 @@ def empty(spec: FieldSpec) -> Any:
     """What a field holds when nothing was given."""
     if spec.is_list:
         return ()
-    if spec.kind in (Kind.DAYS, Kind.PERSON, Kind.DATE):
+    if spec.kind in (Kind.DAYS, Kind.PERSON, Kind.DATE, Kind.OVERRIDE):
         return None
+    if spec.kind is Kind.FLAG:
+        return False
     if spec.kind is Kind.TIER:
         return Tier.CASUAL
     return ""
 
 
 def is_filled(person: Person, name: str) -> bool:
-    return value_of(person, name) not in (None, "", ())
+    return holds_something(value_of(person, name))
 
 
 def as_json(spec: FieldSpec, value: Any) -> Any:
-    """A field's value as JSON: text, a list, a whole number, a tier's code, ``YYYY-MM-DD``/``--MM-DD``."""
+    """A field's value as JSON: text, a list, a whole number, a tier's code, ``YYYY-MM-DD``/``--MM-DD``,
+    true or false, or an override's ``auto``, ``yes`` or ``no``."""
+    if spec.kind is Kind.OVERRIDE:
+        return override_word(value)
     if value is None:
         return None
     if spec.kind is Kind.TIER:
@@ -385,6 +414,8 @@ def as_json(spec: FieldSpec, value: Any) -> Any:
 
 def from_json(spec: FieldSpec, value: Any) -> Any:
     """The inverse of ``as_json`` for stored values (already checked when they were stored)."""
+    if spec.kind is Kind.OVERRIDE:
+        return OVERRIDE_WORDS.get(value) if isinstance(value, str) else None
     if value is None:
         return empty(spec)
     if spec.kind is Kind.TIER:

@@ -145,6 +145,10 @@ def person_problem(person: Person) -> Problem | None:
             problem = None if isinstance(value, Tier) else wording.NOT_A_TIER(value=repr(value))
         elif spec.kind is Kind.PERSON and value is not None:
             problem = _id_problem(value)
+        elif spec.kind is Kind.FLAG and not isinstance(value, bool):
+            problem = wording.NOT_YES_OR_NO(value=repr(value))
+        elif spec.kind is Kind.OVERRIDE and value is not None and not isinstance(value, bool):
+            problem = wording.NOT_YES_OR_NO(value=repr(value))
         if problem is not None:
             return name, problem
     # Person.__post_init__ has checked the rhythm already; its sources are labels it came from.

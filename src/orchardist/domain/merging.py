@@ -86,6 +86,9 @@ def _merged_value(spec: FieldSpec, mine: Any, theirs: Any) -> tuple[Any, str]:
         if theirs is not None and (mine is None or theirs < mine):
             return theirs, "other"
         return mine, "keep"
+    if spec.kind is Kind.FLAG:
+        # Someone either record says knows of the search knows of it.
+        return (mine, "keep") if mine or not theirs else (theirs, "other")
     return (mine, "keep") if mine not in (None, "") else (theirs, "other")
 
 
@@ -146,6 +149,8 @@ def _incoming_value(spec: FieldSpec, mine: Any, theirs: Any) -> tuple[bool, Any]
     if spec.kind is Kind.NOTES:
         fresh = bool(theirs.strip()) and theirs.strip() not in mine
         return fresh, (f"{mine}\n\n{theirs}" if mine else theirs)
+    if spec.kind is Kind.FLAG:
+        return not mine and bool(theirs), theirs  # only Orchardist's own backup sets one
     return mine in ("", None) and theirs not in ("", None), theirs
 
 

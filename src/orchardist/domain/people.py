@@ -102,6 +102,10 @@ class Person:
     birthday: PartialDate | None = None
     dates: tuple[NamedDate, ...] = ()
     notes: str = ""
+    # Discretion: they know the user is looking for work (a confidant); the user's own word on whether
+    # they are a co-worker (None: worked out from their organisation and e-mails, see discretion.py).
+    knows_search: bool = False
+    coworker_override: bool | None = None
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Values of the fields added to ``orchardist.domain.fields.FIELDS`` as custom, by field name.
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -137,6 +141,8 @@ PERSON_FIELDS: tuple[str, ...] = (
     "met_through_id",
     "birthday",
     "dates",
+    "knows_search",
+    "coworker_override",
     "notes",
 )
 
@@ -153,13 +159,16 @@ class Space:
     name: str
 
 
+def holds_something(value: Any) -> bool:
+    """Whether a field's value says anything: not empty, and not a "no" (False is every flag's default)."""
+    return value is not False and value not in (None, "", ())
+
+
 def filled_fields(person: Person) -> list[str]:
     """Names of the fields of ``person`` that hold something (tier always does, so it is left out),
     its extra values' fields included."""
-    filled = [
-        name for name in PERSON_FIELDS if name != "tier" and getattr(person, name) not in (None, "", ())
-    ]
-    return filled + [name for name, value in person.extra.items() if value not in (None, "", ())]
+    filled = [name for name in PERSON_FIELDS if name != "tier" and holds_something(getattr(person, name))]
+    return filled + [name for name, value in person.extra.items() if holds_something(value)]
 
 
 def with_sources(person: Person, source: str) -> Person:

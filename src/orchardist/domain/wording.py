@@ -41,8 +41,45 @@ NUL_IN_TEXT = Wording("text.nul", N_("cannot hold NUL characters"))
 TOO_MANY = Wording("list.too_many", N_("can hold at most %(limit)s entries, got %(count)s"))
 ORGANISATION_NEEDS_NAME = Wording("organisation.needs_name", N_("an organisation needs a name"))
 NOT_A_TIER = Wording("person.not_a_tier", N_("is not a tier: %(value)s"))
+NOT_YES_OR_NO = Wording("person.not_yes_or_no", N_("is neither yes nor no: %(value)s"))
 DAY_RANGE = Wording("date.range", N_("must be a day from %(first)s to %(last)s, got %(value)s"))
 AFTER_TODAY = Wording(
     "interaction.after_today",
     N_("%(value)s is after today (%(today)s): log a contact once it has happened, or snooze them until then"),
+)
+
+# Where the job search could leak, in discreet mode (discretion.py): said beside the action, never refused.
+ASK_OF_COWORKER = Wording(
+    "discretion.ask_of_coworker",
+    N_(
+        "%(name)s works at your employer and does not know you are looking: an ask could tell them. "
+        "Ask about something other than your search, or mark them as knowing if you trust them."
+    ),
+)
+ASK_OF_MAYBE_COWORKER = Wording(
+    "discretion.ask_of_maybe_coworker",
+    N_(
+        "%(name)s may work at your employer (%(organisation)s) and does not know you are looking: an ask "
+        "could tell them. Say on their page whether they are a co-worker."
+    ),
+)
+DIGEST_AT_WORK = Wording(
+    "discretion.digest_at_work",
+    N_(
+        "%(setting)s is at your work domain %(domain)s: your employer can read that mailbox. Send the "
+        "digest to and from a personal address."
+    ),
+)
+FEED_IN_WORK_CALENDAR = Wording(
+    "discretion.feed_in_work_calendar",
+    N_(
+        "Do not add this feed to a work calendar (your work Outlook or Google account): your employer's "
+        "administrators can see it. Use a calendar on your own phone or computer."
+    ),
+)
+
+# Give before you ask (offers.py): said after an ask of someone the user had only asked of.
+GIVE_BEFORE_ASK = Wording(
+    "offers.give_before_ask",
+    N_("So far you have only asked of %(name)s (%(asked)s asks, nothing given): give before you ask again."),
 )

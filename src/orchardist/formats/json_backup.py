@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from orchardist.domain.discretion import OVERRIDE_WORDS, override_word
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of, with_values
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import InputRefused
@@ -51,6 +52,7 @@ from orchardist.formats.messages import (
     EXPECTED_DAYS,
     EXPECTED_KEY,
     EXPECTED_OBJECT,
+    EXPECTED_TRUE_OR_FALSE,
     INTERACTION_WITHOUT_PEOPLE,
     KEY_REUSED,
     LISTED_TWICE,
@@ -138,9 +140,26 @@ def _person_object(person: Person, known: set[int], snapshot: NetworkSnapshot) -
         "birthday": None if person.birthday is None else person.birthday.isoformat(),
         "dates": [{"label": named.label, "date": named.date.isoformat()} for named in person.dates],
         "notes": person.notes,
+        **_discretion(person),
         **{name: as_json(FIELDS[name], value_of(person, name)) for name in _custom_names()},
         "sources": sources,
     }
+
+
+def _discretion(person: Person) -> dict[str, object]:
+    """The user's discretion marks on a person, written only when set (a redacted export has none)."""
+    marks: dict[str, object] = {}
+    if person.knows_search:
+        marks["knows_search"] = True
+    if person.coworker_override is not None:
+        marks["coworker_override"] = override_word(person.coworker_override)
+    return marks
+
+
+def _override(text: str) -> bool | None:
+    if text not in OVERRIDE_WORDS:
+        raise ValueError(text)
+    return OVERRIDE_WORDS[text]
 
 
 def _ordered_fields(sources: Mapping[str, object]) -> list[str]:
@@ -294,6 +313,10 @@ def _checked_person(
         every_days=every_days,
         birthday=None if birthday is None else partial_date(birthday, f"{path}.birthday"),
         dates=tuple(dates),
+        knows_search=typed(
+            found.get("knows_search", False), bool, f"{path}.knows_search", EXPECTED_TRUE_OR_FALSE
+        ),
+        coworker_override=choice(found, "coworker_override", path, _override, None),
     )
 
 

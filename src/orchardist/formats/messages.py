@@ -197,6 +197,9 @@ EXPECTED_DATE = Wording("backup.expected_date", N_("expected a date, found %(fou
 EXPECTED_DAYS = Wording("backup.expected_days", N_("expected a whole number of days, found %(found)s"))
 EXPECTED_ID = Wording("backup.expected_id", N_("expected an id (a whole number), found %(found)s"))
 EXPECTED_KEY = Wording("backup.expected_key", N_("expected a key, found %(found)s"))
+EXPECTED_TRUE_OR_FALSE = Wording(
+    "backup.expected_true_or_false", N_("expected true or false, found %(found)s")
+)
 UNKNOWN_FIELD = Wording("backup.unknown_field", N_("unknown field %(name)s"))
 MISSING_FIELD = Wording("backup.missing_field", N_("missing field %(name)s"))
 UNKNOWN_VALUE = Wording("backup.unknown_value", N_("unknown value %(text)s"))

@@ -12,6 +12,7 @@ from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
+from orchardist.services.discretion import flags_in
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
 from orchardist.services.person_input import PersonError
@@ -137,7 +138,10 @@ def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
         unit.interactions.move_person(other_id, keep_id)
         unit.people.repoint_introductions(other_id, keep_id)
         unit.people.delete(other_id)
-        return PersonListing(unit.people.require(keep_id), unit.people.last_contacts([keep_id]).get(keep_id))
+        kept = unit.people.require(keep_id)
+        return PersonListing(
+            kept, unit.people.last_contacts([keep_id]).get(keep_id), flags_in(unit, [kept])[keep_id]
+        )
 
 
 def _both(unit: Unit, first_id: int, second_id: int) -> tuple[Person, Person]:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from orchardist.domain.redaction import redact_interaction, redact_person
 from orchardist.formats import registry
 from orchardist.formats.base import NetworkSnapshot
 from orchardist.services import refusals
+from orchardist.services.discretion import ABOUT_ME
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import backed_up, restored, values_in
@@ -19,9 +21,12 @@ SQLITE_SUFFIXES = frozenset({".sqlite3", ".sqlite", ".db"})
 JSON_SUFFIXES = frozenset({".json"})
 
 
-def snapshot(network: Network, *, complete: bool = True) -> NetworkSnapshot:
+def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -> NetworkSnapshot:
     """Everyone in the network and every interaction, read in one transaction; ``complete``, all the
-    rest a backup carries too (organisations, the records of people, when each row was added)."""
+    rest a backup carries too (organisations, the records of people, when each row was added).
+
+    ``redact`` leaves out what is private to the user (``orchardist.domain.redaction``): every note,
+    every discretion mark, and About me (the employer and the job search)."""
     with network.reading() as unit:
         found = NetworkSnapshot(
             people=unit.people.all(),
@@ -29,19 +34,26 @@ def snapshot(network: Network, *, complete: bool = True) -> NetworkSnapshot:
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
         )
-        if not complete:
-            return found
-        records = unit.records
-        return replace(
-            found,
-            organisations=records.organisations(),
-            reconnect=records.reconnect(),
-            snoozes=records.snoozes(),
-            dismissals=records.dismissals(),
-            job_changes=records.job_changes(),
-            people_added=records.people_added(),
-            interactions_logged=records.interactions_logged(),
-        )
+        if complete:
+            records = unit.records
+            found = replace(
+                found,
+                organisations=records.organisations(),
+                reconnect=records.reconnect(),
+                snoozes=records.snoozes(),
+                dismissals=records.dismissals(),
+                job_changes=records.job_changes(),
+                people_added=records.people_added(),
+                interactions_logged=records.interactions_logged(),
+            )
+    if not redact:
+        return found
+    return replace(
+        found,
+        people=[redact_person(person) for person in found.people],
+        interactions=[redact_interaction(interaction) for interaction in found.interactions],
+        settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +66,24 @@ class ExportFile:
     file_name: str
 
 
-def export_network(network: Network, fmt: str) -> bytes:
-    """The network in export format ``fmt`` (one of ``registry.exporters()``)."""
-    return registry.export(fmt, snapshot(network, complete=registry.exporter(fmt).exact))
+def export_network(network: Network, fmt: str, *, redact: bool = False) -> bytes:
+    """The network in export format ``fmt`` (one of ``registry.exporters()``), redacted if asked."""
+    return registry.export(fmt, snapshot(network, complete=registry.exporter(fmt).exact, redact=redact))
 
 
-def write_export(network: Network, fmt: str, target: Path) -> int:
+def write_export(network: Network, fmt: str, target: Path, *, redact: bool = False) -> int:
     """Write the network in format ``fmt`` to ``target``, private (``0600``) and whole: a full disk
     leaves an earlier file there as it was (StoreError says why). Returns the bytes written."""
-    data = export_network(network, fmt)
+    data = export_network(network, fmt, redact=redact)
     write_file(target, data)
     return len(data)
 
 
-def export_file(network: Network, fmt: str) -> ExportFile:
-    """The network as a file to download in format ``fmt``; FormatError for a format not written."""
+def export_file(network: Network, fmt: str, *, redact: bool = False) -> ExportFile:
+    """The network as a file to download in format ``fmt``, redacted if asked; FormatError for a
+    format not written. Its name is the format's neutral one either way."""
     written = registry.exporter(fmt)
-    content = registry.export(fmt, snapshot(network, complete=written.exact))
+    content = registry.export(fmt, snapshot(network, complete=written.exact, redact=redact))
     return ExportFile(content, written.media_type, written.file_name)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from orchardist.domain.limits import interaction_problem
 from orchardist.domain.offers import AskWarning
 from orchardist.domain.wording import AFTER_TODAY, NO_SUCH_PERSON
 from orchardist.services import refusals
+from orchardist.services.discretion import CoworkerWarning, ask_warnings_in
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.services.offers import ask_warning_in
@@ -27,11 +28,13 @@ class InteractionError(InputRefused):
 @dataclass(frozen=True, slots=True)
 class Logged:
     """A contact just logged: the interaction; the give-before-ask warnings of the people who had only
-    been asked of until this ask; and, when asked for, a person's page as it now stands."""
+    been asked of until this ask; in discreet mode, the co-workers an ask could tell of the search;
+    and, when asked for, a person's page as it now stands."""
 
     interaction: Interaction
     warnings: list[AskWarning]
     overview: PersonOverview | None = None
+    coworkers: list[CoworkerWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,24 +95,29 @@ def log_contact(
     """Record a contact with one or more people, in one transaction; it resets their stay-in-touch clock.
 
     An ask of someone the user had only asked of so far is logged all the same, with a warning naming
-    an offer to make first. With ``overview_of``, the person's page as it stands after the contact.
-    NotFound names the first person not in this network; nothing is logged then.
+    an offer to make first; so is an ask, in discreet mode, of a co-worker (or maybe one) who does not
+    know the user is looking, with a warning that it could tell them. With ``overview_of``, the
+    person's page as it stands after the contact. NotFound names the first person not in this
+    network; nothing is logged then.
     """
     interaction = _checked(person_ids, direction, kind, summary, on, channel, notes)
     with network.writing() as unit:
         warnings: list[AskWarning] = []
+        coworkers: list[CoworkerWarning] = []
         if direction is Direction.ASKED:
             for person_id in interaction.person_ids:
                 warning = ask_warning_in(unit, person_id)
                 if warning is not None:
                     warnings.append(warning)
+            asked = unit.people.get_many(interaction.person_ids)
+            coworkers = ask_warnings_in(unit, [asked[i] for i in interaction.person_ids if i in asked])
         stored = unit.interactions.add(interaction)
         overview = None
         if overview_of is not None:
             from orchardist.services.people import overview_in
 
             overview = overview_in(unit, overview_of)
-    return Logged(interaction=stored, warnings=warnings, overview=overview)
+    return Logged(interaction=stored, warnings=warnings, overview=overview, coworkers=coworkers)
 
 
 def log_interaction(

@@ -11,14 +11,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from orchardist.domain.discretion import NOT_FLAGGED, CoworkerFlag, Workplace
 from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.matching import fold
+from orchardist.domain.messages import Message
 from orchardist.domain.offers import AskWarning
 from orchardist.domain.people import Person
 from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
+from orchardist.services.discretion import about_me_in, coworker_warning, flag_of, flags_in
 from orchardist.services.duplicates import LikelyDuplicate, likely_duplicates_in
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
@@ -37,6 +40,7 @@ __all__ = [
     "PersonCard",
     "PersonOverview",
     "add_person",
+    "add_person_listing",
     "browse_people",
     "count_people",
     "delete_person",
@@ -87,6 +91,9 @@ class PersonOverview:
     likely_duplicates: list[LikelyDuplicate]
     ask_warning: AskWarning | None
     standing: Standing
+    coworker: CoworkerFlag = NOT_FLAGGED
+    # In discreet mode, what to say before an ask of someone who could carry word of the search.
+    discretion_warning: Message | None = None
 
 
 def browse_people(
@@ -108,6 +115,7 @@ def browse_people(
         total = unit.people.count(query) if count else None
         # Asked only when nothing matched a filter: tells "no one yet" from "no one matches".
         anyone = bool(total) or (count and not isinstance(query, Everyone) and unit.people.count() > 0)
+        flags = flags_in(unit, found)
         tags = [NameCount(*item) for item in unit.people.tags_in_use()] if choices else None
         organisations = (
             [NameCount(*item) for item in unit.people.organisations_in_use(ORGANISATION_CHOICES)]
@@ -115,7 +123,10 @@ def browse_people(
             else None
         )
     return PeopleBrowse(
-        people=[PersonListing(person=person, last_contact=last.get(person.id or 0)) for person in found],
+        people=[
+            PersonListing(person, last.get(person.id or 0), flags.get(person.id or 0, NOT_FLAGGED))
+            for person in found
+        ],
         total=total,
         anyone=anyone or not count,
         tags=tags,
@@ -177,6 +188,8 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
     if person is None:
         raise NotFound(NO_SUCH_PERSON(id=person_id))
     timeline = unit.interactions.for_person(person_id)
+    about = about_me_in(unit)
+    coworker = flag_of(Workplace.of(about), person)
     return PersonOverview(
         person=person,
         last_contact=timeline[0].on if timeline else None,
@@ -185,16 +198,24 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
         likely_duplicates=likely_duplicates_in(unit, person),
         ask_warning=ask_warning_in(unit, person_id),
         standing=standing_in(unit, person_id, on=on),
+        coworker=coworker,
+        discretion_warning=coworker_warning(coworker, person) if about.discreet else None,
     )
 
 
 def add_person(network: Network, person: Person) -> Person:
     """Store a person typed in by the user; every field they filled is sourced "manual"."""
+    return add_person_listing(network, person).person
+
+
+def add_person_listing(network: Network, person: Person) -> PersonListing:
+    """``add_person``, returning the person as a list shows them (with their co-worker flag)."""
     person = checked(replace(person, id=None))
     person = typed_in(person, [name for name in FIELDS if is_filled(person, name)])
     with network.writing() as unit:
         _check_introducer(unit, person)
-        return unit.people.add(person)
+        added = unit.people.add(person)
+        return PersonListing(added, None, flags_in(unit, [added])[added.id or 0])
 
 
 def edit_person(network: Network, person_id: int, changes: Mapping[str, Any]) -> PersonListing:
@@ -212,7 +233,8 @@ def edit_person(network: Network, person_id: int, changes: Mapping[str, Any]) ->
             _check_introducer(unit, updated)
             unit.people.update(updated)
             current = unit.people.require(person_id)
-        return PersonListing(current, unit.people.last_contacts([person_id]).get(person_id))
+        last = unit.people.last_contacts([person_id]).get(person_id)
+        return PersonListing(current, last, flags_in(unit, [current])[person_id])
 
 
 def delete_person(network: Network, person_id: int) -> Person:

@@ -124,7 +124,31 @@ def coerce_field(name: str, value: Any) -> Any:
         return number
     if spec.kind is Kind.DATE:
         return _partial_date(spec, value)
+    if spec.kind is Kind.FLAG:
+        return _yes_or_no(value, name)
+    if spec.kind is Kind.OVERRIDE:
+        if value is None or (isinstance(value, str) and value.strip().casefold() == "auto"):
+            return None
+        return _yes_or_no(value, name, auto=True)
     return _text(spec, value)
+
+
+_YES = frozenset({"yes", "true", "1", "on", "oui"})
+_NO = frozenset({"no", "false", "0", "off", "non", ""})
+
+
+def _yes_or_no(value: Any, name: str, *, auto: bool = False) -> bool:
+    """True or False from a flag's JSON, a form's ``yes``/``no`` or the CLI's words."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+    choices = "yes, no, auto" if auto else "yes, no"
+    raise PersonError(refusals.ONE_OF(choices=choices), field=name)
 
 
 def person_from(values: dict[str, Any]) -> Person:

@@ -61,6 +61,9 @@ KIND_CODES = Wording("setting.kind.codes", N_("a list of codes"))
 KIND_TEXT = Wording("setting.kind.text", N_("text"))
 SET_FIRST = Wording("setting.set_first", N_("set %(missing)s first"))
 NOT_RESTORED = Wording("setting.not_restored", N_("not a setting a backup restores"))
+NOT_A_DOMAIN = Wording(
+    "setting.not_a_domain", N_("%(domain)s is not an e-mail domain: write it as contoso.com")
+)
 OWN_COMMAND = Wording("setting.own_command", N_("change it with %(command)s"))
 DIGEST_ADDRESSES_FIRST = Wording(
     "digest.addresses_first", N_("set the digest's addresses (digest_to and digest_from) first")

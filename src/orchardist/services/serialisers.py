@@ -5,23 +5,37 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orchardist.domain.discretion import CoworkerFlag
 from orchardist.domain.fields import FIELDS, as_json, value_of
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import Person
 
 if TYPE_CHECKING:
+    from orchardist.services.discretion import AboutMeOverview, Flagged
     from orchardist.services.people import PersonOverview
+    from orchardist.services.views import PersonListing
+
+WORKED_OUT = ("coworker", "coworker_maybe")
+"""Keys of a person's JSON that Orchardist works out rather than stores (no field sets them)."""
 
 
-def person_to_dict(person: Person, last_contact: date | None = None) -> dict[str, Any]:
+def person_to_dict(person: Person, last_contact: date | None, *, coworker: CoworkerFlag) -> dict[str, Any]:
     """The JSON shape of a person used by the CLI and the API: the id, every field of
-    ``orchardist.domain.fields`` under its key, where each came from, and the last contact."""
+    ``orchardist.domain.fields`` under its key, whether they are a co-worker (for sure, or maybe: an
+    organisation that looks like the employer's), where each field came from, and the last contact."""
     return {
         "id": person.id,
         **{spec.key: as_json(spec, value_of(person, spec.name)) for spec in FIELDS.values()},
+        "coworker": coworker.certain,
+        "coworker_maybe": coworker.maybe,
         "sources": {name: list(labels) for name, labels in person.sources.items()},
         "last_contact": last_contact.isoformat() if last_contact else None,
     }
+
+
+def listing_to_dict(listing: PersonListing) -> dict[str, Any]:
+    """A person as a list shows them, as JSON (``person_to_dict``)."""
+    return person_to_dict(listing.person, listing.last_contact, coworker=listing.coworker)
 
 
 def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:
@@ -42,9 +56,35 @@ def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
     their give/ask ledger and next due day, who introduced them, and every interaction, newest first."""
     introducer = overview.introducer
     return {
-        **person_to_dict(overview.person, overview.last_contact),
+        **person_to_dict(overview.person, overview.last_contact, coworker=overview.coworker),
         "ledger": overview.standing.ledger,
         "next_due": overview.standing.next_due.isoformat() if overview.standing.next_due else None,
         "met_through": {"id": introducer.id, "name": introducer.display_name} if introducer else None,
         "interactions": [interaction_to_dict(item) for item in overview.timeline],
+    }
+
+
+def about_me_to_dict(overview: AboutMeOverview) -> dict[str, Any]:
+    """About me as JSON (``me show --json`` and ``GET /api/v1/me``): what the user said, who is flagged
+    as a co-worker (for sure, and maybe) and why, who knows of the search, and the warnings."""
+    about = overview.about
+
+    def flagged(item: Flagged) -> dict[str, Any]:
+        return {
+            "id": item.person_id,
+            "name": item.name,
+            "organisation": item.organisation,
+            "because": item.flag.because.value,
+        }
+
+    return {
+        "name": about.name,
+        "employer": about.employer,
+        "employer_aliases": list(about.employer_aliases),
+        "work_domains": list(about.work_domains),
+        "search_mode": about.search_mode.value,
+        "coworkers": [flagged(item) for item in overview.coworkers],
+        "coworkers_maybe": [flagged(item) for item in overview.maybe],
+        "knows_search": [{"id": item.person_id, "name": item.name} for item in overview.confidants],
+        "warnings": [{"detail": str(message), **message.to_dict()} for message in overview.warnings],
     }

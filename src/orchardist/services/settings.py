@@ -13,15 +13,21 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from orchardist.domain.discretion import SearchMode, clean_domain
 from orchardist.domain.holidays import BY_CODE
+from orchardist.domain.limits import text_problem
 from orchardist.domain.messages import N_, Message, Wording
 from orchardist.domain.rhythm import TendingSettings
-from orchardist.domain.wording import NUMBER_RANGE, UNKNOWN_HOLIDAY
+from orchardist.domain.wording import NUMBER_RANGE, TOO_MANY, UNKNOWN_HOLIDAY
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.store.unit import Unit
 
+SEARCH_MODES = tuple(mode.value for mode in SearchMode)
+MAX_NAME = 300  # an organisation's name, as people store it
+MAX_DOMAIN = 253
+MAX_NAMES = 50  # aliases or work domains
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SECURITIES = ("starttls", "ssl", "none")
 MAX_REMINDER_DAYS = 366
@@ -100,6 +106,36 @@ SETTINGS: dict[str, Setting] = {
             N_("Password"),
             "The SMTP password (ORCHARDIST_SMTP_PASSWORD overrides it).",
             True,
+        ),
+        # About me: who the user is, who they work for, and how openly they are looking for work.
+        Setting("my_name", str, "", N_("Your name"), "Your name, as you sign your messages."),
+        Setting(
+            "employer",
+            str,
+            "",
+            N_("Current employer"),
+            "Where you work now: people there are flagged as co-workers.",
+        ),
+        Setting(
+            "employer_aliases",
+            list,
+            [],
+            N_("Other names of your employer"),
+            "Other names your employer goes by (comma-separated): a brand, a former name, a parent.",
+        ),
+        Setting(
+            "work_domains",
+            list,
+            [],
+            N_("Work e-mail domains"),
+            "The domains of your work e-mail (comma-separated), such as contoso.com; sub-domains count too.",
+        ),
+        Setting(
+            "search_mode",
+            str,
+            "off",
+            N_("Your job search"),
+            "How openly you are looking for work: off, open or discreet (warn wherever it could leak).",
         ),
         Setting(
             "access_passcode",
@@ -190,6 +226,22 @@ def _check(values: Mapping[str, Any]) -> None:
                 raise InputRefused(
                     refusals.NOT_AN_EMAIL(email=repr(values[name]), reason=str(error)), field=name
                 ) from None
+    if values["search_mode"] not in SEARCH_MODES:
+        raise InputRefused(refusals.ONE_OF(choices=", ".join(SEARCH_MODES)), field="search_mode")
+    for name in ("my_name", "employer"):
+        problem = text_problem(values[name], MAX_NAME)
+        if problem is not None:
+            raise InputRefused(problem, field=name)
+    for name, limit in (("employer_aliases", MAX_NAME), ("work_domains", MAX_DOMAIN)):
+        if len(values[name]) > MAX_NAMES:
+            raise InputRefused(TOO_MANY(limit=MAX_NAMES, count=len(values[name])), field=name)
+        for item in values[name]:
+            problem = text_problem(item, limit)
+            if problem is not None:
+                raise InputRefused(problem, field=name)
+    for domain in values["work_domains"]:
+        if clean_domain(domain) != domain:
+            raise InputRefused(refusals.NOT_A_DOMAIN(domain=repr(domain)), field="work_domains")
     if values["digest_enabled"]:
         missing = [name for name in ("digest_to", "digest_from", "smtp_host") if not values[name]]
         if missing:
@@ -232,10 +284,30 @@ def tending_settings(network: Network) -> TendingSettings:
 
 def update(network: Network, changes: Mapping[str, Any]) -> dict[str, Any]:
     """Check and store the changes together; returns every setting's new value. InputRefused if wrong."""
+    changes = tidied(changes)
     with network.writing() as unit:
         values = checked(values_in(unit), changes)
         unit.settings.write(changes)
     return values
+
+
+def tidied(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The changes as they are kept: names without the spaces around them, each alias once, work
+    domains written plainly (``@Contoso.com`` is ``contoso.com``; one that is no domain stays as typed,
+    for the check to refuse it by name)."""
+    tidy = dict(changes)
+    for name in ("my_name", "employer"):
+        if isinstance(tidy.get(name), str):
+            tidy[name] = " ".join(tidy[name].split())
+    if isinstance(tidy.get("employer_aliases"), list):
+        names = (" ".join(str(item).split()) for item in tidy["employer_aliases"])
+        tidy["employer_aliases"] = list(dict.fromkeys(name for name in names if name))
+    if isinstance(tidy.get("work_domains"), list):
+        domains = (clean_domain(str(item)) or str(item).strip() for item in tidy["work_domains"])
+        tidy["work_domains"] = list(dict.fromkeys(domain for domain in domains if domain))
+    if isinstance(tidy.get("search_mode"), str):
+        tidy["search_mode"] = tidy["search_mode"].strip().casefold()
+    return tidy
 
 
 def checked(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:

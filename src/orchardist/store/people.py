@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from orchardist.domain.discretion import WorkTies
 from orchardist.domain.matching import (
     CONTACT_KEY_LENGTH,
     bounded,
@@ -243,6 +244,8 @@ class PeopleRepository:
                 item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in person.dates
             ),
             "notes": person.notes,
+            "knows_search": person.knows_search,
+            "coworker_override": person.coworker_override,
             "sources": person.sources,
             "extra": extra_to_json(person.extra),
             "search_text": search_text(person),
@@ -477,6 +480,72 @@ class PeopleRepository:
             found.update((person_id, on) for person_id, on in rows)
         return found
 
+    def organisation_names(self) -> list[tuple[int, str]]:
+        """Every organisation of the space, by id (the discretion guard compares each name once)."""
+        statement = sa.select(organisations.c.id, organisations.c.name).where(
+            organisations.c.space_id == self.space_id
+        )
+        return [(org_id, name) for org_id, name in self.conn.execute(statement)]
+
+    def work_ties(self, organisation_ids: Sequence[int], domains: Sequence[str]) -> list[WorkTies]:
+        """Everyone who could be a co-worker or is marked: at one of these organisations, with an
+        e-mail at one of these domains or a sub-domain of one, or whom the user marked (a co-worker
+        or not, or knowing of the search); by name. Their e-mails listed are those at the domains."""
+        at_domain = sa.or_(
+            sa.false(),
+            *(
+                cond
+                for domain in domains
+                for cond in (person_emails.c.key.like(f"%@{domain}"), person_emails.c.key.like(f"%.{domain}"))
+            ),
+        )
+        emails_at_work = sa.select(person_emails.c.person_id, person_emails.c.value).where(
+            person_emails.c.space_id == self.space_id, at_domain
+        )
+        work_emails: dict[int, list[str]] = defaultdict(list)
+        if domains:
+            for person_id, value in self.conn.execute(emails_at_work):
+                work_emails[person_id].append(value)
+        # Each way in through its own index (one OR over them all would read every row of the space).
+        scope = people.c.space_id == self.space_id
+        marked = sa.select(people.c.id).where(
+            scope, sa.or_(people.c.knows_search.is_(True), people.c.coworker_override.is_not(None))
+        )
+        wanted = set(work_emails) | set(self.conn.execute(marked).scalars())
+        for chunk in _chunks(list(organisation_ids)):
+            wanted.update(
+                self.conn.execute(
+                    sa.select(people.c.id).where(scope, people.c.organisation_id.in_(chunk))
+                ).scalars()
+            )
+        found: list[Any] = []
+        columns = (
+            people.c.id,
+            people.c.display_name,
+            organisations.c.name,
+            people.c.knows_search,
+            people.c.coworker_override,
+        )
+        for chunk in _chunks(sorted(wanted)):
+            statement = (
+                sa.select(people.c.sort_key, *columns)
+                .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
+                .where(scope, people.c.id.in_(chunk))
+            )
+            found.extend(self.conn.execute(statement).all())
+        found.sort(key=lambda row: (row[0], row[1]))
+        return [
+            WorkTies(
+                person_id=person_id,
+                name=name,
+                organisation=organisation or "",
+                emails=tuple(work_emails.get(person_id, ())),
+                knows_search=bool(knows),
+                coworker_override=None if override is None else bool(override),
+            )
+            for _key, person_id, name, organisation, knows, override in found
+        ]
+
     def _where(self, query: Query | None) -> sa.ColumnElement[bool]:
         scope = people.c.space_id == self.space_id
         if query is None or isinstance(query, Everyone):
@@ -544,6 +613,10 @@ class PeopleRepository:
                 birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
                 dates=dates_from_text(row["dates"]),
                 notes=row["notes"],
+                knows_search=bool(row["knows_search"]),
+                coworker_override=None
+                if row["coworker_override"] is None
+                else bool(row["coworker_override"]),
                 sources=dict(source_items_from_text(row["sources"])),
                 extra=extra_from_text(row["extra"]),
             )

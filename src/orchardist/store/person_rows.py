@@ -57,7 +57,8 @@ def source_items_from_text(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
 _TEXT_FIELDS = tuple(
     name
     for name in PERSON_FIELDS
-    if name not in {"tier", "every_days", "met_through_id", "birthday", "dates"}
+    if name
+    not in {"tier", "every_days", "met_through_id", "birthday", "dates", "knows_search", "coworker_override"}
 )
 
 

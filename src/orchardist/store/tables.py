@@ -119,6 +119,10 @@ people = sa.Table(
     sa.Column("social_count", sa.Integer, nullable=False, server_default="0"),
     # Whether one of their dates is a work start (a work anniversary for Today), kept on every write.
     sa.Column("has_work_date", sa.Boolean, nullable=False, server_default=sa.false()),
+    # Discretion: they know the user is looking for work; the user's yes or no on "co-worker" (NULL:
+    # worked out from the organisation and e-mails when read, so a new employer counts at once).
+    sa.Column("knows_search", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("coworker_override", sa.Boolean, nullable=True),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
     # Both orders of the People list by contact read an index alone (sort_key makes it covering).
     sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on", "sort_key"),
@@ -130,6 +134,8 @@ people = sa.Table(
     sa.Index("ix_people_space_work_date", "space_id", "has_work_date"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
+    # The people the user marked (knows of the search, co-worker yes or no), read from the index alone.
+    sa.Index("ix_people_space_marks", "space_id", "knows_search", "coworker_override"),
 )
 
 

@@ -31,6 +31,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.imports",
     "orchardist.web.routes.exports",
     "orchardist.web.routes.settings",
+    "orchardist.web.routes.me",
     # The JSON API under /api/v1, the only part in the OpenAPI document.
     "orchardist.web.api.people",
     "orchardist.web.api.interactions",
@@ -39,6 +40,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.progress",
     "orchardist.web.api.transfers",
     "orchardist.web.api.coach",
+    "orchardist.web.api.me",
 )
 """Every area of the app, listed rather than discovered: a new one is one line here."""
 

@@ -8,7 +8,7 @@ from datetime import date
 from babel import Locale
 from babel.dates import format_skeleton
 
-from orchardist.domain.fields import FIELDS, GROUP_LABELS, Group
+from orchardist.domain.fields import FIELDS, GROUP_LABELS, Group, Kind
 from orchardist.domain.people import PartialDate
 from orchardist.services.demo import DEMO_SOURCE
 from orchardist.services.person_input import MANUAL
@@ -84,6 +84,14 @@ def partial_day(value: PartialDate) -> str:
     if value.year is not None:
         return format_day(when, "long")
     return format_skeleton("MMMMd", when, locale=Locale.parse(current_language()))
+
+
+def yes_or_no(kind: Kind, value: object) -> str:
+    """A flag or an override as a page says it: "Yes" or "No" ("" for a flag not set or an override
+    left to auto)."""
+    if kind is Kind.FLAG:
+        return _("Yes") if value else ""
+    return "" if value is None else (_("Yes") if value else _("No"))
 
 
 def web_link(url: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from orchardist.domain.discretion import override_word
 from orchardist.domain.fields import FIELDS, FieldSpec, Group, Kind, value_of
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.services.person_input import PersonError
@@ -48,6 +49,10 @@ def text_of(spec: FieldSpec, value: Any, introducer: Person | None) -> str:
         return value.isoformat() if value else ""
     if spec.kind is Kind.PERSON:
         return introducer_text(introducer)
+    if spec.kind is Kind.FLAG:
+        return "yes" if value else "no"
+    if spec.kind is Kind.OVERRIDE:
+        return override_word(value)
     return str(value)
 
 
@@ -123,11 +128,12 @@ class Box:
     """How the edit form shows one field: a line, a box of lines, a choice or a number."""
 
     name: str
-    widget: str  # "input", "textarea", "tier" or "person"
+    widget: str  # "input", "textarea", "tier", "person" or "choice"
     type: str = "text"
     rows: int = 0
     help: str = ""
     attrs: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # a choice's values and what each is called
 
 
 def _box(spec: FieldSpec) -> Box:
@@ -141,6 +147,20 @@ def _box(spec: FieldSpec) -> Box:
                 "Who introduced you: start typing a name and pick from the list, "  # a long sentence
                 "or type their number, such as #12."
             ),
+        )
+    if spec.kind is Kind.FLAG:
+        return Box(
+            spec.name,
+            "choice",
+            help=_("Someone you trust with your job search: Orchardist does not warn before you tell them."),
+            choices=(("no", _("No")), ("yes", _("Yes"))),
+        )
+    if spec.kind is Kind.OVERRIDE:
+        return Box(
+            spec.name,
+            "choice",
+            help=_("Auto goes by their organisation and e-mail, and the employer in About me."),
+            choices=(("auto", _("Auto")), ("yes", _("Yes")), ("no", _("No"))),
         )
     if spec.kind is Kind.NOTES:
         return Box(spec.name, "textarea", rows=5 if not spec.custom else 3)

@@ -11,10 +11,14 @@ from orchardist.coach.rules import (
     begging_tone,
     confidential_detail,
     no_personal_touch,
+    reveals_job_search_to_unsafe_contact,
+    sent_from_work_account,
     too_long,
 )
 
 RULES: tuple[RuleSpec, ...] = (
+    reveals_job_search_to_unsafe_contact.RULE,
+    sent_from_work_account.RULE,
     asks_for_job_openings.RULE,
     ask_without_giving.RULE,
     begging_tone.RULE,

@@ -158,6 +158,7 @@ else:
     ImportFormat = one_of(lambda: ("auto", *(read.name for read in registry.importers())))
     ExportFormat = one_of(lambda: tuple(written.name for written in registry.exporters()))
 PeopleOrder = Literal["name", "last_contact", "recent"]
+CoworkerOverride = Literal["auto", "yes", "no"]
 PartialDateText = Annotated[
     str,
     AfterValidator(_partial_date),
@@ -334,7 +335,22 @@ class PersonOut(BaseModel):
     met_through_id: int | None = Field(description="The id of the person who introduced you.")
     birthday: str | None = Field(description="YYYY-MM-DD, or --MM-DD when the year is unknown.")
     dates: list[NamedDateModel]
+    knows_search: bool = Field(
+        description="They know you are looking for work: the discretion guard trusts them."
+    )
+    coworker_override: CoworkerOverride = Field(
+        description="Your own word on whether they are a co-worker; auto goes by their organisation and "
+        "e-mails."
+    )
     notes: str
+    coworker: bool = Field(
+        description="A co-worker for sure: your word, an e-mail at a work domain, or the employer's "
+        "organisation (see GET /api/v1/me)."
+    )
+    coworker_maybe: bool = Field(
+        description="Maybe a co-worker: their organisation looks like the employer's; set coworker_override "
+        "to settle it."
+    )
     sources: dict[str, list[str]] = Field(
         description='Where each field came from: "manual", or "format:file name" for an import.'
     )
@@ -397,6 +413,11 @@ class PersonFields(BaseModel):
         None, description="YYYY-MM-DD, or --MM-DD when the year is unknown.", examples=["--03-29"]
     )
     dates: list[NamedDateModel] = Field(default_factory=list, max_length=MAX_ITEMS)
+    knows_search: bool = Field(False, description="They know you are looking for work.")
+    coworker_override: CoworkerOverride = Field(
+        "auto",
+        description="yes or no: whether they are a co-worker, over what their organisation and e-mails say.",
+    )
     notes: str = Field("", json_schema_extra={"maxLength": 100_000})
 
     def given(self) -> dict[str, Any]:
@@ -466,6 +487,25 @@ class InteractionOut(BaseModel):
     summary: str
     notes: str
     person_ids: list[int]
+
+
+class LogWarningOut(BaseModel):
+    """Something to know about a contact just logged (it was logged all the same)."""
+
+    person_id: int = Field(description="Whom it is about.")
+    code: str = Field(
+        description="offers.give_before_ask: you had only asked of them; discretion.ask_of_coworker or "
+        "discretion.ask_of_maybe_coworker: in discreet mode, an ask of a co-worker (or maybe one) who does "
+        "not know you are looking could tell them."
+    )
+    detail: str = Field(description="The warning, in English.")
+    params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
+
+
+class LoggedOut(InteractionOut):
+    """A contact just logged, and the warnings an ask brought up."""
+
+    warnings: list[LogWarningOut]
 
 
 class InteractionIn(BaseModel):
@@ -594,6 +634,74 @@ class OfferMatchOut(BaseModel):
 
 class OfferMatchesOut(BaseModel):
     matches: list[OfferMatchOut] = Field(description="By offer (oldest first), then by person's name.")
+
+
+# About me ----------------------------------------------------------------------------------------
+
+SearchMode = Literal["off", "open", "discreet"]
+
+
+class FlaggedOut(BaseModel):
+    """Someone flagged as a co-worker, and why."""
+
+    id: int
+    name: str
+    organisation: str
+    because: Literal["you_said", "email", "organisation", "looks_like"] = Field(
+        description="you_said: your own yes; email: an e-mail at a work domain; organisation: the employer's "
+        "(or an alias), however spelled; looks_like: a name that holds the employer's (maybe)."
+    )
+
+
+class MessageOut(BaseModel):
+    detail: str = Field(description="In English.")
+    code: str = Field(description=CODE_DESCRIPTION)
+    params: dict[str, Any] = Field(default_factory=dict, description=PARAMS_DESCRIPTION)
+
+
+class AboutMeOut(BaseModel):
+    """About me (as ``orchardist me show --json``): what you said, who is flagged as a co-worker, who
+    knows you are looking, and where your search could leak now."""
+
+    name: str
+    employer: str
+    employer_aliases: list[str]
+    work_domains: list[str]
+    search_mode: SearchMode
+    coworkers: list[FlaggedOut] = Field(description="Co-workers for sure, by name.")
+    coworkers_maybe: list[FlaggedOut] = Field(description="Maybe co-workers: say yes or no on each person.")
+    knows_search: list[PersonRef] = Field(description="People you marked as knowing you are looking.")
+    warnings: list[MessageOut] = Field(
+        description="In discreet mode: a digest sent to or from a work address."
+    )
+
+
+class AboutMeIn(BaseModel):
+    """What to change in About me; fields left out keep their value. Lists replace the whole list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, max_length=300, description="Your name, as you sign your messages.")
+    employer: str | None = Field(None, max_length=300, description="Where you work now.")
+    employer_aliases: list[Annotated[str, StringConstraints(max_length=300)]] | None = Field(
+        None, max_length=50, description="Other names your employer goes by."
+    )
+    work_domains: list[Annotated[str, StringConstraints(max_length=253)]] | None = Field(
+        None,
+        max_length=50,
+        description="The domains of your work e-mail, such as contoso.com.",
+        examples=[["contoso.com"]],
+    )
+    search_mode: SearchMode | None = Field(
+        None, description="off: not looking; open: looking openly; discreet: warn wherever it could leak."
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The settings the request changes, named as the services take them."""
+        given = self.model_dump(exclude_unset=True, exclude_none=True)
+        if "name" in given:
+            given["my_name"] = given.pop("name")
+        return given
 
 
 PersonDetailOut.model_rebuild()

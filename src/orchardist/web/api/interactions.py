@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query
 
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.wording import GIVE_BEFORE_ASK
 from orchardist.services import interactions as service
 from orchardist.services.network import Network
 from orchardist.services.serialisers import interaction_to_dict
@@ -21,6 +22,8 @@ from orchardist.web.api._models import (
     InteractionIn,
     InteractionOut,
     InteractionPage,
+    LoggedOut,
+    LogWarningOut,
     Problem,
     api_router,
 )
@@ -52,9 +55,21 @@ def list_interactions(
     )
 
 
+def _warnings(logged: service.Logged) -> list[LogWarningOut]:
+    said = [
+        (warning.person_id, GIVE_BEFORE_ASK(name=warning.name, asked=warning.asked))
+        for warning in logged.warnings
+    ]
+    said += [(warning.person_id, warning.message) for warning in logged.coworkers]
+    return [
+        LogWarningOut(person_id=person_id, detail=str(message), **message.to_dict())
+        for person_id, message in said
+    ]
+
+
 @router.post(
     "/interactions",
-    response_model=InteractionOut,
+    response_model=LoggedOut,
     status_code=201,
     summary="Log an interaction",
     dependencies=[Depends(require_same_origin_json)],
@@ -64,10 +79,12 @@ def list_interactions(
         404: {"model": Problem, "description": "One of the people is not in this network."},
     },
 )
-def log_interaction(network: NetworkDep, interaction: InteractionIn) -> InteractionOut:
-    """Record a contact with one or more people; it resets their stay-in-touch clock."""
+def log_interaction(network: NetworkDep, interaction: InteractionIn) -> LoggedOut:
+    """Record a contact with one or more people; it resets their stay-in-touch clock. An ask comes back
+    with warnings: someone you had only asked of, or, when your search is discreet, a co-worker who does
+    not know you are looking."""
     # A person not in this network is NotFound (404), naming the first; nothing is logged.
-    logged = service.log_interaction(
+    logged = service.log_contact(
         network,
         list(dict.fromkeys(interaction.person_ids)),
         direction=interaction.direction,
@@ -77,7 +94,9 @@ def log_interaction(network: NetworkDep, interaction: InteractionIn) -> Interact
         channel=interaction.channel,
         notes=interaction.notes,
     )
-    return _out(logged)
+    return LoggedOut.model_validate(
+        {**interaction_to_dict(logged.interaction), "warnings": _warnings(logged)}
+    )
 
 
 @router.get(

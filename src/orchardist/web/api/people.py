@@ -15,7 +15,7 @@ from orchardist.services.duplicates import duplicate_review, merge
 from orchardist.services.network import Network
 from orchardist.services.people import PersonError, browse_people, person_overview
 from orchardist.services.person_input import person_from
-from orchardist.services.serialisers import overview_to_dict, person_to_dict
+from orchardist.services.serialisers import listing_to_dict, overview_to_dict
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -74,7 +74,7 @@ def list_people(
         total=found.total or 0,
         limit=limit,
         offset=offset,
-        people=[PersonOut.model_validate(person_to_dict(i.person, i.last_contact)) for i in found.people],
+        people=[PersonOut.model_validate(listing_to_dict(item)) for item in found.people],
     )
 
 
@@ -92,8 +92,8 @@ def list_people(
 )
 def add_person(network: NetworkDep, fields: PersonFields) -> PersonOut:
     """Store a person typed in by hand; every field given is marked as entered manually."""
-    person = service.add_person(network, person_from(fields.given()))
-    return PersonOut.model_validate(person_to_dict(person))
+    added = service.add_person_listing(network, person_from(fields.given()))
+    return PersonOut.model_validate(listing_to_dict(added))
 
 
 # Declared before /people/{person_id} so that "duplicates" is not taken for an id.
@@ -142,7 +142,7 @@ def edit_person(network: NetworkDep, person_id: PersonPath, changes: PersonChang
         # Whatever the other names hold: the OpenAPI document says a new name holds more than spaces.
         raise PersonError(refusals.NEEDS_NAME(), field="name")
     edited = service.edit_person(network, person_id, given)
-    return PersonOut.model_validate(person_to_dict(edited.person, edited.last_contact))
+    return PersonOut.model_validate(listing_to_dict(edited))
 
 
 @router.delete(
@@ -170,4 +170,4 @@ def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
 def merge_people(network: NetworkDep, person_id: PersonPath, request: MergeRequest) -> PersonOut:
     """Fold ``other_id`` into this person: details, interactions and introductions move over."""
     merged = merge(network, person_id, request.other_id)
-    return PersonOut.model_validate(person_to_dict(merged.person, merged.last_contact))
+    return PersonOut.model_validate(listing_to_dict(merged))

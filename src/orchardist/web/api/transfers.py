@@ -18,7 +18,7 @@ import hmac
 from pathlib import PurePath
 from typing import Annotated, Any
 
-from fastapi import Depends, File, Form, Header, HTTPException, Path, Request, UploadFile
+from fastapi import Depends, File, Form, Header, HTTPException, Path, Query, Request, UploadFile
 from starlette.responses import Response
 
 from orchardist.formats import registry
@@ -129,9 +129,16 @@ def export_file(
         ExportFormat,
         Path(description="; ".join(f"{written.name}: {written.purpose}" for written in registry.exporters())),
     ],
+    redact: Annotated[
+        bool,
+        Query(
+            description="Leave out every note, the discretion marks (knows_search, coworker_override) and "
+            "About me: a file to share."
+        ),
+    ] = False,
 ) -> Response:
     """Everyone in the network in one file, named neutrally (never after a person or employer)."""
-    exported = service_export_file(network, format)
+    exported = service_export_file(network, format, redact=redact)
     return Response(
         content=exported.content,
         media_type=exported.media_type,

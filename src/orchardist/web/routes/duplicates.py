@@ -14,7 +14,7 @@ from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, ngettext
-from orchardist.web.labels import field_labels, source_name, tier_labels
+from orchardist.web.labels import field_labels, source_name, tier_labels, yes_or_no
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -26,6 +26,8 @@ PAGE_SIZE = 50
 def _shown(person: Person, introducers: dict[int, Person], name: str) -> list[str]:
     """The value of field ``name`` as lines of text; an empty list when the field is empty."""
     value, kind = value_of(person, name), FIELDS[name].kind
+    if kind in (Kind.FLAG, Kind.OVERRIDE):
+        return [shown] if (shown := yes_or_no(kind, value)) else []
     if value in (None, "", ()):
         return []
     if kind is Kind.TIER:

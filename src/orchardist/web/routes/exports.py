@@ -84,11 +84,14 @@ def export_page(
 
 
 @router.get("/export/{fmt}")
-def download_export(fmt: str, network: Annotated[Network, Depends(network_of)]) -> Response:
-    """The whole network in one format, as an attachment with a neutral file name."""
+def download_export(
+    fmt: str, network: Annotated[Network, Depends(network_of)], redact: str | None = None
+) -> Response:
+    """The whole network in one format, as an attachment with a neutral file name; with ``redact``,
+    without notes, discretion marks or About me."""
     if fmt not in {written.name for written in registry.exporters()}:
         raise HTTPException(status_code=404, detail=_("There is no export in that format."))
-    exported = export_file(network, fmt)
+    exported = export_file(network, fmt, redact=bool(redact))
     return Response(
         content=exported.content,
         media_type=exported.media_type,

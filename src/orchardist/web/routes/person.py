@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from orchardist.domain.fields import FIELDS, Kind, is_filled, value_of
+from orchardist.domain.fields import FIELDS, Group, Kind, is_filled, value_of
 from orchardist.domain.interactions import KNOWN_KINDS, Channel, Direction
 from orchardist.domain.people import Person, Tier
 from orchardist.services.duplicates import RecordPair, compare_people, merge
@@ -39,6 +39,7 @@ from orchardist.web.labels import (
     source_name,
     tier_labels,
     web_link,
+    yes_or_no,
 )
 from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
 from orchardist.web.security import require_csrf
@@ -50,6 +51,8 @@ router = APIRouter()
 def _plain(person: Person, introducers: dict[int, Person], name: str) -> str:
     """A field as one line of text (for comparing two records)."""
     value, kind = value_of(person, name), FIELDS[name].kind
+    if kind in (Kind.FLAG, Kind.OVERRIDE):
+        return yes_or_no(kind, value)
     if value in (None, "", ()):
         return ""
     if kind is Kind.PERSON:
@@ -124,7 +127,12 @@ def _person_context(
 ) -> dict[str, Any]:
     person = overview.person
     labels = field_labels()
-    order = [name for name in shown_order() if name != "display_name"]  # the heading says the name
+    # The heading says the name; the discretion marks have a box of their own.
+    order = [
+        name
+        for name in shown_order()
+        if name != "display_name" and FIELDS[name].group is not Group.DISCRETION
+    ]
     blank = [name for name in order if not is_filled(person, name)]
     return {
         "person": person,
@@ -159,6 +167,12 @@ def _person_context(
         "kind_labels": kind_labels(),
         # Someone the user has only asked of: give first (the notice beside the log form).
         "ask_warning": overview.ask_warning,
+        # A co-worker (or maybe one) and whether they know of the search; in discreet mode, the
+        # warning beside the log form.
+        "coworker": overview.coworker,
+        "discretion_warning": overview.discretion_warning.text(gettext)
+        if overview.discretion_warning
+        else None,
     }
 
 

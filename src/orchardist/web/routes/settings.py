@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist import __version__
 from orchardist.domain.holidays import HOLIDAYS, next_on
 from orchardist.services.digest import DigestError, send
+from orchardist.services.discretion import feed_warning, leaks
 from orchardist.services.errors import InputRefused, Refused
 from orchardist.services.network import Network
 from orchardist.services.reminders import (
@@ -106,6 +107,7 @@ def _page(
     status_code: int = 200,
 ) -> Response:
     overview = settings_overview(network)
+    feed_words = feed_warning(overview.values)
     today = date.today()
     return render(
         request,
@@ -122,6 +124,9 @@ def _page(
             "securities": SECURITIES,
             "feed_url": feed_address(request, overview.feed_token),
             "digest_last_sent": overview.digest_last_sent,
+            # Discreet mode: where the search could leak (a work address, a work calendar).
+            "digest_warnings": [message.text(gettext) for message in leaks(overview.values)],
+            "feed_warning": feed_words.text(gettext) if feed_words else "",
             "saved": request.query_params.get("saved", ""),
             "error": error,
             "error_section": section,
