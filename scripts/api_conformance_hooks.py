@@ -20,8 +20,10 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     # Depend on today's date.
     "POST /api/v1/snoozes": frozenset({"snooze.in_the_past"}),
     "POST /api/v1/interactions": frozenset({"interaction.after_today"}),
-    # The digest needs its addresses and server, given now or before.
-    "PATCH /api/v1/settings": frozenset({"setting.set_first"}),
+    # The digest needs its addresses and server, given now or before. A work domain is tidied before it
+    # is checked ("@Contoso.com" is contoso.com), which no pattern says.
+    "PATCH /api/v1/settings": frozenset({"setting.set_first", "setting.not_a_domain"}),
+    "PUT /api/v1/me": frozenset({"setting.not_a_domain"}),
 }
 # A file's content is only bytes to JSON Schema: whether it is a contacts file is the importer's call.
 FILE_REFUSED = "POST /api/v1/imports"

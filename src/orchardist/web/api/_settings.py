@@ -14,7 +14,16 @@ from pydantic import AfterValidator, WithJsonSchema
 
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.rhythm import MAX_DAYS, MAX_TODAY_SIZE, MAX_WEEKLY_GOAL
-from orchardist.services.settings import MAX_REMINDER_DAYS, SECURITIES, SETTINGS, WEEKDAYS
+from orchardist.services.settings import (
+    MAX_DOMAIN,
+    MAX_NAME,
+    MAX_NAMES,
+    MAX_REMINDER_DAYS,
+    SEARCH_MODES,
+    SECURITIES,
+    SETTINGS,
+    WEEKDAYS,
+)
 
 RANGES: dict[str, tuple[int, int]] = {
     "inner_days": (1, MAX_DAYS),
@@ -25,7 +34,17 @@ RANGES: dict[str, tuple[int, int]] = {
     "reminder_days": (1, MAX_REMINDER_DAYS),
     "smtp_port": (1, 65535),
 }
-CHOICES: dict[str, tuple[str, ...]] = {"digest_weekday": WEEKDAYS, "smtp_security": SECURITIES}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "digest_weekday": WEEKDAYS,
+    "smtp_security": SECURITIES,
+    "search_mode": SEARCH_MODES,
+}
+LISTS: dict[str, dict[str, Any]] = {
+    "holidays": {"type": "string", "enum": list(BY_CODE)},
+    "employer_aliases": {"type": "string", "maxLength": MAX_NAME},
+    # Tidied before they are checked ("@Contoso.com" is contoso.com): a pattern would refuse too much.
+    "work_domains": {"type": "string", "maxLength": MAX_DOMAIN},
+}
 ADDRESSES = ("digest_to", "digest_from")
 
 
@@ -37,7 +56,8 @@ def _property(name: str, kind: type, about: str) -> dict[str, Any]:
         least, most = RANGES[name]
         return {**described, "type": "integer", "minimum": least, "maximum": most}
     if kind is list:
-        return {**described, "type": "array", "items": {"type": "string", "enum": list(BY_CODE)}}
+        bounded: dict[str, Any] = {} if name == "holidays" else {"maxItems": MAX_NAMES}
+        return {**described, "type": "array", "items": LISTS[name], **bounded}
     if name in CHOICES:
         return {**described, "type": "string", "enum": list(CHOICES[name])}
     if name in ADDRESSES:
@@ -71,4 +91,23 @@ def _whole_numbers(changes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-SettingsChanges = Annotated[dict[str, Any], AfterValidator(_whole_numbers), WithJsonSchema(settings_schema())]
+def _lists_as_described(changes: dict[str, Any]) -> dict[str, Any]:
+    """About me's lists as the schema describes them, at most ``MAX_NAMES`` entries of text each, before
+    the services tidy them (a name given twice is kept once)."""
+    for name in ("employer_aliases", "work_domains"):
+        listed = changes.get(name)
+        if not isinstance(listed, list):
+            continue
+        if len(listed) > MAX_NAMES:
+            raise ValueError(f"{name}: at most {MAX_NAMES} entries")
+        if not all(isinstance(item, str) and len(item) <= LISTS[name]["maxLength"] for item in listed):
+            raise ValueError(f"{name}: each entry is text of at most {LISTS[name]['maxLength']} characters")
+    return changes
+
+
+SettingsChanges = Annotated[
+    dict[str, Any],
+    AfterValidator(_whole_numbers),
+    AfterValidator(_lists_as_described),
+    WithJsonSchema(settings_schema()),
+]

@@ -8,10 +8,10 @@ from fastapi import Depends
 from pydantic import BaseModel, ConfigDict, Field
 
 from orchardist.coach.rules import RULES
-from orchardist.services.coaching import check_message
+from orchardist.services.coaching import MAX_MESSAGE, check_message
 from orchardist.services.network import Network
 from orchardist.web import i18n
-from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, api_router, one_of
+from orchardist.web.api._models import FORBIDDEN, MAX_ID, NOT_FOUND, REFUSED, SomeText, api_router, one_of
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -30,7 +30,7 @@ class CheckIn(BaseModel):
     """A message to check, and who it goes to."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    text: str = Field(description="The message, as it would be sent.")
+    text: SomeText = Field(max_length=MAX_MESSAGE, description="The message, as it would be sent.")
     to: int | None = Field(None, ge=1, le=MAX_ID, description="The id of the person it goes to.")
     sender: str = Field("", alias="from", max_length=320, description="The address it would be sent from.")
     lang: Literal["en", "fr"] = Field(
