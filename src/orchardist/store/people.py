@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -431,6 +432,32 @@ class PeopleRepository:
                 )
             ).scalars()
         )
+
+    def _tagged_from(self, tag: str, source: str) -> sa.ColumnElement[bool]:
+        """People tagged ``tag`` whose name's first source is ``source`` (as ``Person.sources`` reads),
+        found through the tags' index: the cost follows how many carry the tag, never the network."""
+        # ``sources`` is compact JSON (JSONText): the name's sources are the list after this key, and a
+        # quote inside any value is escaped, so only the key itself can match. A case-sensitive search
+        # on both databases (SQLite's LIKE ignores case).
+        needle = f'"display_name":{json.dumps([source], ensure_ascii=False)[:-1]}'
+        find = sa.func.instr if self.conn.dialect.name == "sqlite" else sa.func.strpos
+        tagged = sa.select(person_tags.c.person_id).where(
+            person_tags.c.space_id == self.space_id, person_tags.c.key == fold(tag)
+        )
+        return sa.and_(
+            people.c.space_id == self.space_id,
+            people.c.id.in_(tagged),
+            find(sa.type_coerce(people.c.sources, sa.Text), needle) > 0,
+        )
+
+    def ids_tagged_from(self, tag: str, source: str) -> list[int]:
+        """The people tagged ``tag`` (case and accents ignored) whose name came first from ``source``."""
+        return list(self.conn.execute(sa.select(people.c.id).where(self._tagged_from(tag, source))).scalars())
+
+    def count_tagged_from(self, tag: str, source: str) -> int:
+        """How many people ``ids_tagged_from`` finds, in one counting query."""
+        statement = sa.select(sa.func.count()).select_from(people).where(self._tagged_from(tag, source))
+        return int(self.conn.execute(statement).scalar_one())
 
     def exists(self, person_id: int) -> bool:
         return (
