@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -22,6 +22,8 @@ from orchardist.domain.tending import (
     THANK_YOU,
     Contact,
     Tended,
+    birthdays_between,
+    holiday_between,
 )
 from orchardist.store.tables import (
     dismissals,
@@ -99,6 +101,42 @@ def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: 
         conn.execute(sa.insert(table).values(**keys, **values))
 
 
+_CONTACT_COLUMNS = sa.select(
+    interaction_people.c.person_id,
+    # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more than the
+    # query on thousands of rows.
+    sa.type_coerce(interactions.c.on_date, sa.String),
+    interactions.c.direction,
+    interactions.c.kind,
+).join(interactions, interactions.c.id == interaction_people.c.interaction_id)
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+def _contacts(rows: Sequence[Any]) -> list[Contact]:
+    """Contacts from (person, day, direction, kind) rows, fetched at once: psycopg's row-at-a-time
+    fetching costs more than the rows."""
+    days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
+    found = []
+    for person_id, day, way, kind in rows:
+        parsed = days.get(day)
+        if parsed is None:
+            parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        found.append(Contact(person_id, parsed, _DIRECTIONS[way], kind))
+    return found
+
+
+def _birthday_between(first: date, last: date) -> sa.ColumnElement[bool]:
+    """People whose birthday comes round from ``first`` to ``last``: a birthday is kept as
+    ``YYYY-MM-DD`` or ``--MM-DD``, so its last five characters are the month and day."""
+    days = birthdays_between(first, last)
+    # "Not null" first: the (space, birthday) index then skips everyone without a birthday.
+    known = people.c.birthday.is_not(None)
+    if len(days) >= 366:
+        return known
+    month_day = sa.func.substr(people.c.birthday, sa.func.length(people.c.birthday) - 4, 5)
+    return sa.and_(known, month_day.in_(sorted(f"{month:02d}-{day:02d}" for month, day in days)))
+
+
 class TendingRepository:
     """What Today reads and keeps for one space: candidates, recent contacts, snoozes, dismissals, the
     reconnect list and a person's ledger; set-wise queries, never one per person."""
@@ -138,12 +176,15 @@ class TendingRepository:
         wanted: int,
         also: Iterable[int] = (),
         reconnect: Mapping[int, date] | None = None,
+        occasions: tuple[date, date] | None = None,
     ) -> list[Tended]:
         """The only people Today can name, read without touching the rest of the network.
 
         For each tier the ``wanted`` longest untended (by its rhythm, Today's order within a tier is the
-        order of the last contact, or of the day added), everyone with a rhythm of their own, everyone with
-        a birthday or a dated event, new jobs, the reconnect list and the ids in ``also`` (recent contacts).
+        order of the last contact, or of the day added), everyone with a rhythm of their own, new jobs, the
+        reconnect list and the ids in ``also`` (owed actions); and those who may have an occasion from the
+        first to the last day of ``occasions`` (a birthday on one of those days, a work start date, and the
+        inner and active tiers when a chosen holiday falls then). Without ``occasions``, none of those.
         """
         moves = self._job_moves(on)
         ids: set[int] = set(also) | set(moves) | set(reconnect or {})
@@ -152,7 +193,9 @@ class TendingRepository:
             days = settings.tier_days(tier)
             assert days is not None
             cutoff = on - timedelta(days=days)
-            of_tier = sa.and_(in_space, people.c.tier == tier.value)
+            # People with a rhythm of their own are read below: here they would take the place of
+            # someone due by the tier's rhythm.
+            of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
             for statement in (
                 sa.select(people.c.id)
                 .where(of_tier, people.c.last_contact_on <= cutoff)
@@ -168,21 +211,16 @@ class TendingRepository:
                 .limit(wanted),
             ):
                 ids.update(self.conn.execute(statement).scalars())
-        # People who may have an occasion or a rhythm of their own: each found through its own index.
-        for condition in (
-            people.c.every_days.is_not(None),
-            people.c.birthday.is_not(None),
-            people.c.has_work_date.is_(True),
-        ):
+        # People with a rhythm of their own, and those who may have an occasion: each found through its
+        # own index.
+        conditions: list[sa.ColumnElement[bool]] = [people.c.every_days.is_not(None)]
+        if occasions is not None:
+            first, last = occasions
+            conditions += [_birthday_between(first, last), people.c.has_work_date.is_(True)]
+            if holiday_between(settings.holidays, first, last):
+                conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
+        for condition in conditions:
             ids.update(self.conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
-        if settings.holidays:
-            ids.update(
-                self.conn.execute(
-                    sa.select(people.c.id).where(
-                        in_space, people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value])
-                    )
-                ).scalars()
-            )
         wanted_ids = sorted(ids)
         found: list[Tended] = []
         for start in range(0, len(wanted_ids), 5_000):
@@ -204,26 +242,26 @@ class TendingRepository:
         ]
         if kinds is not None:
             conditions.append(interactions.c.kind.in_(sorted(kinds)))
-        rows = self.conn.execute(
-            sa.select(
-                interaction_people.c.person_id,
-                # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more
-                # than the query on thousands of rows.
-                sa.type_coerce(interactions.c.on_date, sa.String),
-                interactions.c.direction,
-                interactions.c.kind,
-            )
-            .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-            .where(*conditions)
-        ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
-        directions = {direction.value: direction for direction in Direction}
-        days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
-        found = []
-        for person_id, day, way, kind in rows:
-            parsed = days.get(day)
-            if parsed is None:
-                parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
-            found.append(Contact(person_id, parsed, directions[way], kind))
+        return _contacts(self.conn.execute(_CONTACT_COLUMNS.where(*conditions)).all())
+
+    def contacts_of(
+        self, person_ids: Collection[int], first: date, last: date, *, kinds: Collection[str]
+    ) -> list[Contact]:
+        """The contacts of ``kinds`` with ``person_ids`` from ``first`` to ``last``, both included: read
+        through each person's (person, date) index, however busy the rest of the network was."""
+        found: list[Contact] = []
+        wanted = sorted(person_ids)
+        for start in range(0, len(wanted), 5_000):
+            rows = self.conn.execute(
+                _CONTACT_COLUMNS.where(
+                    interaction_people.c.space_id == self.space_id,
+                    interaction_people.c.person_id.in_(wanted[start : start + 5_000]),
+                    interaction_people.c.on_date >= first,
+                    interaction_people.c.on_date <= last,
+                    interactions.c.kind.in_(sorted(kinds)),
+                )
+            ).all()
+            found.extend(_contacts(rows))
         return found
 
     def recent_contacts(self, on: date, *, until: date | None = None) -> list[Contact]:
