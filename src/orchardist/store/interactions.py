@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import NotFound
 from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.store.figures import WeeklyFigures
 from orchardist.store.tables import interaction_people, interactions, people
 
 
@@ -49,6 +50,10 @@ class InteractionsRepository:
         unknown = [person_id for person_id in involved if person_id not in known]
         if unknown:
             raise NotFound(NO_SUCH_PERSON(id=unknown[0]))
+        with WeeklyFigures(self.conn, self.space_id).tracking(involved):
+            return self._insert(new, involved)
+
+    def _insert(self, new: Sequence[Interaction], involved: list[int]) -> list[int]:
         now = datetime.now(UTC)
         result = self.conn.execute(
             interactions.insert().returning(interactions.c.id, sort_by_parameter_order=True),
@@ -176,6 +181,10 @@ class InteractionsRepository:
 
     def move_person(self, from_id: int, to_id: int) -> None:
         """Re-attribute every interaction of ``from_id`` to ``to_id`` (used when merging people)."""
+        with WeeklyFigures(self.conn, self.space_id).tracking([from_id, to_id]):
+            self._move(from_id, to_id)
+
+    def _move(self, from_id: int, to_id: int) -> None:
         already = set(
             self.conn.execute(
                 sa.select(interaction_people.c.interaction_id).where(

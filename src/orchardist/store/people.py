@@ -25,6 +25,7 @@ from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
+from orchardist.store.figures import WeeklyFigures
 from orchardist.store.person_rows import (
     NOT_LOADED,
     allocate_ids,
@@ -112,6 +113,7 @@ class PeopleRepository:
                 {"first": ids[0], "last": ids[-1]},
             )
         self._write_children(list(zip(ids, new_people, strict=True)))
+        WeeklyFigures(self.conn, self.space_id).count_added(now.date(), len(ids))
         return ids
 
     def update(self, person: Person) -> None:
@@ -176,6 +178,10 @@ class PeopleRepository:
 
     def delete(self, person_id: int) -> bool:
         """Delete a person for real: their contact points, links and search index entries go too."""
+        with WeeklyFigures(self.conn, self.space_id).tracking([person_id]):
+            return self._delete(person_id)
+
+    def _delete(self, person_id: int) -> bool:
         result = self.conn.execute(
             people.delete().where(people.c.id == person_id, people.c.space_id == self.space_id)
         )
@@ -336,6 +342,7 @@ class PeopleRepository:
         """
         for table in (interactions, people, organisations):
             self.conn.execute(table.delete().where(table.c.space_id == self.space_id))
+        WeeklyFigures(self.conn, self.space_id).clear()
 
     # -- reading -------------------------------------------------------------------------------
 

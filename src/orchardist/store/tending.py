@@ -101,7 +101,7 @@ def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: 
         conn.execute(sa.insert(table).values(**keys, **values))
 
 
-_CONTACT_COLUMNS = sa.select(
+CONTACT_COLUMNS = sa.select(
     interaction_people.c.person_id,
     # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more than the
     # query on thousands of rows.
@@ -112,7 +112,7 @@ _CONTACT_COLUMNS = sa.select(
 _DIRECTIONS = {direction.value: direction for direction in Direction}
 
 
-def _contacts(rows: Sequence[Any]) -> list[Contact]:
+def contacts_from_rows(rows: Sequence[Any]) -> list[Contact]:
     """Contacts from (person, day, direction, kind) rows, fetched at once: psycopg's row-at-a-time
     fetching costs more than the rows."""
     days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
@@ -242,7 +242,7 @@ class TendingRepository:
         ]
         if kinds is not None:
             conditions.append(interactions.c.kind.in_(sorted(kinds)))
-        return _contacts(self.conn.execute(_CONTACT_COLUMNS.where(*conditions)).all())
+        return contacts_from_rows(self.conn.execute(CONTACT_COLUMNS.where(*conditions)).all())
 
     def contacts_of(
         self, person_ids: Collection[int], first: date, last: date, *, kinds: Collection[str]
@@ -253,7 +253,7 @@ class TendingRepository:
         wanted = sorted(person_ids)
         for start in range(0, len(wanted), 5_000):
             rows = self.conn.execute(
-                _CONTACT_COLUMNS.where(
+                CONTACT_COLUMNS.where(
                     interaction_people.c.space_id == self.space_id,
                     interaction_people.c.person_id.in_(wanted[start : start + 5_000]),
                     interaction_people.c.on_date >= first,
@@ -261,7 +261,7 @@ class TendingRepository:
                     interactions.c.kind.in_(sorted(kinds)),
                 )
             ).all()
-            found.extend(_contacts(rows))
+            found.extend(contacts_from_rows(rows))
         return found
 
     def recent_contacts(self, on: date, *, until: date | None = None) -> list[Contact]:
