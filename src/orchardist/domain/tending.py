@@ -164,7 +164,7 @@ def owed_actions(contacts: Iterable[Contact], on: date) -> list[Owed]:
     follow_up_by = on - FOLLOW_UP_AFTER  # met on or before this day: the follow-up is due
     owed: set[Owed] = set()
     for contact in past:
-        if not _creates_debt(contact):
+        if not creates_debt(contact):
             continue
         person_id, met = contact.person_id, contact.on
         if met >= thank_you_since and closed.get((person_id, THANK_YOU), date.min) < met:
@@ -178,7 +178,7 @@ def owed_actions(contacts: Iterable[Contact], on: date) -> list[Owed]:
 OWED_ORDER = operator.itemgetter(2, 0, 1)
 
 
-def owed_spans(on: date, first_length: int = 4) -> list[tuple[date, date]]:
+def owed_spans(on: date, first_length: int = 1) -> list[tuple[date, date]]:
     """Every day an action owed on ``on`` can fall due on (from the oldest follow-up still asked for to
     the thank-you for a contact on ``on``), in spans of days that double in length, earliest first.
 
@@ -278,7 +278,9 @@ def holiday_between(codes: Iterable[str], first: date, last: date) -> bool:
     return any(next_on(code, first) <= last for code in codes)
 
 
-def _creates_debt(contact: Contact) -> bool:
+def creates_debt(contact: Contact) -> bool:
+    """Whether a contact leaves a thank-you and a follow-up owed: a meeting you did not give, or a
+    favour you received."""
     if contact.kind in MEETING_KINDS:
         return contact.direction is not Direction.GAVE
     if contact.kind in FAVOUR_KINDS:

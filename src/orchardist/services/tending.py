@@ -17,6 +17,7 @@ from orchardist.domain.tending import (
     OWED_ORDER,
     Owed,
     TodayItem,
+    creates_debt,
     first_owed,
     met_for,
     owed_actions,
@@ -117,6 +118,7 @@ def _owed_in(
             contact
             for first, last in met_for(first_due, last_due, on)
             for contact in unit.tending.contacts_between(first, last, kinds=DEBT_KINDS)
+            if creates_debt(contact)
         ]
         if debts:
             people = {contact.person_id for contact in debts}

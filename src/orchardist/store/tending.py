@@ -189,6 +189,7 @@ class TendingRepository:
         moves = self._job_moves(on)
         ids: set[int] = set(also) | set(moves) | set(reconnect or {})
         in_space = people.c.space_id == self.space_id
+        chosen: list[sa.Select[tuple[int]]] = []
         for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
             days = settings.tier_days(tier)
             assert days is not None
@@ -196,7 +197,7 @@ class TendingRepository:
             # People with a rhythm of their own are read below: here they would take the place of
             # someone due by the tier's rhythm.
             of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
-            for statement in (
+            chosen += [
                 sa.select(people.c.id)
                 .where(of_tier, people.c.last_contact_on <= cutoff)
                 .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
@@ -209,8 +210,7 @@ class TendingRepository:
                 )
                 .order_by(people.c.created_at, people.c.id)
                 .limit(wanted),
-            ):
-                ids.update(self.conn.execute(statement).scalars())
+            ]
         # People with a rhythm of their own, and those who may have an occasion: each found through its
         # own index.
         conditions: list[sa.ColumnElement[bool]] = [people.c.every_days.is_not(None)]
@@ -219,8 +219,12 @@ class TendingRepository:
             conditions += [_birthday_between(first, last), people.c.has_work_date.is_(True)]
             if holiday_between(settings.holidays, first, last):
                 conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
-        for condition in conditions:
-            ids.update(self.conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
+        chosen += [sa.select(people.c.id).where(in_space, condition) for condition in conditions]
+        # One statement: each part read from the front of its own index (a part with an order and a
+        # limit is a subquery of its own, as SQLite asks).
+        ids.update(
+            self.conn.execute(sa.union_all(*(sa.select(part.subquery().c.id) for part in chosen))).scalars()
+        )
         wanted_ids = sorted(ids)
         found: list[Tended] = []
         for start in range(0, len(wanted_ids), 5_000):
