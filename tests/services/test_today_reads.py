@@ -275,7 +275,11 @@ def test_birthdays_of_the_week_are_read_on_both_databases(network: Network) -> N
             )
         }
         without = unit.tending.today_candidates(ON, TendingSettings(), wanted=1)
+        a_year = unit.tending.today_candidates(
+            ON, TendingSettings(), wanted=1, occasions=(ON, ON + timedelta(days=370))
+        )
     assert set(inside) <= read and not set(outside) & read
+    assert {person.person_id for person in a_year} == set(inside) | set(outside)
     assert without == []
     assert _fast(network, TendingSettings()) == _reference(network, TendingSettings())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -125,16 +126,81 @@ def contacts_from_rows(rows: Sequence[Any]) -> list[Contact]:
     return found
 
 
-def _birthday_between(first: date, last: date) -> sa.ColumnElement[bool]:
-    """People whose birthday comes round from ``first`` to ``last``: a birthday is kept as
-    ``YYYY-MM-DD`` or ``--MM-DD``, so its last five characters are the month and day."""
-    days = birthdays_between(first, last)
-    # "Not null" first: the (space, birthday) index then skips everyone without a birthday.
-    known = people.c.birthday.is_not(None)
-    if len(days) >= 366:
-        return known
-    month_day = sa.func.substr(people.c.birthday, sa.func.length(people.c.birthday) - 4, 5)
-    return sa.and_(known, month_day.in_(sorted(f"{month:02d}-{day:02d}" for month, day in days)))
+# The statements Today runs on every view are built once, with bound parameters: building and keying
+# a statement costs SQLAlchemy more than SQLite takes to answer it.
+_TIERS = (Tier.INNER, Tier.ACTIVE, Tier.CASUAL)
+_EVERY_BIRTHDAY = "every"
+
+
+@functools.cache
+def _candidates(birthdays: str | None, holiday: bool) -> sa.CompoundSelect[int]:
+    """The ids of Today's candidates, one statement of parts each read from the front of its own index
+    (a part with an order and a limit is a subquery of its own, as SQLite asks).
+
+    ``birthdays``: None to read no one for an occasion, ``_EVERY_BIRTHDAY`` for every birthday, else
+    those whose month and day are in the ``birthdays`` parameter; ``holiday``: the inner and active tiers.
+    """
+    in_space = people.c.space_id == sa.bindparam("space")
+    parts: list[sa.Select[int]] = []
+    for tier in _TIERS:
+        # People with a rhythm of their own are read below: here they would take the place of someone
+        # due by the tier's rhythm.
+        of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
+        parts += [
+            sa.select(people.c.id)
+            .where(of_tier, people.c.last_contact_on <= sa.bindparam(f"{tier.value}_contact"))
+            .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
+            .limit(sa.bindparam("wanted")),
+            sa.select(people.c.id)
+            .where(
+                of_tier,
+                people.c.last_contact_on.is_(None),
+                people.c.created_at < sa.bindparam(f"{tier.value}_added"),
+            )
+            .order_by(people.c.created_at, people.c.id)
+            .limit(sa.bindparam("wanted")),
+        ]
+    conditions: list[sa.ColumnElement[bool]] = [people.c.every_days.is_not(None)]
+    if birthdays is not None:
+        # "Not null" first: the (space, birthday) index then skips everyone without a birthday. A
+        # birthday is kept as YYYY-MM-DD or --MM-DD: its last five characters are the month and day.
+        known = people.c.birthday.is_not(None)
+        month_day = sa.func.substr(people.c.birthday, sa.func.length(people.c.birthday) - 4, 5)
+        in_window = month_day.in_(sa.bindparam("birthdays", expanding=True))
+        conditions += [known if birthdays == _EVERY_BIRTHDAY else sa.and_(known, in_window)]
+        conditions += [people.c.has_work_date.is_(True)]
+    if holiday:
+        conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
+    parts += [sa.select(people.c.id).where(in_space, condition) for condition in conditions]
+    return sa.union_all(*(sa.select(part.subquery().c.id) for part in parts))
+
+
+_TENDED_BY_ID = sa.select(*_COLUMNS).where(
+    people.c.space_id == sa.bindparam("space"), people.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+
+
+@functools.cache
+def _contacts_on_days(kinds: tuple[str, ...] | None) -> sa.Select[Any]:
+    conditions = [
+        interactions.c.space_id == sa.bindparam("space"),
+        interactions.c.on_date >= sa.bindparam("first"),
+        interactions.c.on_date <= sa.bindparam("last"),
+    ]
+    if kinds is not None:
+        conditions.append(interactions.c.kind.in_(kinds))
+    return CONTACT_COLUMNS.where(*conditions)
+
+
+@functools.cache
+def _contacts_of_people(kinds: tuple[str, ...]) -> sa.Select[Any]:
+    return CONTACT_COLUMNS.where(
+        interaction_people.c.space_id == sa.bindparam("space"),
+        interaction_people.c.person_id.in_(sa.bindparam("ids", expanding=True)),
+        interaction_people.c.on_date >= sa.bindparam("first"),
+        interaction_people.c.on_date <= sa.bindparam("last"),
+        interactions.c.kind.in_(kinds),
+    )
 
 
 class TendingRepository:
@@ -188,50 +254,27 @@ class TendingRepository:
         """
         moves = self._job_moves(on)
         ids: set[int] = set(also) | set(moves) | set(reconnect or {})
-        in_space = people.c.space_id == self.space_id
-        chosen: list[sa.Select[tuple[int]]] = []
-        for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
+        values: dict[str, object] = {"space": self.space_id, "wanted": wanted}
+        for tier in _TIERS:
             days = settings.tier_days(tier)
             assert days is not None
             cutoff = on - timedelta(days=days)
-            # People with a rhythm of their own are read below: here they would take the place of
-            # someone due by the tier's rhythm.
-            of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
-            chosen += [
-                sa.select(people.c.id)
-                .where(of_tier, people.c.last_contact_on <= cutoff)
-                .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
-                .limit(wanted),
-                sa.select(people.c.id)
-                .where(
-                    of_tier,
-                    people.c.last_contact_on.is_(None),
-                    people.c.created_at < _start_of(cutoff + timedelta(days=1)),
-                )
-                .order_by(people.c.created_at, people.c.id)
-                .limit(wanted),
-            ]
-        # People with a rhythm of their own, and those who may have an occasion: each found through its
-        # own index.
-        conditions: list[sa.ColumnElement[bool]] = [people.c.every_days.is_not(None)]
+            values[f"{tier.value}_contact"] = cutoff
+            values[f"{tier.value}_added"] = _start_of(cutoff + timedelta(days=1))
+        birthdays: str | None = None
+        holiday = False
         if occasions is not None:
             first, last = occasions
-            conditions += [_birthday_between(first, last), people.c.has_work_date.is_(True)]
-            if holiday_between(settings.holidays, first, last):
-                conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
-        chosen += [sa.select(people.c.id).where(in_space, condition) for condition in conditions]
-        # One statement: each part read from the front of its own index (a part with an order and a
-        # limit is a subquery of its own, as SQLite asks).
-        ids.update(
-            self.conn.execute(sa.union_all(*(sa.select(part.subquery().c.id) for part in chosen))).scalars()
-        )
+            month_days = birthdays_between(first, last)
+            birthdays = _EVERY_BIRTHDAY if len(month_days) >= 366 else "some"
+            values["birthdays"] = sorted(f"{month:02d}-{day:02d}" for month, day in month_days)
+            holiday = holiday_between(settings.holidays, first, last)
+        ids.update(self.conn.execute(_candidates(birthdays, holiday), values).scalars())
         wanted_ids = sorted(ids)
         found: list[Tended] = []
         for start in range(0, len(wanted_ids), 5_000):
-            rows = self.conn.execute(
-                sa.select(*_COLUMNS).where(in_space, people.c.id.in_(wanted_ids[start : start + 5_000]))
-            )
-            found.extend(_tended(row, moves, reconnect) for row in rows)
+            batch = {"space": self.space_id, "ids": wanted_ids[start : start + 5_000]}
+            found.extend(_tended(row, moves, reconnect) for row in self.conn.execute(_TENDED_BY_ID, batch))
         return found
 
     def contacts_between(
@@ -239,14 +282,9 @@ class TendingRepository:
     ) -> list[Contact]:
         """Every contact (one person in one interaction) from ``first`` to ``last``, both included; only
         those of ``kinds`` when given. Read through the interactions' (space, date, kind, direction) index."""
-        conditions = [
-            interactions.c.space_id == self.space_id,
-            interactions.c.on_date >= first,
-            interactions.c.on_date <= last,
-        ]
-        if kinds is not None:
-            conditions.append(interactions.c.kind.in_(sorted(kinds)))
-        return contacts_from_rows(self.conn.execute(CONTACT_COLUMNS.where(*conditions)).all())
+        statement = _contacts_on_days(None if kinds is None else tuple(sorted(kinds)))
+        values = {"space": self.space_id, "first": first, "last": last}
+        return contacts_from_rows(self.conn.execute(statement, values).all())
 
     def contacts_of(
         self, person_ids: Collection[int], first: date, last: date, *, kinds: Collection[str]
@@ -255,17 +293,15 @@ class TendingRepository:
         through each person's (person, date) index, however busy the rest of the network was."""
         found: list[Contact] = []
         wanted = sorted(person_ids)
+        statement = _contacts_of_people(tuple(sorted(kinds)))
         for start in range(0, len(wanted), 5_000):
-            rows = self.conn.execute(
-                CONTACT_COLUMNS.where(
-                    interaction_people.c.space_id == self.space_id,
-                    interaction_people.c.person_id.in_(wanted[start : start + 5_000]),
-                    interaction_people.c.on_date >= first,
-                    interaction_people.c.on_date <= last,
-                    interactions.c.kind.in_(sorted(kinds)),
-                )
-            ).all()
-            found.extend(contacts_from_rows(rows))
+            values = {
+                "space": self.space_id,
+                "ids": wanted[start : start + 5_000],
+                "first": first,
+                "last": last,
+            }
+            found.extend(contacts_from_rows(self.conn.execute(statement, values).all()))
         return found
 
     def recent_contacts(self, on: date, *, until: date | None = None) -> list[Contact]:
