@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -61,6 +62,27 @@ _CHUNK = 5_000
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+@functools.cache
+def _tagged_from(dialect: str, columns: str) -> sa.Select[Any]:
+    """People with a tag (``key``) whose name's sources start with ``needle``: their ids, or how many.
+
+    Built once: every full page counts the demo's people. A case-sensitive search on both databases
+    (SQLite's LIKE ignores case).
+    """
+    find = sa.func.instr if dialect == "sqlite" else sa.func.strpos
+    tagged = sa.select(person_tags.c.person_id).where(
+        person_tags.c.space_id == sa.bindparam("space"), person_tags.c.key == sa.bindparam("key")
+    )
+    condition = sa.and_(
+        people.c.space_id == sa.bindparam("space"),
+        people.c.id.in_(tagged),
+        find(sa.type_coerce(people.c.sources, sa.Text), sa.bindparam("needle", type_=sa.Text)) > 0,
+    )
+    if columns == "count":
+        return sa.select(sa.func.count()).select_from(people).where(condition)
+    return sa.select(people.c.id).where(condition)
 
 
 class JobMove(Protocol):
@@ -440,31 +462,22 @@ class PeopleRepository:
             ).scalars()
         )
 
-    def _tagged_from(self, tag: str, source: str) -> sa.ColumnElement[bool]:
-        """People tagged ``tag`` whose name's first source is ``source`` (as ``Person.sources`` reads),
-        found through the tags' index: the cost follows how many carry the tag, never the network."""
+    def _tagged_from(self, columns: str, tag: str, source: str) -> sa.engine.Result[Any]:
         # ``sources`` is compact JSON (JSONText): the name's sources are the list after this key, and a
-        # quote inside any value is escaped, so only the key itself can match. A case-sensitive search
-        # on both databases (SQLite's LIKE ignores case).
+        # quote inside any value is escaped, so only the key itself can match.
         needle = f'"display_name":{json.dumps([source], ensure_ascii=False)[:-1]}'
-        find = sa.func.instr if self.conn.dialect.name == "sqlite" else sa.func.strpos
-        tagged = sa.select(person_tags.c.person_id).where(
-            person_tags.c.space_id == self.space_id, person_tags.c.key == fold(tag)
-        )
-        return sa.and_(
-            people.c.space_id == self.space_id,
-            people.c.id.in_(tagged),
-            find(sa.type_coerce(people.c.sources, sa.Text), needle) > 0,
-        )
+        values = {"space": self.space_id, "key": fold(tag), "needle": needle}
+        return self.conn.execute(_tagged_from(self.conn.dialect.name, columns), values)
 
     def ids_tagged_from(self, tag: str, source: str) -> list[int]:
-        """The people tagged ``tag`` (case and accents ignored) whose name came first from ``source``."""
-        return list(self.conn.execute(sa.select(people.c.id).where(self._tagged_from(tag, source))).scalars())
+        """The people tagged ``tag`` (case and accents ignored) whose name came first from ``source``
+        (as ``Person.sources`` reads), found through the tags' index: the cost follows how many carry
+        the tag, never the network."""
+        return list(self._tagged_from("ids", tag, source).scalars())
 
     def count_tagged_from(self, tag: str, source: str) -> int:
         """How many people ``ids_tagged_from`` finds, in one counting query."""
-        statement = sa.select(sa.func.count()).select_from(people).where(self._tagged_from(tag, source))
-        return int(self.conn.execute(statement).scalar_one())
+        return int(self._tagged_from("count", tag, source).scalar_one())
 
     def exists(self, person_id: int) -> bool:
         return (
