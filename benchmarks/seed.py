@@ -1,4 +1,5 @@
-"""Storing generated interactions in bulk, the way the store keeps them (last-contact dates included)."""
+"""Storing generated interactions in bulk, the way the store keeps them (last-contact dates and the weekly
+figures included)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import UTC, datetime
 from orchardist.services.network import Network, open_network
 from orchardist.store.bulk import insert_rows
 from orchardist.store.engine import Store
+from orchardist.store.figures import WeeklyFigures
 from orchardist.store.ids import allocate_ids
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.migrate import open_store
@@ -65,3 +67,5 @@ def store_interactions(store: Store, network: Network, rows: list[dict[str, obje
         )
         person_ids = sorted({int(row["person_id"]) for row in rows})  # type: ignore[call-overload]
         InteractionsRepository(conn, network.space_id).refresh_last_contact(person_ids)
+        # Written around the repositories, so the figures derived from the interactions are counted again.
+        WeeklyFigures(conn, network.space_id).rebuild()

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from orchardist.domain import wording
 from orchardist.domain.interactions import Direction
@@ -179,6 +179,74 @@ def weekly_counts(
         )
         for position, start in enumerate(starts)
     ]
+
+
+class Tally(NamedTuple):
+    """One week's figures as they are kept: what ``WeekCounts`` shows, and the mutual and social
+    contacts that the overall ledger adds up beside the gives and asks."""
+
+    reconnections: int = 0
+    gives: int = 0
+    asks: int = 0
+    mutual: int = 0
+    social: int = 0
+    thank_yous: int = 0
+    new_people: int = 0
+    tended: int = 0
+
+
+_BY_DIRECTION = {Direction.GAVE: 1, Direction.ASKED: 2, Direction.MUTUAL: 3, Direction.SOCIAL: 4}
+
+
+def tally_by_week(contacts: Iterable[Contact], added: Mapping[int, date]) -> dict[date, Tally]:
+    """Every week's figures from the whole history of some people, by the week's Monday (weeks with
+    nothing left out): the same rules as ``weekly_counts``, without a window.
+
+    ``contacts`` are all of those people's contacts; ``added`` the day each was added (everyone
+    whose contacts are given, and anyone else who counts as a new person). Figures are sums over
+    people, so the figures of a network are the sum of its people's, and a change to some people
+    changes the figures by the difference of theirs.
+    """
+    rows: dict[date, list[int]] = defaultdict(lambda: [0] * len(Tally._fields))
+    week_of: dict[date, date] = {}
+    by_person: dict[int, list[Contact]] = defaultdict(list)
+    for contact in contacts:
+        by_person[contact.person_id].append(contact)
+    for person_id, theirs in by_person.items():
+        theirs.sort(key=lambda contact: contact.on)
+        before: date | None = None
+        joined = added.get(person_id)
+        weeks: set[date] = set()
+        for contact in theirs:
+            week = week_of.get(contact.on)
+            if week is None:
+                week = week_of[contact.on] = week_start(contact.on)
+            row = rows[week]
+            if is_reconnection(contact.on, before, joined):
+                row[0] += 1
+            before = contact.on
+            row[_BY_DIRECTION[contact.direction]] += 1
+            if contact.kind == THANK_YOU:
+                row[5] += 1
+            weeks.add(week)
+        for week in weeks:
+            rows[week][7] += 1
+    for day in added.values():
+        rows[week_start(day)][6] += 1
+    return {week: Tally(*row) for week, row in rows.items()}
+
+
+def week_counts(start: date, tally: Tally) -> WeekCounts:
+    """The figures a week shows, from what is kept for it."""
+    return WeekCounts(
+        start=start,
+        reconnections=tally.reconnections,
+        gives=tally.gives,
+        asks=tally.asks,
+        thank_yous=tally.thank_yous,
+        new_people=tally.new_people,
+        tended=tally.tended,
+    )
 
 
 def goal_met(tended: int, goal: int) -> bool:

@@ -23,6 +23,7 @@ Rules (each has a test with a frozen date):
 
 from __future__ import annotations
 
+import calendar
 import enum
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -49,6 +50,9 @@ MEETING_KINDS = frozenset({"meeting", "coffee", "call", "informational_interview
 FAVOUR_KINDS = frozenset({"favour", "advice", "referral", "introduction"})
 THANK_YOU = "thank_you"
 FOLLOW_UP = "follow_up"
+# The kinds of contact that can leave something owed, and those that close it.
+DEBT_KINDS = MEETING_KINDS | FAVOUR_KINDS
+CLOSING_KINDS = frozenset({THANK_YOU, FOLLOW_UP})
 WORK_ANNIVERSARY_LABELS = frozenset({"started", "work anniversary", "work_anniversary", "start date"})
 HOLIDAY_TIERS = frozenset({Tier.INNER, Tier.ACTIVE})
 
@@ -140,7 +144,11 @@ def anniversary_on_or_after(day: PartialDate, on: date) -> date:
     return this_year if this_year >= on else in_year(on.year + 1)
 
 
-def owed_actions(contacts: Iterable[Contact], on: date) -> list[tuple[int, Reason, date, date]]:
+Owed = tuple[int, Reason, date, date]
+"""An open thank-you or follow-up: ``(person_id, reason, due, contact day)``."""
+
+
+def owed_actions(contacts: Iterable[Contact], on: date) -> list[Owed]:
     """Open thank-yous and follow-ups as ``(person_id, reason, due, contact day)``, earliest due first."""
     past = [contact for contact in contacts if contact.on <= on]
     # The latest thank-you and follow-up logged with each person: one on or after a contact closes it.
@@ -154,9 +162,9 @@ def owed_actions(contacts: Iterable[Contact], on: date) -> list[tuple[int, Reaso
     thank_you_since = on - THANK_YOU_WINDOW
     follow_up_since = on - FOLLOW_UP_WINDOW
     follow_up_by = on - FOLLOW_UP_AFTER  # met on or before this day: the follow-up is due
-    owed: set[tuple[int, Reason, date, date]] = set()
+    owed: set[Owed] = set()
     for contact in past:
-        if not _creates_debt(contact):
+        if not creates_debt(contact):
             continue
         person_id, met = contact.person_id, contact.on
         if met >= thank_you_since and closed.get((person_id, THANK_YOU), date.min) < met:
@@ -164,13 +172,115 @@ def owed_actions(contacts: Iterable[Contact], on: date) -> list[tuple[int, Reaso
         if follow_up_since <= met <= follow_up_by and closed.get((person_id, FOLLOW_UP), date.min) < met:
             owed.add((person_id, Reason.FOLLOW_UP_DUE, met + FOLLOW_UP_AFTER, met))
     # A set: two meetings with one person on one day owe one thank-you.
-    return sorted(owed, key=_OWED_ORDER)
+    return sorted(owed, key=OWED_ORDER)
 
 
-_OWED_ORDER = operator.itemgetter(2, 0, 1)
+OWED_ORDER = operator.itemgetter(2, 0, 1)
 
 
-def _creates_debt(contact: Contact) -> bool:
+def owed_spans(on: date, first_length: int = 1) -> list[tuple[date, date]]:
+    """Every day an action owed on ``on`` can fall due on (from the oldest follow-up still asked for to
+    the thank-you for a contact on ``on``), in spans of days that double in length, earliest first.
+
+    Today reads the owed actions one span at a time and stops once it has enough: the cost follows
+    the actions shown, not everything owed across the network.
+    """
+    first, last = on - FOLLOW_UP_WINDOW + FOLLOW_UP_AFTER, on + THANK_YOU_WITHIN
+    spans: list[tuple[date, date]] = []
+    length = first_length
+    while first <= last:
+        end = min(first + timedelta(days=length - 1), last)
+        spans.append((first, end))
+        first, length = end + timedelta(days=1), length * 2
+    return spans
+
+
+def met_for(first_due: date, last_due: date, on: date) -> list[tuple[date, date]]:
+    """The days of the contacts whose thank-you or follow-up, as of ``on``, falls due from ``first_due``
+    to ``last_due``: at most two ranges of days (both included), earliest first, not overlapping."""
+    ranges = sorted(
+        (max(first_due - after, on - window), min(last_due - after, until))
+        for after, window, until in (
+            (FOLLOW_UP_AFTER, FOLLOW_UP_WINDOW, on - FOLLOW_UP_AFTER),
+            (THANK_YOU_WITHIN, THANK_YOU_WINDOW, on),
+        )
+    )
+    merged: list[tuple[date, date]] = []
+    for first, last in ranges:
+        if first > last:
+            continue
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def is_hidden(
+    person_id: int,
+    reason: str,
+    due: date,
+    on: date,
+    snoozed: Mapping[int, date],
+    dismissed: frozenset[tuple[int, str, date]],
+) -> bool:
+    """Whether an item is kept off Today: its person is snoozed through ``on``, or it was dismissed."""
+    until = snoozed.get(person_id)
+    return (until is not None and on <= until) or (person_id, str(reason), due) in dismissed
+
+
+def first_owed(
+    owed: Sequence[Owed],
+    on: date,
+    *,
+    snoozed: Mapping[int, date],
+    dismissed: frozenset[tuple[int, str, date]],
+    people: int | None = None,
+) -> list[Owed] | None:
+    """The owed actions (earliest due first) through the due day on which ``people`` (``MAX_ITEMS``)
+    people have one that shows; None when fewer do. Today shows at most that many people and owed
+    actions rank first, so an action due later cannot make the list."""
+    enough = MAX_ITEMS if people is None else people
+    shown: set[int] = set()
+    for index, (person_id, reason, due, _met) in enumerate(owed):
+        if not is_hidden(person_id, reason, due, on, snoozed, dismissed):
+            shown.add(person_id)
+        if len(shown) >= enough:
+            end = index + 1
+            while end < len(owed) and owed[end][2] == due:
+                end += 1
+            return list(owed[:end])
+    return None
+
+
+def birthdays_between(first: date, last: date) -> frozenset[tuple[int, int]]:
+    """The (month, day) of every birthday that comes round from ``first`` to ``last``: the days
+    themselves, and 29 February when a 28 February of a year without one is among them."""
+    if (last - first).days >= 366:
+        return frozenset((day.month, day.day) for day in _every_day_of(2024))
+    found: set[tuple[int, int]] = set()
+    day = first
+    while day <= last:
+        found.add((day.month, day.day))
+        if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+            found.add((2, 29))
+        day += timedelta(days=1)
+    return frozenset(found)
+
+
+def _every_day_of(year: int) -> list[date]:
+    start = date(year, 1, 1)
+    return [start + timedelta(days=offset) for offset in range(366 if calendar.isleap(year) else 365)]
+
+
+def holiday_between(codes: Iterable[str], first: date, last: date) -> bool:
+    """Whether one of the holidays ``codes`` falls from ``first`` to ``last``."""
+    return any(next_on(code, first) <= last for code in codes)
+
+
+def creates_debt(contact: Contact) -> bool:
+    """Whether a contact leaves a thank-you and a follow-up owed: a meeting you did not give, or a
+    favour you received."""
     if contact.kind in MEETING_KINDS:
         return contact.direction is not Direction.GAVE
     if contact.kind in FAVOUR_KINDS:
@@ -265,18 +375,17 @@ def tend_today(
     *,
     snoozed: Mapping[int, date] | None = None,
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
-    owed: Sequence[tuple[int, Reason, date, date]] | None = None,
+    owed: Sequence[Owed] | None = None,
     rules: Sequence[Rule] = (),
 ) -> list[TodayItem]:
     """Today's ranked list: at most one item per person, owed actions and occasions always, then up to
     ``settings.today_size`` people by rhythm. ``owed`` is ``owed_actions(contacts, on)`` when the
     caller has it already; ``rules`` find the items of reasons added beside the built-in ones."""
-    snoozed = snoozed or {}
+    held = snoozed or {}
     known = {person.person_id: person for person in people}
 
     def hidden(person_id: int, reason: str, due: date) -> bool:
-        until = snoozed.get(person_id)
-        return (until is not None and on <= until) or (person_id, str(reason), due) in dismissed
+        return is_hidden(person_id, reason, due, on, held, dismissed)
 
     items: list[TodayItem] = []
     for person_id, reason, due, met_on in owed if owed is not None else owed_actions(contacts, on):

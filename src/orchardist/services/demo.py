@@ -6,8 +6,6 @@ finds exactly them even after the user has edited one.
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -161,26 +159,14 @@ def is_demo(person: Person) -> bool:
     return person.sources.get("display_name", ("",))[0] == DEMO_SOURCE
 
 
-# Every full page says so while the demo is in the network; counting is cheap (the tags' own index and a
-# handful of rows) but not free, so the count is kept until this process writes again, or a minute.
-KEEP_SECONDS = 60.0
-_counted: dict[str, tuple[tuple[int, int], int]] = {}
-_lock = threading.Lock()
-
-
 def count_demo(network: Network) -> int:
-    """How many demo people are in the network (a real person tagged "demo" is not one)."""
-    version = (network.generation, int(time.monotonic() // KEEP_SECONDS))
-    with _lock:
-        kept = _counted.get(network.key)
-    if kept is not None and kept[0] == version:
-        return kept[1]
+    """How many demo people are in the network (a real person tagged "demo" is not one).
+
+    Every full page asks, so it is one counting query through the tags' index: its cost follows the
+    people tagged "demo", not the size of the network.
+    """
     with network.reading() as unit:
-        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
-    count = sum(1 for person in tagged.values() if is_demo(person))
-    with _lock:
-        _counted[network.key] = (version, count)
-    return count
+        return unit.people.count_tagged_from(DEMO_TAG, DEMO_SOURCE)
 
 
 def load_demo(
@@ -192,9 +178,7 @@ def load_demo(
     with network.writing() as unit:
         if if_empty and unit.people.count():
             return 0
-        if if_absent and any(
-            is_demo(person) for person in unit.people.get_many(unit.people.ids_tagged(DEMO_TAG)).values()
-        ):
+        if if_absent and unit.people.count_tagged_from(DEMO_TAG, DEMO_SOURCE):
             return 0
         ids = unit.people.add_many(demo_people())
         yuki = unit.people.require(ids[6])
@@ -218,8 +202,7 @@ def load_demo(
 def remove_demo(network: Network) -> int:
     """Delete every demo person (and so their interactions); returns how many."""
     with network.writing() as unit:
-        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
-        demo_ids = [person_id for person_id, person in tagged.items() if is_demo(person)]
+        demo_ids = unit.people.ids_tagged_from(DEMO_TAG, DEMO_SOURCE)
         for person_id in demo_ids:
             unit.people.delete(person_id)
     return len(demo_ids)
@@ -236,6 +219,4 @@ class Welcome:
 def welcome(network: Network) -> Welcome:
     """How many people the network holds, and how many of them are the demo's."""
     with network.reading() as unit:
-        people = unit.people.count()
-        tagged = unit.people.get_many(unit.people.ids_tagged(DEMO_TAG))
-    return Welcome(people=people, demo=sum(1 for person in tagged.values() if is_demo(person)))
+        return Welcome(people=unit.people.count(), demo=unit.people.count_tagged_from(DEMO_TAG, DEMO_SOURCE))

@@ -81,6 +81,8 @@ class Network:
         """Replace the SQLite file with the checked copy ``source``; the current file is kept beside
         it as ``…before-restore…`` first (StoreError, nothing changed, if the copy is refused)."""
         from orchardist.store.backup import backup_sqlite, check_integrity, restore_sqlite
+        from orchardist.store.figures import rebuild_every_space
+        from orchardist.store.migrate import upgrade
 
         path = self._store.sqlite_path
         assert path is not None, "an SQLite restore needs an SQLite store"
@@ -88,6 +90,11 @@ class Network:
         if path.exists():
             backup_sqlite(self._store, path.with_name(path.stem + ".before-restore" + path.suffix))
         restore_sqlite(self._store, source)
+        # A copy made by an earlier version is brought up to date, and the figures derived from the
+        # interactions are counted again from what was restored.
+        upgrade(self._store)
+        with self._store.write() as conn:
+            rebuild_every_space(conn)
 
     def close(self) -> None:
         """Release the store's connections."""

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from orchardist.domain.progress import (
     DEFAULT_WEEKS,
     Ledger,
+    Tally,
     WeekCounts,
     goal_met,
+    week_counts,
     week_starts,
-    weekly_counts,
 )
 from orchardist.services.network import Network
 from orchardist.services.settings import tending_in
@@ -49,37 +48,17 @@ class Progress:
         }
 
 
-# Counting a dozen weeks reads every contact in them (some 13,000 at the benchmark's 30,000 people and
-# 300,000 interactions), so the figures are kept while nothing changes: no write through this store (a
-# log, a deletion, a merge, an import), no newer person or interaction in the database (another
-# process, such as the CLI, adding them), and for at most a minute (another process deleting).
-MAX_CACHED = 32
-KEEP_SECONDS = 60.0
-_cache: dict[tuple[str, date, int], tuple[tuple[Any, ...], tuple[WeekCounts, ...], Ledger]] = {}
-_lock = threading.Lock()
-
-
 def progress(network: Network, on: date | None = None, weeks: int = DEFAULT_WEEKS) -> Progress:
-    """The ``weeks`` weeks ending with the week of ``on`` (today by default), Monday to Sunday."""
+    """The ``weeks`` weeks ending with the week of ``on`` (today by default), Monday to Sunday.
+
+    The figures are kept as contacts and people are written, so this reads a row a week and the
+    ledger's sums, however many contacts the weeks hold.
+    """
     on = on or date.today()
     starts = week_starts(on, weeks)
-    first, last = starts[0], starts[-1] + timedelta(days=6)
-    key = (network.key, on, weeks)
     with network.reading() as unit:
         goal = tending_in(unit).weekly_goal
-        version = (network.generation, unit.newest_ids(), int(time.monotonic() // KEEP_SECONDS))
-        with _lock:
-            cached = _cache.get(key)
-        if cached is not None and cached[0] == version:
-            return Progress(on=on, weeks=list(cached[1]), goal=goal, ledger=cached[2])
-        contacts = unit.tending.contacts_between(first, last)
-        involved = sorted({contact.person_id for contact in contacts})
-        around = unit.progress.people_around(involved, first)
-        added = {**around.added, **unit.progress.added_between(first, last)}
+        kept = unit.progress.weeks(starts[0], starts[-1])
         overall = unit.progress.ledger()
-    counted = weekly_counts(contacts, around.previous, added, starts)
-    with _lock:
-        if len(_cache) >= MAX_CACHED:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = (version, tuple(counted), overall)
+    counted = [week_counts(start, kept.get(start, Tally())) for start in starts]
     return Progress(on=on, weeks=counted, goal=goal, ledger=overall)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 from orchardist.domain.reminders import ReminderDay, upcoming
-from orchardist.domain.tending import Tended
+from orchardist.domain.tending import OCCASION_AHEAD, Tended
 from orchardist.formats.ical import CalendarDay, reminders_calendar
 from orchardist.services import reasons
 from orchardist.services.network import Network
@@ -50,7 +50,12 @@ def _reminder_days_in(unit: Unit, on: date, days: int | None) -> list[ReminderDa
     # The candidates of the first and the last day: between them, anyone a day in between can name.
     for day in (on, last):
         for person in unit.tending.today_candidates(
-            day, settings, wanted=wanted, also=owed_ids, reconnect=reconnect
+            day,
+            settings,
+            wanted=wanted,
+            also=owed_ids,
+            reconnect=reconnect,
+            occasions=(on, last + OCCASION_AHEAD),
         ):
             found.setdefault(person.person_id, person)
     return upcoming(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,7 +10,20 @@ from typing import Any
 from orchardist.domain.people import Tier
 from orchardist.domain.rhythm import TendingSettings, is_losing_touch, next_due
 from orchardist.domain.rhythm import standing as rhythm_standing
-from orchardist.domain.tending import MAX_ITEMS, TodayItem, owed_actions, tend_today
+from orchardist.domain.tending import (
+    CLOSING_KINDS,
+    DEBT_KINDS,
+    OCCASION_AHEAD,
+    OWED_ORDER,
+    Owed,
+    TodayItem,
+    creates_debt,
+    first_owed,
+    met_for,
+    owed_actions,
+    owed_spans,
+    tend_today,
+)
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
@@ -67,26 +80,56 @@ def today(
 
 
 def today_in(unit: Unit, on: date, settings: TendingSettings | None = None) -> list[TodayItem]:
-    """Today's ranked items within a transaction (the digest reads them with its other figures)."""
+    """Today's ranked items within a transaction (the digest reads them with its other figures).
+
+    What it reads follows what is due, not the size of the network: the owed actions that can make the
+    list, each tier's longest untended, and the people who may have an occasion this week.
+    """
     settings = settings or tending_in(unit)
-    contacts = unit.tending.recent_contacts(on)
-    owed = owed_actions(contacts, on)
     holds = unit.tending.snoozed_until(on)
     gone = unit.tending.dismissed()
+    owed = _owed_in(unit, on, holds, gone)
     # Enough of each tier's longest-untended that the snoozed and dismissed leave a full list.
     people_now = unit.tending.today_candidates(
         on,
         settings,
         wanted=settings.today_size + len(holds) + len(gone),
-        # Only the owed actions that can make the list: the earliest due, however many are owed; and
-        # whomever an added reason names.
-        also={person_id for person_id, *_rest in owed[: MAX_ITEMS + len(holds) + len(gone)]}
-        | extra_candidates(unit, on),
+        also={person_id for person_id, *_rest in owed} | extra_candidates(unit, on),
         reconnect=unit.tending.reconnect_since(),
+        occasions=(on, on + OCCASION_AHEAD),
     )
     return tend_today(
-        people_now, contacts, settings, on, snoozed=holds, dismissed=gone, owed=owed, rules=extra_rules()
+        people_now, (), settings, on, snoozed=holds, dismissed=gone, owed=owed, rules=extra_rules()
     )
+
+
+def _owed_in(
+    unit: Unit, on: date, holds: Mapping[int, date], gone: frozenset[tuple[int, str, date]]
+) -> list[Owed]:
+    """The owed actions that can make Today's list, earliest due first.
+
+    Read a span of due days at a time (the contacts that leave something owed then, and the thank-yous
+    and follow-ups of those people since), stopping on the day ``MAX_ITEMS`` people have one that
+    shows: Today shows no more people than that, and owed actions rank first.
+    """
+    found: list[Owed] = []
+    for first_due, last_due in owed_spans(on):
+        debts = [
+            contact
+            for first, last in met_for(first_due, last_due, on)
+            for contact in unit.tending.contacts_between(first, last, kinds=DEBT_KINDS)
+            if creates_debt(contact)
+        ]
+        if debts:
+            people = {contact.person_id for contact in debts}
+            since = min(contact.on for contact in debts)
+            closing = unit.tending.contacts_of(people, since, on, kinds=CLOSING_KINDS)
+            found.extend(due for due in owed_actions(debts + closing, on) if first_due <= due[2] <= last_due)
+            found.sort(key=OWED_ORDER)
+            enough = first_owed(found, on, snoozed=holds, dismissed=gone)
+            if enough is not None:
+                return enough
+    return found
 
 
 def _require_person(unit: Unit, person_id: int) -> None:

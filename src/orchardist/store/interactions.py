@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import NotFound
 from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.store.figures import WeeklyFigures
 from orchardist.store.ids import ids_for
 from orchardist.store.tables import interaction_people, interactions, people
 from orchardist.store.times import to_store
@@ -61,6 +62,17 @@ class InteractionsRepository:
         unknown = [person_id for person_id in involved if person_id not in known]
         if unknown:
             raise NotFound(NO_SUCH_PERSON(id=unknown[0]))
+        with WeeklyFigures(self.conn, self.space_id).tracking(involved):
+            return self._insert(new, involved, keep_ids=keep_ids, logged=logged)
+
+    def _insert(
+        self,
+        new: Sequence[Interaction],
+        involved: list[int],
+        *,
+        keep_ids: bool,
+        logged: Sequence[datetime | None] | None,
+    ) -> list[int]:
         now = datetime.now(UTC)
         times = [now] * len(new) if logged is None else [now if at is None else to_store(at) for at in logged]
         rows = [
@@ -212,6 +224,10 @@ class InteractionsRepository:
 
     def move_person(self, from_id: int, to_id: int) -> None:
         """Re-attribute every interaction of ``from_id`` to ``to_id`` (used when merging people)."""
+        with WeeklyFigures(self.conn, self.space_id).tracking([from_id, to_id]):
+            self._move(from_id, to_id)
+
+    def _move(self, from_id: int, to_id: int) -> None:
         already = set(
             self.conn.execute(
                 sa.select(interaction_people.c.interaction_id).where(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+import json
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -27,6 +29,7 @@ from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
+from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
 from orchardist.store.person_rows import (
     NOT_LOADED,
@@ -63,6 +66,27 @@ _CHUNK = 5_000
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+@functools.cache
+def _tagged_from(dialect: str, columns: str) -> sa.Select[Any]:
+    """People with a tag (``key``) whose name's sources start with ``needle``: their ids, or how many.
+
+    Built once: every full page counts the demo's people. A case-sensitive search on both databases
+    (SQLite's LIKE ignores case).
+    """
+    find = sa.func.instr if dialect == "sqlite" else sa.func.strpos
+    tagged = sa.select(person_tags.c.person_id).where(
+        person_tags.c.space_id == sa.bindparam("space"), person_tags.c.key == sa.bindparam("key")
+    )
+    condition = sa.and_(
+        people.c.space_id == sa.bindparam("space"),
+        people.c.id.in_(tagged),
+        find(sa.type_coerce(people.c.sources, sa.Text), sa.bindparam("needle", type_=sa.Text)) > 0,
+    )
+    if columns == "count":
+        return sa.select(sa.func.count()).select_from(people).where(condition)
+    return sa.select(people.c.id).where(condition)
 
 
 class JobMove(Protocol):
@@ -124,6 +148,10 @@ class PeopleRepository:
         if self.conn.dialect.name == "sqlite":
             self._index_for_search(ids)
         self._write_children(list(zip(ids, new_people, strict=True)))
+        figures = WeeklyFigures(self.conn, self.space_id)
+        days = Counter(added_day(row["created_at"]) if added is not None else now.date() for row in rows)
+        for day, number in sorted(days.items()):
+            figures.count_added(day, number)
         return ids
 
     def _index_for_search(self, ids: Sequence[int]) -> None:
@@ -200,6 +228,10 @@ class PeopleRepository:
 
     def delete(self, person_id: int) -> bool:
         """Delete a person for real: their contact points, links and search index entries go too."""
+        with WeeklyFigures(self.conn, self.space_id).tracking([person_id]):
+            return self._delete(person_id)
+
+    def _delete(self, person_id: int) -> bool:
         result = self.conn.execute(
             people.delete().where(people.c.id == person_id, people.c.space_id == self.space_id)
         )
@@ -362,6 +394,7 @@ class PeopleRepository:
         """
         for table in (interactions, people, organisations):
             self.conn.execute(table.delete().where(table.c.space_id == self.space_id))
+        WeeklyFigures(self.conn, self.space_id).clear()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -458,6 +491,23 @@ class PeopleRepository:
                 )
             ).scalars()
         )
+
+    def _tagged_from(self, columns: str, tag: str, source: str) -> sa.engine.Result[Any]:
+        # ``sources`` is compact JSON (JSONText): the name's sources are the list after this key, and a
+        # quote inside any value is escaped, so only the key itself can match.
+        needle = f'"display_name":{json.dumps([source], ensure_ascii=False)[:-1]}'
+        values = {"space": self.space_id, "key": tag_key(tag), "needle": needle}
+        return self.conn.execute(_tagged_from(self.conn.dialect.name, columns), values)
+
+    def ids_tagged_from(self, tag: str, source: str) -> list[int]:
+        """The people tagged ``tag`` (case and accents ignored) whose name came first from ``source``
+        (as ``Person.sources`` reads), found through the tags' index: the cost follows how many carry
+        the tag, never the network."""
+        return list(self._tagged_from("ids", tag, source).scalars())
+
+    def count_tagged_from(self, tag: str, source: str) -> int:
+        """How many people ``ids_tagged_from`` finds, in one counting query."""
+        return int(self._tagged_from("count", tag, source).scalar_one())
 
     def exists(self, person_id: int) -> bool:
         return (

@@ -204,6 +204,29 @@ interaction_people = sa.Table(
     sa.Index("ix_interaction_people_person_date", "person_id", "on_date"),
 )
 
+# Derived data: each week's Progress figures (orchardist.store.figures), kept up to date by every write
+# of people and interactions. A backup does not carry it: it is rebuilt from the interactions.
+weekly_figures = sa.Table(
+    "weekly_figures",
+    metadata,
+    _space_id(),
+    sa.Column("week_start", sa.Date, nullable=False),
+    *(
+        sa.Column(name, sa.Integer, nullable=False, server_default="0")
+        for name in (
+            "reconnections",
+            "gives",
+            "asks",
+            "mutual",
+            "social",
+            "thank_yous",
+            "new_people",
+            "tended",
+        )
+    ),
+    sa.PrimaryKeyConstraint("space_id", "week_start", name="pk_weekly_figures"),
+)
+
 # A new job seen when a newer export is imported: the "congratulate" occasion builds on it.
 job_changes = sa.Table(
     "job_changes",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -22,6 +23,8 @@ from orchardist.domain.tending import (
     THANK_YOU,
     Contact,
     Tended,
+    birthdays_between,
+    holiday_between,
 )
 from orchardist.store.tables import (
     dismissals,
@@ -99,6 +102,107 @@ def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: 
         conn.execute(sa.insert(table).values(**keys, **values))
 
 
+CONTACT_COLUMNS = sa.select(
+    interaction_people.c.person_id,
+    # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more than the
+    # query on thousands of rows.
+    sa.type_coerce(interactions.c.on_date, sa.String),
+    interactions.c.direction,
+    interactions.c.kind,
+).join(interactions, interactions.c.id == interaction_people.c.interaction_id)
+_DIRECTIONS = {direction.value: direction for direction in Direction}
+
+
+def contacts_from_rows(rows: Sequence[Any]) -> list[Contact]:
+    """Contacts from (person, day, direction, kind) rows, fetched at once: psycopg's row-at-a-time
+    fetching costs more than the rows."""
+    days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
+    found = []
+    for person_id, day, way, kind in rows:
+        parsed = days.get(day)
+        if parsed is None:
+            parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
+        found.append(Contact(person_id, parsed, _DIRECTIONS[way], kind))
+    return found
+
+
+# The statements Today runs on every view are built once, with bound parameters: building and keying
+# a statement costs SQLAlchemy more than SQLite takes to answer it.
+_TIERS = (Tier.INNER, Tier.ACTIVE, Tier.CASUAL)
+_EVERY_BIRTHDAY = "every"
+
+
+@functools.cache
+def _candidates(birthdays: str | None, holiday: bool) -> sa.CompoundSelect[int]:
+    """The ids of Today's candidates, one statement of parts each read from the front of its own index
+    (a part with an order and a limit is a subquery of its own, as SQLite asks).
+
+    ``birthdays``: None to read no one for an occasion, ``_EVERY_BIRTHDAY`` for every birthday, else
+    those whose month and day are in the ``birthdays`` parameter; ``holiday``: the inner and active tiers.
+    """
+    in_space = people.c.space_id == sa.bindparam("space")
+    parts: list[sa.Select[int]] = []
+    for tier in _TIERS:
+        # People with a rhythm of their own are read below: here they would take the place of someone
+        # due by the tier's rhythm.
+        of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
+        parts += [
+            sa.select(people.c.id)
+            .where(of_tier, people.c.last_contact_on <= sa.bindparam(f"{tier.value}_contact"))
+            .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
+            .limit(sa.bindparam("wanted")),
+            sa.select(people.c.id)
+            .where(
+                of_tier,
+                people.c.last_contact_on.is_(None),
+                people.c.created_at < sa.bindparam(f"{tier.value}_added"),
+            )
+            .order_by(people.c.created_at, people.c.id)
+            .limit(sa.bindparam("wanted")),
+        ]
+    conditions: list[sa.ColumnElement[bool]] = [people.c.every_days.is_not(None)]
+    if birthdays is not None:
+        # "Not null" first: the (space, birthday) index then skips everyone without a birthday. A
+        # birthday is kept as YYYY-MM-DD or --MM-DD: its last five characters are the month and day.
+        known = people.c.birthday.is_not(None)
+        month_day = sa.func.substr(people.c.birthday, sa.func.length(people.c.birthday) - 4, 5)
+        in_window = month_day.in_(sa.bindparam("birthdays", expanding=True))
+        conditions += [known if birthdays == _EVERY_BIRTHDAY else sa.and_(known, in_window)]
+        conditions += [people.c.has_work_date.is_(True)]
+    if holiday:
+        conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
+    parts += [sa.select(people.c.id).where(in_space, condition) for condition in conditions]
+    return sa.union_all(*(sa.select(part.subquery().c.id) for part in parts))
+
+
+_TENDED_BY_ID = sa.select(*_COLUMNS).where(
+    people.c.space_id == sa.bindparam("space"), people.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+
+
+@functools.cache
+def _contacts_on_days(kinds: tuple[str, ...] | None) -> sa.Select[Any]:
+    conditions = [
+        interactions.c.space_id == sa.bindparam("space"),
+        interactions.c.on_date >= sa.bindparam("first"),
+        interactions.c.on_date <= sa.bindparam("last"),
+    ]
+    if kinds is not None:
+        conditions.append(interactions.c.kind.in_(kinds))
+    return CONTACT_COLUMNS.where(*conditions)
+
+
+@functools.cache
+def _contacts_of_people(kinds: tuple[str, ...]) -> sa.Select[Any]:
+    return CONTACT_COLUMNS.where(
+        interaction_people.c.space_id == sa.bindparam("space"),
+        interaction_people.c.person_id.in_(sa.bindparam("ids", expanding=True)),
+        interaction_people.c.on_date >= sa.bindparam("first"),
+        interaction_people.c.on_date <= sa.bindparam("last"),
+        interactions.c.kind.in_(kinds),
+    )
+
+
 class TendingRepository:
     """What Today reads and keeps for one space: candidates, recent contacts, snoozes, dismissals, the
     reconnect list and a person's ledger; set-wise queries, never one per person."""
@@ -138,58 +242,39 @@ class TendingRepository:
         wanted: int,
         also: Iterable[int] = (),
         reconnect: Mapping[int, date] | None = None,
+        occasions: tuple[date, date] | None = None,
     ) -> list[Tended]:
         """The only people Today can name, read without touching the rest of the network.
 
         For each tier the ``wanted`` longest untended (by its rhythm, Today's order within a tier is the
-        order of the last contact, or of the day added), everyone with a rhythm of their own, everyone with
-        a birthday or a dated event, new jobs, the reconnect list and the ids in ``also`` (recent contacts).
+        order of the last contact, or of the day added), everyone with a rhythm of their own, new jobs, the
+        reconnect list and the ids in ``also`` (owed actions); and those who may have an occasion from the
+        first to the last day of ``occasions`` (a birthday on one of those days, a work start date, and the
+        inner and active tiers when a chosen holiday falls then). Without ``occasions``, none of those.
         """
         moves = self._job_moves(on)
         ids: set[int] = set(also) | set(moves) | set(reconnect or {})
-        in_space = people.c.space_id == self.space_id
-        for tier in (Tier.INNER, Tier.ACTIVE, Tier.CASUAL):
+        values: dict[str, object] = {"space": self.space_id, "wanted": wanted}
+        for tier in _TIERS:
             days = settings.tier_days(tier)
             assert days is not None
             cutoff = on - timedelta(days=days)
-            of_tier = sa.and_(in_space, people.c.tier == tier.value)
-            for statement in (
-                sa.select(people.c.id)
-                .where(of_tier, people.c.last_contact_on <= cutoff)
-                .order_by(people.c.last_contact_on, people.c.created_at, people.c.id)
-                .limit(wanted),
-                sa.select(people.c.id)
-                .where(
-                    of_tier,
-                    people.c.last_contact_on.is_(None),
-                    people.c.created_at < _start_of(cutoff + timedelta(days=1)),
-                )
-                .order_by(people.c.created_at, people.c.id)
-                .limit(wanted),
-            ):
-                ids.update(self.conn.execute(statement).scalars())
-        # People who may have an occasion or a rhythm of their own: each found through its own index.
-        for condition in (
-            people.c.every_days.is_not(None),
-            people.c.birthday.is_not(None),
-            people.c.has_work_date.is_(True),
-        ):
-            ids.update(self.conn.execute(sa.select(people.c.id).where(in_space, condition)).scalars())
-        if settings.holidays:
-            ids.update(
-                self.conn.execute(
-                    sa.select(people.c.id).where(
-                        in_space, people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value])
-                    )
-                ).scalars()
-            )
+            values[f"{tier.value}_contact"] = cutoff
+            values[f"{tier.value}_added"] = _start_of(cutoff + timedelta(days=1))
+        birthdays: str | None = None
+        holiday = False
+        if occasions is not None:
+            first, last = occasions
+            month_days = birthdays_between(first, last)
+            birthdays = _EVERY_BIRTHDAY if len(month_days) >= 366 else "some"
+            values["birthdays"] = sorted(f"{month:02d}-{day:02d}" for month, day in month_days)
+            holiday = holiday_between(settings.holidays, first, last)
+        ids.update(self.conn.execute(_candidates(birthdays, holiday), values).scalars())
         wanted_ids = sorted(ids)
         found: list[Tended] = []
         for start in range(0, len(wanted_ids), 5_000):
-            rows = self.conn.execute(
-                sa.select(*_COLUMNS).where(in_space, people.c.id.in_(wanted_ids[start : start + 5_000]))
-            )
-            found.extend(_tended(row, moves, reconnect) for row in rows)
+            batch = {"space": self.space_id, "ids": wanted_ids[start : start + 5_000]}
+            found.extend(_tended(row, moves, reconnect) for row in self.conn.execute(_TENDED_BY_ID, batch))
         return found
 
     def contacts_between(
@@ -197,33 +282,26 @@ class TendingRepository:
     ) -> list[Contact]:
         """Every contact (one person in one interaction) from ``first`` to ``last``, both included; only
         those of ``kinds`` when given. Read through the interactions' (space, date, kind, direction) index."""
-        conditions = [
-            interactions.c.space_id == self.space_id,
-            interactions.c.on_date >= first,
-            interactions.c.on_date <= last,
-        ]
-        if kinds is not None:
-            conditions.append(interactions.c.kind.in_(sorted(kinds)))
-        rows = self.conn.execute(
-            sa.select(
-                interaction_people.c.person_id,
-                # Read as text on SQLite and parsed below: SQLAlchemy's per-row date parsing costs more
-                # than the query on thousands of rows.
-                sa.type_coerce(interactions.c.on_date, sa.String),
-                interactions.c.direction,
-                interactions.c.kind,
-            )
-            .join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-            .where(*conditions)
-        ).all()  # at once: psycopg's row-at-a-time fetching costs more than the rows
-        directions = {direction.value: direction for direction in Direction}
-        days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
-        found = []
-        for person_id, day, way, kind in rows:
-            parsed = days.get(day)
-            if parsed is None:
-                parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
-            found.append(Contact(person_id, parsed, directions[way], kind))
+        statement = _contacts_on_days(None if kinds is None else tuple(sorted(kinds)))
+        values = {"space": self.space_id, "first": first, "last": last}
+        return contacts_from_rows(self.conn.execute(statement, values).all())
+
+    def contacts_of(
+        self, person_ids: Collection[int], first: date, last: date, *, kinds: Collection[str]
+    ) -> list[Contact]:
+        """The contacts of ``kinds`` with ``person_ids`` from ``first`` to ``last``, both included: read
+        through each person's (person, date) index, however busy the rest of the network was."""
+        found: list[Contact] = []
+        wanted = sorted(person_ids)
+        statement = _contacts_of_people(tuple(sorted(kinds)))
+        for start in range(0, len(wanted), 5_000):
+            values = {
+                "space": self.space_id,
+                "ids": wanted[start : start + 5_000],
+                "first": first,
+                "last": last,
+            }
+            found.extend(contacts_from_rows(self.conn.execute(statement, values).all()))
         return found
 
     def recent_contacts(self, on: date, *, until: date | None = None) -> list[Contact]:

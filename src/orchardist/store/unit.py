@@ -15,7 +15,7 @@ from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.matching import MatchingRepository
 from orchardist.store.offers import OffersRepository
 from orchardist.store.people import PeopleRepository
-from orchardist.store.progress import ProgressRepository, newest_ids
+from orchardist.store.progress import ProgressRepository
 from orchardist.store.records import RecordsRepository
 from orchardist.store.settings import SettingsRepository, spaces_holding
 from orchardist.store.tending import TendingRepository
@@ -59,11 +59,6 @@ class Unit:
     @cached_property
     def progress(self) -> ProgressRepository:
         return ProgressRepository(self._conn, self.space_id)
-
-    def newest_ids(self) -> tuple[object, ...]:
-        """The newest person and interaction ids in the whole database: they change whenever anyone
-        adds one, so figures kept in memory can tell they are out of date."""
-        return newest_ids(self._conn)
 
     def spaces_holding(self, key: str, value: object) -> list[int]:
         """The spaces whose setting ``key`` is ``value`` (looking up whose private feed a token opens)."""
