@@ -30,7 +30,7 @@ PAGES = [
     "/today/losing-touch",
     "/progress",
     "/offers",
-    "/people/{id}/draft?reason=overdue",
+    "/people/{id}/write?template=check-in",
     "/people",
     "/people?q=dan",
     "/people?sort=last_contact",

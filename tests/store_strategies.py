@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from orchardist.coach.templates import Gives, Template
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.offers import OfferKind
@@ -43,6 +44,7 @@ class PlannedNetwork:
     dismissals: list[tuple[int, str, date]]
     job_changes: list[tuple[int, JobChange]]
     settings: dict[str, Any] = field(default_factory=dict)
+    templates: list[tuple[str, Template]] = field(default_factory=list)
 
 
 _interactions = st.tuples(
@@ -77,6 +79,27 @@ _job_changes = st.builds(
     new_organisation=_WORDS,
     new_title=st.just("") | _WORDS,
     source=st.sampled_from(["linkedin:Connections.csv", "vcard:contacts.vcf"]),
+)
+# Words that say something, and hold no brace a template would read as a blank it cannot fill.
+_SAYS = _WORDS.filter(lambda words: bool(words.strip()) and "{" not in words)
+_BLANKS = st.sampled_from(["", "\n\n{given_name}", "[ at {where_met}]"])
+_templates = st.lists(
+    st.tuples(
+        st.sampled_from(["en", "fr"]),
+        st.builds(
+            Template,
+            code=st.sampled_from(["advice", "reconnect", "my-coffee-ask", "intro-2"]),
+            name=_SAYS,
+            subject=st.just("") | _WORDS,
+            body=st.tuples(_SAYS, st.sampled_from(["", "\n\n{given_name}", "[ at {where_met}]"])).map(
+                "".join
+            ),
+            gives=st.sampled_from(list(Gives)),
+            log_kind=st.sampled_from(["message", "advice", "introduction"]),
+        ),
+    ),
+    max_size=3,
+    unique_by=lambda pair: (pair[0], pair[1].code),
 )
 settings = st.fixed_dictionaries(
     {},
@@ -139,6 +162,7 @@ def networks(draw: st.DrawFn, *, most: int = 6) -> PlannedNetwork:
             for pick, change in draw(st.lists(st.tuples(_PICK, _job_changes), max_size=3))
         ],
         settings=draw(settings),
+        templates=draw(_templates),
     )
 
 
@@ -163,6 +187,8 @@ def store(network: Network, planned: PlannedNetwork) -> list[int]:
         )
         for kind, text in planned.offers:
             unit.offers.add(kind, text)
+        for lang, template in planned.templates:
+            unit.templates.put(lang, template)
         for who, since in planned.reconnect:
             unit.tending.add_to_reconnect(ids[who], since)
         for who, until in planned.snoozes:

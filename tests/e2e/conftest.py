@@ -120,7 +120,7 @@ def watch(page: object, origin: str, expected: tuple[int, ...] = ()) -> Watch:
 
     def on_console(message: ConsoleMessage) -> None:
         if "Content Security Policy" in message.text:
-            seen.problems.append(f"console {message.type}: {message.text}")
+            seen.problems.append(f"console {message.type}: {message.text} {message.location}")
         elif message.type == "error" and not any(
             f"status of {status} " in message.text for status in seen.expected
         ):

@@ -16,12 +16,12 @@ from orchardist.domain.people import Person, Tier
 from orchardist.domain.rhythm import TendingSettings
 from orchardist.domain.tending import OCCASIONS, Tended, TodayItem
 from orchardist.services import reasons
-from orchardist.services.drafts import draft
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
-from orchardist.services.reasons import DraftFor, ReasonSpec
+from orchardist.services.reasons import ReasonSpec
 from orchardist.services.reminders import calendar
 from orchardist.services.tending import dismiss, today
+from orchardist.services.writing import compose
 from orchardist.web.app import create_app
 from orchardist.web.security import CSRF_COOKIE
 
@@ -47,10 +47,6 @@ def _welcome_words(item: TodayItem, _: reasons.Translate) -> tuple[str, str]:
     return _("Added %(days)s days ago.") % {"days": item.detail["days"]}, _("Say hello while it is fresh.")
 
 
-def _welcome_draft(drafted: DraftFor, _: reasons.Translate) -> tuple[str, list[str]]:
-    return _("Good to meet you"), [_("It was good to meet you; I hope we stay in touch.")]
-
-
 @pytest.fixture
 def welcome() -> Iterator[str]:
     """A reason the domain knows nothing of, added to the table alone."""
@@ -59,7 +55,7 @@ def welcome() -> Iterator[str]:
         "Newly added",
         "message",
         _welcome_words,
-        _welcome_draft,
+        "reconnect",
         rule=_welcome,
         candidates=lambda unit, on: unit.progress.added_between(on - timedelta(days=3), on),
     )
@@ -90,8 +86,8 @@ def test_a_new_reason_in_the_table_shows_in_today_the_cli_the_api_the_pages_and_
     listed = json.loads(CliRunner().invoke(cli, ["--db", db_arg, "today", "--json"]).output)
     assert [(item["reason"], item["why"]) for item in listed] == [(welcome, "Added 0 days ago.")]
 
-    drafted = draft(network, mei, welcome)
-    assert drafted.subject == "Good to meet you" and "stay in touch" in drafted.body
+    drafted = compose(network, mei, reasons.template_for(welcome))
+    assert drafted.letter is not None and drafted.letter.subject == "Hello"
 
     with TestClient(create_app(network), base_url="http://localhost") as client:
         schema = client.get("/api/v1/openapi.json").json()
@@ -99,8 +95,9 @@ def test_a_new_reason_in_the_table_shows_in_today_the_cli_the_api_the_pages_and_
         assert [item["reason"] for item in client.get("/api/v1/today").json()] == [welcome]
         page = client.get("/today", headers=HTML)
         assert "Newly added" in page.text and f"/people/{mei}?kind=message" in page.text
-        assert f"/people/{mei}/draft?reason={welcome}" in page.text
-        assert "Good to meet you" in client.get(f"/people/{mei}/draft?reason={welcome}", headers=HTML).text
+        assert f"/people/{mei}/write?template=reconnect" in page.text
+        written = client.get(f"/people/{mei}/write?template=reconnect", headers=HTML)
+        assert written.status_code == 200 and "No need to reply" in written.text
         token = client.cookies.get(CSRF_COOKIE) or ""
         dismissed = client.post(
             "/api/v1/dismissals",

@@ -16,6 +16,7 @@ CARRIED = {
     "interactions": "interactions[]",
     "interaction_people": "interactions[].people",
     "offers": "offers[]",
+    "message_templates": "templates[]",
     "reconnect_list": "reconnect[]",
     "snoozes": "snoozes[]",
     "dismissals": "dismissals[]",

@@ -437,6 +437,11 @@ API_OPERATIONS = {
     ("get", "/api/v1/offers/matches"),
     ("delete", "/api/v1/offers/{offer_id}"),
     ("post", "/api/v1/coach/check"),
+    ("get", "/api/v1/coach/templates"),
+    ("post", "/api/v1/coach/templates"),
+    ("put", "/api/v1/coach/templates/{code}"),
+    ("delete", "/api/v1/coach/templates/{code}"),
+    ("post", "/api/v1/coach/draft"),
     ("get", "/api/v1/me"),
     ("put", "/api/v1/me"),
 }

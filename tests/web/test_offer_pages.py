@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import PartialDate, Person, Tier
 from orchardist.domain.tending import Reason
+from orchardist.services import reasons
 from orchardist.services.interactions import interactions_with, log_interaction
 from orchardist.services.network import Network
 from orchardist.services.offers import add_offer, list_offers
@@ -178,7 +179,7 @@ def test_the_person_page_warns_before_an_ask_to_someone_only_taken_from(
     assert "Give before you ask" in text
     assert "So far you have made 2 asks of Ana Silva and given nothing back." in text
     assert "“Reviewing résumés” — they could use help with “résumé review”" in text
-    assert f'href="/people/{ana}/draft?reason=give_before_ask"' in page.text
+    assert f'href="/people/{ana}/write?template=offer-help"' in page.text
     # The notice sits with the log form, before it.
     assert text.index("give-first-heading") < text.index('id="log-heading"')
     assert client.get(f"/people/{quiet}", headers=HTML).context["ask_warning"] is None  # type: ignore[attr-defined]
@@ -239,80 +240,80 @@ def test_a_first_ask_is_not_warned_about(client: TestClient, csrf: str, network:
     assert response.headers["location"] == f"/people/{ana}?logged=1#timeline"
 
 
-# Draft a message ---------------------------------------------------------------------------------
+# Write a message, from Today's reasons ------------------------------------------------------------
 
 
 @pytest.mark.parametrize("reason", [reason.value for reason in Reason])
-def test_the_draft_page_for_every_reason(client: TestClient, network: Network, reason: str) -> None:
+def test_the_write_page_for_every_reason(client: TestClient, network: Network, reason: str) -> None:
     ana = _person(network, organisation="Northwind", emails=("ana@example.org",))
     page = client.get(f"/people/{ana}/draft?reason={reason}", headers=HTML)
-    assert page.status_code == 200 and page.template.name == "person/draft.html"  # type: ignore[attr-defined]
-    drafted = page.context["draft"]  # type: ignore[attr-defined]
-    assert drafted.reason.value == reason and drafted.person_id == ana
-    assert drafted.body.startswith("Hi Ana,")
-    assert unescape(page.text).count(drafted.body) == 1
-    assert drafted.mailto.startswith("mailto:ana@example.org?subject=")
-    assert f'href="{drafted.mailto}"' in unescape(page.text)
-    assert reason not in page.context["others"]  # type: ignore[attr-defined]
+    assert page.status_code == 200 and page.template.name == "person/write.html"  # type: ignore[attr-defined]
+    written = page.context["written"]  # type: ignore[attr-defined]
+    assert written.template.code == reasons.template_for(reason) and written.person.person_id == ana
+    letter = written.letter
+    assert letter.body.startswith("Hi Ana,")
+    assert unescape(page.text).count(letter.body) == 1
+    assert letter.mailto.startswith("mailto:ana@example.org?subject=")
+    assert f'href="{letter.mailto}"' in unescape(page.text)
     assert '<script src="/static/drafts.js" defer></script>' in page.text
 
 
-def test_the_reconnect_draft_asks_for_nothing(client: TestClient, network: Network) -> None:
+def test_the_reconnect_message_asks_for_nothing(client: TestClient, network: Network) -> None:
     ana = _person(network, could_use_help_with=("résumé review",))
     add_offer(network, "skill", "Reviewing résumés")
-    body = client.get(f"/people/{ana}/draft?reason=reconnect", headers=HTML).context["draft"].body  # type: ignore[attr-defined]
+    page = client.get(f"/people/{ana}/draft?reason=reconnect", headers=HTML)
+    body = page.context["written"].letter.body  # type: ignore[attr-defined]
     assert ASK_WORDS.search(body) is None, body
 
 
-def test_the_give_before_ask_draft_uses_the_matched_offer(client: TestClient, network: Network) -> None:
+def test_the_give_before_ask_message_offers_the_matched_offer(client: TestClient, network: Network) -> None:
     add_offer(network, "skill", "Gardening")
     add_offer(network, "skill", "Reviewing résumés")
     ana = _person(network, could_use_help_with=("résumé review",))
-    page = client.get(f"/people/{ana}/draft?reason=give_before_ask", headers=HTML)
-    drafted = page.context["draft"]  # type: ignore[attr-defined]
-    assert drafted.suggestion.offer.text == "Reviewing résumés"
-    assert "“Reviewing résumés”" in drafted.body
-    assert "It offers “Reviewing résumés”, for their need “résumé review”." in unescape(page.text)
+    page = client.get(f"/people/{ana}/write?template=offer-help", headers=HTML)
+    body = page.context["written"].letter.body  # type: ignore[attr-defined]
+    assert "help with “résumé review”" in body and "“Reviewing résumés”" in body
 
 
 def test_without_an_email_there_is_no_mailto_link(client: TestClient, network: Network) -> None:
     ana = _person(network)
-    page = client.get(f"/people/{ana}/draft?reason=overdue", headers=HTML)
-    assert page.context["draft"].mailto == "" and "mailto:" not in page.text  # type: ignore[attr-defined]
+    page = client.get(f"/people/{ana}/write?template=check-in", headers=HTML)
+    assert page.context["written"].letter.mailto == "" and "mailto:" not in page.text  # type: ignore[attr-defined]
     assert "No e-mail address for them" in page.text
 
 
-def test_a_french_draft(client: TestClient, network: Network) -> None:
+def test_a_french_message(client: TestClient, network: Network) -> None:
     client.cookies.update(FRENCH)
     ana = _person(network)
     page = client.get(f"/people/{ana}/draft?reason=thank_you_owed", headers=HTML)
-    drafted = page.context["draft"]  # type: ignore[attr-defined]
-    assert drafted.body.startswith("Bonjour Ana,") and drafted.subject == "Merci"
+    letter = page.context["written"].letter  # type: ignore[attr-defined]
+    assert letter.body.startswith("Bonjour Ana,") and letter.subject == "Merci"
 
 
-def test_an_occasion_draft_names_the_occasion(client: TestClient, network: Network) -> None:
+def test_an_occasion_message_names_the_occasion(client: TestClient, network: Network) -> None:
     ana = _person(network)
     page = client.get(f"/people/{ana}/draft?reason=occasion&occasion=birthday", headers=HTML)
-    assert "Happy birthday!" in page.context["draft"].body  # type: ignore[attr-defined]
+    assert "Happy birthday!" in page.context["written"].letter.body  # type: ignore[attr-defined]
 
 
-def test_a_draft_for_an_unknown_reason_or_someone_elses_person(
+def test_a_message_for_an_unknown_reason_or_someone_elses_person(
     client: TestClient, network: Network, other_network: Network
 ) -> None:
     ana = _person(network)
     theirs = _person(other_network, "Bob Friend")
-    assert client.get(f"/people/{ana}/draft?reason=gossip", headers=HTML).status_code == 400
+    unknown = client.get(f"/people/{ana}/draft?reason=gossip", headers=HTML)
+    assert unknown.context["written"].template.code == "check-in"  # type: ignore[attr-defined]
+    assert client.get(f"/people/{theirs}/write", headers=HTML).status_code == 404
     assert client.get(f"/people/{theirs}/draft?reason=overdue", headers=HTML).status_code == 404
-    assert client.get(f"/people/{ana}/draft", headers=HTML).context["draft"].reason is Reason.OVERDUE  # type: ignore[attr-defined]
 
 
-def test_each_today_item_links_to_its_draft(client: TestClient, network: Network) -> None:
+def test_each_today_item_links_to_its_message(client: TestClient, network: Network) -> None:
     helper = _person(network, "Ana Silva", tier=Tier.INNER)
     log_interaction(network, [helper], direction=Direction.ASKED, kind="coffee", summary="CV", on=TODAY)
     birthday = _person(network, "Ben Roy", birthday=PartialDate(month=TODAY.month, day=TODAY.day))
     page = client.get("/today", headers=HTML)
     drafts = page.context["drafts"]  # type: ignore[attr-defined]
-    assert f"/people/{helper}/draft?reason=thank_you_owed" in drafts
-    assert f"/people/{birthday}/draft?reason=occasion&occasion=birthday" in drafts
-    assert "Draft a message" in page.text
-    assert f'href="/people/{birthday}/draft?reason=occasion&amp;occasion=birthday"' in page.text
+    assert f"/people/{helper}/write?template=thank-you" in drafts
+    assert f"/people/{birthday}/write?template=greeting&occasion=birthday" in drafts
+    assert "Write a message" in page.text
+    assert f'href="/people/{birthday}/write?template=greeting&amp;occasion=birthday"' in page.text

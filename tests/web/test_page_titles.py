@@ -26,7 +26,7 @@ def pages(network: Network) -> dict[str, str]:
         "edit": f"/people/{person}/edit",
         "delete": f"/people/{person}/delete",
         "merge": f"/people/{person}/merge?other_id={other}",
-        "draft": f"/people/{person}/draft?reason=overdue",
+        "write": f"/people/{person}/write?template=check-in",
     }
 
 
@@ -43,7 +43,7 @@ def title(html: str) -> str:
         ("edit", "Edit a person", "Modifier une personne"),
         ("delete", "Delete a person", "Supprimer une personne"),
         ("merge", "Merge two records", "Fusionner deux fiches"),
-        ("draft", "A message to a person", "Un message pour une personne"),
+        ("write", "Write a message", "Écrire un message"),
     ],
 )
 def test_a_page_about_someone_has_a_neutral_title_and_names_them_in_its_heading(

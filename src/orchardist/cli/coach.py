@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import IO, Any
 
 import click
@@ -95,3 +96,118 @@ def _line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``offset``."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _kind_of(template: Any) -> str:
+    if not template.builtin:
+        return "your own"
+    return "changed" if template.edited else "built-in"
+
+
+@coach_group.command("templates")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="Their language.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"templates": [{"code", "name", "subject", "body", "gives", "log_kind", "builtin", '
+    '"edited", "introduction"}]} as JSON.',
+)
+@click.pass_context
+def templates_command(ctx: click.Context, lang: str, as_json: bool) -> None:
+    """The message templates: each one's code (for coach draft), name, whether it asks, gives or
+    neither, and whether it is built-in, changed by you or your own. Change them, or add your own,
+    on the web app's Message templates page."""
+    from orchardist.services.writing import template_list, template_to_dict
+
+    with reported():
+        found = template_list(state(ctx).network(), lang, _translator(lang) or _same)
+    if as_json:
+        print_json({"templates": [template_to_dict(template) for template in found]})
+        return
+    width = max(len(template.code) for template in found)
+    for template in found:
+        click.echo(
+            f"{template.code:<{width}}  {template.gives.value:<6}  {_kind_of(template):<9}  {template.name}"
+        )
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@coach_group.command("draft")
+@click.argument("template")
+@click.option("--to", "person_id", type=int, required=True, metavar="PERSON_ID", help="Who it goes to.")
+@click.option(
+    "--with",
+    "other_id",
+    type=int,
+    metavar="PERSON_ID",
+    help="For an introduction (double-opt-in): the other person; a message is drafted to each.",
+)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True, help="Its language.")
+@click.option(
+    "--occasion",
+    type=click.Choice(["birthday", "work_anniversary", "new_job", "holiday"]),
+    help="For a greeting: what it is for.",
+)
+@click.option("--holiday", default="", metavar="CODE", help="With --occasion holiday: which one.")
+@click.option("--article", default="", metavar="TEXT", help="For share-article: its title and link.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print {"template", "lang", "to", "name", "email", "subject", "body", "mailto", "findings", '
+    '"log": {"direction", "kind"}, "other"} as JSON.',
+)
+@click.pass_context
+def draft_command(
+    ctx: click.Context,
+    template: str,
+    person_id: int,
+    other_id: int | None,
+    lang: str,
+    occasion: str | None,
+    holiday: str,
+    article: str,
+    as_json: bool,
+) -> None:
+    """Draft a message to a person from TEMPLATE (coach templates lists them), filled from what your
+    network knows of them, and checked by the coach. Nothing is sent: copy it into your mail
+    program, then log it (log --direction and --kind as printed)."""
+    from orchardist.services.writing import compose
+
+    translate = _translator(lang)
+    with reported():
+        written = compose(
+            state(ctx).network(),
+            person_id,
+            template,
+            lang=lang,
+            _=translate or _same,
+            other_id=other_id,
+            occasion=occasion or "",
+            holiday=holiday,
+            article=article,
+        )
+    if as_json:
+        print_json(written.to_dict(translate))
+        return
+    letters = [letter for letter in (written.letter, written.other) if letter is not None]
+    for index, letter in enumerate(letters):
+        if index:
+            click.echo("\n" + "-" * 40 + "\n")
+        click.echo(f"To: {letter.name}" + (f" <{letter.email}>" if letter.email else ""))
+        click.echo(f"Subject: {letter.subject}\n")
+        click.echo(letter.body)
+        for finding in letter.check.findings:
+            said: dict[str, Any] = finding.to_dict(translate)
+            click.echo(f"\nCoach: {said['severity']}  {said['rule']}: {said['message']}")
+            click.echo(f"    → {said['suggestion']}")
+    direction = written.template.gives.direction.value
+    summary = shlex.quote(written.template.name)
+    click.echo(
+        f"\nOnce sent: orchardist log {person_id} --direction {direction} "
+        f"--kind {written.template.log_kind} --summary {summary}"
+    )

@@ -48,6 +48,8 @@ def clause_start(tokens: list[str], first: int, index: int) -> int:
 
 REQUESTING = re.compile(
     r" (?:(?:could|would|can|will) (?:you|u)(?! (?:like|want|need|believe|imagine|guess|"
+    # "Would you be happy for me to introduce you?" offers; it asks nothing for the writer.
+    r"be (?:happy|glad|ok|okay|comfortable) (?:for|if) (?:me|i) |"
     r"please let me know if "
     r"i can))|would you mind|could i ask|can i ask|may i ask|might i ask|i was wondering|i am wondering|"
     r"wondering if|i d love (?:your|to get your|to hear your|to pick|to ask|an introduction|an intro)|"

@@ -129,3 +129,34 @@ EMPLOYER_BETTER = Wording(
 
 # What a check refuses.
 NOTHING_TO_CHECK = Wording("coach.nothing_to_check", N_("there is no message to check: it is empty"))
+
+# Templates.
+UNKNOWN_BLANK = Wording(
+    "template.unknown_blank", N_("{%(blank)s} is not a blank Orchardist can fill; it knows %(known)s")
+)
+BAD_CODE = Wording(
+    "template.bad_code",
+    N_("a template's code is lower-case letters, digits and dashes, such as my-coffee-ask (not %(code)s)"),
+)
+NO_BODY = Wording("template.no_body", N_("a template needs a message"))
+NO_NAME = Wording("template.no_name", N_("a template needs a name"))
+NO_SUCH_TEMPLATE = Wording(
+    "coach.no_such_template", N_("there is no template %(code)s; orchardist coach templates lists them")
+)
+TOO_MANY_TEMPLATES = Wording(
+    "coach.too_many_templates", N_("you keep %(limit)s templates of your own already; delete one first")
+)
+
+# What a fix writes into a message, and what its button says.
+ADVICE_ASK = Wording(
+    "coach.fix.advice_ask",
+    N_("Could I ask your advice on how people find their way into work like yours?"),
+)
+OFFER_SENTENCE = Wording(
+    "coach.fix.offer", N_("I would be glad to help with “%(offer)s”, if that is useful.")
+)
+GREETING = Wording("coach.fix.greeting", N_("Hi %(name)s,"))
+TAKE_OUT = N_("Take this sentence out")
+ASK_ADVICE_INSTEAD = N_("Ask for advice instead")
+OFFER_FIRST_LABEL = N_("Offer something first")
+GREET_BY_NAME = N_("Greet them by name")

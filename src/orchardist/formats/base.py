@@ -14,6 +14,7 @@ from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
 
 if TYPE_CHECKING:
     # Offers are matched with rapidfuzz; the CLI reads the format table without loading it.
+    from orchardist.coach.templates import KeptTemplate
     from orchardist.domain.offers import Offer
 
 
@@ -117,6 +118,7 @@ class ParseResult:
     snoozes: list[ParsedRecord[Snooze]] = field(default_factory=list)
     dismissals: list[ParsedRecord[Dismissal]] = field(default_factory=list)
     job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
+    templates: list[KeptTemplate] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,5 +136,6 @@ class NetworkSnapshot:
     snoozes: list[Snooze] = field(default_factory=list)
     dismissals: list[Dismissal] = field(default_factory=list)
     job_changes: list[JobChange] = field(default_factory=list)
+    templates: list[KeptTemplate] = field(default_factory=list)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)

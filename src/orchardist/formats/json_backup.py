@@ -65,9 +65,10 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
-# organisations, the reconnect list, snoozes, dismissals and new jobs. Versions 1 and 2 still restore.
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates.
+# Versions 1 to 3 still restore.
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -98,6 +99,7 @@ _TOP_KEYS = (
     "interactions",
     "organisations",
     "offers",
+    "templates",
     *records.RECORD_LISTS,
     "settings",
 )
@@ -213,6 +215,7 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         ],
         "organisations": records.organisation_objects(snapshot.organisations),
         "offers": records.offer_objects(snapshot.offers),
+        "templates": records.template_objects(snapshot.templates),
         **records.record_objects(snapshot, known),
         "settings": dict(sorted(snapshot.settings.items())),
     }
@@ -395,6 +398,10 @@ def parse(data: bytes, source: str) -> ParseResult:
         offers=[
             records.offer(value, f"offers[{index}]")
             for index, value in enumerate(listed(document, "offers", "offers"))
+        ],
+        templates=[
+            records.template(value, f"templates[{index}]")
+            for index, value in enumerate(listed(document, "templates", "templates"))
         ],
         reconnect=records.reconnect(document, keys),
         snoozes=records.snoozes(document, keys),

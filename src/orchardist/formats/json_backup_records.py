@@ -1,5 +1,5 @@
-"""The parts of a JSON backup besides people and interactions: offers, organisations, the reconnect list,
-snoozes, dismissals and new jobs, written and read back with their ids.
+"""The parts of a JSON backup besides people and interactions: offers, message templates, organisations,
+the reconnect list, snoozes, dismissals and new jobs, written and read back with their ids.
 
 A record of a person names them by their key in the backup (``"person": "p12"``), as interactions do.
 """
@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
 
+from orchardist.coach.templates import Gives, KeptTemplate, Template, code_problem, template_problem
+from orchardist.domain.interactions import KNOWN_KINDS
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
@@ -100,6 +102,23 @@ def record_objects(snapshot: NetworkSnapshot, known: Collection[int]) -> dict[st
     }
 
 
+def template_objects(templates: Sequence[KeptTemplate]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": kept.id,
+            "created_at": when(kept.created_at),
+            "lang": kept.lang,
+            "code": kept.template.code,
+            "name": kept.template.name,
+            "subject": kept.template.subject,
+            "body": kept.template.body,
+            "gives": kept.template.gives.value,
+            "log_kind": kept.template.log_kind,
+        }
+        for kept in templates
+    ]
+
+
 # Reading ---------------------------------------------------------------------------------------
 
 
@@ -114,6 +133,54 @@ def offer(value: object, path: str) -> Offer:
     created_at = moment(found, "created_at", path, required=True)
     assert created_at is not None
     return Offer(id=record_id(found, path) or 0, kind=kind, text=written, created_at=created_at)
+
+
+TEMPLATE_LANGUAGES = ("en", "fr")
+
+
+def _language(value: str) -> str:
+    if value not in TEMPLATE_LANGUAGES:
+        raise ValueError(value)
+    return value
+
+
+def _kind(value: str) -> str:
+    if value not in KNOWN_KINDS:
+        raise ValueError(value)
+    return value
+
+
+_TEMPLATE_KEYS = ("id", "created_at", "lang", "code", "name", "subject", "body", "gives", "log_kind")
+
+
+def template(value: object, path: str) -> KeptTemplate:
+    """A message template, checked as the Message templates page checks what the user writes."""
+    found = fields_of(value, path, _TEMPLATE_KEYS)
+    lang = choice(found, "lang", path, _language, "")
+    if not lang:
+        raise missing(path, "lang")
+    code = text(found, "code", path, required=True)
+    wrong = code_problem(code)
+    if wrong is not None:
+        raise refuse(f"{path}.code", wrong)
+    name, subject, body = (
+        text(found, key, path, required=key != "subject") for key in ("name", "subject", "body")
+    )
+    problem = template_problem(name, subject, body)
+    if problem is not None:
+        raise refuse(f"{path}.{problem[0]}", problem[1])
+    gives = choice(found, "gives", path, Gives, None)
+    if gives is None:
+        raise missing(path, "gives")
+    log_kind = choice(found, "log_kind", path, _kind, "")
+    if not log_kind:
+        raise missing(path, "log_kind")
+    return KeptTemplate(
+        lang,
+        Template(code, name, subject, body, gives, log_kind),
+        id=record_id(found, path),
+        created_at=moment(found, "created_at", path, required=True),
+    )
 
 
 def organisation(value: object, path: str) -> Organisation:

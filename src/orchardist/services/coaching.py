@@ -13,12 +13,15 @@ from typing import Any
 
 from orchardist.coach.checker import check
 from orchardist.coach.findings import Finding, MessageContext, Recipient
+from orchardist.coach.rules import BY_ID
 from orchardist.coach.wording import NOTHING_TO_CHECK
+from orchardist.domain.discretion import Workplace
 from orchardist.domain.interactions import Direction
 from orchardist.domain.limits import text_problem
 from orchardist.domain.messages import Translate
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
+from orchardist.services.discretion import about_me_in, flag_of
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
 from orchardist.services.offers import suggestions_for
@@ -29,6 +32,10 @@ MAX_MESSAGE = 20_000
 """The longest message checked, in characters (a long e-mail is a tenth of it)."""
 RECENT_DAYS = 90
 """How far back "recent" gives and asks go."""
+
+
+def _same(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,12 @@ def check_message(
     Refused (InputRefused naming ``text`` or ``lang``) when the text is empty, too long or not valid
     Unicode, or the language unknown; NotFound when ``to`` is not in this network.
     """
+    _checkable(text, lang)
+    with network.reading() as unit:
+        return checked_in(unit, text, to=to, sender=sender, lang=lang, on=date.today())
+
+
+def _checkable(text: str, lang: str) -> None:
     if lang not in LANGUAGES:
         raise InputRefused(refusals.ONE_OF(choices=", ".join(LANGUAGES)), field="lang")
     problem = text_problem(text, MAX_MESSAGE)
@@ -62,17 +75,37 @@ def check_message(
         raise InputRefused(problem, field="text")
     if not text.strip():
         raise InputRefused(NOTHING_TO_CHECK(), field="text")
+
+
+def context_in(
+    unit: Unit, text: str, *, to: int | None, sender: str = "", lang: str = "en", on: date
+) -> MessageContext:
+    """What the rules read: the message, who it goes to as the network knows them, the address it is
+    sent from, and the user's job-search mode and work domains (About me). NotFound naming ``to``."""
+    about = about_me_in(unit)
     recipient, first_message = None, False
     if to is not None:
-        with network.reading() as unit:
-            try:
-                recipient, first_message = recipient_in(unit, to, on=date.today())
-            except NotFound as missing:
-                raise NotFound(missing.message, field="to") from None
-    context = MessageContext(
-        text=text, lang=lang, first_message=first_message, recipient=recipient, sender=sender
+        try:
+            recipient, first_message = recipient_in(unit, to, on=on)
+        except NotFound as missing:
+            raise NotFound(missing.message, field="to") from None
+    return MessageContext(
+        text=text,
+        lang=lang,
+        first_message=first_message,
+        recipient=recipient,
+        sender=sender,
+        search_mode=about.search_mode,
+        work_domains=about.work_domains,
     )
-    return CheckView(findings=check(context), recipient=recipient, lang=lang)
+
+
+def checked_in(
+    unit: Unit, text: str, *, to: int | None, sender: str = "", lang: str = "en", on: date
+) -> CheckView:
+    """``check_message`` within a transaction, for a text already known to be fit to check."""
+    context = context_in(unit, text, to=to, sender=sender, lang=lang, on=on)
+    return CheckView(findings=check(context), recipient=context.recipient, lang=lang)
 
 
 def recipient_in(unit: Unit, person_id: int, *, on: date) -> tuple[Recipient, bool]:
@@ -96,6 +129,7 @@ def recipient_in(unit: Unit, person_id: int, *, on: date) -> tuple[Recipient, bo
         *person.interests,
         timeline[0].summary if timeline else "",
     )
+    flag = flag_of(Workplace.of(about_me_in(unit)), person)
     recipient = Recipient(
         display_name=person.display_name,
         given_name=person.given_name,
@@ -105,5 +139,34 @@ def recipient_in(unit: Unit, person_id: int, *, on: date) -> tuple[Recipient, bo
         recent_gives=sum(direction in (Direction.GAVE, Direction.MUTUAL) for direction in recent),
         recent_asks=sum(direction is Direction.ASKED for direction in recent),
         offer=offers[0].offer.text if offers else "",
+        coworker=None if flag.maybe else flag.certain,
+        knows_search=person.knows_search,
     )
     return recipient, not timeline
+
+
+def mend(
+    network: Network,
+    text: str,
+    *,
+    rule: str,
+    start: int,
+    end: int,
+    to: int | None = None,
+    sender: str = "",
+    lang: str = "en",
+    _: Translate = _same,
+) -> str:
+    """``text`` with the suggestion of its finding ``rule`` at ``start``–``end`` applied (in the
+    language of ``_``): the "apply" button of the Write a message page. The message comes back as it
+    was when the finding is no longer there or its rule cannot apply it by itself."""
+    _checkable(text, lang)
+    spec = BY_ID.get(rule)
+    if spec is None or spec.fix is None:
+        return text
+    with network.reading() as unit:
+        context = context_in(unit, text, to=to, sender=sender, lang=lang, on=date.today())
+    for finding in check(context):
+        if (finding.rule, finding.start, finding.end) == (rule, start, end):
+            return spec.fix(context, finding, _) or text
+    return text

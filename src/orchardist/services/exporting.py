@@ -26,13 +26,14 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
     rest a backup carries too (organisations, the records of people, when each row was added).
 
     ``redact`` leaves out what is private to the user (``orchardist.domain.redaction``): every note,
-    every discretion mark, and About me (the employer and the job search)."""
+    every discretion mark, About me (the employer and the job search) and the message templates."""
     with network.reading() as unit:
         found = NetworkSnapshot(
             people=unit.people.all(),
             interactions=unit.interactions.all(),
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
+            templates=unit.templates.all(),
         )
         if complete:
             records = unit.records
@@ -53,6 +54,8 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         people=[redact_person(person) for person in found.people],
         interactions=[redact_interaction(interaction) for interaction in found.interactions],
         settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
+        # The user's own words may tell of the search; a redacted backup has the built-in ones only.
+        templates=[],
     )
 
 
@@ -139,6 +142,7 @@ def restore(network: Network, source: Path) -> str:
         settings_now = restored(values_in(unit), result.settings)  # checked before anything is replaced
         unit.people.delete_everyone()
         unit.offers.delete_all()
+        unit.templates.delete_all()
         # Into a network emptied, everything is new: each row keeps its id where no other network's
         # row holds it, and rows that name it follow it.
         import_into(unit, result, str(source))

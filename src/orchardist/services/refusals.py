@@ -21,6 +21,10 @@ EXPECTED_DATES = Wording(
     "field.expected_dates", N_('expected a list of {"label": …, "date": "YYYY-MM-DD or --MM-DD"}')
 )
 ONE_OF = Wording("field.one_of", N_("must be one of %(choices)s"))
+INTRODUCE_WHOM = Wording(
+    "introduction.whom", N_("an introduction needs the other person too: say who they are")
+)
+INTRODUCE_TWO = Wording("introduction.same", N_("an introduction needs two different people"))
 
 # People.
 NEEDS_NAME = Wording("person.needs_name", N_("a person needs a name"))

@@ -296,3 +296,20 @@ offers = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_offers_space", "space_id"),
 )
+
+# The user's message templates: their own, and their copies of built-in ones (same code), per language.
+message_templates = sa.Table(
+    "message_templates",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("code", sa.String(100), nullable=False),
+    sa.Column("lang", sa.String(10), nullable=False),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("gives", sa.String(20), nullable=False),
+    sa.Column("log_kind", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("space_id", "lang", "code", name="uq_message_templates_code"),
+)

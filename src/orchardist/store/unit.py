@@ -18,6 +18,7 @@ from orchardist.store.people import PeopleRepository
 from orchardist.store.progress import ProgressRepository
 from orchardist.store.records import RecordsRepository
 from orchardist.store.settings import SettingsRepository, spaces_holding
+from orchardist.store.templates import TemplatesRepository
 from orchardist.store.tending import TendingRepository
 
 
@@ -59,6 +60,10 @@ class Unit:
     @cached_property
     def progress(self) -> ProgressRepository:
         return ProgressRepository(self._conn, self.space_id)
+
+    @cached_property
+    def templates(self) -> TemplatesRepository:
+        return TemplatesRepository(self._conn, self.space_id)
 
     def spaces_holding(self, key: str, value: object) -> list[int]:
         """The spaces whose setting ``key`` is ``value`` (looking up whose private feed a token opens)."""

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from orchardist.coach import wording
 from orchardist.coach.asking import REQUESTING, clause_start
 from orchardist.coach.findings import Finding, MessageContext, Recipient, Severity
+from orchardist.coach.fixes import before_sentence
 from orchardist.coach.openings import spans as openings
 from orchardist.coach.rule import RuleSpec
 from orchardist.coach.text import read
-from orchardist.domain.messages import N_, Message
+from orchardist.domain.messages import N_, Message, Translate
 
 ID = "ask-without-giving"
 
@@ -67,4 +68,20 @@ def check(context: MessageContext) -> Iterator[Finding]:
     yield Finding(ID, severity, where[0], where[1], why, better)
 
 
-RULE = RuleSpec(id=ID, severity=Severity.ADVICE, label=N_("Asks without giving"), check=check)
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str | None:
+    """An offer of the writer's that meets one of their needs goes before the ask (none known: the
+    writer must choose what to give)."""
+    if context.recipient is None or not context.recipient.offer:
+        return None
+    offer = wording.OFFER_SENTENCE(offer=context.recipient.offer).text(_)
+    return before_sentence(context.text, finding.start, offer)
+
+
+RULE = RuleSpec(
+    id=ID,
+    severity=Severity.ADVICE,
+    label=N_("Asks without giving"),
+    check=check,
+    fix=fix,
+    fix_label=wording.OFFER_FIRST_LABEL,
+)

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 from orchardist.coach import wording
 from orchardist.coach.findings import Finding, MessageContext, Severity
+from orchardist.coach.fixes import with_sentence
 from orchardist.coach.openings import spans
 from orchardist.coach.rule import RuleSpec
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Translate
 
 ID = "asks-for-job-openings"
 
@@ -26,4 +27,16 @@ def check(context: MessageContext) -> Iterator[Finding]:
         yield Finding(ID, Severity.WARNING, start, end, wording.OPENINGS_WHY(), wording.OPENINGS_BETTER())
 
 
-RULE = RuleSpec(id=ID, severity=Severity.WARNING, label=N_("Asks for job openings"), check=check)
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str:
+    """The ask for openings becomes an ask for advice."""
+    return with_sentence(context.text, finding.start, finding.end, wording.ADVICE_ASK().text(_))
+
+
+RULE = RuleSpec(
+    id=ID,
+    severity=Severity.WARNING,
+    label=N_("Asks for job openings"),
+    check=check,
+    fix=fix,
+    fix_label=wording.ASK_ADVICE_INSTEAD,
+)

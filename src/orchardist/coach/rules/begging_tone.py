@@ -9,9 +9,10 @@ from collections.abc import Iterator
 
 from orchardist.coach import wording
 from orchardist.coach.findings import Finding, MessageContext, Severity
+from orchardist.coach.fixes import without_sentence
 from orchardist.coach.rule import RuleSpec
 from orchardist.coach.text import read
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Translate
 
 ID = "begging-tone"
 
@@ -52,4 +53,16 @@ def check(context: MessageContext) -> Iterator[Finding]:
         yield Finding(ID, Severity.WARNING, start, end, wording.BEGGING_WHY(), wording.BEGGING_BETTER())
 
 
-RULE = RuleSpec(id=ID, severity=Severity.WARNING, label=N_("Begging tone"), check=check)
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str:
+    """The sentence comes out."""
+    return without_sentence(context.text, finding.start, finding.end)
+
+
+RULE = RuleSpec(
+    id=ID,
+    severity=Severity.WARNING,
+    label=N_("Begging tone"),
+    check=check,
+    fix=fix,
+    fix_label=wording.TAKE_OUT,
+)

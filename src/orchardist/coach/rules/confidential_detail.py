@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from orchardist.coach import wording
 from orchardist.coach.findings import Finding, MessageContext, Severity
+from orchardist.coach.fixes import without_sentence
 from orchardist.coach.rule import RuleSpec
 from orchardist.coach.text import Reading, read
-from orchardist.domain.messages import N_, Wording
+from orchardist.domain.messages import N_, Translate, Wording
 
 ID = "confidential-detail"
 
@@ -98,4 +99,16 @@ def check(context: MessageContext) -> Iterator[Finding]:
             yield Finding(ID, Severity.WARNING, start, end, why(), better())
 
 
-RULE = RuleSpec(id=ID, severity=Severity.WARNING, label=N_("Confidential detail"), check=check)
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str:
+    """The sentence comes out."""
+    return without_sentence(context.text, finding.start, finding.end)
+
+
+RULE = RuleSpec(
+    id=ID,
+    severity=Severity.WARNING,
+    label=N_("Confidential detail"),
+    check=check,
+    fix=fix,
+    fix_label=wording.TAKE_OUT,
+)

@@ -11,7 +11,7 @@ from orchardist.coach import wording
 from orchardist.coach.findings import Finding, MessageContext, Recipient, Severity
 from orchardist.coach.rule import RuleSpec
 from orchardist.coach.text import fold, read
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Translate
 from orchardist.domain.offers import STOP_WORDS, stem
 
 ID = "no-personal-touch"
@@ -79,4 +79,20 @@ def _shortened(text: str) -> str:
     return text if len(text) <= LONGEST_HINT else text[: LONGEST_HINT - 1].rstrip() + "…"
 
 
-RULE = RuleSpec(id=ID, severity=Severity.ADVICE, label=N_("No personal touch"), check=check)
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str | None:
+    """The message opens with their name (what else is personal, only the writer knows)."""
+    recipient = context.recipient
+    name = recipient.given_name or recipient.display_name if recipient else ""
+    if not name.strip():
+        return None
+    return wording.GREETING(name=name.strip()).text(_) + "\n\n" + context.text.lstrip("\n")
+
+
+RULE = RuleSpec(
+    id=ID,
+    severity=Severity.ADVICE,
+    label=N_("No personal touch"),
+    check=check,
+    fix=fix,
+    fix_label=wording.GREET_BY_NAME,
+)

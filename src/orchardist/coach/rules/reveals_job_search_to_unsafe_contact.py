@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from orchardist.coach import wording
 from orchardist.coach.discretion_wording import (
     KEEP_THE_SEARCH_OUT,
     REVEALS_TO_COWORKER,
     REVEALS_TO_MAYBE_COWORKER,
 )
 from orchardist.coach.findings import Finding, MessageContext, Severity
+from orchardist.coach.fixes import without_sentence
 from orchardist.coach.rule import RuleSpec
 from orchardist.domain.discretion import SearchMode
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Translate
 
 ID = "reveals-job-search-to-unsafe-contact"
 
@@ -104,9 +106,16 @@ def check(context: MessageContext) -> Iterator[Finding]:
         )
 
 
+def fix(context: MessageContext, finding: Finding, _: Translate) -> str:
+    """The sentence comes out."""
+    return without_sentence(context.text, finding.start, finding.end)
+
+
 RULE = RuleSpec(
     id=ID,
     severity=Severity.WARNING,
     label=N_("Tells a co-worker you are looking"),
     check=check,
+    fix=fix,
+    fix_label=wording.TAKE_OUT,
 )

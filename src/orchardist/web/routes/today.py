@@ -24,12 +24,14 @@ router = APIRouter()
 
 
 def draft_href(item: TodayItem) -> str:
-    """The "Draft a message" page for a Today item: its reason, and which occasion when it is one."""
-    query = {"reason": str(item.reason)}
+    """The "Write a message" page for a Today item: the template of its reason, and which occasion
+    when it is one."""
+    occasion = str(item.detail.get("occasion") or "")
+    query = {"template": reasons.template_for(str(item.reason), occasion)}
     for name in ("occasion", "holiday"):
         if item.detail.get(name):
             query[name] = str(item.detail[name])
-    return f"/people/{item.person_id}/draft?{urlencode(query)}"
+    return f"/people/{item.person_id}/write?{urlencode(query)}"
 
 
 SNOOZES = {"week": 7, "month": 30}
