@@ -98,7 +98,11 @@ def test_calendar_entries_are_neutral(network: Network, language: str) -> None:
 
 def test_file_names_are_neutral(network: Network) -> None:
     _network(network)
-    names = [SQLITE_BACKUP_NAME, *(written.file_name for written in registry.exporters())]
+    today = date.today()
+    names = [
+        SQLITE_BACKUP_NAME.format(day=today),
+        *(written.file_name_on(today) for written in registry.exporters()),
+    ]
     names += [export_file(network, written.name, redact=True).file_name for written in registry.exporters()]
     with TestClient(create_app(network), base_url="http://localhost") as client:
         downloads = [client.get(f"/export/{written.name}") for written in registry.exporters()]
@@ -109,5 +113,5 @@ def test_file_names_are_neutral(network: Network) -> None:
         names.append(response.headers["content-disposition"].split("filename=")[1].strip('"'))
     assert "orchardist-reminders.ics" in names
     for name in names:
-        assert re.fullmatch(r"(orchardist|contacts)[\w.-]*", name), name
+        assert re.fullmatch(r"orchardist-(backup-|reminders)?(\d{4}-\d{2}-\d{2})?\.\w+", name), name
         assert TELLING.search(name) is None, name

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -170,10 +171,11 @@ def test_a_script_upload_needs_the_script_header(script: ScriptClient, network: 
 
 # Exports -----------------------------------------------------------------------------------------
 
+DAY = date.today().isoformat()
 FORMATS = {
-    "vcard": ("text/vcard", "contacts.vcf"),
-    "csv": ("text/csv", "contacts.csv"),
-    "json": ("application/json", "orchardist-backup.json"),
+    "vcard": ("text/vcard", f"orchardist-{DAY}.vcf"),
+    "csv": ("text/csv", f"orchardist-{DAY}.csv"),
+    "json": ("application/json", f"orchardist-backup-{DAY}.json"),
 }
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import httpx2
@@ -23,10 +24,11 @@ from orchardist.store.messages import FAILED_CHECK
 from orchardist.web.routes import exports
 
 HTML = {"accept": "text/html"}
+DAY = date.today().isoformat()  # in file names: a test run across midnight would see the next day's
 FORMATS = {
-    "vcard": ("text/vcard; charset=utf-8", "contacts.vcf"),
-    "csv": ("text/csv; charset=utf-8", "contacts.csv"),
-    "json": ("application/json", "orchardist-backup.json"),
+    "vcard": ("text/vcard; charset=utf-8", f"orchardist-{DAY}.vcf"),
+    "csv": ("text/csv; charset=utf-8", f"orchardist-{DAY}.csv"),
+    "json": ("application/json", f"orchardist-backup-{DAY}.json"),
 }
 
 
@@ -80,14 +82,17 @@ def test_the_page_explains_every_format(client: TestClient, network: Network) ->
     context = response.context  # type: ignore[attr-defined]
     # Every format the registry writes, in its order.
     assert [item["file_name"] for item in context["formats"]] == [
-        "orchardist-backup.json",
-        "contacts.vcf",
-        "contacts.csv",
+        f"orchardist-backup-{DAY}.json",
+        f"orchardist-{DAY}.vcf",
+        f"orchardist-{DAY}.csv",
     ]
     if _is_sqlite(network):
-        assert (context["backup_kind"], context["backup_file"]) == ("sqlite", "orchardist-backup.sqlite3")
+        assert (context["backup_kind"], context["backup_file"]) == (
+            "sqlite",
+            f"orchardist-backup-{DAY}.sqlite3",
+        )
     else:
-        assert (context["backup_kind"], context["backup_file"]) == ("json", "orchardist-backup.json")
+        assert (context["backup_kind"], context["backup_file"]) == ("json", f"orchardist-backup-{DAY}.json")
     page = response.text
     for words in (
         "address books",
@@ -140,7 +145,10 @@ def test_the_backup_is_checked_and_leaves_no_file_behind(
     assert "tom" not in response.headers["content-disposition"].lower()
     if _is_sqlite(network):
         assert response.headers["content-type"] == "application/vnd.sqlite3"
-        assert response.headers["content-disposition"] == 'attachment; filename="orchardist-backup.sqlite3"'
+        assert (
+            response.headers["content-disposition"]
+            == f'attachment; filename="orchardist-backup-{DAY}.sqlite3"'
+        )
         copy = tmp_path / "downloaded.sqlite3"
         copy.write_bytes(response.content)
         conn = sqlite3.connect(copy)
@@ -151,7 +159,9 @@ def test_the_backup_is_checked_and_leaves_no_file_behind(
             conn.close()
     else:
         assert response.headers["content-type"] == "application/json"
-        assert response.headers["content-disposition"] == 'attachment; filename="orchardist-backup.json"'
+        assert (
+            response.headers["content-disposition"] == f'attachment; filename="orchardist-backup-{DAY}.json"'
+        )
         document = response.json()
         assert document["format"] == "orchardist-backup"
         assert [person["display_name"] for person in document["people"]] == ["Tom Becker"]

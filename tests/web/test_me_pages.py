@@ -4,6 +4,8 @@ button on every page."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi.testclient import TestClient
 
 from orchardist.domain.people import Person
@@ -124,7 +126,7 @@ def test_the_export_page_offers_a_redacted_download(client: TestClient, network:
     assert (
         redacted.status_code == 200 and b"Secret" not in redacted.content and b"Ann Lee" in redacted.content
     )
-    assert 'filename="contacts.csv"' in redacted.headers["content-disposition"]
+    assert f'filename="orchardist-{date.today().isoformat()}.csv"' in redacted.headers["content-disposition"]
 
 
 def test_every_page_has_the_privacy_screen_button(client: TestClient, network: Network) -> None:

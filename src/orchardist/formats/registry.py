@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import ModuleType
 from typing import cast
 
@@ -56,13 +56,19 @@ class FormatSpec:
     reads: bool
     writes: bool
     media_type: str = ""
-    file_name: str = ""  # neutral: a file name never carries a person's name or employer
+    # Neutral: a file name never carries a person's name, an employer or a search; ``{day}`` is the
+    # day it is written (``file_name_on``).
+    file_name: str = ""
     purpose: str = ""
     heading: str = ""  # exporters: how the Export page titles the download
     about: tuple[str, ...] = ()  # exporters: what the Export page says of it, a paragraph each
     # A backup restores exactly what it holds: a record the shared limits refuse refuses the whole file
     # (naming where), where other formats pass that record over and say why.
     exact: bool = False
+
+    def file_name_on(self, day: date) -> str:
+        """The name of a file of this format written on ``day``, such as ``orchardist-2026-12-06.vcf``."""
+        return self.file_name.format(day=day.isoformat())
 
     def load(self) -> ModuleType:
         """The module that reads or writes this format (imported on first use)."""
@@ -80,7 +86,7 @@ FORMATS: tuple[FormatSpec, ...] = (
         reads=True,
         writes=True,
         media_type="application/json",
-        file_name="orchardist-backup.json",
+        file_name="orchardist-backup-{day}.json",
         purpose=N_("a full backup"),
         exact=True,
         heading=N_("JSON, a full backup"),
@@ -100,7 +106,7 @@ FORMATS: tuple[FormatSpec, ...] = (
         reads=True,
         writes=True,
         media_type="text/vcard",
-        file_name="contacts.vcf",
+        file_name="orchardist-{day}.vcf",
         purpose=N_("for address books"),
         heading=N_("vCard, for address books"),
         about=(
@@ -143,7 +149,7 @@ FORMATS: tuple[FormatSpec, ...] = (
         reads=False,
         writes=True,
         media_type="text/csv",
-        file_name="contacts.csv",
+        file_name="orchardist-{day}.csv",
         purpose=N_("for spreadsheets (formula-safe)"),
         heading=N_("CSV, for spreadsheets"),
         about=(

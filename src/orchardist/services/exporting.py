@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from orchardist.domain.redaction import redact_interaction, redact_person
@@ -84,10 +85,10 @@ def write_export(network: Network, fmt: str, target: Path, *, redact: bool = Fal
 
 def export_file(network: Network, fmt: str, *, redact: bool = False) -> ExportFile:
     """The network as a file to download in format ``fmt``, redacted if asked; FormatError for a
-    format not written. Its name is the format's neutral one either way."""
+    format not written. Its name is the format's neutral one either way, with today's date."""
     written = registry.exporter(fmt)
     content = registry.export(fmt, snapshot(network, complete=written.exact, redact=redact))
-    return ExportFile(content, written.media_type, written.file_name)
+    return ExportFile(content, written.media_type, written.file_name_on(date.today()))
 
 
 def backup_kind(network: Network, target: Path) -> str:

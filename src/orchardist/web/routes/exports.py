@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +30,7 @@ from orchardist.web.templating import render
 
 router = APIRouter()
 
-SQLITE_BACKUP_NAME = "orchardist-backup.sqlite3"
+SQLITE_BACKUP_NAME = "orchardist-backup-{day}.sqlite3"
 SQLITE_MEDIA_TYPE = "application/vnd.sqlite3"
 CONFIRM_VALUE = "replace-everything"
 _UNSAFE_NAME = re.compile(r"[^\w.\-]+")
@@ -40,7 +41,7 @@ def _formats() -> list[dict[str, object]]:
     return [
         {
             "format": written.name,
-            "file_name": written.file_name,
+            "file_name": written.file_name_on(date.today()),
             "media_type": written.media_type,
             "heading": written.heading,
             "about": written.about,
@@ -65,7 +66,7 @@ def _page(
         {
             "formats": _formats(),
             "backup_kind": "sqlite" if is_sqlite else "json",
-            "backup_file": SQLITE_BACKUP_NAME if is_sqlite else registry.exporter("json").file_name,
+            "backup_file": _backup_name(is_sqlite),
             "confirm_value": CONFIRM_VALUE,
             "restored": restored,
             "restore_error": restore_error,
@@ -81,6 +82,16 @@ def export_page(
 ) -> Response:
     """What each export format is for, the downloads, the backup and the restore form."""
     return _page(request, network, restored=restored if restored in {"sqlite", "json"} else None)
+
+
+def _backup_name(sqlite: bool) -> str:
+    """The neutral name of today's backup: an SQLite copy, or a JSON backup."""
+    today = date.today()
+    return (
+        SQLITE_BACKUP_NAME.format(day=today.isoformat())
+        if sqlite
+        else registry.exporter("json").file_name_on(today)
+    )
 
 
 @router.get("/export/{fmt}")
@@ -110,11 +121,8 @@ def download_backup(request: Request, network: Annotated[Network, Depends(networ
         shutil.rmtree(scratch, ignore_errors=True)
         message = _plain_words(error, (f"{target}.partial", str(target)), _("the backup"))
         return _page(request, network, backup_error=message, status_code=500)
-    if kind == "sqlite":
-        name, media_type = SQLITE_BACKUP_NAME, SQLITE_MEDIA_TYPE
-    else:
-        backup_format = registry.exporter("json")
-        name, media_type = backup_format.file_name, backup_format.media_type
+    name = _backup_name(kind == "sqlite")
+    media_type = SQLITE_MEDIA_TYPE if kind == "sqlite" else registry.exporter("json").media_type
     return FileResponse(
         target,
         media_type=media_type,
