@@ -199,7 +199,7 @@ def test_an_unforeseen_error_is_one_line_unless_debugging(sqlite_file: Path, tmp
         "from orchardist.services import people\n"
         "def broken(*args, **kwargs):\n"
         "    raise KeyError('Zebulon Quartermaine')\n"
-        "people.browse_people = broken\n"
+        "people.people_pages = broken\n"
         "from orchardist.cli.main import main\n"
         f"sys.argv = ['orchardist', '--db', {str(sqlite_file)!r}, *sys.argv[1:], 'people', 'list']\n"
         "main()\n"

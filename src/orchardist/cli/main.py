@@ -39,6 +39,8 @@ class OrchardistGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # the reader went away (``| head``): Click ends quietly, as other tools do
         except (Refused, OSError) as error:
             if _debugging(ctx):
                 raise

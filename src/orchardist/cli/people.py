@@ -11,6 +11,8 @@ from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_jso
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind
 
 TIERS = ["inner", "active", "casual", "dormant"]
+LIST_HEADERS = ("id", "name", "organisation", "title", "tier", "last contact")
+LIST_CAPS = (10, 32, 28, 28, 7, 12)  # cells: a longer value is cut with "…"
 
 
 def _option(spec: FieldSpec) -> click.Option:
@@ -85,35 +87,35 @@ def list_command(
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """List people, optionally filtered and searched."""
+    """List people, optionally filtered and searched; written as they are read, a page at a time."""
+    from orchardist.cli.table import write_json_array, write_table
     from orchardist.domain.queries import people_filter
-    from orchardist.services.people import browse_people
+    from orchardist.services.people import people_pages
     from orchardist.services.serialisers import listing_to_dict
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
-    listings = browse_people(state(ctx).network(), query, limit=limit, order=order).people  # type: ignore[arg-type]
-    if as_json:
-        print_json([listing_to_dict(item) for item in listings])
-        return
-    if not listings:
-        click.echo("No one found.")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "name", "organisation", "title", "tier", "last contact", box=None, pad_edge=False)
-    for item in listings:
-        person = item.person
-        table.add_row(
-            str(person.id),
-            person.display_name,
-            person.organisation,
-            person.title,
-            person.tier.value,
-            item.last_contact.isoformat() if item.last_contact else "never",
+    pages = people_pages(state(ctx).network(), query, limit=limit, order=order)  # type: ignore[arg-type]
+    with reported():
+        if as_json:
+            write_json_array([listing_to_dict(item) for item in page] for page in pages)
+            return
+        rows = (
+            [
+                (
+                    str(item.person.id),
+                    item.person.display_name,
+                    item.person.organisation,
+                    item.person.title,
+                    item.person.tier.value,
+                    item.last_contact.isoformat() if item.last_contact else "never",
+                )
+                for item in page
+            ]
+            for page in pages
         )
-    Console(soft_wrap=True).print(table)
+        if not write_table(LIST_HEADERS, rows, LIST_CAPS):
+            click.echo("No one found.")
 
 
 @people_group.command("show")
