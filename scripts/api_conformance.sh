@@ -59,7 +59,7 @@ export PYTHONPATH="$PWD/scripts" SCHEMATHESIS_HOOKS=api_conformance_hooks
 status=0
 "$tool/bin/schemathesis" run "$base/api/v1/openapi.json" \
     --checks "${ORCHARDIST_CONFORMANCE_CHECKS:-all}" \
-    --max-examples "${ORCHARDIST_CONFORMANCE_EXAMPLES:-15}" \
+    --max-examples "${ORCHARDIST_CONFORMANCE_EXAMPLES:-10}" \
     --seed "${ORCHARDIST_CONFORMANCE_SEED:-20261207}" \
     --workers 1 --request-timeout 20 --generation-database none --generation-codec utf-8 --no-color \
     --header "X-Orchardist-Client: api-conformance" \

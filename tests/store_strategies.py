@@ -80,8 +80,10 @@ _job_changes = st.builds(
     new_title=st.just("") | _WORDS,
     source=st.sampled_from(["linkedin:Connections.csv", "vcard:contacts.vcf"]),
 )
-# Words that say something, and hold no brace a template would read as a blank it cannot fill.
-_SAYS = _WORDS.filter(lambda words: bool(words.strip()) and "{" not in words)
+# Words that say something (an offer or a template's name cannot be blank), and for a template no
+# brace it would read as a blank it cannot fill.
+_NOT_BLANK = _WORDS.filter(lambda words: bool(words.strip()))
+_SAYS = _NOT_BLANK.filter(lambda words: "{" not in words)
 _BLANKS = st.sampled_from(["", "\n\n{given_name}", "[ at {where_met}]"])
 _templates = st.lists(
     st.tuples(
@@ -146,7 +148,7 @@ def networks(draw: st.DrawFn, *, most: int = 6) -> PlannedNetwork:
         ],
         organisations=draw(st.lists(_organisations, max_size=3)),
         offers=_twice_at_times(
-            draw, draw(st.lists(st.tuples(st.sampled_from(list(OfferKind)), _WORDS), max_size=3))
+            draw, draw(st.lists(st.tuples(st.sampled_from(list(OfferKind)), _NOT_BLANK), max_size=3))
         ),
         reconnect=draw(unique_person),
         snoozes=draw(unique_person),

@@ -17,7 +17,7 @@ from tests.store_strategies import PlannedNetwork, networks, store
 _EXAMPLES = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-_MANY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+_MANY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _round_trip(new_network: Callable[[], Network], tmp_path: Path, planned: PlannedNetwork) -> None:

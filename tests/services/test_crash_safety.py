@@ -25,7 +25,7 @@ from orchardist.services.network import open_network
 
 pytestmark = pytest.mark.slow
 
-TRIALS = 5
+TRIALS = 4
 
 
 def _cards(count: int, start: int = 0) -> bytes:
