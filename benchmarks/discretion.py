@@ -12,16 +12,13 @@ the People list with its flags. Figures, not pass/fail.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.generate import linkedin_export
-from benchmarks.run import _store_url
-from benchmarks.seed import open_benchmark
+from benchmarks.seed import arguments, linkedin_store
 
 EMPLOYERS = (
     # (employer, aliases, work domains): an exact name, a name that makes every "Maple …" a maybe,
@@ -44,9 +41,7 @@ def _timed(action: Callable[[], object], runs: int) -> tuple[float, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--rows", type=int, default=30_000)
+    parser = arguments(__doc__)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
 
@@ -56,10 +51,7 @@ def main() -> None:
     from orchardist.services.people import browse_people
 
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        export = workdir / "Connections.csv"
-        export.write_bytes(linkedin_export(args.rows))
-        store, network = open_benchmark(_store_url(args.db, workdir))
+        store, network, export = linkedin_store(args.db, args.rows, Path(tmp))
         import_file(network, export)
         with network.reading() as unit:
             everyone = unit.people.all()

@@ -7,7 +7,6 @@ Figures, not pass/fail: compare them with the budgets in docs/benchmarks.md.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
@@ -16,10 +15,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-import sqlalchemy as sa
-
-from benchmarks.generate import interaction_rows, linkedin_export
-from benchmarks.seed import open_benchmark, person_ids, store_interactions
+from benchmarks.generate import interaction_rows
+from benchmarks.seed import arguments, linkedin_store, person_ids, store_interactions
 
 QUERIES = [
     "dan",
@@ -35,19 +32,6 @@ QUERIES = [
 ]
 
 
-def _store_url(kind: str, workdir: Path) -> str:
-    if kind == "sqlite":
-        return str(workdir / "bench.sqlite3")
-    admin = sa.create_engine(
-        "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(sa.text("DROP DATABASE IF EXISTS orchardist_bench WITH (FORCE)"))
-        conn.execute(sa.text("CREATE DATABASE orchardist_bench"))
-    admin.dispose()
-    return "postgresql://postgres@127.0.0.1:5432/orchardist_bench"
-
-
 def bench_help(runs: int = 15) -> list[float]:
     exe = Path(sys.executable).with_name("orchardist")
     times = []
@@ -59,9 +43,7 @@ def bench_help(runs: int = 15) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--rows", type=int, default=30_000)
+    parser = arguments(__doc__)
     parser.add_argument("--interactions", type=int, default=300_000)
     args = parser.parse_args()
 
@@ -70,10 +52,7 @@ def main() -> None:
     from orchardist.store.people import PeopleRepository
 
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        export = workdir / "Connections.csv"
-        export.write_bytes(linkedin_export(args.rows))
-        store, network = open_benchmark(_store_url(args.db, workdir))
+        store, network, export = linkedin_store(args.db, args.rows, Path(tmp))
         print(f"database: {args.db}; file: {args.rows:,} rows, {export.stat().st_size / 1e6:.1f} MB")
 
         started = time.perf_counter()

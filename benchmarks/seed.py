@@ -3,8 +3,13 @@ figures included)."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import UTC, datetime
+from pathlib import Path
 
+import sqlalchemy as sa
+
+from benchmarks.generate import linkedin_export
 from orchardist.services.network import Network, open_network
 from orchardist.store.bulk import insert_rows
 from orchardist.store.engine import Store
@@ -14,6 +19,38 @@ from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.migrate import open_store
 from orchardist.store.people import PeopleRepository
 from orchardist.store.tables import interaction_people, interactions
+
+
+def arguments(description: str | None, *, rows: int = 30_000) -> argparse.ArgumentParser:
+    """The options every benchmark takes: ``--db sqlite|postgres`` and ``--rows`` (the people)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--rows", type=int, default=rows)
+    return parser
+
+
+def store_url(kind: str, workdir: Path) -> str:
+    """A new, empty store of ``kind``: a file in ``workdir``, or the database ``orchardist_bench``
+    (dropped and made again) on the local PostgreSQL."""
+    if kind == "sqlite":
+        return str(workdir / "bench.sqlite3")
+    admin = sa.create_engine(
+        "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(sa.text("DROP DATABASE IF EXISTS orchardist_bench WITH (FORCE)"))
+        conn.execute(sa.text("CREATE DATABASE orchardist_bench"))
+    admin.dispose()
+    return "postgresql://postgres@127.0.0.1:5432/orchardist_bench"
+
+
+def linkedin_store(kind: str, rows: int, workdir: Path) -> tuple[Store, Network, Path]:
+    """A new, empty store of ``kind`` and a LinkedIn export of ``rows`` generated people beside it,
+    not yet imported (a benchmark may time the import)."""
+    export = workdir / "Connections.csv"
+    export.write_bytes(linkedin_export(rows))
+    store, network = open_benchmark(store_url(kind, workdir))
+    return store, network, export
 
 
 def open_benchmark(db: str) -> tuple[Store, Network]:

@@ -22,8 +22,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.generate import interaction_rows, linkedin_export
-from benchmarks.run import _store_url
-from benchmarks.seed import open_benchmark, person_ids, store_interactions
+from benchmarks.seed import open_benchmark, person_ids, store_interactions, store_url
 
 PAGES = [
     "/today",
@@ -81,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("orchardist"))
     with tempfile.TemporaryDirectory() as tmp:
-        db = _store_url(args.db, Path(tmp))
+        db = store_url(args.db, Path(tmp))
         export = Path(tmp) / "Connections.csv"
         export.write_bytes(linkedin_export(30_000))
         subprocess.run([exe, "--db", db, "import", str(export)], check=True, capture_output=True)

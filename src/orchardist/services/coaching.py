@@ -86,7 +86,7 @@ def context_in(
     recipient, first_message = None, False
     if to is not None:
         try:
-            recipient, first_message = recipient_in(unit, to, on=on)
+            recipient, first_message = recipient_in(unit, to, on=on, workplace=Workplace.of(about))
         except NotFound as missing:
             raise NotFound(missing.message, field="to") from None
     return MessageContext(
@@ -108,9 +108,12 @@ def checked_in(
     return CheckView(findings=check(context), recipient=context.recipient, lang=lang)
 
 
-def recipient_in(unit: Unit, person_id: int, *, on: date) -> tuple[Recipient, bool]:
+def recipient_in(
+    unit: Unit, person_id: int, *, on: date, workplace: Workplace | None = None
+) -> tuple[Recipient, bool]:
     """The person as the checker sees them, and whether a message to them would be the first (no
-    contact logged yet). Gives count what was given and what was mutual (both gave); "recent" is the
+    contact logged yet), flagged as a co-worker by ``workplace`` (read from About me when not given).
+    Gives count what was given and what was mutual (both gave); "recent" is the
     ``RECENT_DAYS`` days up to ``on``. NotFound when they are not in this network."""
     person = unit.people.get(person_id)
     balance = unit.offers.balance_of(person_id)
@@ -129,7 +132,7 @@ def recipient_in(unit: Unit, person_id: int, *, on: date) -> tuple[Recipient, bo
         *person.interests,
         timeline[0].summary if timeline else "",
     )
-    flag = flag_of(Workplace.of(about_me_in(unit)), person)
+    flag = flag_of(workplace or Workplace.of(about_me_in(unit)), person)
     recipient = Recipient(
         display_name=person.display_name,
         given_name=person.given_name,

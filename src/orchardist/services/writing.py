@@ -280,6 +280,7 @@ def _values(
     occasion: str,
     holiday: str,
     article: str,
+    my_name: str,
     _: Translate,
 ) -> dict[str, str]:
     assert person.id is not None
@@ -303,7 +304,7 @@ def _values(
         ),
         "occasion": _occasion_words(person, occasion, holiday, _),
         "article": article.strip() or _("[the article's title and link]"),
-        "my_name": about_me_in(unit).name,
+        "my_name": my_name,
     }
     if other is not None:
         values.update(
@@ -374,10 +375,15 @@ def compose(
             other = unit.people.get(other_id)
             if other is None:
                 raise NotFound(NO_SUCH_PERSON(id=other_id), field="with")
-        values = _values(unit, person, other, occasion=occasion, holiday=holiday, article=article, _=_)
+        my_name = about_me_in(unit).name
+        values = _values(
+            unit, person, other, occasion=occasion, holiday=holiday, article=article, my_name=my_name, _=_
+        )
         letter = _letter(unit, person, template, values, lang)
         reply = None
         if other is not None:
-            values = _values(unit, other, person, occasion=occasion, holiday=holiday, article=article, _=_)
+            values = _values(
+                unit, other, person, occasion=occasion, holiday=holiday, article=article, my_name=my_name, _=_
+            )
             reply = _letter(unit, other, template, values, lang)
         return Written(template, letter, reply, templates_in(unit, lang, _), lang, whom, [])
