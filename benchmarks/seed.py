@@ -29,19 +29,21 @@ def arguments(description: str | None, *, rows: int = 30_000) -> argparse.Argume
     return parser
 
 
-def store_url(kind: str, workdir: Path) -> str:
-    """A new, empty store of ``kind``: a file in ``workdir``, or the database ``orchardist_bench``
-    (dropped and made again) on the local PostgreSQL."""
+def store_url(kind: str, workdir: Path, *, name: str = "orchardist_bench") -> str:
+    """A new, empty store of ``kind``: a file in ``workdir``, or the database ``name`` (dropped and made
+    again) on the local PostgreSQL; benchmarks that may run at the same time use names of their own."""
     if kind == "sqlite":
         return str(workdir / "bench.sqlite3")
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a plain database name: {name!r}")
     admin = sa.create_engine(
         "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
     )
     with admin.connect() as conn:
-        conn.execute(sa.text("DROP DATABASE IF EXISTS orchardist_bench WITH (FORCE)"))
-        conn.execute(sa.text("CREATE DATABASE orchardist_bench"))
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(sa.text(f"CREATE DATABASE {name}"))
     admin.dispose()
-    return "postgresql://postgres@127.0.0.1:5432/orchardist_bench"
+    return f"postgresql://postgres@127.0.0.1:5432/{name}"
 
 
 def linkedin_store(kind: str, rows: int, workdir: Path) -> tuple[Store, Network, Path]:

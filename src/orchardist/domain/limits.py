@@ -12,11 +12,13 @@ days and ids within range, dates a calendar can count from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain import wording
-from orchardist.domain.fields import FIELDS, Kind, value_of
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, empty
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.matching import organisation_key
 from orchardist.domain.messages import InputRefused, Message
@@ -47,6 +49,7 @@ __all__ = [
     "moment_problem",
     "offer_problem",
     "organisation_problem",
+    "person_checker",
     "person_problem",
     "record_problem",
     "text_problem",
@@ -124,39 +127,81 @@ def moment_problem(moment: datetime) -> Message | None:
 
 def person_problem(person: Person) -> Problem | None:
     """The first field of ``person`` that cannot be stored, and why; None when all can."""
-    if person.id is not None and (bad_id := _id_problem(person.id)) is not None:
-        return "id", bad_id
-    for name, spec in FIELDS.items():
-        value = value_of(person, name)
-        problem: Message | None = None
-        if spec.kind in (Kind.TEXT, Kind.NOTES):
-            problem = text_problem(value, spec.max_length, nul=True)
-        elif spec.kind is Kind.DATES:
-            if len(value) > MAX_ITEMS:
-                problem = wording.TOO_MANY(limit=MAX_ITEMS, count=len(value))
-            else:
-                problem = next(
-                    (found for item in value if (found := text_problem(item.label, MAX_LABEL)) is not None),
-                    None,
-                )
-        elif spec.is_list:
-            problem = _items_problem(value, spec.max_length)
-        elif spec.kind is Kind.TIER:
-            problem = None if isinstance(value, Tier) else wording.NOT_A_TIER(value=repr(value))
-        elif spec.kind is Kind.PERSON and value is not None:
-            problem = _id_problem(value)
-        elif spec.kind is Kind.FLAG and not isinstance(value, bool):
-            problem = wording.NOT_YES_OR_NO(value=repr(value))
-        elif spec.kind is Kind.OVERRIDE and value is not None and not isinstance(value, bool):
-            problem = wording.NOT_YES_OR_NO(value=repr(value))
-        if problem is not None:
-            return name, problem
-    # Person.__post_init__ has checked the rhythm already; its sources are labels it came from.
-    for labels in person.sources.values():
-        problem = _items_problem(labels, MAX_LABEL * 2)
-        if problem is not None:
-            return "sources", problem
-    return None
+    return person_checker()(person)
+
+
+PersonCheck = Callable[[Person], "Problem | None"]
+_Check = Callable[[Any], "Message | None"]
+
+
+def person_checker() -> PersonCheck:
+    """``person_problem`` for many people: the checks of the fields as they are declared now, worked
+    out once (an import checks 30,000 people), and each label of sources checked once."""
+    checks = [(_field_value(name, spec), name, _field_check(spec)) for name, spec in FIELDS.items()]
+    labels_fine: set[tuple[str, ...]] = set()
+
+    def check(person: Person) -> Problem | None:
+        if person.id is not None and (bad_id := _id_problem(person.id)) is not None:
+            return "id", bad_id
+        for value_of_field, name, check_value in checks:
+            problem = check_value(value_of_field(person))
+            if problem is not None:
+                return name, problem
+        # Person.__post_init__ has checked the rhythm already; its sources are labels it came from.
+        for labels in person.sources.values():
+            known = type(labels) is tuple
+            if known and labels in labels_fine:
+                continue
+            problem = _items_problem(labels, MAX_LABEL * 2)
+            if problem is not None:
+                return "sources", problem
+            if known:
+                labels_fine.add(labels)
+        return None
+
+    return check
+
+
+def _field_value(name: str, spec: FieldSpec) -> Callable[[Person], Any]:
+    if spec.custom:
+        default = empty(spec)
+        return lambda person: person.extra.get(name, default)
+    return attrgetter(name)
+
+
+def _field_check(spec: FieldSpec) -> _Check:
+    """What checks one value of a field of this kind (empty values, the most common, cost nothing)."""
+    limit = spec.max_length
+    if spec.kind in (Kind.TEXT, Kind.NOTES):
+        # An empty or short ASCII text always fits: only the others are looked at closely.
+        return lambda value: (
+            text_problem(value, limit, nul=True)
+            if value and (len(value) > limit or not value.isascii())
+            else None
+        )
+    if spec.kind is Kind.DATES:
+        return _dates_problem
+    if spec.is_list:
+        return lambda value: _items_problem(value, limit) if value else None
+    if spec.kind is Kind.TIER:
+        return lambda value: None if isinstance(value, Tier) else wording.NOT_A_TIER(value=repr(value))
+    if spec.kind is Kind.PERSON:
+        return lambda value: None if value is None else _id_problem(value)
+    if spec.kind is Kind.FLAG:
+        return lambda value: None if isinstance(value, bool) else wording.NOT_YES_OR_NO(value=repr(value))
+    if spec.kind is Kind.OVERRIDE:
+        return lambda value: (
+            None if value is None or isinstance(value, bool) else wording.NOT_YES_OR_NO(value=repr(value))
+        )
+    return lambda value: None
+
+
+def _dates_problem(value: tuple[Any, ...]) -> Message | None:
+    if not value:
+        return None
+    if len(value) > MAX_ITEMS:
+        return wording.TOO_MANY(limit=MAX_ITEMS, count=len(value))
+    return next((found for item in value if (found := text_problem(item.label, MAX_LABEL)) is not None), None)
 
 
 def interaction_problem(interaction: Interaction) -> Problem | None:

@@ -25,7 +25,7 @@ from orchardist.domain.limits import (
     moment_problem,
     offer_problem,
     organisation_problem,
-    person_problem,
+    person_checker,
     record_problem,
 )
 from orchardist.domain.messages import N_, Wording
@@ -241,6 +241,7 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
     ``people[3].every_days``; other formats pass the record over and say which field and why.
     """
     kept = []
+    person_problem = person_checker()
     for position, item in enumerate(result.people):
         found = person_problem(item.person) or _moment_problem(item.created_at)
         if found is None:
