@@ -241,7 +241,8 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                     fold(incoming.organisation),
                 )
                 # A backup's id is kept where it is free.
-                plan.new.append(replace(incoming, id=parsed.person.id))
+                kept_id = parsed.person.id
+                plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))
                 plan.new_keys.append(parsed.key)
                 plan.new_added.append(parsed.created_at)
                 report.added += 1

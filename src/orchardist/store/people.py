@@ -26,17 +26,20 @@ from orchardist.domain.messages import NotFound
 from orchardist.domain.people import PartialDate, Person, Tier
 from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.search import search_text, sort_key
-from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.domain.wording import NO_SUCH_PERSON
-from orchardist.store.bulk import insert_rows
+from orchardist.store.bulk import insert_values, stored_value
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
 from orchardist.store.person_rows import (
+    NEW_PERSON_COLUMNS,
     NOT_LOADED,
     dates_from_text,
     dates_to_json,
     extra_from_text,
     extra_to_json,
+    has_nul,
+    has_work_date,
+    new_person_values,
     source_items_from_text,
     without_nul,
 )
@@ -133,23 +136,38 @@ class PeopleRepository:
         if not new_people:
             return []
         now = datetime.now(UTC)
-        new_people = [without_nul(person) for person in new_people]
+        new_people = [without_nul(person) if has_nul(person) else person for person in new_people]
         org_ids = self._organisation_ids(person.organisation for person in new_people)
         if keep_ids:
             ids = ids_for(self.conn, people, [person.id for person in new_people])
         else:
             ids = allocate_ids(self.conn, people, len(new_people))
-        rows = [self._row(person, org_ids, now, created=True) for person in new_people]
-        for position, (person_id, row) in enumerate(zip(ids, rows, strict=True)):
-            row["id"] = person_id
-            if added is not None and (when := added[position]) is not None:
-                row["created_at"] = to_store(when)
-        insert_rows(self.conn, people, rows)
+        created = [now if when is None else to_store(when) for when in added] if added else None
+        stored_now = stored_value(self.conn, people.c.created_at, now)
+        space_id = self.space_id
+        insert_values(
+            self.conn,
+            people,
+            NEW_PERSON_COLUMNS,
+            [
+                new_person_values(
+                    person,
+                    person_id,
+                    space_id,
+                    org_ids.get(organisation_key(person.organisation)),
+                    stored_now
+                    if created is None
+                    else stored_value(self.conn, people.c.created_at, created[at]),
+                    stored_now,
+                )
+                for at, (person_id, person) in enumerate(zip(ids, new_people, strict=True))
+            ],
+        )
         if self.conn.dialect.name == "sqlite":
             self._index_for_search(ids)
         self._write_children(list(zip(ids, new_people, strict=True)))
         figures = WeeklyFigures(self.conn, self.space_id)
-        days = Counter(added_day(row["created_at"]) if added is not None else now.date() for row in rows)
+        days = Counter(added_day(when) for when in created) if created else Counter({now.date(): len(ids)})
         for day, number in sorted(days.items()):
             figures.count_added(day, number)
         return ids
@@ -272,9 +290,7 @@ class PeopleRepository:
             "met_through_id": person.met_through_id,
             "birthday": person.birthday.isoformat() if person.birthday else None,
             "dates": dates_to_json(person.dates),
-            "has_work_date": any(
-                item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in person.dates
-            ),
+            "has_work_date": has_work_date(person.dates),
             "notes": person.notes,
             "knows_search": person.knows_search,
             "coworker_override": person.coworker_override,
@@ -289,31 +305,20 @@ class PeopleRepository:
         return row
 
     def _write_children(self, pairs: Sequence[tuple[int, Person]]) -> None:
+        columns = ("space_id", "person_id", "position", "value", "key")
         for field_name, table, key_of in _CONTACT_POINTS:
-            rows = [
-                {
-                    "space_id": self.space_id,
-                    "person_id": person_id,
-                    "position": position,
-                    "value": value,
-                    "key": key_of(value),
-                }
+            values = [
+                (self.space_id, person_id, position, value, key_of(value))
                 for person_id, person in pairs
                 for position, value in enumerate(getattr(person, field_name))
             ]
-            insert_rows(self.conn, table, rows)
-        tag_rows = [
-            {
-                "space_id": self.space_id,
-                "person_id": person_id,
-                "position": position,
-                "tag": tag,
-                "key": tag_key(tag),
-            }
+            insert_values(self.conn, table, columns, values)
+        tags = [
+            (self.space_id, person_id, position, tag, tag_key(tag))
             for person_id, person in pairs
             for position, tag in enumerate(person.tags)
         ]
-        insert_rows(self.conn, person_tags, tag_rows)
+        insert_values(self.conn, person_tags, ("space_id", "person_id", "position", "tag", "key"), tags)
 
     def _organisation_ids(self, names: Iterable[str]) -> dict[str, int]:
         """Ids of the organisations named, by folded name, creating the missing ones."""
