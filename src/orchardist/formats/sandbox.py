@@ -210,12 +210,22 @@ def _run_child(
         sender.close()
 
 
+# Texts and sources read in one file repeat (employers, titles, given names, the same fields from the same
+# file): each is sent once, and pickle's memo sends the others as references to it, so the parent
+# builds one object for all of them. Filled for one message at a time.
+_SHARED: dict[object, object] = {}
+
+
 def _dumps(message: tuple[str, object]) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _reducers()
-    with _collector_paused():
-        pickler.dump(message)
+    _SHARED.clear()
+    try:
+        with _collector_paused():
+            pickler.dump(message)
+    finally:
+        _SHARED.clear()
     return buffer.getvalue()
 
 
@@ -252,7 +262,29 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
                 table[value] = _by_member_name
             elif dataclasses.is_dataclass(value) and all(field.init for field in dataclasses.fields(value)):
                 table[value] = _by_constructor(value)
+    table[people.Person] = _person_shared(_by_constructor(people.Person))
     return table
+
+
+def _person_shared(reduce: Callable[[Any], tuple[object, ...]]) -> Callable[[Any], tuple[object, ...]]:
+    """A person as ``Person(*fields)``, each text and each dict of sources the first equal one sent."""
+
+    def reduce_shared(person: Any) -> tuple[object, ...]:
+        cls, values = reduce(person)
+        return cls, tuple(_shared(value) for value in cast(tuple[object, ...], values))
+
+    return reduce_shared
+
+
+def _shared(value: object) -> object:
+    kind = type(value)
+    if kind is str:
+        return _SHARED.setdefault(value, value)
+    if kind is dict and value:
+        items = tuple(cast(dict[str, object], value).items())
+        if all(type(labels) is tuple for _name, labels in items):
+            return _SHARED.setdefault(("dict", items), value)
+    return value
 
 
 def _by_constructor(cls: type) -> Callable[[Any], tuple[object, ...]]:
