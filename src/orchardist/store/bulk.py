@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -54,4 +55,8 @@ def stored_value(conn: Connection, column: sa.Column[Any], value: Any) -> Any:
     """``value`` as ``column``'s type hands it to the driver (a time as SQLite's text, say): for a value
     that many rows share, worked out once."""
     process = column.type.bind_processor(conn.dialect)
-    return value if process is None else process(value)
+    if process is not None:
+        return process(value)
+    if conn.dialect.name == "sqlite" and isinstance(value, datetime):
+        return value.isoformat(" ")  # what the sqlite3 module's own adapter writes for each row
+    return value
