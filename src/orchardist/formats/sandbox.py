@@ -268,23 +268,24 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
 
 def _person_shared(reduce: Callable[[Any], tuple[object, ...]]) -> Callable[[Any], tuple[object, ...]]:
     """A person as ``Person(*fields)``, each text and each dict of sources the first equal one sent."""
+    names = [field.name for field in dataclasses.fields(people.Person)]
+    texts = [at for at, field in enumerate(dataclasses.fields(people.Person)) if field.type == "str"]
+    sources_at = names.index("sources")
+    shared = _SHARED.setdefault
 
     def reduce_shared(person: Any) -> tuple[object, ...]:
         cls, values = reduce(person)
-        return cls, tuple(_shared(value) for value in cast(tuple[object, ...], values))
+        values = list(cast(tuple[object, ...], values))
+        for at in texts:
+            if text := values[at]:
+                values[at] = shared(text, text)
+        if sources := values[sources_at]:
+            items = tuple(cast(dict[str, object], sources).items())
+            if all(type(labels) is tuple for _name, labels in items):
+                values[sources_at] = shared(items, sources)
+        return cls, tuple(values)
 
     return reduce_shared
-
-
-def _shared(value: object) -> object:
-    kind = type(value)
-    if kind is str:
-        return _SHARED.setdefault(value, value)
-    if kind is dict and value:
-        items = tuple(cast(dict[str, object], value).items())
-        if all(type(labels) is tuple for _name, labels in items):
-            return _SHARED.setdefault(("dict", items), value)
-    return value
 
 
 def _by_constructor(cls: type) -> Callable[[Any], tuple[object, ...]]:
