@@ -50,10 +50,18 @@ def fold(text: str) -> str:
     and given names thousands of times.
     """
     folded = text.casefold().translate(_PUNCTUATION)
-    if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(folded.split())
+    if folded.isascii():
+        return " ".join(folded.split())
+    # Word by word: each whitespace is a boundary no decomposition or accent crosses, and the words
+    # of names repeat where whole names do not.
+    return " ".join(word for word in map(_without_accents, folded.split()) if word)
+
+
+@lru_cache(maxsize=16_384)
+def _without_accents(word: str) -> str:
+    """One folded word without its accents (compatibility-decomposed), its whitespace squeezed."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def organisation_key(name: str) -> str:
