@@ -137,14 +137,19 @@ class PeopleRepository:
             return []
         now = datetime.now(UTC)
         new_people = [without_nul(person) if has_nul(person) else person for person in new_people]
-        org_ids = self._organisation_ids(person.organisation for person in new_people)
+        named = dict.fromkeys(person.organisation for person in new_people)  # first spelling first
+        org_ids = self._organisation_ids(named)
+        org_of = {name: org_ids.get(organisation_key(name)) for name in named}
         if keep_ids:
             ids = ids_for(self.conn, people, [person.id for person in new_people])
         else:
             ids = allocate_ids(self.conn, people, len(new_people))
-        created = [now if when is None else to_store(when) for when in added] if added else None
+        created = None
+        if added is not None and any(when is not None for when in added):
+            created = [now if when is None else to_store(when) for when in added]
         stored_now = stored_value(self.conn, people.c.created_at, now)
         space_id = self.space_id
+        dates_seen: dict[int, tuple[str, bool]] = {}
         insert_values(
             self.conn,
             people,
@@ -154,11 +159,12 @@ class PeopleRepository:
                     person,
                     person_id,
                     space_id,
-                    org_ids.get(organisation_key(person.organisation)),
+                    org_of[person.organisation],
                     stored_now
                     if created is None
                     else stored_value(self.conn, people.c.created_at, created[at]),
                     stored_now,
+                    dates_seen,
                 )
                 for at, (person_id, person) in enumerate(zip(ids, new_people, strict=True))
             ],

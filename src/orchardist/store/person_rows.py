@@ -12,7 +12,7 @@ from typing import Any
 
 from orchardist.domain.fields import FIELDS, as_json, from_json
 from orchardist.domain.matching import linkedin_key
-from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person
+from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 
@@ -182,13 +182,33 @@ NEW_PERSON_COLUMNS = (
 )
 
 
+_TIER_CODES = {tier: tier.value for tier in Tier}
+
+
 def new_person_values(
-    person: Person, person_id: int, space_id: int, organisation_id: int | None, created: Any, updated: Any
+    person: Person,
+    person_id: int,
+    space_id: int,
+    organisation_id: int | None,
+    created: Any,
+    updated: Any,
+    dates_seen: dict[int, tuple[str, bool]],
 ) -> tuple[Any, ...]:
     """A new person's row as the values of ``NEW_PERSON_COLUMNS``, JSON columns as their text and the
     times as given (already in the form the driver takes); the same row ``PeopleRepository`` writes
-    through the column types when it updates someone."""
+    through the column types when it updates someone.
+
+    ``dates_seen`` keeps the dates columns of each tuple of dates met in one batch, by identity: the
+    people of a file share the very same tuples (when they connected), and the batch holds them all.
+    """
     dates = person.dates
+    if dates:
+        dated = dates_seen.get(id(dates))
+        if dated is None:
+            dated = dates_seen[id(dates)] = (dates_text(dates), has_work_date(dates))
+        dates_json, work_date = dated
+    else:
+        dates_json, work_date = "[]", False
     return (
         person_id,
         space_id,
@@ -201,7 +221,7 @@ def new_person_values(
         organisation_id,
         person.title,
         person.location,
-        person.tier.value,
+        _TIER_CODES[person.tier],
         person.every_days,
         json_list(person.interests),
         json_list(person.can_help_with),
@@ -210,8 +230,8 @@ def new_person_values(
         person.where_met,
         person.met_through_id,
         person.birthday.isoformat() if person.birthday else None,
-        dates_text(dates) if dates else "[]",
-        has_work_date(dates),
+        dates_json,
+        work_date,
         person.notes,
         person.knows_search,
         person.coworker_override,
