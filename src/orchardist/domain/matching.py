@@ -149,16 +149,20 @@ STRONG_KINDS = frozenset({"linkedin", "email", "phone"})
 def match_keys(person: Person) -> list[tuple[str, str]]:
     """Every ``(kind, key)`` by which ``person`` can be matched, strongest first."""
     keys: list[tuple[str, str]] = []
-    for url in (person.linkedin_url, *person.urls):
+    urls = person.urls
+    for url in (person.linkedin_url, *urls) if urls else (person.linkedin_url,):
         key = linkedin_key(url)
         if key and ("linkedin", key) not in keys:
             keys.append(("linkedin", key))
-    keys.extend(("email", email_key(email)) for email in person.emails if email_key(email))
-    keys.extend(("phone", phone_key(phone)) for phone in person.phones if len(phone_key(phone)) >= 7)
-    name_org = name_org_key(person)
-    if name_org:
-        keys.append(("name_org", name_org))
+    if person.emails:
+        keys.extend(("email", key) for key in map(email_key, person.emails) if key)
+    if person.phones:
+        keys.extend(("phone", key) for key in map(phone_key, person.phones) if len(key) >= 7)
+    # name_org_key and name_key, the name folded once.
     name = name_key(person)
+    org = fold(person.organisation) if name else ""
+    if org:
+        keys.append(("name_org", f"{name}|{org}"))
     if name:
         keys.append(("name", name))
     return keys

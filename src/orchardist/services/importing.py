@@ -402,6 +402,5 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a file: refused whole (ImportRefused, nothing stored) or stored in one transaction."""
-    data = read_import_file(path)
-    result = parse_upload(data, str(path), fmt)
+    result = parse_upload(read_import_file(path), str(path), fmt)  # the file's bytes go once parsed
     return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress)
