@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from benchmarks.generate import linkedin_export
@@ -108,17 +110,43 @@ def orchardist(path: Path, url: str) -> int:
     from orchardist.services.network import open_network
 
     network = open_network(url)
+    before = _footprint()
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     report = import_file(network, path)
-    _report(started, report.added)
+    elapsed = time.perf_counter() - started
+    # The sandbox's children are the fork server's: stopped and waited for, their processor time counts
+    # among this process's children.
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]
+    _report(elapsed, _cpu_seconds() - cpu, before, report.added)
     network.close()
     return report.added
 
 
-def _report(started: float, count: int) -> None:
-    elapsed = time.perf_counter() - started
+def _cpu_seconds() -> float:
+    """Processor time of this process and of its children that have ended, user and system."""
+    mine, theirs = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + theirs.ru_utime + theirs.ru_stime
+
+
+def _footprint() -> int:
+    """Bytes of memory this process holds now (resident)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()
+
+
+def _report(elapsed: float, cpu: float, before: int, count: int) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    print(json.dumps({"seconds": elapsed, "peak_bytes": peak, "rows": count}), flush=True)
+    figures = {
+        "seconds": elapsed,
+        "cpu": cpu,
+        "peak_bytes": peak,
+        "growth_bytes": peak - before,
+        "rows": count,
+    }
+    print(json.dumps(figures), flush=True)
 
 
 def _child(which: str, db: str, path: Path, workdir: Path) -> None:
@@ -127,14 +155,16 @@ def _child(which: str, db: str, path: Path, workdir: Path) -> None:
         url = str(workdir / "orchardist.sqlite3") if db == "sqlite" else _postgres(DATABASE)
         orchardist(path, url)
         return
+    store: Callable[[], int]
     if db == "sqlite":
-        database = workdir / "floor.sqlite3"
-        started = time.perf_counter()
-        _report(started, floor_sqlite(path, database))
+        store = partial(floor_sqlite, path, workdir / "floor.sqlite3")
     else:
-        url = _postgres(FLOOR_DATABASE)
-        started = time.perf_counter()
-        _report(started, floor_postgres(path, url))
+        store = partial(floor_postgres, path, _postgres(FLOOR_DATABASE))
+    before = _footprint()
+    cpu = _cpu_seconds()
+    started = time.perf_counter()
+    count = store()
+    _report(time.perf_counter() - started, _cpu_seconds() - cpu, before, count)
 
 
 def _postgres(name: str) -> str:
@@ -170,18 +200,15 @@ def main() -> None:
         return
 
     print(f"database: {args.db}; {args.rounds} rounds, Orchardist and the floor taking turns")
-    print(
-        f"{'rows':>8} {'round':>5} {'floor s':>8} {'orch. s':>8} {'ratio':>6}"
-        f" {'floor MB':>9} {'orch. MB':>9} {'ratio':>6}"
-    )
+    print("each figure: floor / Orchardist = ratio (time by the clock, processor time, peak memory,")
+    print("and memory grown during the import over what the process held before it)")
     summary = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for rows in args.rows:
             path = workdir / f"Connections-{rows}.csv"
             path.write_bytes(linkedin_export(rows))
-            time_ratios, memory_ratios = [], []
-            floor_times, orchardist_times, floor_peaks, orchardist_peaks = [], [], [], []
+            rounds: list[dict[str, tuple[float, float, float]]] = []
             for number in range(args.rounds):
                 # Alternate who goes first, so neither always meets a warmer or a busier machine.
                 order = ["floor", "orchardist"] if number % 2 == 0 else ["orchardist", "floor"]
@@ -189,39 +216,41 @@ def main() -> None:
                 floor, ours = figures["floor"], figures["orchardist"]
                 if ours["rows"] != rows or floor["rows"] != rows:
                     raise SystemExit(f"expected {rows} people, got {ours['rows']} and {floor['rows']}")
-                time_ratios.append(ours["seconds"] / floor["seconds"])
-                memory_ratios.append(ours["peak_bytes"] / floor["peak_bytes"])
-                floor_times.append(floor["seconds"])
-                orchardist_times.append(ours["seconds"])
-                floor_peaks.append(floor["peak_bytes"] / 1e6)
-                orchardist_peaks.append(ours["peak_bytes"] / 1e6)
-                print(
-                    f"{rows:>8,} {number + 1:>5} {floor['seconds']:>8.2f} {ours['seconds']:>8.2f}"
-                    f" {time_ratios[-1]:>6.2f} {floor_peaks[-1]:>9.0f} {orchardist_peaks[-1]:>9.0f}"
-                    f" {memory_ratios[-1]:>6.2f}",
-                    flush=True,
+                rounds.append(
+                    {
+                        name: (floor[key] / scale, ours[key] / scale, ours[key] / floor[key])
+                        for name, key, scale in _FIGURES
+                    }
                 )
-            summary.append(
-                (
-                    rows,
-                    statistics.median(floor_times),
-                    statistics.median(orchardist_times),
-                    statistics.median(time_ratios),
-                    statistics.median(floor_peaks),
-                    statistics.median(orchardist_peaks),
-                    statistics.median(memory_ratios),
-                )
-            )
+                print(f"{rows:>8,} round {number + 1}: {_line(rounds[-1])}", flush=True)
+            summary.append((rows, {name: _medians([item[name] for item in rounds]) for name, *_ in _FIGURES}))
             path.unlink()
-    print(f"\nmedians ({args.db}):")
-    print(
-        f"{'rows':>8} {'floor s':>8} {'orch. s':>8} {'ratio':>6} {'floor MB':>9} {'orch. MB':>9} {'ratio':>6}"
+    print(f"\nmedians over the rounds ({args.db}; the ratio is the median of the rounds' ratios):")
+    for rows, medians in summary:
+        print(f"{rows:>8,}: {_line(medians)}")
+
+
+_FIGURES = (
+    ("time", "seconds", 1.0),
+    ("cpu", "cpu", 1.0),
+    ("peak", "peak_bytes", 1e6),
+    ("growth", "growth_bytes", 1e6),
+)
+_UNITS = {"time": "s", "cpu": "s cpu", "peak": "MB peak", "growth": "MB grown"}
+
+
+def _medians(values: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    floor, ours, ratio = zip(*values, strict=True)
+    return statistics.median(floor), statistics.median(ours), statistics.median(ratio)
+
+
+def _line(figures: dict[str, tuple[float, float, float]]) -> str:
+    return "   ".join(
+        f"{floor:.2f} / {ours:.2f} {_UNITS[name]} = {ratio:.2f}x"
+        if name in ("time", "cpu")
+        else f"{floor:.0f} / {ours:.0f} {_UNITS[name]} = {ratio:.2f}x"
+        for name, (floor, ours, ratio) in figures.items()
     )
-    for rows, floor_s, ours_s, ratio, floor_mb, ours_mb, memory in summary:
-        print(
-            f"{rows:>8,} {floor_s:>8.2f} {ours_s:>8.2f} {ratio:>6.2f} {floor_mb:>9.0f} {ours_mb:>9.0f}"
-            f" {memory:>6.2f}"
-        )
 
 
 if __name__ == "__main__":
