@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
@@ -25,7 +25,7 @@ from orchardist.domain.matching import (
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import PartialDate, Person, Tier
 from orchardist.domain.queries import Everyone, Order, Query
-from orchardist.domain.search import search_text, sort_key
+from orchardist.domain.search import sort_key
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_values, stored_value
 from orchardist.store.figures import WeeklyFigures, added_day
@@ -34,12 +34,10 @@ from orchardist.store.person_rows import (
     NEW_PERSON_COLUMNS,
     NOT_LOADED,
     dates_from_text,
-    dates_to_json,
     extra_from_text,
-    extra_to_json,
     has_nul,
-    has_work_date,
     new_person_values,
+    person_row,
     source_items_from_text,
     without_nul,
 )
@@ -203,7 +201,7 @@ class PeopleRepository:
         for person in changed:
             if person.id is None:
                 raise ValueError("a person must have an id to be updated")
-            row = self._row(person, org_ids, now, created=False)
+            row = person_row(person, self.space_id, org_ids.get(organisation_key(person.organisation)), now)
             self.conn.execute(
                 people.update()
                 .where(people.c.id == person.id, people.c.space_id == self.space_id)
@@ -270,45 +268,6 @@ class PeopleRepository:
             # Merge the FTS segments so the deleted words leave the index, not just get masked.
             self.conn.exec_driver_sql("INSERT INTO people_fts(people_fts) VALUES ('optimize')")
         return bool(result.rowcount)
-
-    def _row(
-        self, person: Person, org_ids: Mapping[str, int], now: datetime, *, created: bool
-    ) -> dict[str, Any]:
-        row: dict[str, Any] = {
-            "space_id": self.space_id,
-            "display_name": person.display_name,
-            "given_name": person.given_name,
-            "family_name": person.family_name,
-            "pronouns": person.pronouns,
-            "linkedin_url": person.linkedin_url,
-            "linkedin_key": linkedin_key(person.linkedin_url),
-            "organisation_id": org_ids.get(organisation_key(person.organisation)),
-            "title": person.title,
-            "location": person.location,
-            "tier": person.tier.value,
-            "every_days": person.every_days,
-            # JSON writes tuples as arrays, so the lists go in as they are.
-            "interests": person.interests,
-            "can_help_with": person.can_help_with,
-            "could_use_help_with": person.could_use_help_with,
-            "how_met": person.how_met,
-            "where_met": person.where_met,
-            "met_through_id": person.met_through_id,
-            "birthday": person.birthday.isoformat() if person.birthday else None,
-            "dates": dates_to_json(person.dates),
-            "has_work_date": has_work_date(person.dates),
-            "notes": person.notes,
-            "knows_search": person.knows_search,
-            "coworker_override": person.coworker_override,
-            "sources": person.sources,
-            "extra": extra_to_json(person.extra),
-            "search_text": search_text(person),
-            "sort_key": sort_key(person),
-            "updated_at": now,
-        }
-        if created:
-            row["created_at"] = now
-        return row
 
     def _write_children(self, pairs: Sequence[tuple[int, Person]]) -> None:
         columns = ("space_id", "person_id", "position", "value", "key")

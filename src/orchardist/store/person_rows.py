@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
@@ -247,3 +248,40 @@ def new_person_values(
 def has_work_date(dates: Sequence[NamedDate]) -> bool:
     """Whether one of ``dates`` is a work start (Today's work anniversaries read the flag)."""
     return any(item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in dates)
+
+
+def person_row(person: Person, space_id: int, organisation_id: int | None, now: datetime) -> dict[str, Any]:
+    """A person's row as the values an update writes through the column types (JSON columns as their
+    values), ``now`` as when it changed."""
+    return {
+        "space_id": space_id,
+        "display_name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "pronouns": person.pronouns,
+        "linkedin_url": person.linkedin_url,
+        "linkedin_key": linkedin_key(person.linkedin_url),
+        "organisation_id": organisation_id,
+        "title": person.title,
+        "location": person.location,
+        "tier": person.tier.value,
+        "every_days": person.every_days,
+        # JSON writes tuples as arrays, so the lists go in as they are.
+        "interests": person.interests,
+        "can_help_with": person.can_help_with,
+        "could_use_help_with": person.could_use_help_with,
+        "how_met": person.how_met,
+        "where_met": person.where_met,
+        "met_through_id": person.met_through_id,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "dates": dates_to_json(person.dates),
+        "has_work_date": has_work_date(person.dates),
+        "notes": person.notes,
+        "knows_search": person.knows_search,
+        "coworker_override": person.coworker_override,
+        "sources": person.sources,
+        "extra": extra_to_json(person.extra),
+        "search_text": search_text(person),
+        "sort_key": sort_key(person),
+        "updated_at": now,
+    }
