@@ -107,3 +107,17 @@ def test_a_person_with_nul_anywhere_is_cleaned_and_one_without_is_left_alone() -
     ):
         assert has_nul(dirty)
         assert not has_nul(without_nul(dirty))
+
+
+def test_statistics_are_refreshed_after_a_bulk_add_on_both_databases(store: Store) -> None:
+    with store.write() as conn:
+        space = create_space(conn, "example")
+        repo = PeopleRepository(conn, space.id)
+        repo.add_many([Person(display_name=f"Person {number}") for number in range(50)])
+        repo.refresh_statistics()  # every column it names exists (PostgreSQL analyses those only)
+    if not store.is_sqlite:
+        with store.read() as conn:
+            analysed = conn.execute(
+                sa.text("SELECT reltuples FROM pg_class WHERE relname = 'people'")
+            ).scalar_one()
+        assert analysed >= 50

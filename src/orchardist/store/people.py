@@ -60,6 +60,27 @@ _CONTACT_POINTS = (
     ("phones", person_phones, phone_key),
     ("urls", person_urls, lambda url: linkedin_key(url) or bounded(url.strip(), CONTACT_KEY_LENGTH)),
 )
+# The columns of people that a query's plan depends on (refresh_statistics).
+_PLANNED_COLUMNS = (
+    "id",
+    "space_id",
+    "sort_key",
+    "last_contact_on",
+    "tier",
+    "created_at",
+    "updated_at",
+    "every_days",
+    "birthday",
+    "has_work_date",
+    "linkedin_key",
+    "organisation_id",
+    "met_through_id",
+    "knows_search",
+    "coworker_override",
+    "could_use_help_with",
+    "sources",
+    "search_vector",
+)
 # SQLite allows 32,766 bound parameters per statement; stay well under it for IN lists.
 _CHUNK = 5_000
 
@@ -221,8 +242,10 @@ class PeopleRepository:
             # Analyses only the tables whose statistics are out of date.
             self.conn.exec_driver_sql("PRAGMA optimize")
         else:
+            # Of people, the columns queries filter, sort, join or search on: the names, notes and other
+            # texts are only ever shown, and their statistics were two thirds of the analysis's time.
+            self.conn.exec_driver_sql(f"ANALYZE people ({', '.join(_PLANNED_COLUMNS)})")
             for table in (
-                "people",
                 "person_emails",
                 "person_phones",
                 "person_urls",
