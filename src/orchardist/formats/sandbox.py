@@ -277,7 +277,8 @@ def _person_shared(reduce: Callable[[Any], tuple[object, ...]]) -> Callable[[Any
         cls, values = reduce(person)
         values = list(cast(tuple[object, ...], values))
         for at in texts:
-            if text := values[at]:
+            text = values[at]
+            if text and type(text) is str:
                 values[at] = shared(text, text)
         if sources := values[sources_at]:
             items = tuple(cast(dict[str, object], sources).items())
