@@ -27,7 +27,7 @@ def today_command(ctx: click.Context, on: datetime | None, as_json: bool) -> Non
     from orchardist.services.tending import today
 
     with reported():
-        entries = today(state(ctx).network(), on.date() if on else None)
+        entries = today(state(ctx).network(reads_only=True), on.date() if on else None)
     if as_json:
         print_json([entry.to_dict() for entry in entries])
         return

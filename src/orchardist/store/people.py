@@ -23,7 +23,7 @@ from orchardist.domain.matching import (
     tag_key,
 )
 from orchardist.domain.messages import NotFound
-from orchardist.domain.people import PartialDate, Person, Tier
+from orchardist.domain.people import Person
 from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
@@ -32,12 +32,11 @@ from orchardist.store.bulk import insert_rows
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
 from orchardist.store.person_rows import (
-    NOT_LOADED,
-    dates_from_text,
+    JSON_COLUMNS,
+    LOADED_COLUMNS,
     dates_to_json,
-    extra_from_text,
     extra_to_json,
-    source_items_from_text,
+    person_from,
     without_nul,
 )
 from orchardist.store.queries import to_sql
@@ -607,11 +606,8 @@ class PeopleRepository:
         if condition is not None:
             where = sa.and_(where, condition)
         columns = [
-            sa.type_coerce(column, sa.Text).label(column.name)
-            if column.name in ("dates", "sources", "extra")
-            else column
-            for column in people.columns
-            if column.name not in NOT_LOADED
+            sa.type_coerce(people.c[name], sa.Text).label(name) if name in JSON_COLUMNS else people.c[name]
+            for name in LOADED_COLUMNS
         ]
         rows = self.conn.execute(
             sa.select(*columns, organisations.c.name.label("organisation_name"))
@@ -621,7 +617,7 @@ class PeopleRepository:
         base = {row["id"]: row for row in rows.all()}
         if not base:
             return {}
-        children: dict[str, dict[int, list[str]]] = {}
+        children: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for field_name, table, _key in (*_CONTACT_POINTS, ("tags", person_tags, None)):
             value_column = table.c.tag if table is person_tags else table.c.value
             statement = sa.select(table.c.person_id, value_column)
@@ -631,44 +627,11 @@ class PeopleRepository:
                 # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
                 # index when it has no statistics yet.
                 statement = statement.where(table.c.space_id + 0 == self.space_id, table.c.person_id.in_(ids))
-            grouped: dict[int, list[str]] = defaultdict(list)
             for person_id, value in self.conn.execute(
                 statement.order_by(table.c.person_id, table.c.position)
             ).all():
-                grouped[person_id].append(value)
-            children[field_name] = grouped
+                children[person_id][field_name].append(value)
         return {
-            person_id: Person(
-                id=person_id,
-                display_name=row["display_name"],
-                given_name=row["given_name"],
-                family_name=row["family_name"],
-                pronouns=row["pronouns"],
-                emails=tuple(children["emails"].get(person_id, ())),
-                phones=tuple(children["phones"].get(person_id, ())),
-                urls=tuple(children["urls"].get(person_id, ())),
-                linkedin_url=row["linkedin_url"],
-                organisation=row["organisation_name"] or "",
-                title=row["title"],
-                location=row["location"],
-                tags=tuple(children["tags"].get(person_id, ())),
-                tier=Tier(row["tier"]),
-                every_days=row["every_days"],
-                interests=tuple(row["interests"]),
-                can_help_with=tuple(row["can_help_with"]),
-                could_use_help_with=tuple(row["could_use_help_with"]),
-                how_met=row["how_met"],
-                where_met=row["where_met"],
-                met_through_id=row["met_through_id"],
-                birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
-                dates=dates_from_text(row["dates"]),
-                notes=row["notes"],
-                knows_search=bool(row["knows_search"]),
-                coworker_override=None
-                if row["coworker_override"] is None
-                else bool(row["coworker_override"]),
-                sources=dict(source_items_from_text(row["sources"])),
-                extra=extra_from_text(row["extra"]),
-            )
+            person_id: person_from(row, row["organisation_name"], children.get(person_id, {}))
             for person_id, row in base.items()
         }
