@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.responses import Response
+from starlette.requests import HTTPConnection
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orchardist import __version__
 from orchardist.services.network import Network
@@ -90,16 +92,8 @@ def create_app(
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
-    @app.middleware("http")
-    async def per_request(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        """Set the request's language; report the time the app took (Server-Timing, for benchmarks)."""
-        started = time.perf_counter()
-        i18n.set_language(
-            i18n.negotiate(request.cookies.get(i18n.LANGUAGE_COOKIE), request.headers.get("accept-language"))
-        )
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        return response
+    # Added last, so it runs first: the language is set, and the clock started, before anything else.
+    app.add_middleware(PerRequest)
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
     for module in ROUTERS:
@@ -108,6 +102,32 @@ def create_app(
 
     errors.install(app)
     return app
+
+
+class PerRequest:
+    """Sets the request's language and reports the time the app took to start its answer
+    (``Server-Timing: app;dur=…``, in milliseconds, for benchmarks); a plain ASGI middleware."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        asked = HTTPConnection(scope)
+        i18n.set_language(
+            i18n.negotiate(asked.cookies.get(i18n.LANGUAGE_COOKIE), asked.headers.get("accept-language"))
+        )
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                took = (time.perf_counter() - started) * 1000
+                MutableHeaders(scope=message)["Server-Timing"] = f"app;dur={took:.1f}"
+            await send(message)
+
+        await self.app(scope, receive, timed)
 
 
 def network_of(request: Request) -> Network:
