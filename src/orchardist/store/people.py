@@ -31,6 +31,7 @@ from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
+from orchardist.store.people_pages import in_order, page_and_total, searches
 from orchardist.store.person_rows import (
     NOT_LOADED,
     dates_from_text,
@@ -61,6 +62,16 @@ _CONTACT_POINTS = (
 )
 # SQLite allows 32,766 bound parameters per statement; stay well under it for IN lists.
 _CHUNK = 5_000
+
+
+# The columns a Person is read from; JSON ones as their stored text, decoded by ``person_rows``.
+_LOADED = tuple(
+    sa.type_coerce(column, sa.Text).label(column.name)
+    if column.name in ("dates", "sources", "extra")
+    else column
+    for column in people.columns
+    if column.name not in NOT_LOADED
+)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -436,19 +447,22 @@ class PeopleRepository:
     def find_ids(
         self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
     ) -> list[int]:
-        statement = sa.select(people.c.id).where(self._where(query))
-        if order == "name":
-            statement = statement.order_by(people.c.sort_key, people.c.id)
-        else:
-            last = people.c.last_contact_on
-            # Never contacted first, then the longest since the last contact; or the latest first.
-            by_date = last.asc().nulls_first() if order == "last_contact" else last.desc().nulls_last()
-            statement = statement.order_by(by_date, people.c.sort_key, people.c.id)
+        statement = in_order(sa.select(people.c.id).where(self._where(query)), order)
         if limit is not None:
             statement = statement.limit(limit)
         if offset:
             statement = statement.offset(offset)
         return list(self.conn.execute(statement).scalars())
+
+    def find_page(
+        self, query: Query | None, *, limit: int, offset: int = 0, order: Order = "name"
+    ) -> tuple[list[int], int]:
+        """The ids of one page of the people matching ``query`` (as ``find_ids``), and how many match in
+        all; a search reads its matches once for both (``orchardist.store.people_pages``)."""
+        if not searches(query):
+            return self.find_ids(query, limit=limit, offset=offset, order=order), self.count(query)
+        ids, total = page_and_total(self.conn, self._where(query), limit=limit, offset=offset, order=order)
+        return ids, self.count(query) if total is None else total
 
     def count(self, query: Query | None = None) -> int:
         return int(self.conn.execute(sa.select(sa.func.count()).where(self._where(query))).scalar_one())
@@ -606,15 +620,8 @@ class PeopleRepository:
         where = people.c.space_id == self.space_id
         if condition is not None:
             where = sa.and_(where, condition)
-        columns = [
-            sa.type_coerce(column, sa.Text).label(column.name)
-            if column.name in ("dates", "sources", "extra")
-            else column
-            for column in people.columns
-            if column.name not in NOT_LOADED
-        ]
         rows = self.conn.execute(
-            sa.select(*columns, organisations.c.name.label("organisation_name"))
+            sa.select(*_LOADED, organisations.c.name.label("organisation_name"))
             .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
             .where(where)
         ).mappings()
