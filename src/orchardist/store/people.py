@@ -74,6 +74,42 @@ _LOADED = tuple(
 )
 
 
+# Reading people: statements made once, run with the space and the ids as parameters.
+_ROWS = sa.select(*_LOADED, organisations.c.name.label("organisation_name")).outerjoin(
+    organisations, organisations.c.id == people.c.organisation_id
+)
+_ROWS_OF_SPACE = _ROWS.where(people.c.space_id == sa.bindparam("space"))
+_ROWS_BY_ID = _ROWS.where(
+    people.c.space_id == sa.bindparam("space"), people.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+_CHILDREN = {"emails": person_emails, "phones": person_phones, "urls": person_urls, "tags": person_tags}
+
+
+def _children(by_id: bool) -> sa.CompoundSelect[Any]:
+    """Each person's e-mails, phones, addresses and tags, as (field, person, value) in their order."""
+    parts = []
+    for name, table in _CHILDREN.items():
+        value = table.c.tag if table is person_tags else table.c.value
+        part = sa.select(
+            sa.literal_column(f"'{name}'").label("field"), table.c.person_id, value, table.c.position
+        )
+        if by_id:
+            # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
+            # index when it has no statistics yet.
+            part = part.where(
+                table.c.space_id + 0 == sa.bindparam("space"),
+                table.c.person_id.in_(sa.bindparam("ids", expanding=True)),
+            )
+        else:
+            part = part.where(table.c.space_id == sa.bindparam("space"))
+        parts.append(part)
+    return sa.union_all(*parts).order_by(sa.text("1, 2, 4"))
+
+
+_CHILDREN_OF_SPACE = _children(by_id=False)
+_CHILDREN_BY_ID = _children(by_id=True)
+
+
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
@@ -424,17 +460,15 @@ class PeopleRepository:
         if len(wanted) > _CHUNK:
             # An import matching most of a large network: one pass over the space beats many IN lists.
             keep = set(wanted)
-            return {
-                person_id: person for person_id, person in self._load(None, None).items() if person_id in keep
-            }
+            return {person_id: person for person_id, person in self._load(None).items() if person_id in keep}
         loaded: dict[int, Person] = {}
         for chunk in _chunks(wanted):
-            loaded.update(self._load(people.c.id.in_(chunk), chunk))
+            loaded.update(self._load(chunk))
         return loaded
 
     def all(self) -> list[Person]:
         """Every person in the space, sorted by name."""
-        return sorted(self._load(None, None).values(), key=lambda p: (sort_key(p), p.id or 0))
+        return sorted(self._load(None).values(), key=lambda p: (sort_key(p), p.id or 0))
 
     def find(
         self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
@@ -616,34 +650,22 @@ class PeopleRepository:
             return scope
         return sa.and_(scope, to_sql(query, self.conn.dialect.name, self.space_id))
 
-    def _load(self, condition: sa.ColumnElement[bool] | None, ids: Sequence[int] | None) -> dict[int, Person]:
-        where = people.c.space_id == self.space_id
-        if condition is not None:
-            where = sa.and_(where, condition)
-        rows = self.conn.execute(
-            sa.select(*_LOADED, organisations.c.name.label("organisation_name"))
-            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
-            .where(where)
-        ).mappings()
-        base = {row["id"]: row for row in rows.all()}
+    def _load(self, ids: Sequence[int] | None) -> dict[int, Person]:
+        """The people with these ids in this space, or everyone in it (``ids`` None), by id."""
+        values: dict[str, Any] = {"space": self.space_id}
+        if ids is not None:
+            values["ids"] = list(ids)
+        base = {
+            row["id"]: row
+            for row in self.conn.execute(_ROWS_OF_SPACE if ids is None else _ROWS_BY_ID, values).mappings()
+        }
         if not base:
             return {}
-        children: dict[str, dict[int, list[str]]] = {}
-        for field_name, table, _key in (*_CONTACT_POINTS, ("tags", person_tags, None)):
-            value_column = table.c.tag if table is person_tags else table.c.value
-            statement = sa.select(table.c.person_id, value_column)
-            if ids is None:
-                statement = statement.where(table.c.space_id == self.space_id)
-            else:
-                # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
-                # index when it has no statistics yet.
-                statement = statement.where(table.c.space_id + 0 == self.space_id, table.c.person_id.in_(ids))
-            grouped: dict[int, list[str]] = defaultdict(list)
-            for person_id, value in self.conn.execute(
-                statement.order_by(table.c.person_id, table.c.position)
-            ).all():
-                grouped[person_id].append(value)
-            children[field_name] = grouped
+        children: dict[str, dict[int, list[str]]] = {name: defaultdict(list) for name in _CHILDREN}
+        for field_name, person_id, value, _position in self.conn.execute(
+            _CHILDREN_OF_SPACE if ids is None else _CHILDREN_BY_ID, values
+        ):
+            children[field_name][person_id].append(value)
         return {
             person_id: Person(
                 id=person_id,
