@@ -24,14 +24,14 @@ from orchardist.domain.matching import (
 )
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import PartialDate, Person, Tier
-from orchardist.domain.queries import Everyone, Order, Query
+from orchardist.domain.queries import Everyone, Order, Query, Text
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_rows
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
-from orchardist.store.people_pages import in_order, page_and_total, searches
+from orchardist.store.people_pages import in_order, page_and_total, searches, sqlite_search_page
 from orchardist.store.person_rows import (
     NOT_LOADED,
     dates_from_text,
@@ -495,6 +495,10 @@ class PeopleRepository:
         all; a search reads its matches once for both (``orchardist.store.people_pages``)."""
         if not searches(query):
             return self.find_ids(query, limit=limit, offset=offset, order=order), self.count(query)
+        if isinstance(query, Text) and order == "name" and self.conn.dialect.name == "sqlite":
+            found = sqlite_search_page(self.conn, self.space_id, query, limit=limit, offset=offset)
+            if found is not None:
+                return found
         ids, total = page_and_total(self.conn, self._where(query), limit=limit, offset=offset, order=order)
         return ids, self.count(query) if total is None else total
 

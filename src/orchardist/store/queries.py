@@ -9,15 +9,19 @@ from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasT
 from orchardist.store.tables import organisations, people, person_tags
 
 
+def fts_match(terms: list[str]) -> str:
+    """SQLite's FTS5 expression for a search's terms: each one a prefix ("dan" finds "Daniel"); terms
+    are letters and digits only."""
+    return " ".join(f'"{term}"*' for term in terms)
+
+
 def _text(query: Text, dialect: str) -> sa.ColumnElement[bool]:
     terms = query.terms
     if not terms:
         return sa.true()
     if dialect == "sqlite":
-        # Each term is a prefix ("dan" finds "Daniel"); terms are letters and digits only.
-        expression = " ".join(f'"{term}"*' for term in terms)
         matching = sa.text("SELECT rowid FROM people_fts WHERE people_fts MATCH :match").bindparams(
-            match=expression
+            match=fts_match(terms)
         )
         return people.c.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
     # PostgreSQL: the stored tsvector column the migration adds beside search_text (GIN-indexed).
