@@ -32,8 +32,16 @@ from orchardist.store.bulk import insert_rows
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
 from orchardist.store.people_pages import in_order, page_and_total, searches, sqlite_search_page
+from orchardist.store.people_reads import (
+    CHILDREN,
+    CHILDREN_BY_ID,
+    CHILDREN_OF_SPACE,
+    LAST_BY_ID,
+    LAST_OF_SPACE,
+    ROWS_BY_ID,
+    ROWS_OF_SPACE,
+)
 from orchardist.store.person_rows import (
-    NOT_LOADED,
     dates_from_text,
     dates_to_json,
     extra_from_text,
@@ -62,52 +70,6 @@ _CONTACT_POINTS = (
 )
 # SQLite allows 32,766 bound parameters per statement; stay well under it for IN lists.
 _CHUNK = 5_000
-
-
-# The columns a Person is read from; JSON ones as their stored text, decoded by ``person_rows``.
-_LOADED = tuple(
-    sa.type_coerce(column, sa.Text).label(column.name)
-    if column.name in ("dates", "sources", "extra")
-    else column
-    for column in people.columns
-    if column.name not in NOT_LOADED
-)
-
-
-# Reading people: statements made once, run with the space and the ids as parameters.
-_ROWS = sa.select(*_LOADED, organisations.c.name.label("organisation_name")).outerjoin(
-    organisations, organisations.c.id == people.c.organisation_id
-)
-_ROWS_OF_SPACE = _ROWS.where(people.c.space_id == sa.bindparam("space"))
-_ROWS_BY_ID = _ROWS.where(
-    people.c.space_id == sa.bindparam("space"), people.c.id.in_(sa.bindparam("ids", expanding=True))
-)
-_CHILDREN = {"emails": person_emails, "phones": person_phones, "urls": person_urls, "tags": person_tags}
-
-
-def _children(by_id: bool) -> sa.CompoundSelect[Any]:
-    """Each person's e-mails, phones, addresses and tags, as (field, person, value) in their order."""
-    parts = []
-    for name, table in _CHILDREN.items():
-        value = table.c.tag if table is person_tags else table.c.value
-        part = sa.select(
-            sa.literal_column(f"'{name}'").label("field"), table.c.person_id, value, table.c.position
-        )
-        if by_id:
-            # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
-            # index when it has no statistics yet.
-            part = part.where(
-                table.c.space_id + 0 == sa.bindparam("space"),
-                table.c.person_id.in_(sa.bindparam("ids", expanding=True)),
-            )
-        else:
-            part = part.where(table.c.space_id == sa.bindparam("space"))
-        parts.append(part)
-    return sa.union_all(*parts).order_by(sa.text("1, 2, 4"))
-
-
-_CHILDREN_OF_SPACE = _children(by_id=False)
-_CHILDREN_BY_ID = _children(by_id=True)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -571,14 +533,13 @@ class PeopleRepository:
 
     def last_contacts(self, ids: Sequence[int] | None = None) -> dict[int, date]:
         """The date of the latest interaction with each person (only those with one)."""
-        statement = sa.select(people.c.id, people.c.last_contact_on).where(
-            people.c.space_id == self.space_id, people.c.last_contact_on.is_not(None)
-        )
         if ids is None:
-            return {person_id: on for person_id, on in self.conn.execute(statement)}
+            return {
+                person_id: on for person_id, on in self.conn.execute(LAST_OF_SPACE, {"space": self.space_id})
+            }
         found: dict[int, date] = {}
         for chunk in _chunks(list(ids)):
-            rows = self.conn.execute(statement.where(people.c.id.in_(chunk)))
+            rows = self.conn.execute(LAST_BY_ID, {"space": self.space_id, "ids": list(chunk)})
             found.update((person_id, on) for person_id, on in rows)
         return found
 
@@ -661,13 +622,13 @@ class PeopleRepository:
             values["ids"] = list(ids)
         base = {
             row["id"]: row
-            for row in self.conn.execute(_ROWS_OF_SPACE if ids is None else _ROWS_BY_ID, values).mappings()
+            for row in self.conn.execute(ROWS_OF_SPACE if ids is None else ROWS_BY_ID, values).mappings()
         }
         if not base:
             return {}
-        children: dict[str, dict[int, list[str]]] = {name: defaultdict(list) for name in _CHILDREN}
+        children: dict[str, dict[int, list[str]]] = {name: defaultdict(list) for name in CHILDREN}
         for field_name, person_id, value, _position in self.conn.execute(
-            _CHILDREN_OF_SPACE if ids is None else _CHILDREN_BY_ID, values
+            CHILDREN_OF_SPACE if ids is None else CHILDREN_BY_ID, values
         ):
             children[field_name][person_id].append(value)
         return {
