@@ -9,9 +9,10 @@ from orchardist.domain.matching import organisation_key, tag_key
 from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasTag, InTier, Query, Text
 
 
-def text_match(query: Text) -> str:
-    """The FTS5 expression for ``query``: each term a prefix ("dan" finds "Daniel")."""
-    return " ".join(f'"{term}"*' for term in query.terms)
+def fts_match(terms: list[str]) -> str:
+    """SQLite's FTS5 expression for a search's terms: each one a prefix ("dan" finds "Daniel"); terms
+    are letters and digits only. The SQLAlchemy store's search uses it too (``store/queries.py``)."""
+    return " ".join(f'"{term}"*' for term in terms)
 
 
 def where(query: Query | None, space_id: int) -> tuple[str, list[Any]]:
@@ -29,7 +30,7 @@ def _sql(query: Query, space_id: int, values: list[Any]) -> str:
     if isinstance(query, Text):
         if not query.terms:
             return "1 = 1"
-        values.append(text_match(query))
+        values.append(fts_match(query.terms))
         return "people.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)"
     if isinstance(query, HasTag):
         values += [space_id, tag_key(query.tag)]
