@@ -112,6 +112,7 @@ def log_contact(
             asked = unit.people.get_many(interaction.person_ids)
             coworkers = ask_warnings_in(unit, [asked[i] for i in interaction.person_ids if i in asked])
         stored = unit.interactions.add(interaction)
+        unit.tending.reconnected(stored.person_ids, stored.on)
         overview = None
         if overview_of is not None:
             from orchardist.services.people import overview_in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -287,6 +287,31 @@ class TendingRepository:
             )
         )
         return bool(result.rowcount)
+
+    def reconnected(self, person_ids: Collection[int], on: date) -> None:
+        """Take these people off the reconnect list when they went on it by ``on`` (a contact that day
+        reconnects them; one logged for a day before they went on it does not)."""
+        if person_ids:
+            self.conn.execute(
+                sa.delete(reconnect_list).where(
+                    reconnect_list.c.space_id == self.space_id,
+                    reconnect_list.c.person_id.in_(sorted(set(person_ids))),
+                    reconnect_list.c.since_on <= on,
+                )
+            )
+
+    def never_contacted(self) -> list[tuple[int, str, datetime]]:
+        """Everyone never contacted and not on the reconnect list: id, dates (JSON text), when added.
+        Read through the (space, last contact) index, as the People list's "never contacted" sort is."""
+        listed = sa.select(reconnect_list.c.person_id).where(reconnect_list.c.space_id == self.space_id)
+        rows = self.conn.execute(
+            sa.select(people.c.id, sa.type_coerce(people.c.dates, sa.Text), people.c.created_at).where(
+                people.c.space_id == self.space_id,
+                people.c.last_contact_on.is_(None),
+                people.c.id.not_in(listed),
+            )
+        )
+        return [(person_id, dates, added) for person_id, dates, added in rows]
 
     def reconnect_since(self) -> dict[int, date]:
         rows = self.conn.execute(

@@ -26,6 +26,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
     "orchardist.web.routes.today",
+    "orchardist.web.routes.reconnect",
     "orchardist.web.routes.people",
     "orchardist.web.routes.person",
     "orchardist.web.routes.writing",
