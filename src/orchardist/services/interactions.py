@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.interactions import Channel, Direction, Interaction, canonical_kind
 from orchardist.domain.limits import interaction_problem
 from orchardist.domain.offers import AskWarning
 from orchardist.domain.wording import AFTER_TODAY, NO_SUCH_PERSON
@@ -56,7 +56,7 @@ def _checked(
 ) -> Interaction:
     if not person_ids:
         raise InteractionError(refusals.NEEDS_PERSON())
-    kind = kind.strip().lower().replace(" ", "_").replace("-", "_")
+    kind = canonical_kind(kind)
     if not kind:
         raise InteractionError(refusals.NEEDS_KIND())
     if not summary.strip():
