@@ -170,7 +170,7 @@ def _child(which: str, db: str, path: Path, workdir: Path) -> None:
 def _postgres(name: str) -> str:
     from benchmarks.seed import store_url
 
-    return store_url("postgres", Path("."), name=name)
+    return store_url("postgres", Path("."), database=name)
 
 
 def _measure(which: str, db: str, path: Path, workdir: Path) -> dict[str, float]:

@@ -29,29 +29,35 @@ def arguments(description: str | None, *, rows: int = 30_000) -> argparse.Argume
     return parser
 
 
-def store_url(kind: str, workdir: Path, *, name: str = "orchardist_bench") -> str:
-    """A new, empty store of ``kind``: a file in ``workdir``, or the database ``name`` (dropped and made
-    again) on the local PostgreSQL; benchmarks that may run at the same time use names of their own."""
+BENCH_DATABASE = "orchardist_bench"
+"""The PostgreSQL database benchmarks use unless told another (one running beside another takes its own)."""
+
+
+def store_url(kind: str, workdir: Path, *, database: str = BENCH_DATABASE) -> str:
+    """A new, empty store of ``kind``: a file in ``workdir``, or the database ``database`` (dropped and
+    made again) on the local PostgreSQL."""
     if kind == "sqlite":
         return str(workdir / "bench.sqlite3")
-    if not name.replace("_", "").isalnum():
-        raise ValueError(f"not a plain database name: {name!r}")
+    if not database.replace("_", "").isalnum():
+        raise ValueError(f"not a plain database name: {database!r}")
     admin = sa.create_engine(
         "postgresql+psycopg://postgres@127.0.0.1:5432/test", isolation_level="AUTOCOMMIT"
     )
     with admin.connect() as conn:
-        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(sa.text(f"CREATE DATABASE {name}"))
+        conn.execute(sa.text(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        conn.execute(sa.text(f"CREATE DATABASE {database}"))
     admin.dispose()
-    return f"postgresql://postgres@127.0.0.1:5432/{name}"
+    return f"postgresql://postgres@127.0.0.1:5432/{database}"
 
 
-def linkedin_store(kind: str, rows: int, workdir: Path) -> tuple[Store, Network, Path]:
+def linkedin_store(
+    kind: str, rows: int, workdir: Path, *, database: str = BENCH_DATABASE
+) -> tuple[Store, Network, Path]:
     """A new, empty store of ``kind`` and a LinkedIn export of ``rows`` generated people beside it,
     not yet imported (a benchmark may time the import)."""
     export = workdir / "Connections.csv"
     export.write_bytes(linkedin_export(rows))
-    store, network = open_benchmark(store_url(kind, workdir))
+    store, network = open_benchmark(store_url(kind, workdir, database=database))
     return store, network, export
 
 

@@ -119,6 +119,60 @@ def test_the_api_takes_documents_and_answers_with_it(network: Network, custom: o
         assert wrong.status_code == 422
 
 
+def test_the_api_list_is_written_as_its_response_model_writes_it(network: Network, custom: object) -> None:
+    """The people list is written straight from the services' JSON: the same keys, in the same order, with
+    the same values as PeoplePage itself would write, custom fields and every kind of value included."""
+    from orchardist.domain.interactions import Direction
+    from orchardist.services.interactions import log_interaction
+    from orchardist.web.api._models import PeoplePage, PersonOut
+
+    mei = _mei(network)
+    assert mei.id is not None
+    full = person_from(
+        {
+            "display_name": "Mei Tanaka, PhD",
+            "given_name": "Mei",
+            "family_name": "Tanaka",
+            "pronouns": "she/her",
+            "organisation": "Maple Health",
+            "title": "Nurse",
+            "emails": ["mei@example.org"],
+            "phones": ["+1 514 555 0100"],
+            "urls": ["https://example.org/mei"],
+            "tags": ["mentor", "Montréal"],
+            "tier": "active",
+            "every_days": 30,
+            "interests": ["jazz"],
+            "met_through_id": mei.id,
+            "birthday": "--03-29",
+            "dates": [{"label": "met", "date": "2020-05-01"}],
+            "knows_search": True,
+            "coworker_override": "no",
+            "notes": "line one\nline « two » \u2028 \x1f",
+            "languages": ["ja"],
+        }
+    )
+    other = add_person(network, full)
+    assert other.id is not None
+    log_interaction(network, [other.id], direction=Direction.GAVE, kind="coffee", summary="Coffee")
+    found = browse_people(network, limit=50, count=True)
+    expected = PeoplePage(
+        total=found.total or 0,
+        limit=50,
+        offset=0,
+        people=[
+            PersonOut.model_validate(person_to_dict(p.person, p.last_contact, coworker=p.coworker))
+            for p in found.people
+        ],
+    ).model_dump_json()
+    with TestClient(create_app(network), base_url="http://localhost") as client:
+        answered = client.get("/api/v1/people", params={"search": "mei"})
+    assert answered.status_code == 200
+    assert answered.headers["content-type"] == "application/json"
+    assert json.dumps(answered.json()) == json.dumps(json.loads(expected))
+    assert {"languages", "preferred_contact"} <= set(answered.json()["people"][0])
+
+
 def test_the_pages_show_it_and_the_form_edits_it(network: Network, custom: object) -> None:
     mei = _mei(network)
     with TestClient(create_app(network), base_url="http://localhost") as client:

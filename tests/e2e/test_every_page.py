@@ -121,6 +121,8 @@ SCREENS = [
     Screen("today", lambda s: "/today"),
     Screen("today-empty", lambda s: "/today", seeded=False),
     Screen("losing-touch", lambda s: "/today/losing-touch"),
+    Screen("reconnect", lambda s: "/reconnect"),
+    Screen("reconnect-fr", lambda s: "/reconnect", language="fr_CA"),
     Screen("today-fr", lambda s: "/today", language="fr_CA"),
     Screen("people", lambda s: "/people"),
     Screen("people-empty", lambda s: "/people", seeded=False),

@@ -82,3 +82,36 @@ def test_an_interaction_is_held_to_the_shared_limits(network: Network) -> None:
             log_interaction(network, [ana], **values)  # type: ignore[arg-type]
         assert refused.value.field == field
     assert count_interactions(network) == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "recorded"),
+    [
+        ("Thanks", "thank_you"),
+        ("thank-you note", "thank_you"),
+        ("Merci", "thank_you"),
+        ("Note de remerciement", "thank_you"),
+        ("Follow-up e-mail", "follow_up"),
+        ("relance", "follow_up"),
+        ("Café", "coffee"),
+        ("Entrevue d’information", "informational_interview"),
+        ("Board game night", "board_game_night"),
+    ],
+)
+def test_a_kind_is_recorded_by_what_the_words_mean(network: Network, typed: str, recorded: str) -> None:
+    ana = add_person(network, Person(display_name="Ana Silva")).id or 0
+    logged = log_interaction(network, [ana], direction=Direction.SOCIAL, kind=typed, summary="x")
+    assert logged.kind == recorded
+
+
+def test_thanks_and_a_follow_up_in_other_words_close_what_is_owed(network: Network) -> None:
+    from orchardist.services.tending import today
+
+    ana = add_person(network, Person(display_name="Ana Silva")).id or 0
+    met = date.today() - timedelta(days=20)
+    log_interaction(network, [ana], direction=Direction.ASKED, kind="coffee", summary="Advice", on=met)
+    assert [entry.item.reason.value for entry in today(network)] == ["thank_you_owed"]
+    log_interaction(network, [ana], direction=Direction.GAVE, kind="Merci", summary="Merci !", on=met)
+    assert [entry.item.reason.value for entry in today(network)] == ["follow_up_due"]
+    log_interaction(network, [ana], direction=Direction.GAVE, kind="follow-up e-mail", summary="Update")
+    assert [entry.item.reason.value for entry in today(network)] == []

@@ -65,14 +65,8 @@ def test_snoozes_dismissals_and_the_reconnect_list_shape_today(
     import pytest
 
     from orchardist.services.errors import InputRefused, NotFound
-    from orchardist.services.tending import (
-        add_to_reconnect,
-        dismiss,
-        reconnect_list,
-        remove_from_reconnect,
-        snooze,
-        standing_of,
-    )
+    from orchardist.services.reconnecting import add_to_reconnect, reconnect_list, remove_from_reconnect
+    from orchardist.services.tending import dismiss, snooze, standing_of
 
     old = ON - timedelta(days=400)
     due = add_person(network, Person(display_name="Ana Silva", tier=Tier.INNER))
@@ -91,9 +85,11 @@ def test_snoozes_dismissals_and_the_reconnect_list_shape_today(
 
     assert add_to_reconnect(network, quiet.id or 0, on=ON).added
     assert not add_to_reconnect(network, quiet.id or 0).added
-    assert reconnect_list(network) == {quiet.id: ON}
+    assert [(entry.person_id, entry.name, entry.since) for entry in reconnect_list(network)] == [
+        (quiet.id, "Ben Roy", ON)
+    ]
     assert [(e.item.name, e.item.reason.value) for e in today(network, ON)] == [("Ben Roy", "reconnect")]
-    assert remove_from_reconnect(network, quiet.id or 0) and reconnect_list(network) == {}
+    assert remove_from_reconnect(network, quiet.id or 0) and reconnect_list(network) == []
 
     standing = standing_of(network, due.id or 0)
     assert standing.ledger == {"gave": 1, "asked": 0, "mutual": 0, "social": 0}

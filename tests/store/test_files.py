@@ -71,7 +71,7 @@ def test_someone_elses_folder_is_left_alone_but_orchardists_own_is_tightened(
     assert mode(shared) == 0o755
     own = tmp_path / "share" / "orchardist"
     own.mkdir(parents=True, mode=0o755)
-    monkeypatch.setattr("orchardist.store.engine.default_sqlite_path", lambda: own / "orchardist.sqlite3")
+    monkeypatch.setattr("orchardist.store.location.default_sqlite_path", lambda: own / "orchardist.sqlite3")
     Store(f"sqlite:///{own / 'orchardist.sqlite3'}").dispose()
     assert mode(own) == 0o700
 

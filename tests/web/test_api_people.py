@@ -427,6 +427,8 @@ API_OPERATIONS = {
     ("post", "/api/v1/dismissals"),
     ("get", "/api/v1/reconnect"),
     ("post", "/api/v1/reconnect"),
+    ("get", "/api/v1/reconnect/suggestions"),
+    ("post", "/api/v1/reconnect/many"),
     ("delete", "/api/v1/reconnect/{person_id}"),
     ("get", "/api/v1/people/{person_id}/standing"),
     ("get", "/api/v1/settings"),

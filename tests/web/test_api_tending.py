@@ -101,10 +101,9 @@ def test_today_snooze_dismiss_and_reconnect(
     assert wrong.status_code == 422
 
     added = check("POST", "/api/v1/reconnect", f"{API}/reconnect", json={"person_id": ben}, headers=headers)
-    assert added.status_code == 201 and added.json() == {"person_id": ben, "since": TODAY.isoformat()}
-    assert check("GET", "/api/v1/reconnect", f"{API}/reconnect").json() == [
-        {"person_id": ben, "since": TODAY.isoformat()}
-    ]
+    listed = {"person_id": ben, "name": "Ben Roy", "since": TODAY.isoformat()}
+    assert added.status_code == 201 and added.json() == listed
+    assert check("GET", "/api/v1/reconnect", f"{API}/reconnect").json() == [listed]
     assert [entry["reason"] for entry in client.get(f"{API}/today").json()] == ["reconnect"]
     missing = check(
         "POST", "/api/v1/reconnect", f"{API}/reconnect", json={"person_id": stranger}, headers=headers

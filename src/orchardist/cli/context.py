@@ -24,14 +24,15 @@ class CliState:
     debug: bool = False
     _network: Network | None = field(default=None, repr=False)
 
-    def network(self) -> Network:
-        """Open the store named by ``--db`` once per invocation."""
+    def network(self, *, reads_only: bool = False) -> Network:
+        """Open the store named by ``--db`` once per invocation. ``reads_only``: the command only reads,
+        so an SQLite store already up to date is read without loading SQLAlchemy (it starts faster)."""
         if self._network is None:
             from orchardist.services.errors import Refused
             from orchardist.services.network import open_network
 
             try:
-                self._network = open_network(self.db)
+                self._network = open_network(self.db, reads_only=reads_only)
             except Refused as error:
                 fail(str(error), EXIT_REFUSED)
         return self._network

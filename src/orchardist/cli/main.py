@@ -24,10 +24,11 @@ from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
 from orchardist.cli.people import people_group
 from orchardist.cli.progress import progress_command
+from orchardist.cli.reconnecting import reconnect_group
 from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
-from orchardist.cli.tending import dismiss_command, reconnect_group, snooze_command, today_command
+from orchardist.cli.tending import dismiss_command, snooze_command, today_command
 
 
 class OrchardistGroup(click.Group):

@@ -95,7 +95,7 @@ def list_command(
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
-    pages = people_pages(state(ctx).network(), query, limit=limit, order=order)  # type: ignore[arg-type]
+    pages = people_pages(state(ctx).network(reads_only=True), query, limit=limit, order=order)  # type: ignore[arg-type]
     with reported():
         if as_json:
             write_json_array([listing_to_dict(item) for item in page] for page in pages)
@@ -128,7 +128,7 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
     from orchardist.services.serialisers import overview_to_dict
 
     with reported():
-        overview = person_overview(state(ctx).network(), person_id)
+        overview = person_overview(state(ctx).network(reads_only=True), person_id)
     if as_json:
         print_json(overview_to_dict(overview))
         return

@@ -147,4 +147,6 @@ def serve_command(ctx: click.Context, host: str, port: int, allowed: tuple[str, 
         host=host.strip("[]"),
         port=port,
         log_level="warning",
+        # Requests are never logged at the level above; not even the line's parts are worked out.
+        access_log=False,
     )

@@ -27,7 +27,7 @@ def today_command(ctx: click.Context, on: datetime | None, as_json: bool) -> Non
     from orchardist.services.tending import today
 
     with reported():
-        entries = today(state(ctx).network(), on.date() if on else None)
+        entries = today(state(ctx).network(reads_only=True), on.date() if on else None)
     if as_json:
         print_json([entry.to_dict() for entry in entries])
         return
@@ -68,51 +68,3 @@ def dismiss_command(ctx: click.Context, person_id: int, reason: str, due: dateti
     with reported():
         dismiss(state(ctx).network(), person_id, reason, due.date())
     click.echo(f"dismissed {reason} for #{person_id} due {due.date().isoformat()}")
-
-
-@click.group("reconnect")
-def reconnect_group() -> None:
-    """The people you want to reconnect with: Today suggests a first message that asks for nothing."""
-
-
-@reconnect_group.command("add")
-@click.argument("person_id", type=int)
-@click.pass_context
-def reconnect_add(ctx: click.Context, person_id: int) -> None:
-    """Put PERSON_ID on the reconnect list until you log a contact with them."""
-    from orchardist.services.tending import add_to_reconnect
-
-    with reported():
-        entry = add_to_reconnect(state(ctx).network(), person_id)
-    click.echo(f"#{person_id} is on the reconnect list" + ("" if entry.added else " already"))
-
-
-@reconnect_group.command("remove")
-@click.argument("person_id", type=int)
-@click.pass_context
-def reconnect_remove(ctx: click.Context, person_id: int) -> None:
-    """Take PERSON_ID off the reconnect list."""
-    from orchardist.services.tending import remove_from_reconnect
-
-    with reported():
-        removed = remove_from_reconnect(state(ctx).network(), person_id)
-    click.echo(
-        f"#{person_id} " + ("is off the reconnect list" if removed else "was not on the reconnect list")
-    )
-
-
-@reconnect_group.command("list")
-@click.option("--json", "as_json", is_flag=True, help='Print [{"person_id", "since"}] as JSON.')
-@click.pass_context
-def reconnect_list_command(ctx: click.Context, as_json: bool) -> None:
-    """Who is on the reconnect list, and since when."""
-    from orchardist.services.tending import reconnect_list
-
-    found = reconnect_list(state(ctx).network())
-    if as_json:
-        print_json(
-            [{"person_id": person_id, "since": since.isoformat()} for person_id, since in found.items()]
-        )
-        return
-    for person_id, since in sorted(found.items(), key=lambda item: item[1]):
-        click.echo(f"#{person_id}  since {since.isoformat()}")

@@ -337,7 +337,7 @@ def rhythm_item(person: Tended, settings: TendingSettings, on: date) -> TodayIte
             person.name,
             Reason.RECONNECT,
             person.reconnect_since,
-            {"days_since": (on - since).days},
+            {"days_since": (on - since).days, "never_contacted": int(person.last_contact is None)},
             (BY_RHYTHM, -ratio, person.name.casefold()),
         )
     found = standing(

@@ -17,19 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import ModuleType
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from orchardist.domain.limits import (
-    Problem,
-    interaction_problem,
-    moment_problem,
-    offer_problem,
-    organisation_problem,
-    person_checker,
-    record_problem,
-)
 from orchardist.domain.messages import N_, Wording
-from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult, Skipped
 from orchardist.formats.messages import (
     AT_PATH,
     BINARY_FILE,
@@ -39,6 +29,13 @@ from orchardist.formats.messages import (
     UNKNOWN_EXPORT_FORMAT,
     UNKNOWN_FORMAT,
 )
+
+if TYPE_CHECKING:
+    from orchardist.domain.limits import Problem
+    from orchardist.formats.base import NetworkSnapshot, ParseResult
+
+# The table is read by every command's --help (the CLI's choices): what reads and checks files is
+# imported by the functions that do it, so listing the formats stays light.
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +190,8 @@ def exporter(name: str) -> FormatSpec:
 
 
 def _find(name: str, among: tuple[FormatSpec, ...], unknown: Wording) -> FormatSpec:
+    from orchardist.formats.base import FormatError
+
     for candidate in among:
         if candidate.name == name:
             return candidate
@@ -212,6 +211,8 @@ def _looks_like_utf16(head: bytes) -> bool:
 
 def detect(data: bytes) -> str:
     """Name the format of ``data`` from its content, or raise FormatError saying why not."""
+    from orchardist.formats.base import FormatError
+
     if not data.strip():
         raise FormatError(EMPTY_FILE())
     if b"\x00" in data[:4096] and not _looks_like_utf16(data[:4096]):
@@ -229,7 +230,7 @@ def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:
     Each field read is labelled with the source ``format:file name``, e.g. ``linkedin:Connections.csv``.
     """
     reader = importer(detect(data) if fmt == "auto" else fmt)
-    parse_fn = cast(Callable[[bytes, str], ParseResult], reader.load().parse)
+    parse_fn = cast("Callable[[bytes, str], ParseResult]", reader.load().parse)
     return within_limits(parse_fn(data, f"{reader.name}:{file_name}"), exact=reader.exact)
 
 
@@ -240,6 +241,15 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
     An ``exact`` format (a backup) is refused whole at the first record refused, naming where, as
     ``people[3].every_days``; other formats pass the record over and say which field and why.
     """
+    from orchardist.domain.limits import (
+        interaction_problem,
+        offer_problem,
+        organisation_problem,
+        person_checker,
+        record_problem,
+    )
+    from orchardist.formats.base import FormatError, Skipped
+
     kept = []
     person_problem = person_checker()
     for position, item in enumerate(result.people):
@@ -283,11 +293,13 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
 
 
 def _moment_problem(moment: datetime | None) -> Problem | None:
+    from orchardist.domain.limits import moment_problem
+
     problem = None if moment is None else moment_problem(moment)
     return None if problem is None else ("created_at", problem)
 
 
 def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:
     """Write ``snapshot`` in export format ``fmt``."""
-    export_fn = cast(Callable[[NetworkSnapshot], bytes], exporter(fmt).load().export)
+    export_fn = cast("Callable[[NetworkSnapshot], bytes]", exporter(fmt).load().export)
     return export_fn(snapshot)

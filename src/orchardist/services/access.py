@@ -61,7 +61,7 @@ def clear_passcode(network: Network) -> bool:
 
 def _stored(network: Network) -> str:
     with network.reading() as unit:
-        value = unit.settings.read().get(PASSCODE)
+        value = unit.settings.value(PASSCODE)
     return value if isinstance(value, str) else ""
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.interactions import Channel, Direction, Interaction, canonical_kind
 from orchardist.domain.limits import interaction_problem
 from orchardist.domain.offers import AskWarning
 from orchardist.domain.wording import AFTER_TODAY, NO_SUCH_PERSON
@@ -56,7 +56,7 @@ def _checked(
 ) -> Interaction:
     if not person_ids:
         raise InteractionError(refusals.NEEDS_PERSON())
-    kind = kind.strip().lower().replace(" ", "_").replace("-", "_")
+    kind = canonical_kind(kind)
     if not kind:
         raise InteractionError(refusals.NEEDS_KIND())
     if not summary.strip():
@@ -112,6 +112,7 @@ def log_contact(
             asked = unit.people.get_many(interaction.person_ids)
             coworkers = ask_warnings_in(unit, [asked[i] for i in interaction.person_ids if i in asked])
         stored = unit.interactions.add(interaction)
+        unit.tending.reconnected(stored.person_ids, stored.on)
         overview = None
         if overview_of is not None:
             from orchardist.services.people import overview_in

@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from orchardist.store.engine import Store
 from orchardist.store.unit import Unit
+
+if TYPE_CHECKING:
+    from orchardist.store.engine import Store
+    from orchardist.store.lite.store import LiteStore
 
 
 class Network:
@@ -21,7 +25,7 @@ class Network:
 
     __slots__ = ("_store", "space_id")
 
-    def __init__(self, store: Store, space_id: int) -> None:
+    def __init__(self, store: Store | LiteStore, space_id: int) -> None:
         self._store = store
         self.space_id = space_id
 
@@ -37,20 +41,20 @@ class Network:
     @contextmanager
     def reading(self) -> Iterator[Unit]:
         """A read transaction on this network."""
-        with self._store.read() as conn:
-            yield Unit(conn, self.space_id)
+        with self._store.reading(self.space_id) as unit:
+            yield unit
 
     @contextmanager
     def writing(self) -> Iterator[Unit]:
         """A write transaction on this network: all of it is stored, or none of it."""
-        with self._store.write() as conn:
-            yield Unit(conn, self.space_id)
+        with self._store.writing(self.space_id) as unit:
+            yield unit
 
     @property
     def key(self) -> str:
         """Which network this is, across calls and processes (without any password): for figures kept
         in memory and for an upload previewed on one network and imported on the same one."""
-        return f"{self._store.url.render_as_string(hide_password=True)}#{self.space_id}"
+        return f"{self._store.key}#{self.space_id}"
 
     @property
     def generation(self) -> int:
@@ -75,7 +79,7 @@ class Network:
         """Write a checked copy of the SQLite file to ``target`` while the app runs (StoreError if not)."""
         from orchardist.store.backup import backup_sqlite
 
-        backup_sqlite(self._store, target)
+        backup_sqlite(self._store.full(), target)
 
     def replace_file_with(self, source: Path) -> None:
         """Replace the SQLite file with the checked copy ``source``; the current file is kept beside
@@ -84,16 +88,17 @@ class Network:
         from orchardist.store.figures import rebuild_every_space
         from orchardist.store.migrate import upgrade
 
-        path = self._store.sqlite_path
+        store = self._store.full()
+        path = store.sqlite_path
         assert path is not None, "an SQLite restore needs an SQLite store"
         check_integrity(source)
         if path.exists():
-            backup_sqlite(self._store, path.with_name(path.stem + ".before-restore" + path.suffix))
-        restore_sqlite(self._store, source)
+            backup_sqlite(store, path.with_name(path.stem + ".before-restore" + path.suffix))
+        restore_sqlite(store, source)
         # A copy made by an earlier version is brought up to date, and the figures derived from the
         # interactions are counted again from what was restored.
-        upgrade(self._store)
-        with self._store.write() as conn:
+        upgrade(store)
+        with store.write() as conn:
             rebuild_every_space(conn)
 
     def close(self) -> None:
@@ -101,8 +106,19 @@ class Network:
         self._store.dispose()
 
 
-def open_network(db: str | None = None, *, space_id: int | None = None) -> Network:
-    """Open the store (migrating it) and the given space, or the local default space."""
+def open_network(db: str | None = None, *, space_id: int | None = None, reads_only: bool = False) -> Network:
+    """Open the store (migrating it) and the given space, or the local default space.
+
+    ``reads_only``: the caller means to read (a command such as ``today``); an SQLite file already up to
+    date is then read through the standard library, without loading SQLAlchemy (``store/lite``). A
+    write still works, through SQLAlchemy.
+    """
+    if reads_only and space_id is None:
+        from orchardist.store.lite.store import open_lite
+
+        opened = open_lite(db)
+        if opened is not None:
+            return Network(*opened)
     from orchardist.domain.messages import NotFound
     from orchardist.store.messages import NO_SUCH_SPACE
     from orchardist.store.migrate import open_store

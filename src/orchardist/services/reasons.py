@@ -103,9 +103,14 @@ def _overdue_words(item: TodayItem, _: Translate) -> tuple[str, str]:
 
 
 def _reconnect_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+    if item.detail.get("never_contacted"):
+        why = _("On your reconnect list; no contact logged yet.")
+    else:
+        why = _("On your reconnect list; %(days)s days since your last contact.") % {
+            "days": item.detail["days_since"]
+        }
     return (
-        _("On your reconnect list; %(days)s days since your last contact.")
-        % {"days": item.detail["days_since"]},
+        why,
         _("Reconnect with a friendly note that asks for nothing."),
     )
 

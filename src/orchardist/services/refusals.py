@@ -35,6 +35,9 @@ NOTHING_TO_CHANGE = Wording("person.nothing_to_change", N_("nothing to change: g
 TAG_EMPTY = Wording("tag.empty", N_("a tag needs at least one letter"))
 TAG_TOO_LONG = Wording("tag.too_long", N_("a tag can have at most %(limit)s characters"))
 CHOOSE_PEOPLE = Wording("people.none_chosen", N_("choose at least one person"))
+TOO_MANY_CHOSEN = Wording("people.too_many_chosen", N_("choose at most %(most)s people at once"))
+PAGE_SIZE = Wording("page.size", N_("a page shows from 1 to %(most)s people"))
+PAGE_START = Wording("page.start", N_("a page starts at 0 or later"))
 
 # Interactions.
 NEEDS_PERSON = Wording("interaction.needs_person", N_("an interaction needs at least one person"))

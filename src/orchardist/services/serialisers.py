@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import CoworkerFlag
-from orchardist.domain.fields import FIELDS, as_json, value_of
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, empty, value_of
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import Person
 
@@ -36,6 +37,41 @@ def person_to_dict(person: Person, last_contact: date | None, *, coworker: Cowor
 def listing_to_dict(listing: PersonListing) -> dict[str, Any]:
     """A person as a list shows them, as JSON (``person_to_dict``)."""
     return person_to_dict(listing.person, listing.last_contact, coworker=listing.coworker)
+
+
+# Kinds whose JSON is the value itself, and lists of texts (as_json's own cases, read without it).
+PLAIN_KINDS = frozenset({Kind.TEXT, Kind.NOTES, Kind.DAYS, Kind.PERSON, Kind.FLAG})
+TEXT_LISTS = frozenset({Kind.WORDS, Kind.EMAILS, Kind.PHONES, Kind.URLS})
+
+
+def _reader(spec: FieldSpec) -> Callable[[Person], Any]:
+    """How to read ``spec``'s value of a person as JSON, worked out once for a whole list."""
+    if spec.custom:
+        default = empty(spec)
+        return lambda person: as_json(spec, person.extra.get(spec.name, default))
+    name = spec.name
+    if spec.kind in PLAIN_KINDS:
+        return lambda person: getattr(person, name)
+    if spec.kind in TEXT_LISTS:
+        return lambda person: None if (value := getattr(person, name)) is None else list(value)
+    return lambda person: as_json(spec, getattr(person, name))
+
+
+def listings_to_dicts(listings: Iterable[PersonListing]) -> list[dict[str, Any]]:
+    """``listing_to_dict`` of each, with the field table read once for the whole list rather than
+    once a person (a page of 50 people is 1,300 field values)."""
+    readers = [(spec.key, _reader(spec)) for spec in FIELDS.values()]
+    return [
+        {
+            "id": listing.person.id,
+            **{key: read(listing.person) for key, read in readers},
+            "coworker": listing.coworker.certain,
+            "coworker_maybe": listing.coworker.maybe,
+            "sources": {name: list(labels) for name, labels in listing.person.sources.items()},
+            "last_contact": listing.last_contact.isoformat() if listing.last_contact else None,
+        }
+        for listing in listings
+    ]
 
 
 def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:

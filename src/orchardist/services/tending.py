@@ -158,36 +158,6 @@ def dismiss(network: Network, person_id: int, reason: str, due: date) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class OnReconnectList:
-    """Someone on the reconnect list since ``since``; ``added`` when this call put them there."""
-
-    person_id: int
-    since: date
-    added: bool
-
-
-def add_to_reconnect(network: Network, person_id: int, *, on: date | None = None) -> OnReconnectList:
-    """Put someone on the reconnect list (from ``on``); already on it changes nothing."""
-    with network.writing() as unit:
-        _require_person(unit, person_id)
-        added = unit.tending.add_to_reconnect(person_id, on or date.today())
-        return OnReconnectList(person_id, unit.tending.reconnect_since()[person_id], added)
-
-
-def remove_from_reconnect(network: Network, person_id: int) -> bool:
-    """Take someone off the reconnect list; False when they were not on it."""
-    with network.writing() as unit:
-        _require_person(unit, person_id)
-        return unit.tending.remove_from_reconnect(person_id)
-
-
-def reconnect_list(network: Network) -> dict[int, date]:
-    """Who is on the reconnect list, and since when."""
-    with network.reading() as unit:
-        return unit.tending.reconnect_since()
-
-
-@dataclass(frozen=True, slots=True)
 class Standing:
     """A person's give/ask ledger and when they are next due."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import time
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, RootTransaction
 
 from orchardist.store.failures import StoreError, is_locked, unavailable
+from orchardist.store.location import keep_private, resolve_url
+from orchardist.store.unit import Unit
 
 __all__ = ["BUSY_TIMEOUT_MS", "Store", "StoreError", "resolve_url"]
 
@@ -22,35 +23,6 @@ BUSY_TIMEOUT_MS = 10_000
 # How long a write waits in all for another program's write lock, SQLite's own wait included.
 WRITE_WAIT_SECONDS = 30.0
 _WRITE = "orchardist_write"
-
-
-def default_sqlite_path() -> Path:
-    """``orchardist.sqlite3`` in the platform's user data directory."""
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("orchardist", appauthor=False)) / "orchardist.sqlite3"
-
-
-def resolve_url(db: str | None) -> str:
-    """Turn ``--db`` / ``ORCHARDIST_DB`` (a path or a URL) into an SQLAlchemy URL."""
-    value = db or os.environ.get("ORCHARDIST_DB") or ""
-    if not value:
-        return f"sqlite:///{default_sqlite_path()}"
-    if "://" in value:
-        if value.startswith(("postgresql://", "postgres://")):
-            # psycopg 3 is the driver Orchardist ships with.
-            return "postgresql+psycopg://" + value.split("://", 1)[1]
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
-
-
-def _keep_private(database: Path) -> None:
-    """The store's folder ``0700`` (created so, or tightened when it is Orchardist's own data folder)
-    and the store's files ``0600``: the network is for its owner's eyes only."""
-    from orchardist.store.files import private_folder, private_store_files
-
-    private_folder(database.parent, tighten=database == default_sqlite_path())
-    private_store_files(database)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -84,7 +56,7 @@ class Store:
             database = self.url.database or ""
             # A "file:" URI (read-only, shared cache...) names a store someone set up by hand: leave it be.
             if database and database != ":memory:" and not database.startswith("file:"):
-                _keep_private(Path(database))
+                keep_private(Path(database))
             self.engine: Engine = sa.create_engine(self.url, echo=echo)
             event.listen(self.engine, "connect", _on_sqlite_connect)
             event.listen(self.engine, "begin", _on_sqlite_begin)
@@ -152,6 +124,27 @@ class Store:
                     raise
                 time.sleep(pause + random.uniform(0, pause))
                 pause = min(pause * 2, 1.0)
+
+    @property
+    def key(self) -> str:
+        """Which database this is, without any password."""
+        return self.url.render_as_string(hide_password=True)
+
+    def full(self) -> Store:
+        """This store (a ``LiteStore`` gives the SQLAlchemy store of its file)."""
+        return self
+
+    @contextmanager
+    def reading(self, space_id: int) -> Iterator[Unit]:
+        """A read transaction on one space."""
+        with self.read() as conn:
+            yield Unit(conn, space_id)
+
+    @contextmanager
+    def writing(self, space_id: int) -> Iterator[Unit]:
+        """A write transaction on one space: all of it is stored, or none of it."""
+        with self.write() as conn:
+            yield Unit(conn, space_id)
 
     def dispose(self) -> None:
         self.engine.dispose()

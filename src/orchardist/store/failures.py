@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-
-import sqlalchemy as sa
+import sys
 
 from orchardist.domain.messages import Message, Refused
 from orchardist.store import messages
@@ -82,7 +81,10 @@ def classify(error: BaseException) -> Failure:
             if any(word in words for word in known):
                 return failure
         return Failure.REFUSED
-    if isinstance(error, sa.exc.OperationalError) or isinstance(original, OSError):
+    # SQLAlchemy is asked only when it is loaded: a command reading through the standard library's
+    # sqlite3 never imports it, and then no error of its can be raised.
+    sa = sys.modules.get("sqlalchemy")
+    if (sa is not None and isinstance(error, sa.exc.OperationalError)) or isinstance(original, OSError):
         return Failure.UNREACHABLE
     return Failure.REFUSED
 

@@ -27,7 +27,8 @@ from sqlalchemy.engine import Connection
 
 from orchardist.domain.progress import Tally, tally_by_week, week_start
 from orchardist.store.tables import interaction_people, people, spaces, weekly_figures
-from orchardist.store.tending import CONTACT_COLUMNS, contacts_from_rows
+from orchardist.store.tending import CONTACT_COLUMNS
+from orchardist.store.tending_rows import contacts_from_rows
 
 # Counting the history of this many people costs about as much as counting the whole network again.
 TRACK_AT_MOST = 1_000

@@ -10,11 +10,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.messages import NotFound
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.figures import WeeklyFigures
 from orchardist.store.ids import ids_for
+from orchardist.store.rows import interaction_from
 from orchardist.store.tables import interaction_people, interactions, people
 from orchardist.store.times import to_store
 
@@ -278,14 +279,5 @@ class InteractionsRepository:
                 interactions.c.space_id + 0 == self.space_id, interactions.c.id.in_(chunk)
             )
             for row in self.conn.execute(by_id).mappings():
-                found[row["id"]] = Interaction(
-                    id=row["id"],
-                    on=row["on_date"],
-                    direction=Direction(row["direction"]),
-                    kind=row["kind"],
-                    summary=row["summary"],
-                    person_ids=tuple(involved[row["id"]]),
-                    channel=Channel(row["channel"]),
-                    notes=row["notes"],
-                )
+                found[row["id"]] = interaction_from(row, tuple(involved[row["id"]]))
         return [found[interaction_id] for interaction_id in ids if interaction_id in found]

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from orchardist.domain.matching import email_key, fold, linkedin_key, name_key, name_org_key, phone_key
+from orchardist.domain.matching import fold, name_key, name_org_key
 from orchardist.domain.people import Person
 from orchardist.domain.queries import Text
 from orchardist.store.queries import to_sql
+from orchardist.store.rows import sharing_keys
 from orchardist.store.tables import organisations, people, person_emails, person_phones, person_urls
 
 
@@ -46,39 +47,33 @@ class MatchingRepository:
         """The people who share an e-mail, a phone, a web address, a LinkedIn profile or a word of the
         family name with ``person`` (at most ``limit`` of each), the person included."""
         found: set[int] = set()
-        phones = {phone_key(phone) for phone in person.phones}
-        urls = {linkedin_key(url) or url.strip() for url in (*person.urls, person.linkedin_url)}
-        for table, keys in (
-            (person_emails, {email_key(email) for email in person.emails} - {""}),
-            (person_phones, {key for key in phones if len(key) >= 7}),
-            (person_urls, urls - {""}),
-        ):
-            if keys:
+        keys = sharing_keys(person)
+        tables = {"person_emails": person_emails, "person_phones": person_phones, "person_urls": person_urls}
+        for name, wanted in keys.by_table:
+            if wanted:
+                table = tables[name]
                 found.update(
                     self.conn.execute(
                         sa.select(table.c.person_id)
-                        .where(table.c.space_id == self.space_id, table.c.key.in_(sorted(keys)))
+                        .where(table.c.space_id == self.space_id, table.c.key.in_(sorted(wanted)))
                         .limit(limit)
                     ).scalars()
                 )
-        own_linkedin = {linkedin_key(url) for url in (*person.urls, person.linkedin_url)} - {""}
-        if own_linkedin:
+        if keys.linkedin:
             found.update(
                 self.conn.execute(
                     sa.select(people.c.id)
-                    .where(people.c.space_id == self.space_id, people.c.linkedin_key.in_(own_linkedin))
+                    .where(people.c.space_id == self.space_id, people.c.linkedin_key.in_(keys.linkedin))
                     .limit(limit)
                 ).scalars()
             )
-        names = person.display_name.split()
-        family = person.family_name or (names[-1] if names else "")
-        if family:
+        if keys.family:
             found.update(
                 self.conn.execute(
                     sa.select(people.c.id)
                     .where(
                         people.c.space_id == self.space_id,
-                        to_sql(Text(family), self.conn.dialect.name, self.space_id),
+                        to_sql(Text(keys.family), self.conn.dialect.name, self.space_id),
                     )
                     .limit(limit)
                 ).scalars()

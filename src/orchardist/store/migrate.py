@@ -11,16 +11,14 @@ import sqlalchemy as sa
 
 from orchardist.store import files, messages
 from orchardist.store.backup import backup_sqlite
-from orchardist.store.engine import Store, resolve_url
+from orchardist.store.engine import Store
 from orchardist.store.failures import StoreError
+from orchardist.store.location import HEAD, resolve_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The newest revision in migrations/versions (a test keeps the two equal). Knowing it here lets a
-# store that is up to date open without importing Alembic at all.
-HEAD = "0009"
 
 
 def alembic_config(store: Store) -> Config:

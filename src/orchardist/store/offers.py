@@ -14,14 +14,15 @@ from sqlalchemy.engine import Connection
 from orchardist.domain.matching import fold
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.store.ids import ids_for
+from orchardist.store.rows import Balance, offer_from
 from orchardist.store.tables import offers, people
-from orchardist.store.times import from_store, to_store
+from orchardist.store.times import to_store
 
 _COLUMNS = (offers.c.id, offers.c.kind, offers.c.text, offers.c.created_at)
 
 
 def _offer(row: Any) -> Offer:
-    return Offer(id=row.id, kind=OfferKind(row.kind), text=row.text, created_at=from_store(row.created_at))
+    return offer_from(row.id, row.kind, row.text, row.created_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +37,6 @@ class Needy:
 # The column as stored text: an empty list is written "[]" (see JSONText), so people with no needs —
 # nearly everyone — are left out by the database without decoding their JSON.
 _NEEDS_TEXT = sa.type_coerce(people.c.could_use_help_with, sa.Text)
-
-
-@dataclass(frozen=True, slots=True)
-class Balance:
-    """A person's name, needs and give/ask counts (kept on every interaction write)."""
-
-    person_id: int
-    name: str
-    needs: tuple[str, ...]
-    gave: int
-    asked: int
-    mutual: int
 
 
 class OffersRepository:

@@ -23,22 +23,28 @@ from orchardist.domain.matching import (
     tag_key,
 )
 from orchardist.domain.messages import NotFound
-from orchardist.domain.people import PartialDate, Person, Tier
-from orchardist.domain.queries import Everyone, Order, Query
+from orchardist.domain.people import Person
+from orchardist.domain.queries import Everyone, Order, Query, Text
 from orchardist.domain.search import sort_key
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_values, stored_value
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
+from orchardist.store.people_pages import in_order, page_and_total, searches, sqlite_search_page
+from orchardist.store.people_reads import (
+    CHILDREN_BY_ID,
+    CHILDREN_OF_SPACE,
+    LAST_BY_ID,
+    LAST_OF_SPACE,
+    ROWS_BY_ID,
+    ROWS_OF_SPACE,
+)
 from orchardist.store.person_rows import (
     NEW_PERSON_COLUMNS,
-    NOT_LOADED,
-    dates_from_text,
-    extra_from_text,
     has_nul,
     new_person_values,
+    person_from,
     person_row,
-    source_items_from_text,
     without_nul,
 )
 from orchardist.store.queries import to_sql
@@ -406,17 +412,15 @@ class PeopleRepository:
         if len(wanted) > _CHUNK:
             # An import matching most of a large network: one pass over the space beats many IN lists.
             keep = set(wanted)
-            return {
-                person_id: person for person_id, person in self._load(None, None).items() if person_id in keep
-            }
+            return {person_id: person for person_id, person in self._load(None).items() if person_id in keep}
         loaded: dict[int, Person] = {}
         for chunk in _chunks(wanted):
-            loaded.update(self._load(people.c.id.in_(chunk), chunk))
+            loaded.update(self._load(chunk))
         return loaded
 
     def all(self) -> list[Person]:
         """Every person in the space, sorted by name."""
-        return sorted(self._load(None, None).values(), key=lambda p: (sort_key(p), p.id or 0))
+        return sorted(self._load(None).values(), key=lambda p: (sort_key(p), p.id or 0))
 
     def find(
         self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
@@ -429,19 +433,26 @@ class PeopleRepository:
     def find_ids(
         self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
     ) -> list[int]:
-        statement = sa.select(people.c.id).where(self._where(query))
-        if order == "name":
-            statement = statement.order_by(people.c.sort_key, people.c.id)
-        else:
-            last = people.c.last_contact_on
-            # Never contacted first, then the longest since the last contact; or the latest first.
-            by_date = last.asc().nulls_first() if order == "last_contact" else last.desc().nulls_last()
-            statement = statement.order_by(by_date, people.c.sort_key, people.c.id)
+        statement = in_order(sa.select(people.c.id).where(self._where(query)), order)
         if limit is not None:
             statement = statement.limit(limit)
         if offset:
             statement = statement.offset(offset)
         return list(self.conn.execute(statement).scalars())
+
+    def find_page(
+        self, query: Query | None, *, limit: int, offset: int = 0, order: Order = "name"
+    ) -> tuple[list[int], int]:
+        """The ids of one page of the people matching ``query`` (as ``find_ids``), and how many match in
+        all; a search reads its matches once for both (``orchardist.store.people_pages``)."""
+        if not searches(query):
+            return self.find_ids(query, limit=limit, offset=offset, order=order), self.count(query)
+        if isinstance(query, Text) and order == "name" and self.conn.dialect.name == "sqlite":
+            found = sqlite_search_page(self.conn, self.space_id, query, limit=limit, offset=offset)
+            if found is not None:
+                return found
+        ids, total = page_and_total(self.conn, self._where(query), limit=limit, offset=offset, order=order)
+        return ids, self.count(query) if total is None else total
 
     def count(self, query: Query | None = None) -> int:
         return int(self.conn.execute(sa.select(sa.func.count()).where(self._where(query))).scalar_one())
@@ -512,14 +523,13 @@ class PeopleRepository:
 
     def last_contacts(self, ids: Sequence[int] | None = None) -> dict[int, date]:
         """The date of the latest interaction with each person (only those with one)."""
-        statement = sa.select(people.c.id, people.c.last_contact_on).where(
-            people.c.space_id == self.space_id, people.c.last_contact_on.is_not(None)
-        )
         if ids is None:
-            return {person_id: on for person_id, on in self.conn.execute(statement)}
+            return {
+                person_id: on for person_id, on in self.conn.execute(LAST_OF_SPACE, {"space": self.space_id})
+            }
         found: dict[int, date] = {}
         for chunk in _chunks(list(ids)):
-            rows = self.conn.execute(statement.where(people.c.id.in_(chunk)))
+            rows = self.conn.execute(LAST_BY_ID, {"space": self.space_id, "ids": list(chunk)})
             found.update((person_id, on) for person_id, on in rows)
         return found
 
@@ -595,73 +605,23 @@ class PeopleRepository:
             return scope
         return sa.and_(scope, to_sql(query, self.conn.dialect.name, self.space_id))
 
-    def _load(self, condition: sa.ColumnElement[bool] | None, ids: Sequence[int] | None) -> dict[int, Person]:
-        where = people.c.space_id == self.space_id
-        if condition is not None:
-            where = sa.and_(where, condition)
-        columns = [
-            sa.type_coerce(column, sa.Text).label(column.name)
-            if column.name in ("dates", "sources", "extra")
-            else column
-            for column in people.columns
-            if column.name not in NOT_LOADED
-        ]
-        rows = self.conn.execute(
-            sa.select(*columns, organisations.c.name.label("organisation_name"))
-            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
-            .where(where)
-        ).mappings()
-        base = {row["id"]: row for row in rows.all()}
+    def _load(self, ids: Sequence[int] | None) -> dict[int, Person]:
+        """The people with these ids in this space, or everyone in it (``ids`` None), by id."""
+        values: dict[str, Any] = {"space": self.space_id}
+        if ids is not None:
+            values["ids"] = list(ids)
+        base = {
+            row["id"]: row
+            for row in self.conn.execute(ROWS_OF_SPACE if ids is None else ROWS_BY_ID, values).mappings()
+        }
         if not base:
             return {}
-        children: dict[str, dict[int, list[str]]] = {}
-        for field_name, table, _key in (*_CONTACT_POINTS, ("tags", person_tags, None)):
-            value_column = table.c.tag if table is person_tags else table.c.value
-            statement = sa.select(table.c.person_id, value_column)
-            if ids is None:
-                statement = statement.where(table.c.space_id == self.space_id)
-            else:
-                # By person: "+ 0" keeps SQLite from scanning the whole space through its (space, key)
-                # index when it has no statistics yet.
-                statement = statement.where(table.c.space_id + 0 == self.space_id, table.c.person_id.in_(ids))
-            grouped: dict[int, list[str]] = defaultdict(list)
-            for person_id, value in self.conn.execute(
-                statement.order_by(table.c.person_id, table.c.position)
-            ).all():
-                grouped[person_id].append(value)
-            children[field_name] = grouped
+        children: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for field_name, person_id, value, _position in self.conn.execute(
+            CHILDREN_OF_SPACE if ids is None else CHILDREN_BY_ID, values
+        ):
+            children[person_id][field_name].append(value)
         return {
-            person_id: Person(
-                id=person_id,
-                display_name=row["display_name"],
-                given_name=row["given_name"],
-                family_name=row["family_name"],
-                pronouns=row["pronouns"],
-                emails=tuple(children["emails"].get(person_id, ())),
-                phones=tuple(children["phones"].get(person_id, ())),
-                urls=tuple(children["urls"].get(person_id, ())),
-                linkedin_url=row["linkedin_url"],
-                organisation=row["organisation_name"] or "",
-                title=row["title"],
-                location=row["location"],
-                tags=tuple(children["tags"].get(person_id, ())),
-                tier=Tier(row["tier"]),
-                every_days=row["every_days"],
-                interests=tuple(row["interests"]),
-                can_help_with=tuple(row["can_help_with"]),
-                could_use_help_with=tuple(row["could_use_help_with"]),
-                how_met=row["how_met"],
-                where_met=row["where_met"],
-                met_through_id=row["met_through_id"],
-                birthday=PartialDate.parse(row["birthday"]) if row["birthday"] else None,
-                dates=dates_from_text(row["dates"]),
-                notes=row["notes"],
-                knows_search=bool(row["knows_search"]),
-                coworker_override=None
-                if row["coworker_override"] is None
-                else bool(row["coworker_override"]),
-                sources=dict(source_items_from_text(row["sources"])),
-                extra=extra_from_text(row["extra"]),
-            )
+            person_id: person_from(row, row["organisation_name"], children.get(person_id, {}))
             for person_id, row in base.items()
         }

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from orchardist.domain.matching import organisation_key, tag_key
 from orchardist.domain.queries import All, AnyOf, AtOrganisation, Everyone, HasTag, InTier, Query, Text
+from orchardist.store.lite.filters import fts_match
 from orchardist.store.tables import organisations, people, person_tags
 
 
@@ -14,10 +15,8 @@ def _text(query: Text, dialect: str) -> sa.ColumnElement[bool]:
     if not terms:
         return sa.true()
     if dialect == "sqlite":
-        # Each term is a prefix ("dan" finds "Daniel"); terms are letters and digits only.
-        expression = " ".join(f'"{term}"*' for term in terms)
         matching = sa.text("SELECT rowid FROM people_fts WHERE people_fts MATCH :match").bindparams(
-            match=expression
+            match=fts_match(terms)
         )
         return people.c.id.in_(matching.columns(sa.column("rowid", sa.Integer)))
     # PostgreSQL: the stored tsvector column the migration adds beside search_text (GIN-indexed).

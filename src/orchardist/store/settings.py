@@ -11,6 +11,14 @@ from sqlalchemy.engine import Connection
 
 from orchardist.store.tables import settings
 
+# Read on every request (the access gate, the co-worker flags of a list): statements made once.
+_EVERY_SETTING = sa.select(settings.c.key, settings.c.value).where(
+    settings.c.space_id == sa.bindparam("space")
+)
+_ONE_SETTING = sa.select(settings.c.value).where(
+    settings.c.space_id == sa.bindparam("space"), settings.c.key == sa.bindparam("key")
+)
+
 
 class SettingsRepository:
     """A network's settings: one JSON value per key, per space."""
@@ -21,10 +29,13 @@ class SettingsRepository:
 
     def read(self) -> dict[str, Any]:
         """Every stored setting of the space (keys never set are absent)."""
-        rows = self.conn.execute(
-            sa.select(settings.c.key, settings.c.value).where(settings.c.space_id == self.space_id)
-        )
+        rows = self.conn.execute(_EVERY_SETTING, {"space": self.space_id})
         return {key: json.loads(value) for key, value in rows}
+
+    def value(self, key: str) -> Any:
+        """One stored setting of the space, or None when it was never set."""
+        text = self.conn.execute(_ONE_SETTING, {"space": self.space_id, "key": key}).scalar()
+        return None if text is None else json.loads(text)
 
     def write(self, values: Mapping[str, Any]) -> None:
         """Store the values; a value of None removes the key (back to its default)."""

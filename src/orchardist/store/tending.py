@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from orchardist.domain.interactions import Direction
-from orchardist.domain.people import PartialDate, Tier
+from orchardist.domain.people import Tier
 from orchardist.domain.rhythm import TendingSettings
 from orchardist.domain.tending import (
     FAVOUR_KINDS,
@@ -23,8 +22,6 @@ from orchardist.domain.tending import (
     THANK_YOU,
     Contact,
     Tended,
-    birthdays_between,
-    holiday_between,
 )
 from orchardist.store.tables import (
     dismissals,
@@ -35,64 +32,20 @@ from orchardist.store.tables import (
     reconnect_list,
     snoozes,
 )
-
-
-def _birthday(text: str | None) -> PartialDate | None:
-    if not text:
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        return None
-
-
-def _dates(raw: str | None) -> tuple[tuple[str, PartialDate], ...]:
-    found: list[tuple[str, PartialDate]] = []
-    for item in json.loads(raw or "[]"):
-        try:
-            found.append((str(item["label"]), PartialDate.parse(str(item["date"]))))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return tuple(found)
-
-
-_COLUMNS = (
-    people.c.id,
-    people.c.display_name,
-    people.c.tier,
-    people.c.every_days,
-    people.c.created_at,
-    people.c.last_contact_on,
-    people.c.birthday,
-    sa.type_coerce(people.c.dates, sa.Text).label("dates"),
-    people.c.gave_count,
-    people.c.asked_count,
-    people.c.mutual_count,
+from orchardist.store.tending_rows import (
+    EVERY_BIRTHDAY,
+    TENDED_COLUMNS,
+    TIERS,
+    candidate_values,
+    contacts_from_rows,
+    tended_from,
 )
 
-
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=UTC)
-
-
-def _tended(row: Any, moves: Mapping[int, tuple[date, str]], reconnect: Mapping[int, date] | None) -> Tended:
-    move = moves.get(row.id)
-    return Tended(
-        person_id=row.id,
-        name=row.display_name,
-        tier=Tier(row.tier),
-        every_days=row.every_days,
-        added_on=row.created_at.date(),
-        last_contact=row.last_contact_on,
-        birthday=_birthday(row.birthday),
-        dates=_dates(row.dates),
-        gave=row.gave_count,
-        asked=row.asked_count,
-        mutual=row.mutual_count,
-        new_job_seen_on=move[0] if move else None,
-        new_organisation=move[1] if move else "",
-        reconnect_since=(reconnect or {}).get(row.id),
-    )
+# Dates read as text and decoded by ``tended_from``, as the standard library's reader gets them.
+_COLUMNS = tuple(
+    sa.type_coerce(people.c.dates, sa.Text).label("dates") if name == "dates" else people.c[name]
+    for name in TENDED_COLUMNS
+)
 
 
 def _upsert(conn: Connection, table: sa.Table, keys: dict[str, object], values: dict[str, object]) -> None:
@@ -110,26 +63,10 @@ CONTACT_COLUMNS = sa.select(
     interactions.c.direction,
     interactions.c.kind,
 ).join(interactions, interactions.c.id == interaction_people.c.interaction_id)
-_DIRECTIONS = {direction.value: direction for direction in Direction}
-
-
-def contacts_from_rows(rows: Sequence[Any]) -> list[Contact]:
-    """Contacts from (person, day, direction, kind) rows, fetched at once: psycopg's row-at-a-time
-    fetching costs more than the rows."""
-    days: dict[object, date] = {}  # a few dozen distinct days among thousands of rows: parse each once
-    found = []
-    for person_id, day, way, kind in rows:
-        parsed = days.get(day)
-        if parsed is None:
-            parsed = days[day] = day if isinstance(day, date) else date.fromisoformat(day)
-        found.append(Contact(person_id, parsed, _DIRECTIONS[way], kind))
-    return found
 
 
 # The statements Today runs on every view are built once, with bound parameters: building and keying
 # a statement costs SQLAlchemy more than SQLite takes to answer it.
-_TIERS = (Tier.INNER, Tier.ACTIVE, Tier.CASUAL)
-_EVERY_BIRTHDAY = "every"
 
 
 @functools.cache
@@ -137,12 +74,12 @@ def _candidates(birthdays: str | None, holiday: bool) -> sa.CompoundSelect[int]:
     """The ids of Today's candidates, one statement of parts each read from the front of its own index
     (a part with an order and a limit is a subquery of its own, as SQLite asks).
 
-    ``birthdays``: None to read no one for an occasion, ``_EVERY_BIRTHDAY`` for every birthday, else
+    ``birthdays``: None to read no one for an occasion, ``EVERY_BIRTHDAY`` for every birthday, else
     those whose month and day are in the ``birthdays`` parameter; ``holiday``: the inner and active tiers.
     """
     in_space = people.c.space_id == sa.bindparam("space")
     parts: list[sa.Select[int]] = []
-    for tier in _TIERS:
+    for tier in TIERS:
         # People with a rhythm of their own are read below: here they would take the place of someone
         # due by the tier's rhythm.
         of_tier = sa.and_(in_space, people.c.tier == tier.value, people.c.every_days.is_(None))
@@ -167,7 +104,7 @@ def _candidates(birthdays: str | None, holiday: bool) -> sa.CompoundSelect[int]:
         known = people.c.birthday.is_not(None)
         month_day = sa.func.substr(people.c.birthday, sa.func.length(people.c.birthday) - 4, 5)
         in_window = month_day.in_(sa.bindparam("birthdays", expanding=True))
-        conditions += [known if birthdays == _EVERY_BIRTHDAY else sa.and_(known, in_window)]
+        conditions += [known if birthdays == EVERY_BIRTHDAY else sa.and_(known, in_window)]
         conditions += [people.c.has_work_date.is_(True)]
     if holiday:
         conditions.append(people.c.tier.in_([Tier.INNER.value, Tier.ACTIVE.value]))
@@ -225,14 +162,14 @@ class TendingRepository:
         """Everyone in the space with what tending needs: rhythm, last contact, occasions, give/ask counts."""
         moves = self._job_moves(on)
         rows = self.conn.execute(sa.select(*_COLUMNS).where(people.c.space_id == self.space_id))
-        return [_tended(row, moves, reconnect) for row in rows]
+        return [tended_from(row, moves, reconnect) for row in rows]
 
     def one(self, person_id: int, on: date) -> Tended | None:
         """What tending needs to know about one person, or None when they are not in this space."""
         row = self.conn.execute(
             sa.select(*_COLUMNS).where(people.c.space_id == self.space_id, people.c.id == person_id)
         ).first()
-        return None if row is None else _tended(row, self._job_moves(on), None)
+        return None if row is None else tended_from(row, self._job_moves(on), None)
 
     def today_candidates(
         self,
@@ -254,27 +191,15 @@ class TendingRepository:
         """
         moves = self._job_moves(on)
         ids: set[int] = set(also) | set(moves) | set(reconnect or {})
-        values: dict[str, object] = {"space": self.space_id, "wanted": wanted}
-        for tier in _TIERS:
-            days = settings.tier_days(tier)
-            assert days is not None
-            cutoff = on - timedelta(days=days)
-            values[f"{tier.value}_contact"] = cutoff
-            values[f"{tier.value}_added"] = _start_of(cutoff + timedelta(days=1))
-        birthdays: str | None = None
-        holiday = False
-        if occasions is not None:
-            first, last = occasions
-            month_days = birthdays_between(first, last)
-            birthdays = _EVERY_BIRTHDAY if len(month_days) >= 366 else "some"
-            values["birthdays"] = sorted(f"{month:02d}-{day:02d}" for month, day in month_days)
-            holiday = holiday_between(settings.holidays, first, last)
+        values, birthdays, holiday = candidate_values(self.space_id, on, settings, wanted, occasions)
         ids.update(self.conn.execute(_candidates(birthdays, holiday), values).scalars())
         wanted_ids = sorted(ids)
         found: list[Tended] = []
         for start in range(0, len(wanted_ids), 5_000):
             batch = {"space": self.space_id, "ids": wanted_ids[start : start + 5_000]}
-            found.extend(_tended(row, moves, reconnect) for row in self.conn.execute(_TENDED_BY_ID, batch))
+            found.extend(
+                tended_from(row, moves, reconnect) for row in self.conn.execute(_TENDED_BY_ID, batch)
+            )
         return found
 
     def contacts_between(
@@ -362,6 +287,31 @@ class TendingRepository:
             )
         )
         return bool(result.rowcount)
+
+    def reconnected(self, person_ids: Collection[int], on: date) -> None:
+        """Take these people off the reconnect list when they went on it by ``on`` (a contact that day
+        reconnects them; one logged for a day before they went on it does not)."""
+        if person_ids:
+            self.conn.execute(
+                sa.delete(reconnect_list).where(
+                    reconnect_list.c.space_id == self.space_id,
+                    reconnect_list.c.person_id.in_(sorted(set(person_ids))),
+                    reconnect_list.c.since_on <= on,
+                )
+            )
+
+    def never_contacted(self) -> list[tuple[int, str, datetime]]:
+        """Everyone never contacted and not on the reconnect list: id, dates (JSON text), when added.
+        Read through the (space, last contact) index, as the People list's "never contacted" sort is."""
+        listed = sa.select(reconnect_list.c.person_id).where(reconnect_list.c.space_id == self.space_id)
+        rows = self.conn.execute(
+            sa.select(people.c.id, sa.type_coerce(people.c.dates, sa.Text), people.c.created_at).where(
+                people.c.space_id == self.space_id,
+                people.c.last_contact_on.is_(None),
+                people.c.id.not_in(listed),
+            )
+        )
+        return [(person_id, dates, added) for person_id, dates, added in rows]
 
     def reconnect_since(self) -> dict[int, date]:
         rows = self.conn.execute(

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orchardist.web.i18n import N_
 
@@ -128,22 +129,43 @@ async def require_same_origin_json(request: Request) -> None:
         raise HTTPException(status_code=403, detail="send JSON, or the X-CSRF-Token header from the app")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    """Adds the security headers, no-store caching for pages, and the CSRF cookie when new."""
+class SecurityHeaders:
+    """Adds the security headers, no-store caching for pages, and the CSRF cookie when new.
 
-    async def dispatch(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if CSRF_COOKIE not in request.cookies:
-            request.state.new_csrf_token = secrets.token_urlsafe(32)
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"
-        new_token = getattr(request.state, "new_csrf_token", None)
-        if new_token:
-            response.set_cookie(
-                CSRF_COOKIE, new_token, httponly=True, samesite="strict", secure=request.url.scheme == "https"
-            )
-        return response
+    A plain ASGI middleware: it changes only the response's headers, as they are sent, and adds no
+    task or stream of its own to each request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        new_token = None
+        if CSRF_COOKIE not in HTTPConnection(scope).cookies:
+            new_token = secrets.token_urlsafe(32)
+            scope.setdefault("state", {})["new_csrf_token"] = new_token
+        page = not scope["path"].startswith("/static/")
+        https = scope.get("scheme") == "https"
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if page:
+                    headers["Cache-Control"] = "no-store"
+                if new_token:
+                    headers.append("set-cookie", _csrf_cookie(new_token, secure=https))
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _csrf_cookie(token: str, *, secure: bool) -> str:
+    """The Set-Cookie value for a new CSRF token, written as Starlette's ``set_cookie`` writes it."""
+    response = Response()
+    response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", secure=secure)
+    return response.headers["set-cookie"]

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from orchardist.services import reasons
+from orchardist.services import reasons, reconnecting
 from orchardist.services import settings as settings_service
 from orchardist.services import tending as service
 from orchardist.services.network import Network
+from orchardist.services.reconnecting import MOST_AT_ONCE
 from orchardist.web.api._models import (
     FORBIDDEN,
     MAX_ID,
@@ -78,7 +79,36 @@ class ReconnectIn(BaseModel):
 
 class ReconnectOut(BaseModel):
     person_id: int
+    name: str = Field(description="Their name as they write it.")
     since: dt.date = Field(description="The day they were put on the list.")
+
+
+class ReconnectManyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_ids: list[PersonId] = Field(min_length=1, max_length=MOST_AT_ONCE)
+
+
+class ReconnectManyOut(BaseModel):
+    added: int = Field(description="How many went on the list (the others were on it already).")
+
+
+class CandidateOut(BaseModel):
+    """Someone never contacted and not on the reconnect list."""
+
+    person_id: int
+    name: str
+    organisation: str
+    title: str
+    connected_on: dt.date | None = Field(description="The day LinkedIn says you connected, if known.")
+
+
+class InventoryOut(BaseModel):
+    """A page of the people who could go on the reconnect list, oldest connections first."""
+
+    total: int = Field(description="How many people were never contacted and are not on the list.")
+    offset: int
+    candidates: list[CandidateOut]
+    listed: list[ReconnectOut] = Field(description="Who is on the list already, earliest first.")
 
 
 class StandingOut(BaseModel):
@@ -131,8 +161,35 @@ def dismiss(network: NetworkDep, body: DismissalIn) -> Response:
 @router.get("/reconnect", response_model=list[ReconnectOut], summary="The reconnect list")
 def list_reconnect(network: NetworkDep) -> list[ReconnectOut]:
     """The people you want to reconnect with, and since when, earliest first."""
-    found = sorted(service.reconnect_list(network).items(), key=lambda pair: (pair[1], pair[0]))
-    return [ReconnectOut(person_id=person_id, since=since) for person_id, since in found]
+    return [ReconnectOut(**entry.to_dict()) for entry in reconnecting.reconnect_list(network)]
+
+
+@router.get(
+    "/reconnect/suggestions",
+    response_model=InventoryOut,
+    summary="Who could go on the reconnect list",
+    responses=REFUSED,
+)
+def reconnect_suggestions(
+    network: NetworkDep,
+    limit: Annotated[int, Query(ge=1, le=MOST_AT_ONCE)] = 20,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+) -> InventoryOut:
+    """People never contacted and not on the list, the oldest connections first (the day LinkedIn says
+    you connected, else the day they were added), with who is on the list already."""
+    return InventoryOut(**reconnecting.inventory(network, limit=limit, offset=offset).to_dict())
+
+
+@router.post(
+    "/reconnect/many",
+    response_model=ReconnectManyOut,
+    summary="Put several people on the reconnect list",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def add_many_reconnect(network: NetworkDep, body: ReconnectManyIn) -> ReconnectManyOut:
+    """All or none: an id not in this network puts no one on the list (404 naming it)."""
+    return ReconnectManyOut(added=reconnecting.start_reconnecting(network, body.person_ids))
 
 
 @router.post(
@@ -145,8 +202,9 @@ def list_reconnect(network: NetworkDep) -> list[ReconnectOut]:
 )
 def add_reconnect(network: NetworkDep, body: ReconnectIn) -> ReconnectOut:
     """They show on Today as ``reconnect`` until a contact is logged; already on it changes nothing."""
-    entry = service.add_to_reconnect(network, body.person_id)
-    return ReconnectOut(person_id=entry.person_id, since=entry.since)
+    entry = reconnecting.add_to_reconnect(network, body.person_id)
+    listed = {found.person_id: found for found in reconnecting.reconnect_list(network)}
+    return ReconnectOut(**listed[entry.person_id].to_dict())
 
 
 @router.delete(
@@ -160,7 +218,7 @@ def add_reconnect(network: NetworkDep, body: ReconnectIn) -> ReconnectOut:
 )
 def remove_reconnect(network: NetworkDep, person_id: PersonPath) -> Response:
     """Take them off the list (nothing happens when they were not on it)."""
-    service.remove_from_reconnect(network, person_id)
+    reconnecting.remove_from_reconnect(network, person_id)
     return Response(status_code=204)
 
 

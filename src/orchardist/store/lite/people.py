@@ -1,0 +1,141 @@
+"""People read through the standard library: a page of the list, a person, who shares a key with them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from orchardist.domain.messages import NotFound
+from orchardist.domain.people import Person
+from orchardist.domain.queries import Order, Query, Text
+from orchardist.domain.wording import NO_SUCH_PERSON
+from orchardist.store.lite.filters import where
+from orchardist.store.lite.unit import LiteRepository, chunks, marks
+from orchardist.store.person_rows import CHILD_TABLES, LOADED_COLUMNS, person_from
+from orchardist.store.rows import sharing_keys
+
+_ORDERS = {
+    "name": "people.sort_key, people.id",
+    # Never contacted first, then the longest since the last contact; or the latest first.
+    "last_contact": "people.last_contact_on ASC NULLS FIRST, people.sort_key, people.id",
+    "recent": "people.last_contact_on DESC NULLS LAST, people.sort_key, people.id",
+}
+_PEOPLE = (
+    "SELECT " + ", ".join(f"people.{name}" for name in LOADED_COLUMNS) + ", organisations.name FROM people"
+    " LEFT OUTER JOIN organisations ON organisations.id = people.organisation_id"
+    " WHERE people.space_id = ? AND people.id IN ({})"
+)
+
+
+class LitePeople(LiteRepository):
+    """People in one space, as ``PeopleRepository`` reads them."""
+
+    name = "people"
+
+    def get(self, person_id: int) -> Person | None:
+        return self.get_many([person_id]).get(person_id)
+
+    def require(self, person_id: int) -> Person:
+        person = self.get(person_id)
+        if person is None:
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+        return person
+
+    def get_many(self, ids: Sequence[int]) -> dict[int, Person]:
+        """The people with these ids that exist in this space, by id."""
+        loaded: dict[int, Person] = {}
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            loaded.update(self._load(chunk))
+        return loaded
+
+    def _load(self, ids: Sequence[int]) -> dict[int, Person]:
+        rows = self.conn.execute(_PEOPLE.format(marks(len(ids))), (self.space_id, *ids)).fetchall()
+        if not rows:
+            return {}
+        children: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for field_name, table, column in CHILD_TABLES:
+            # "+ 0" keeps SQLite off the (space, key) index, as the SQLAlchemy repository does.
+            statement = (
+                f"SELECT person_id, {column} FROM {table} WHERE space_id + 0 = ?"
+                f" AND person_id IN ({marks(len(ids))}) ORDER BY person_id, position"
+            )
+            for person_id, value in self.conn.execute(statement, (self.space_id, *ids)):
+                children[person_id][field_name].append(value)
+        found = {}
+        for row in rows:
+            values = dict(zip(LOADED_COLUMNS, row, strict=False))
+            found[row[0]] = person_from(values, row[-1], children.get(row[0], {}))
+        return found
+
+    def find(
+        self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
+    ) -> list[Person]:
+        """People matching ``query`` in the given order (``last_contact``: longest since first)."""
+        ids = self.find_ids(query, limit=limit, offset=offset, order=order)
+        loaded = self.get_many(ids)
+        return [loaded[person_id] for person_id in ids if person_id in loaded]
+
+    def find_ids(
+        self, query: Query | None = None, *, limit: int | None = None, offset: int = 0, order: Order = "name"
+    ) -> list[int]:
+        condition, values = where(query, self.space_id)
+        statement = f"SELECT people.id FROM people WHERE {condition} ORDER BY {_ORDERS[order]}"
+        if limit is not None:
+            statement += " LIMIT ?"
+            values.append(limit)
+        if offset:
+            statement += " OFFSET ?" if limit is not None else " LIMIT -1 OFFSET ?"
+            values.append(offset)
+        return [person_id for (person_id,) in self.conn.execute(statement, values)]
+
+    def exists(self, person_id: int) -> bool:
+        statement = "SELECT id FROM people WHERE id = ? AND space_id = ?"
+        return self.conn.execute(statement, (person_id, self.space_id)).fetchone() is not None
+
+    def last_contacts(self, ids: Sequence[int] | None = None) -> dict[int, date]:
+        """The date of the latest interaction with each person (only those with one)."""
+        statement = (
+            "SELECT id, last_contact_on FROM people WHERE space_id = ? AND last_contact_on IS NOT NULL"
+        )
+        if ids is None:
+            rows = self.conn.execute(statement, (self.space_id,)).fetchall()
+        else:
+            rows = []
+            for chunk in chunks(list(ids)):
+                chunk_statement = f"{statement} AND id IN ({marks(len(chunk))})"
+                rows += self.conn.execute(chunk_statement, (self.space_id, *chunk)).fetchall()
+        return {person_id: date.fromisoformat(on) for person_id, on in rows}
+
+
+class LiteMatching(LiteRepository):
+    """Who shares a key with someone, as ``MatchingRepository`` finds them."""
+
+    name = "matching"
+
+    def sharing_with(self, person: Person, *, limit: int) -> set[int]:
+        """The people who share an e-mail, a phone, a web address, a LinkedIn profile or a word of the
+        family name with ``person`` (at most ``limit`` of each), the person included."""
+        found: set[int] = set()
+        keys = sharing_keys(person)
+        for table, wanted in keys.by_table:
+            if wanted:
+                statement = (
+                    f"SELECT person_id FROM {table} WHERE space_id = ?"
+                    f" AND key IN ({marks(len(wanted))}) LIMIT ?"
+                )
+                rows = self.conn.execute(statement, (self.space_id, *sorted(wanted), limit))
+                found.update(row[0] for row in rows)
+        if keys.linkedin:
+            statement = (
+                f"SELECT id FROM people WHERE space_id = ? AND linkedin_key IN ({marks(len(keys.linkedin))})"
+                " LIMIT ?"
+            )
+            found.update(
+                row[0] for row in self.conn.execute(statement, (self.space_id, *keys.linkedin, limit))
+            )
+        if keys.family:
+            condition, values = where(Text(keys.family), self.space_id)
+            statement = f"SELECT people.id FROM people WHERE {condition} LIMIT ?"
+            found.update(row[0] for row in self.conn.execute(statement, (*values, limit)))
+        return found
