@@ -23,7 +23,7 @@ from orchardist.domain.matching import (
     tag_key,
 )
 from orchardist.domain.messages import NotFound
-from orchardist.domain.people import PartialDate, Person, Tier
+from orchardist.domain.people import PartialDate, Person, Tier, new_uid
 from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
@@ -286,6 +286,8 @@ class PeopleRepository:
         }
         if created:
             row["created_at"] = now
+            # A person's UID is given once, when they are added, and never written again.
+            row["uid"] = person.uid or new_uid()
         return row
 
     def _write_children(self, pairs: Sequence[tuple[int, Person]]) -> None:
@@ -669,6 +671,7 @@ class PeopleRepository:
                 else bool(row["coworker_override"]),
                 sources=dict(source_items_from_text(row["sources"])),
                 extra=extra_from_text(row["extra"]),
+                uid=row["uid"],
             )
             for person_id, row in base.items()
         }

@@ -154,9 +154,11 @@ def one_of(choices: Callable[[], Iterable[str]]) -> Any:
 if TYPE_CHECKING:
     ImportFormat = str
     ExportFormat = str
+    ExportVersion = str
 else:
     ImportFormat = one_of(lambda: ("auto", *(read.name for read in registry.importers())))
-    ExportFormat = one_of(lambda: tuple(written.name for written in registry.exporters()))
+    ExportFormat = one_of(lambda: tuple(written.name for written in registry.downloads()))
+    ExportVersion = one_of(registry.versions)
 PeopleOrder = Literal["name", "last_contact", "recent"]
 CoworkerOverride = Literal["auto", "yes", "no"]
 PartialDateText = Annotated[
