@@ -92,11 +92,17 @@ def test_the_person_fields_agree_everywhere(network: Network) -> None:
     )
     assert set(PERSON_FIELDS) == set(FIELDS)
     shown = person_to_dict(Person(display_name="x", id=1), None, coworker=NOT_FLAGGED)
-    keys = set(shown) - {"id", "sources", "last_contact", *WORKED_OUT}
+    keys = set(shown) - {"id", "uid", "sources", "last_contact", *WORKED_OUT}
     assert keys == {spec.key for spec in FIELDS.values()}
     with TestClient(create_app(network), base_url="http://localhost") as client:
         document = client.get("/api/v1/openapi.json").json()
-    out = set(_schema(document, "PersonOut")["properties"]) - {"id", "sources", "last_contact", *WORKED_OUT}
+    out = set(_schema(document, "PersonOut")["properties"]) - {
+        "id",
+        "uid",
+        "sources",
+        "last_contact",
+        *WORKED_OUT,
+    }
     assert out == keys
     assert set(_schema(document, "PersonFields")["properties"]) == keys
     for path in (("people", "add"), ("people", "edit")):

@@ -3,6 +3,7 @@ of issue 17, run in-process."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -35,6 +36,12 @@ def test_vcard_40_and_vdir_exports_come_back_adding_and_changing_nobody(db_arg: 
     assert result.exit_code == 0, result.output
     assert "8 cards written, 0 unchanged, 0 removed" in result.output
     assert len(list(folder.glob("*.vcf"))) == 8
+    # Each person's UID, as people list --json gives it, names their card.
+    lines = run(db_arg, "people", "list", "--json").output.splitlines()
+    listed = json.loads("\n".join(lines))
+    assert sorted(f"{person['uid']}.vcf" for person in listed) == sorted(
+        path.name for path in folder.glob("*.vcf")
+    )
     assert (
         "0 cards written, 8 unchanged, 0 removed"
         in run(db_arg, "export", "--format", "vdir", "--vcard-version", "4.0", "-o", str(folder)).output

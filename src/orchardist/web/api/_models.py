@@ -315,6 +315,9 @@ class PersonOut(BaseModel):
     model_config = ConfigDict(extra="allow", json_schema_extra=_custom_fields(required=True))
 
     id: int
+    uid: str = Field(
+        description="Their stable identity, never changed: the UID of their vCards (a vdir's file name)."
+    )
     name: str = Field(description="The name as they write it.")
     given_name: str
     family_name: str

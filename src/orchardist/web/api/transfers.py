@@ -122,7 +122,10 @@ _EXPORT_CONTENT: dict[str, Any] = {
     response_class=Response,
     response_model=None,
     summary="Export the whole network",
-    responses={200: {"content": _EXPORT_CONTENT, "description": "The file, as an attachment."}},
+    responses={
+        200: {"content": _EXPORT_CONTENT, "description": "The file, as an attachment."},
+        400: {"model": Problem, "description": "A version asked of a format that has none (vCard has)."},
+    },
 )
 def export_file(
     network: NetworkDep,
