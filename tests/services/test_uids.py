@@ -112,8 +112,11 @@ def test_a_new_person_keeps_the_uid_of_their_card(network: Network) -> None:
         {"UID": "ABC-123:ABPerson", "FN": "Eve Fox"},
         {"UID": "ABC-123:ABPerson", "FN": "Eve Fox", "EMAIL": "eve@x.example"},  # the same card twice
         {"FN": "No Uid"},
+        # Another card of Eve's (by her address), then one with its UID only: all three are Eve.
+        {"UID": "other-book-1", "FN": "E. Fox", "EMAIL": "eve@x.example"},
+        {"UID": "other-book-1", "FN": "Evelyn"},
     )
-    assert _import(network, cards) == (3, 1, 0)
+    assert _import(network, cards) == (3, 3, 0)
     uids = {person.display_name: person.uid for person in _people(network)}
     assert uids["Cy Dee"] == "6f1a2b3c-1111-4222-8333-444455556666"
     assert uids["Eve Fox"] == "ABC-123:ABPerson"

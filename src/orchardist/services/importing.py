@@ -231,7 +231,9 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
                 report.merged += 1
-                for key in match_keys(merged):
+                # The merged record's keys, and the UID of the card merged into it: a later card
+                # with that UID is the same person too.
+                for key in (*match_keys(merged), *([("uid", incoming.uid)] if incoming.uid else [])):
                     if key[0] != "name":
                         pending.setdefault(key, twin)
             else:
