@@ -23,7 +23,7 @@ from orchardist.domain.matching import (
     tag_key,
 )
 from orchardist.domain.messages import NotFound
-from orchardist.domain.people import Person
+from orchardist.domain.people import Person, new_uids
 from orchardist.domain.queries import Everyone, Order, Query, Text
 from orchardist.domain.search import search_text, sort_key
 from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
@@ -146,8 +146,12 @@ class PeopleRepository:
         else:
             ids = allocate_ids(self.conn, people, len(new_people))
         rows = [self._row(person, org_ids, now, created=True) for person in new_people]
+        # A person's UID is given once, when they are added (unless a card or a backup brought one), and
+        # never written again.
+        fresh = iter(new_uids(sum(1 for person in new_people if not person.uid)))
         for position, (person_id, row) in enumerate(zip(ids, rows, strict=True)):
             row["id"] = person_id
+            row["uid"] = new_people[position].uid or next(fresh)
             if added is not None and (when := added[position]) is not None:
                 row["created_at"] = to_store(when)
         insert_rows(self.conn, people, rows)

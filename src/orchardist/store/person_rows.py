@@ -40,6 +40,7 @@ NOT_LOADED = frozenset(
 # and those kept as JSON text, which both readers hand to ``person_from`` as text.
 LOADED_COLUMNS = (
     "id",
+    "uid",
     "display_name",
     "given_name",
     "family_name",
@@ -170,4 +171,5 @@ def person_from(
         coworker_override=None if row["coworker_override"] is None else bool(row["coworker_override"]),
         sources=dict(source_items_from_text(row["sources"])),
         extra=extra_from_text(row["extra"]),
+        uid=row["uid"],
     )
