@@ -24,6 +24,8 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     # is checked ("@Contoso.com" is contoso.com), which no pattern says.
     "PATCH /api/v1/settings": frozenset({"setting.set_first", "setting.not_a_domain"}),
     "PUT /api/v1/me": frozenset({"setting.not_a_domain"}),
+    # A version is one of the vCard's; the address says which format, and only vCard has versions.
+    "GET /api/v1/exports/{format}": frozenset({"file.no_export_version"}),
 }
 # A file's content is only bytes to JSON Schema: whether it is a contacts file is the importer's call.
 FILE_REFUSED = "POST /api/v1/imports"

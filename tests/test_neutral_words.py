@@ -6,21 +6,22 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import icalendar
 import pytest
 from fastapi.testclient import TestClient
 
 from orchardist.domain.interactions import Direction
-from orchardist.domain.people import Person, Tier
+from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
 from orchardist.formats import registry
 from orchardist.services.digest import compose, message
 from orchardist.services.discretion import set_about_me
-from orchardist.services.exporting import export_file
+from orchardist.services.exporting import export_file, write_export_folder
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
-from orchardist.services.people import add_person
-from orchardist.services.reminders import calendar
+from orchardist.services.people import add_person, edit_person
+from orchardist.services.reminders import calendar, occasions
 from orchardist.services.settings import update
 from orchardist.web import i18n
 from orchardist.web.app import create_app
@@ -101,13 +102,13 @@ def test_file_names_are_neutral(network: Network) -> None:
     today = date.today()
     names = [
         SQLITE_BACKUP_NAME.format(day=today),
-        *(written.file_name_on(today) for written in registry.exporters()),
+        *(written.file_name_on(today) for written in registry.downloads()),
     ]
-    names += [export_file(network, written.name, redact=True).file_name for written in registry.exporters()]
+    names += [export_file(network, written.name, redact=True).file_name for written in registry.downloads()]
     with TestClient(create_app(network), base_url="http://localhost") as client:
-        downloads = [client.get(f"/export/{written.name}") for written in registry.exporters()]
+        downloads = [client.get(f"/export/{written.name}") for written in registry.downloads()]
         downloads.append(client.get("/reminders.ics"))
-        downloads += [client.get(f"/api/v1/exports/{written.name}") for written in registry.exporters()]
+        downloads += [client.get(f"/api/v1/exports/{written.name}") for written in registry.downloads()]
     for response in downloads:
         assert response.status_code == 200
         names.append(response.headers["content-disposition"].split("filename=")[1].strip('"'))
@@ -115,3 +116,38 @@ def test_file_names_are_neutral(network: Network) -> None:
     for name in names:
         assert re.fullmatch(r"orchardist-(backup-|reminders)?(\d{4}-\d{2}-\d{2})?\.\w+", name), name
         assert TELLING.search(name) is None, name
+
+
+# An occasion's own word holds "ann" (anniversary, anniversaire): only Ann as a word tells of her.
+OCCASION_TELLING = {
+    language: re.compile(pattern.pattern.replace("ann|", r"\bann\b|"), re.IGNORECASE)
+    for language, pattern in TELLING_IN.items()
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_occasions_calendar_is_neutral_and_never_names_an_employer(
+    network: Network, language: str
+) -> None:
+    _network(network)
+    with network.reading() as unit:
+        ann, bo = unit.people.all()
+    edit_person(network, ann.id or 0, {"birthday": PartialDate(month=3, day=29)})
+    edit_person(network, bo.id or 0, {"dates": (NamedDate("anniversary", PartialDate(month=6, day=1)),)})
+    translate = i18n.translations(language).gettext
+    data = occasions(network, _=translate)
+    events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    assert len(events) == 2
+    assert OCCASION_TELLING[language].search(data.decode("utf-8")) is None
+    update(network, {"reminder_names": True})
+    named = occasions(network, _=translate).decode("utf-8")
+    assert "Ann Lee" in named and "Bo Chen" in named  # the user asked for names: never the employer
+    assert re.search("contoso|fabrikam|job|search|emploi|recherche", named, re.IGNORECASE) is None
+
+
+def test_vdir_files_are_named_after_uids_only(network: Network, tmp_path: Path) -> None:
+    _network(network)
+    written = write_export_folder(network, "vdir", tmp_path / "cards")
+    assert written.written == 2
+    for path in (tmp_path / "cards").iterdir():
+        assert re.fullmatch(r"[0-9a-f-]{36}\.vcf|\.orchardist-vdir\.json", path.name), path.name

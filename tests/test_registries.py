@@ -35,22 +35,29 @@ def _schema(document: dict[str, Any], name: str) -> dict[str, Any]:
 def test_the_formats_agree_everywhere(network: Network) -> None:
     readers = [read.name for read in registry.importers()]
     writers = [written.name for written in registry.exporters()]
+    downloads = [written.name for written in registry.downloads()]
     assert _choices("import", "fmt") == ["auto", *readers]
     assert _choices("export", "fmt") == writers
+    assert _choices("export", "version") == list(registry.versions()) == ["3.0", "4.0"]
     with TestClient(create_app(network), base_url="http://localhost") as client:
         document = client.get("/api/v1/openapi.json").json()
     upload = _schema(document, "Body_import_file")["properties"]["format"]
     assert upload["enum"] == ["auto", *readers]
     export = document["paths"]["/api/v1/exports/{format}"]["get"]
-    assert export["parameters"][0]["schema"]["enum"] == writers
-    assert set(export["responses"]["200"]["content"]) == {spec.media_type for spec in registry.exporters()}
+    assert export["parameters"][0]["schema"]["enum"] == downloads
+    version = next(parameter for parameter in export["parameters"] if parameter["name"] == "version")
+    assert version["schema"]["anyOf"][0]["enum"] == list(registry.versions())
+    assert set(export["responses"]["200"]["content"]) == {spec.media_type for spec in registry.downloads()}
     i18n.set_language("en")
     assert list(imports._format_labels()) == ["auto", *readers]
     assert list(imports._format_names()) == readers
-    assert [item["format"] for item in exports._formats()] == writers
+    assert [item["format"] for item in exports._formats()] == downloads
+    assert [item["versions"] for item in exports._formats()] == [
+        spec.versions for spec in registry.downloads()
+    ]
     assert all(spec.title and spec.label for spec in registry.FORMATS)
     assert all(
-        spec.media_type and spec.file_name and spec.heading and spec.about for spec in registry.exporters()
+        spec.media_type and spec.file_name and spec.heading and spec.about for spec in registry.downloads()
     )
 
 
@@ -85,11 +92,17 @@ def test_the_person_fields_agree_everywhere(network: Network) -> None:
     )
     assert set(PERSON_FIELDS) == set(FIELDS)
     shown = person_to_dict(Person(display_name="x", id=1), None, coworker=NOT_FLAGGED)
-    keys = set(shown) - {"id", "sources", "last_contact", *WORKED_OUT}
+    keys = set(shown) - {"id", "uid", "sources", "last_contact", *WORKED_OUT}
     assert keys == {spec.key for spec in FIELDS.values()}
     with TestClient(create_app(network), base_url="http://localhost") as client:
         document = client.get("/api/v1/openapi.json").json()
-    out = set(_schema(document, "PersonOut")["properties"]) - {"id", "sources", "last_contact", *WORKED_OUT}
+    out = set(_schema(document, "PersonOut")["properties"]) - {
+        "id",
+        "uid",
+        "sources",
+        "last_contact",
+        *WORKED_OUT,
+    }
     assert out == keys
     assert set(_schema(document, "PersonFields")["properties"]) == keys
     for path in (("people", "add"), ("people", "edit")):

@@ -59,7 +59,7 @@ def test_folding_drops_accents_and_squeezes_spaces() -> None:
 
 def _keys_one_by_one(person: Person) -> list[tuple[str, str]]:
     """Matching keys as they were first worked out, each key function on its own."""
-    keys: list[tuple[str, str]] = []
+    keys: list[tuple[str, str]] = [("uid", person.uid)] if person.uid else []
     for url in (person.linkedin_url, *person.urls):
         key = linkedin_key(url)
         if key and ("linkedin", key) not in keys:

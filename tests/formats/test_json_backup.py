@@ -99,9 +99,9 @@ def test_layout_of_a_backup() -> None:
         "job_changes",
         "settings",
     ]
-    assert (written["format"], written["version"]) == ("orchardist-backup", 4)
+    assert (written["format"], written["version"]) == ("orchardist-backup", 5)
     first = written["people"][0]  # type: ignore[index]
-    assert list(first)[:4] == ["key", "id", "created_at", "display_name"]
+    assert list(first)[:5] == ["key", "id", "uid", "created_at", "display_name"]
     assert (first["key"], first["id"], first["created_at"]) == ("p12", 12, "2024-01-02T08:04:05+00:00")
     assert written["people"][1]["created_at"] is None  # type: ignore[index]
     assert first["met_through"] == "p7"
@@ -364,9 +364,9 @@ def test_required_record_fields(table: str, field: str) -> None:
 @pytest.mark.parametrize(
     ("top", "message"),
     [
-        ({"version": 5}, "version: this Orchardist reads backup versions 1 to 4, not 5"),
-        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 4, not "1"'),
-        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 4, not 1.0"),
+        ({"version": 6}, "version: this Orchardist reads backup versions 1 to 5, not 6"),
+        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 5, not "1"'),
+        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 5, not 1.0"),
         ({"offers": {}}, "offers: expected a list, found {}"),
         (
             {"offers": [{"kind": "bribe", "text": "x", "created_at": "2026-12-03T10:00:00+00:00"}]},

@@ -14,6 +14,7 @@ from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Perso
 from orchardist.formats import vcard
 from orchardist.formats.base import FormatError, NetworkSnapshot, ParseResult, Skipped
 from orchardist.formats.messages import ROW_HAS_NO_NAME
+from orchardist.formats.vcard_writing import uid_of
 from tests.strategies import people
 
 SOURCE = "vcard:contacts.vcf"
@@ -33,8 +34,10 @@ def one(*lines: str, version: str = "3.0") -> Person:
 
 
 def carried(person: Person) -> dict[str, object]:
+    """What a card carries of ``person``: every field but the store's own, and the UID the card has
+    (someone never stored has one made from who they are)."""
     return {
-        field.name: getattr(person, field.name)
+        field.name: uid_of(person) if field.name == "uid" else getattr(person, field.name)
         for field in dataclasses.fields(person)
         if field.name not in NOT_CARRIED
     }

@@ -1,5 +1,5 @@
 """A JSON backup loses nothing: restored into an empty store on either database, it gives back the same
-backup, ids and all; every table with what a user made is in it, or left out for a stated reason."""
+backup, ids and UIDs and all; every table with what a user made is in it, or left out for a stated reason."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ def _round_trip(new_network: Callable[[], Network], tmp_path: Path, planned: Pla
     # Every kind of row came through: the property would hold vacuously for a network of nobody.
     written = json.loads(backup)
     assert len(written["people"]) == len(planned.people)
+    # Each person's UID came back too (the bytes are the same), one of their own.
+    uids = [person["uid"] for person in written["people"]]
+    assert all(uids) and len(set(uids)) == len(uids)
     assert len(written["interactions"]) == len(planned.interactions)
 
 

@@ -156,3 +156,13 @@ def test_delete_is_real_and_scoped(network: Network, other_network: Network) -> 
         delete_person(network, bob.id or 0)
     assert delete_person(other_network, bob.id or 0) == bob
     assert get_person(other_network, bob.id or 0) is None
+
+
+def test_a_whole_list_is_written_as_each_person_alone_is(network: Network) -> None:
+    from orchardist.services.people import browse_people
+    from orchardist.services.serialisers import listing_to_dict, listings_to_dicts
+
+    add_person(network, Person(display_name="Ana Silva", emails=("ana@x.example",), interests=("data",)))
+    add_person(network, Person(display_name="Ben Roy", tags=("mentor",)))
+    listed = browse_people(network).people
+    assert listings_to_dicts(listed) == [listing_to_dict(item) for item in listed]

@@ -97,7 +97,7 @@ def _shown_whole(network: Network) -> None:
     for item in list_people(network):
         assert item.person.id is not None
         person_overview(network, item.person.id, on=date(2026, 12, 7))
-    for written in registry.exporters():
+    for written in registry.downloads():
         export_file(network, written.name)
 
 

@@ -3,11 +3,12 @@ table fails here until the backup carries it (formats/json_backup.py) or it is l
 
 from __future__ import annotations
 
-from orchardist.store.tables import metadata
+from orchardist.store.tables import metadata, people
 
 # Each table the backup carries, and where in the backup it is.
 CARRIED = {
-    "people": "people[], every field but the columns kept for search, sorting and Today",
+    "people": "people[], every field (the uid too, since version 5) but the columns kept for search, sorting "
+    "and Today",
     "person_emails": "people[].emails",
     "person_phones": "people[].phones",
     "person_urls": "people[].urls",
@@ -41,3 +42,18 @@ def test_every_table_is_carried_or_left_out_for_a_reason() -> None:
     )
     assert CARRIED.keys() & LEFT_OUT.keys() == set()
     assert sorted((CARRIED.keys() | LEFT_OUT.keys()) - tables) == [], "a table listed here is gone"
+
+
+def test_every_column_of_a_person_is_in_their_backup_object() -> None:
+    """A column added to ``people`` (the uid, say) is carried by a person's object in the backup, unless
+    the store keeps it for its own queries (``person_rows.NOT_LOADED``)."""
+    from orchardist.formats.json_backup import _person_keys
+    from orchardist.store.person_rows import NOT_LOADED
+
+    by_name = {"organisation_id": "organisation", "met_through_id": "met_through"}
+    columns = {
+        by_name.get(column.name, column.name) for column in people.columns if column.name not in NOT_LOADED
+    }
+    # The custom fields' values (extra) are written each under its field's name.
+    assert columns - {"space_id", "extra"} <= set(_person_keys())
+    assert "uid" in _person_keys()

@@ -76,8 +76,11 @@ def test_many_people_are_added_at_once_with_their_contact_points(store: Store) -
         ids = repo.add_many(crowd)
         loaded = repo.get_many(ids)
     assert [loaded[person_id] for person_id in ids] == [
-        replace(person, id=person_id) for person_id, person in zip(ids, crowd, strict=True)
+        replace(person, id=person_id, uid=loaded[person_id].uid)
+        for person_id, person in zip(ids, crowd, strict=True)
     ]
+    uids = {person.uid for person in loaded.values()}
+    assert len(uids) == len(crowd) and "" not in uids  # each given a UID of their own
 
 
 def test_insert_values_writes_prepared_values_and_insert_rows_their_types(store: Store) -> None:

@@ -209,7 +209,9 @@ def test_match_index_holds_every_key(network: Network) -> None:
     )
     with network.reading() as unit:
         index = unit.matching.match_index()
+        uid = unit.people.require(person_id).uid
     assert index.keys == {
+        ("uid", uid): person_id,
         ("linkedin", "linkedin.com/in/ana-ruiz"): person_id,
         ("email", "ana@x.example"): person_id,
         ("phone", "5550102345"): person_id,

@@ -201,6 +201,18 @@ def test_exports_have_the_media_type_and_a_neutral_name(
         assert [person["display_name"] for person in json.loads(text)["people"]] == ["Tom Becker"]
 
 
+def test_a_vcard_export_of_either_version_carries_the_uids(script: ScriptClient, network: Network) -> None:
+    tom = add_person(network, Person(display_name="Tom Becker"))
+    three = script.get(f"{API}/exports/vcard").content
+    four = script.get(f"{API}/exports/vcard", params={"version": "4.0"}).content
+    assert f"\r\nUID:{tom.uid}\r\n".encode() in three and b"VERSION:3.0" in three
+    assert f"\r\nUID:urn:uuid:{tom.uid}\r\n".encode() in four and b"VERSION:4.0" in four
+    assert script.get(f"{API}/exports/vcard", params={"version": "2.1"}).status_code == 422
+    assert script.get(f"{API}/exports/vdir").status_code == 422  # a folder: the command line's
+    refused = script.get(f"{API}/exports/csv", params={"version": "4.0"})
+    assert refused.status_code == 400 and refused.json()["code"] == "file.no_export_version"
+
+
 def test_an_unknown_export_format_is_a_validation_error(script: ScriptClient) -> None:
     assert script.get(f"{API}/exports/xlsx").status_code == 422
 

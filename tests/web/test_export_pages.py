@@ -132,6 +132,18 @@ def test_each_export_downloads_under_a_neutral_name(
         assert len(document["interactions"]) == 1
 
 
+def test_the_vcard_download_offers_its_versions(client: TestClient, tom: Person) -> None:
+    page = client.get("/export", headers=HTML).text
+    assert 'name="version"' in page and '<option value="4.0">4.0</option>' in page
+    four = client.get("/export/vcard?version=4.0").content
+    assert four.startswith(b"BEGIN:VCARD\r\nVERSION:4.0\r\n") and b"UID:urn:uuid:" in four
+    assert client.get("/export/vcard").content.startswith(b"BEGIN:VCARD\r\nVERSION:3.0\r\n")
+    # The page's one form sends the version with every button: the other formats pass it over.
+    assert client.get("/export/csv?version=4.0").status_code == 200
+    assert client.get("/export/vcard?version=2.1", headers=HTML).status_code == 404
+    assert client.get("/export/vdir", headers=HTML).status_code == 404
+
+
 def test_an_unknown_format_is_not_found(client: TestClient) -> None:
     assert client.get("/export/xlsx", headers=HTML).status_code == 404
     assert client.get("/export/backup").status_code == 404

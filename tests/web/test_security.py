@@ -143,3 +143,17 @@ def test_an_unknown_address_gets_a_page_for_people_and_json_for_scripts(client: 
     french = client.get("/no-such-page", headers={"accept": "text/html", "accept-language": "fr-CA"})
     assert french.context["detail"] != page.context["detail"]  # type: ignore[attr-defined]
     assert client.get("/no-such-page").json() == {"detail": "Not Found"}
+
+
+@pytest.mark.parametrize("path", ["/today", "/people", "/api/v1/people", "/static/app.css", "/welcome"])
+def test_head_is_answered_as_get_without_a_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert "content-security-policy" in head.headers
+
+
+def test_a_405_names_head_beside_get(client: TestClient) -> None:
+    refused = client.put("/api/v1/people")
+    assert refused.status_code == 405 and "HEAD" in refused.headers["allow"].split(", ")

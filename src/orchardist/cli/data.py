@@ -20,10 +20,20 @@ from orchardist.formats import registry
     help="; ".join(f"{written.name}: {written.purpose}" for written in registry.exporters()) + ".",
 )
 @click.option(
+    "--vcard-version",
+    "version",
+    type=click.Choice(registry.versions()),
+    help="The vCard version of a "
+    + " or ".join(written.name for written in registry.exporters() if written.versions)
+    + f" export (default {registry.VCARD_VERSIONS[0]}).",
+)
+@click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write, readable by you only and replaced whole (default: standard output).",
+    type=click.Path(path_type=Path),
+    help="File to write, readable by you only and replaced whole (default: standard output); for "
+    + ", ".join(written.name for written in registry.exporters() if written.folder)
+    + ", the folder to write one file per person in (required).",
 )
 @click.option(
     "--redact",
@@ -32,18 +42,37 @@ from orchardist.formats import registry
     "and About me: a file you can share.",
 )
 @click.pass_context
-def export_command(ctx: click.Context, fmt: str, output: Path | None, redact: bool) -> None:
-    """Export everyone in your network."""
-    from orchardist.services.errors import Refused
-    from orchardist.services.exporting import export_network, write_export
+def export_command(
+    ctx: click.Context, fmt: str, version: str | None, output: Path | None, redact: bool
+) -> None:
+    """Export everyone in your network.
 
-    if output is None:
-        data = export_network(state(ctx).network(), fmt, redact=redact)
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+    Every vCard carries the person's UID, the same from one export to the next: an address book
+    that reads the file again updates the people it has, and importing an export back into
+    Orchardist adds and changes nobody. A vdir export into a folder it wrote before removes the
+    files of people deleted since, and no other file.
+    """
+    from orchardist.services.errors import Refused
+    from orchardist.services.exporting import export_network, write_export, write_export_folder
+
+    network = state(ctx).network()
     try:
-        size = write_export(state(ctx).network(), fmt, output, redact=redact)
+        if registry.exporter(fmt).folder:
+            if output is None:
+                fail(f"--format {fmt} writes a folder: name it with -o DIR", EXIT_REFUSED)
+            done = write_export_folder(network, fmt, output, redact=redact, version=version)
+            click.echo(
+                f"wrote {output}: {done.written:,} cards written, {done.unchanged:,} unchanged, "
+                f"{done.removed:,} removed",
+                err=True,
+            )
+            return
+        if output is None:
+            data = export_network(network, fmt, redact=redact, version=version)
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        size = write_export(network, fmt, output, redact=redact, version=version)
     except Refused as error:
         fail(str(error), EXIT_REFUSED)
     click.echo(f"wrote {output} ({size:,} bytes)", err=True)

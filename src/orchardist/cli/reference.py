@@ -24,8 +24,9 @@ never removed or renamed.
 - `import --json`: `{"format", "added", "merged", "skipped": [{"line", "reason", "code"}], "updated",
   "interactions", "job_changes", "file"}`; `line` is `null` when unknown; `code` is in `docs/messages.md`.
 - `people list --json`: an array of people, a person a line (written as they are read), each with `id`,
-  `name`, `given_name`, `family_name`, `pronouns`, `organisation`, `title`, `emails`, `phones`, `urls`,
-  `linkedin_url`, `location`, `tags`, `tier`, `every_days`, `interests`, `can_help_with`,
+  `uid` (the UID of their vCards, never changed), `name`, `given_name`, `family_name`, `pronouns`,
+  `organisation`, `title`, `emails`, `phones`, `urls`, `linkedin_url`, `location`, `tags`, `tier`,
+  `every_days`, `interests`, `can_help_with`,
   `could_use_help_with`, `how_met`, `where_met`, `met_through_id`, `birthday` (`YYYY-MM-DD` or `--MM-DD`),
   `dates`, `notes`, `coworker`, `coworker_maybe`, `knows_search`, `coworker_override`, `sources`,
   `last_contact`.

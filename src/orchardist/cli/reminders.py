@@ -1,4 +1,5 @@
-"""``orchardist reminders``: the coming days' reminders as an iCalendar file, and the feed address."""
+"""``orchardist reminders``: the coming days' reminders, or the chosen people's occasions, as an iCalendar
+file, and the feed address."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from orchardist.cli.context import EXIT_REFUSED, fail, reported, state
+from orchardist.cli.people import TIERS
 
 
 @click.group("reminders")
@@ -36,19 +38,52 @@ def reminders_group() -> None:
     default=None,
     help="Name people in the entries; default the reminder_names setting (off: neutral words only).",
 )
+@click.option(
+    "--occasions",
+    is_flag=True,
+    help="Write the birthdays, anniversaries and work anniversaries of the people chosen with --tag, "
+    "--tier and --organisation (default everyone) instead: a calendar of its own, every year.",
+)
+@click.option("--tag", help="With --occasions: only people with this tag.")
+@click.option("--tier", type=click.Choice(TIERS), help="With --occasions: only this tier.")
+@click.option("--organisation", help="With --occasions: only people at this organisation.")
 @click.pass_context
 def export_command(
-    ctx: click.Context, output: Path, on: datetime | None, days: int | None, names: bool | None
+    ctx: click.Context,
+    output: Path,
+    on: datetime | None,
+    days: int | None,
+    names: bool | None,
+    occasions: bool,
+    tag: str | None,
+    tier: str | None,
+    organisation: str | None,
 ) -> None:
     """Write the reminders as an iCalendar file: one all-day entry per day with someone to tend.
 
     Entries say "Orchardist: reach out to 3 people" and how many of each kind, with no names or
-    employers unless --names (or the reminder_names setting) says otherwise.
+    employers unless --names (or the reminder_names setting) says otherwise. Each entry keeps its
+    UID from one export to the next, so a calendar that imports the file again updates its entries.
+
+    With --occasions, the file holds the chosen people's birthdays and anniversaries instead, each
+    a yearly entry ("Orchardist: a birthday", or with --names "Birthday: Ann Lee").
     """
     from orchardist.services.reminders import calendar
 
     with reported():
-        data = calendar(state(ctx).network(), on.date() if on else None, days=days, names=names)
+        network = state(ctx).network()
+        if occasions:
+            if on is not None or days is not None:
+                fail("--date and --days are for the reminders, not --occasions", EXIT_REFUSED)
+            from orchardist.domain.queries import people_filter
+            from orchardist.services.reminders import occasions as occasions_of
+
+            query = people_filter(tag=tag, tier=tier, organisation=organisation)
+            data = occasions_of(network, query, names=names)
+        else:
+            if tag is not None or tier is not None or organisation is not None:
+                fail("--tag, --tier and --organisation choose people for --occasions", EXIT_REFUSED)
+            data = calendar(network, on.date() if on else None, days=days, names=names)
     target = output.resolve()
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".orchardist-", suffix=".ics")
@@ -57,7 +92,9 @@ def export_command(
         os.replace(temporary, target)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}", EXIT_REFUSED)
-    click.echo(f"wrote {output} ({data.count(b'BEGIN:VEVENT')} days with reminders)", err=True)
+    count = data.count(b"BEGIN:VEVENT")
+    what = "yearly occasions" if occasions else "days with reminders"
+    click.echo(f"wrote {output} ({count} {what})", err=True)
 
 
 @reminders_group.command("feed")

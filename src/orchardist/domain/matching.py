@@ -1,4 +1,4 @@
-"""Keys that say two records are the same person: LinkedIn URL, e-mail, phone, name + organisation.
+"""Keys that say two records are the same person: UID, LinkedIn URL, e-mail, phone, name + organisation.
 
 Pure functions; importers, the store and duplicate detection all match on the same keys.
 """
@@ -143,12 +143,14 @@ def name_key(person: Person) -> str:
 
 # Keys that identify someone on their own; a match on a weaker key is refused when the two
 # records carry different LinkedIn profiles (two "Wei Zhang" at one company are two people).
-STRONG_KINDS = frozenset({"linkedin", "email", "phone"})
+STRONG_KINDS = frozenset({"uid", "linkedin", "email", "phone"})
 
 
 def match_keys(person: Person) -> list[tuple[str, str]]:
-    """Every ``(kind, key)`` by which ``person`` can be matched, strongest first."""
-    keys: list[tuple[str, str]] = []
+    """Every ``(kind, key)`` by which ``person`` can be matched, strongest first: the UID of a card
+    (a card edited in another address book and imported back is the same person, whatever else
+    changed), then the LinkedIn profile, e-mails, phones, name and organisation, name."""
+    keys: list[tuple[str, str]] = [("uid", person.uid)] if person.uid else []
     urls = person.urls
     for url in (person.linkedin_url, *urls) if urls else (person.linkedin_url,):
         key = linkedin_key(url)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,6 +27,38 @@ DEFAULT_TIER = Tier.CASUAL
 
 MOST_DAYS = 3650
 """The longest stay-in-touch rhythm, in days: ten years."""
+
+UID_LENGTH = 255
+"""The longest UID kept from a card; a longer one is replaced by a UUID of Orchardist's own."""
+
+_UUID_URN = re.compile(r"(?i)urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+
+
+def new_uids(count: int) -> list[str]:
+    """``count`` new stable identities for people: random UUIDs (version 4) as text, made at once (an
+    import of 30,000 people gets theirs in a few hundredths of a second, ``uuid4`` one by one a fifth)."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((byte & 0x0F) | 0x40 for byte in raw[6::16])  # version 4
+    raw[8::16] = bytes((byte & 0x3F) | 0x80 for byte in raw[8::16])  # the RFC 4122 variant
+    text = raw.hex()
+    return [
+        f"{text[at : at + 8]}-{text[at + 8 : at + 12]}-{text[at + 12 : at + 16]}-{text[at + 16 : at + 20]}-"
+        f"{text[at + 20 : at + 32]}"
+        for at in range(0, len(text), 32)
+    ]
+
+
+def clean_uid(text: str) -> str:
+    """The UID a card gives, as Orchardist keeps it: a ``urn:uuid:`` URN as its bare UUID (vCard 4.0
+    writes one, 3.0 the other), any other text as written; ``""`` when it is empty, too long or holds
+    control characters (the person then gets a UUID of their own)."""
+    text = text.strip()
+    if match := _UUID_URN.fullmatch(text):
+        return match.group(1).lower()
+    if len(text) > UID_LENGTH or not text.isprintable():
+        return ""
+    return text
+
 
 MANUAL_SOURCE = "manual"
 """The source recorded for a field the user typed in by hand; imports never overwrite such a field."""
@@ -109,6 +143,10 @@ class Person:
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Values of the fields added to ``orchardist.domain.fields.FIELDS`` as custom, by field name.
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # The stable identity every vCard of them carries (``new_uids``), given by the store when they are
+    # added unless a card or a backup brought one; never changed. Not compared: two records of one
+    # person are equal whatever their UIDs, as with where they came from.
+    uid: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # Today, the feed and the API count days with the rhythm: a person never holds one they cannot.

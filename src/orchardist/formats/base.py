@@ -125,7 +125,8 @@ class ParseResult:
 class NetworkSnapshot:
     """What an exporter writes: people (with ids) and the interactions between them, and for a backup
     everything else the network holds: offers, settings, organisations, the reconnect list, snoozes,
-    dismissals, new jobs, and when each person and interaction was added (by id)."""
+    dismissals, new jobs, and when each person and interaction was added (by id); for address books,
+    when each person last changed (``people_changed``, a vCard's REV)."""
 
     people: list[Person]
     interactions: list[Interaction] = field(default_factory=list)
@@ -139,3 +140,4 @@ class NetworkSnapshot:
     templates: list[KeptTemplate] = field(default_factory=list)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)
+    people_changed: dict[int, datetime] = field(default_factory=dict)

@@ -21,7 +21,7 @@ from orchardist.domain.discretion import OVERRIDE_WORDS, override_word
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of, with_values
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import InputRefused
-from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier, with_sources
+from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier, clean_uid, with_sources
 from orchardist.formats import json_backup_records as records
 from orchardist.formats.base import (
     FormatError,
@@ -65,10 +65,11 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
-# organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates.
-# Versions 1 to 3 still restore.
-VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+# organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
+# version 5 each person's UID (the stable identity of their vCards). Versions 1 to 4 still restore,
+# their people each given a new UID.
+VERSION = 5
+READABLE_VERSIONS = (1, 2, 3, 4, 5)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -80,6 +81,7 @@ def _person_keys() -> tuple[str, ...]:
     return (
         "key",
         "id",
+        "uid",
         "created_at",
         *(("met_through" if name == "met_through_id" else name) for name in PERSON_FIELDS),
         *_custom_names(),
@@ -118,6 +120,7 @@ def _person_object(person: Person, known: set[int], snapshot: NetworkSnapshot) -
     return {
         "key": person_key(person.id),
         "id": person.id,
+        "uid": person.uid,
         "created_at": when(snapshot.people_added.get(person.id)),
         "display_name": person.display_name,
         "given_name": person.given_name,
@@ -294,6 +297,7 @@ def _checked_person(
     birthday = found.get("birthday")
     return Person(
         id=record_id(found, path),
+        uid=clean_uid(text(found, "uid", path)),
         display_name=text(found, "display_name", path, required=True),
         given_name=text(found, "given_name", path),
         family_name=text(found, "family_name", path),

@@ -33,6 +33,15 @@ UNKNOWN_FORMAT = Wording("file.unknown_format", N_("unknown format %(name)s; kno
 UNKNOWN_EXPORT_FORMAT = Wording(
     "file.unknown_export_format", N_("unknown export format %(name)s; known: %(known)s")
 )
+UNKNOWN_EXPORT_VERSION = Wording(
+    "file.unknown_export_version", N_("%(format)s version %(version)s is not written; known: %(known)s")
+)
+NO_EXPORT_VERSION = Wording(
+    "file.no_export_version", N_("the %(format)s export has no versions to choose from; %(known)s have")
+)
+NOT_A_DOWNLOAD = Wording(
+    "file.not_a_download", N_("the %(format)s export is a folder of files: write it with the command line")
+)
 BAD_UTF16 = Wording("file.bad_utf16", N_("the file starts as UTF-16 text but %(problem)s at byte %(byte)s"))
 UNDECODABLE_BYTE = Wording(
     "file.undecodable_byte",

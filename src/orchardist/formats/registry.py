@@ -25,8 +25,11 @@ from orchardist.formats.messages import (
     BINARY_FILE,
     EMPTY_FILE,
     IN_FIELD,
+    NO_EXPORT_VERSION,
+    NOT_A_DOWNLOAD,
     NOT_RECOGNISED,
     UNKNOWN_EXPORT_FORMAT,
+    UNKNOWN_EXPORT_VERSION,
     UNKNOWN_FORMAT,
 )
 
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
 
 # The table is read by every command's --help (the CLI's choices): what reads and checks files is
 # imported by the functions that do it, so listing the formats stays light.
+
+VCARD_VERSIONS = ("3.0", "4.0")
+"""The vCard versions Orchardist writes (RFC 2426 and RFC 6350), the first by default."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +68,33 @@ class FormatSpec:
     # A backup restores exactly what it holds: a record the shared limits refuse refuses the whole file
     # (naming where), where other formats pass that record over and say why.
     exact: bool = False
+    # The versions of the format it writes, the first by default (vCard's 3.0 and 4.0): offered by
+    # ``export --vcard-version``, the API's ``version`` and the Export page.
+    versions: tuple[str, ...] = ()
+    # Written as a folder of files (a vdir) rather than one file: from the command line only.
+    folder: bool = False
 
     def file_name_on(self, day: date) -> str:
         """The name of a file of this format written on ``day``, such as ``orchardist-2026-12-06.vcf``."""
         return self.file_name.format(day=day.isoformat())
+
+    def version(self, asked: str | None) -> str | None:
+        """The version to write: ``asked``, or the default; FormatError for one not written, or for
+        asking one of a format that has none."""
+        from orchardist.formats.base import FormatError
+
+        if not self.versions:
+            if asked is None:
+                return None
+            known = tuple(spec.name for spec in FORMATS if spec.versions)
+            raise FormatError(NO_EXPORT_VERSION(format=self.name, known=known))
+        if asked is None:
+            return self.versions[0]
+        if asked not in self.versions:
+            raise FormatError(
+                UNKNOWN_EXPORT_VERSION(format=self.name, version=repr(asked), known=self.versions)
+            )
+        return asked
 
     def load(self) -> ModuleType:
         """The module that reads or writes this format (imported on first use)."""
@@ -112,7 +141,25 @@ FORMATS: tuple[FormatSpec, ...] = (
                 "Names, e-mails, phones, organisations, birthdays, tags and notes go in; Orchardist's own "
                 "fields travel along so Orchardist can read them back."
             ),
+            N_(
+                "Each card keeps the same UID from one export to the next, so an address book updates "
+                "the people it has rather than adding them again. Version 3.0 suits most address books; "
+                "choose 4.0 for those that ask for it."
+            ),
         ),
+        versions=VCARD_VERSIONS,
+    ),
+    FormatSpec(
+        name="vdir",
+        title=N_("vdir"),
+        label=N_("vdir (a folder of .vcf files)"),
+        module="orchardist.formats.vdir",
+        reads=False,
+        writes=True,
+        media_type="text/vcard",
+        purpose=N_("a folder with one vCard per person, for khard, vdirsyncer and CardDAV sync"),
+        versions=VCARD_VERSIONS,
+        folder=True,
     ),
     FormatSpec(
         name="linkedin",
@@ -162,6 +209,19 @@ FORMATS: tuple[FormatSpec, ...] = (
         ),
     ),
 )
+
+
+def downloads() -> tuple[FormatSpec, ...]:
+    """The formats written as one file, which the Export page and the API hand out."""
+    return tuple(candidate for candidate in FORMATS if candidate.writes and not candidate.folder)
+
+
+def versions() -> tuple[str, ...]:
+    """Every version any export format writes, for ``--vcard-version`` and the API's choices."""
+    found: list[str] = []
+    for candidate in exporters():
+        found.extend(version for version in candidate.versions if version not in found)
+    return tuple(found)
 
 
 def importers() -> tuple[FormatSpec, ...]:
@@ -299,7 +359,27 @@ def _moment_problem(moment: datetime | None) -> Problem | None:
     return None if problem is None else ("created_at", problem)
 
 
-def export(fmt: str, snapshot: NetworkSnapshot) -> bytes:
-    """Write ``snapshot`` in export format ``fmt``."""
-    export_fn = cast("Callable[[NetworkSnapshot], bytes]", exporter(fmt).load().export)
-    return export_fn(snapshot)
+def export(fmt: str, snapshot: NetworkSnapshot, version: str | None = None) -> bytes:
+    """Write ``snapshot`` in export format ``fmt`` (of ``version`` when it has versions); FormatError
+    for a folder format, or a version not written."""
+    from orchardist.formats.base import FormatError
+
+    written = exporter(fmt)
+    if written.folder:
+        raise FormatError(NOT_A_DOWNLOAD(format=fmt))
+    chosen = written.version(version)
+    if chosen is None:
+        return cast("Callable[[NetworkSnapshot], bytes]", written.load().export)(snapshot)
+    return cast("Callable[[NetworkSnapshot, str], bytes]", written.load().export)(snapshot, chosen)
+
+
+def export_folder(fmt: str, snapshot: NetworkSnapshot, version: str | None = None) -> dict[str, bytes]:
+    """Write ``snapshot`` in folder format ``fmt``: each file's content by its name."""
+    written = exporter(fmt)
+    if not written.folder:
+        raise ValueError(f"{fmt} is written as one file")
+    chosen = written.version(version)
+    export_fn = cast(
+        "Callable[[NetworkSnapshot, str | None], dict[str, bytes]]", written.load().export_folder
+    )
+    return export_fn(snapshot, chosen)

@@ -1,12 +1,12 @@
-"""vCard 2.1, 3.0 and 4.0 in, vCard 3.0 out.
+"""vCard 2.1, 3.0 and 4.0 in, vCard 3.0 or 4.0 out (``vcard_writing``).
 
 Reading goes through ``vcard_cleanup`` first (structure, charsets, quoted-printable, folding,
 malformed and hostile lines), then vobject's content-line parser reads each clean line; vobject is
 imported here and nowhere else. Its card-level reader is not used: it builds slow objects (a third
 of a millisecond per card) and decodes values lossily (a text value is cut at its first comma).
-Writing is done by hand: vCard 3.0, CRLF, lines folded at 75 octets, with ``X-ORCHARDIST-*``
-properties for what vCard has no property for, so that exporting and re-importing gives back the
-same person. ``docs/formats-vcard.md`` lists every property read and written.
+A card's UID is kept (a ``urn:uuid:`` URN as its bare UUID) and matched on first, so a card edited
+in another address book and imported back updates the same person. ``docs/formats.md`` lists every
+property read and written.
 """
 
 from __future__ import annotations
@@ -18,14 +18,34 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from orchardist.domain.fields import FIELDS, FieldSpec, Kind, value_of, with_values
+from orchardist.domain.fields import FieldSpec, Kind, with_values
 from orchardist.domain.matching import is_linkedin_url, linkedin_key
 from orchardist.domain.messages import Message
 from orchardist.domain.names import name_from_email
-from orchardist.domain.people import DEFAULT_TIER, NamedDate, PartialDate, Person, Tier, with_sources
-from orchardist.formats.base import NetworkSnapshot, ParsedPerson, ParseResult, Skipped
+from orchardist.domain.people import (
+    DEFAULT_TIER,
+    NamedDate,
+    PartialDate,
+    Person,
+    Tier,
+    clean_uid,
+    with_sources,
+)
+from orchardist.formats.base import ParsedPerson, ParseResult, Skipped
 from orchardist.formats.messages import AT_LINE, CARD_UNREADABLE, ROW_HAS_NO_NAME
-from orchardist.formats.vcard_cleanup import Card, clean, escape, unescape
+from orchardist.formats.vcard_cleanup import Card, clean, unescape
+from orchardist.formats.vcard_writing import (
+    X_EVERY_DAYS,
+    X_HOW_MET,
+    X_LISTS,
+    X_LOCATION,
+    X_NOTES,
+    X_TIER,
+    X_WHERE_MET,
+    custom_fields,
+    custom_property,
+)
+from orchardist.formats.vcard_writing import export as export
 
 # vobject's deprecation and syntax warnings on newer Pythons say nothing about any file: they are
 # silenced for vobject alone rather than shown to users or turned into errors by strict test runs.
@@ -36,30 +56,14 @@ with warnings.catch_warnings():
     from vobject.base import VObjectError, parseLine
 
 FORMAT = "vcard"
-PRODID = "-//Orchardist//Orchardist//EN"
 
-# Properties Orchardist writes for the fields vCard has no property for; read back first.
-X_LOCATION = "X-ORCHARDIST-LOCATION"
-X_NOTES = "X-ORCHARDIST-NOTES-BASE64"
-X_TIER = "X-ORCHARDIST-TIER"
-X_EVERY_DAYS = "X-ORCHARDIST-EVERY-DAYS"
-X_HOW_MET = "X-ORCHARDIST-HOW-MET"
-X_WHERE_MET = "X-ORCHARDIST-WHERE-MET"
-# One property per item, so that an item may hold any text, commas included.
-X_LISTS = {
-    "interests": "X-ORCHARDIST-INTEREST",
-    "can_help_with": "X-ORCHARDIST-CAN-HELP-WITH",
-    "could_use_help_with": "X-ORCHARDIST-COULD-USE-HELP-WITH",
-}
 # Dates other clients write for an anniversary; Apple's X-ABDATE carries its label in X-ABLabel.
 _ANNIVERSARIES = frozenset({"ANNIVERSARY", "X-ANNIVERSARY", "X-MS-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY"})
 _APPLE_LABEL = re.compile(r"_\$!<(.*)>!\$_", re.DOTALL)
-_APPLE_LABELS_OUT = frozenset({"anniversary", "other"})
 _DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
 _URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
-_UNPORTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _SEPARATORS = {sep: re.compile(rf"\\.|{sep}|[^\\{sep}]+|\\", re.DOTALL) for sep in ";,"}
 
@@ -161,7 +165,7 @@ def _person(properties: list[_Property]) -> Person | None:
         spec.name: _custom_read(
             spec, [prop.text().strip() for prop in by_name.get(custom_property(spec), [])]
         )
-        for spec in _custom_fields()
+        for spec in custom_fields()
     }
     person = Person(
         display_name=display_name,
@@ -188,26 +192,9 @@ def _person(properties: list[_Property]) -> Person | None:
         birthday=next(filter(None, (_date(prop) for prop in by_name.get("BDAY", []))), None),
         dates=tuple(_dates(properties, labels)),
         notes=_notes(by_name),
+        uid=clean_uid(first_text("UID")),
     )
     return with_values(person, custom) if custom else person
-
-
-def _custom_fields() -> list[FieldSpec]:
-    return [spec for spec in FIELDS.values() if spec.custom]
-
-
-def custom_property(spec: FieldSpec) -> str:
-    """The property a custom field of ``orchardist.domain.fields`` is written in (one per list item)."""
-    return "X-ORCHARDIST-FIELD-" + spec.name.upper().replace("_", "-")
-
-
-def _custom_texts(spec: FieldSpec, person: Person) -> list[str]:
-    value = value_of(person, spec.name)
-    if spec.is_list:
-        return list(value)
-    if spec.kind is Kind.DATE:
-        return [value.isoformat()] if value else []
-    return [value] if value else []
 
 
 def _custom_read(spec: FieldSpec, texts: list[str]) -> object:
@@ -403,89 +390,3 @@ def _tier(text: str) -> Tier:
 
 def _every_days(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None
-
-
-def export(snapshot: NetworkSnapshot) -> bytes:
-    """Every person as a vCard 3.0 card (UTF-8, CRLF, folded at 75 octets)."""
-    return "".join(_card(person) for person in snapshot.people).encode("utf-8", errors="replace")
-
-
-def _card(person: Person) -> str:
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"PRODID:{PRODID}"]
-    lines.append(f"FN:{_text(person.display_name)}")
-    lines.append(f"N:{_text(person.family_name)};{_text(person.given_name)};;;")
-    _add(lines, "X-PRONOUNS", person.pronouns)
-    _add(lines, "ORG", person.organisation)
-    _add(lines, "TITLE", person.title)
-    lines.extend(f"EMAIL;TYPE=INTERNET:{_text(email)}" for email in person.emails)
-    lines.extend(f"TEL:{_text(phone)}" for phone in person.phones)
-    lines.extend(f"URL:{_text(url)}" for url in person.urls)
-    if person.linkedin_url:
-        lines.append(f"X-SOCIALPROFILE;TYPE=linkedin:{_text(person.linkedin_url)}")
-        lines.append(f"URL:{_text(person.linkedin_url)}")  # for clients that ignore X-SOCIALPROFILE
-    if person.location:
-        lines.append(f"ADR:;;;{_text(person.location)};;;")  # the whole place as the locality
-        _add(lines, X_LOCATION, person.location)
-    if person.birthday is not None:
-        lines.append(f"BDAY:{_date_text(person.birthday)}")
-    for number, named in enumerate(person.dates, start=1):
-        lines.append(f"item{number}.X-ABDATE:{_date_text(named.date)}")
-        label = f"_$!<{named.label.title()}>!$_" if named.label in _APPLE_LABELS_OUT else named.label
-        lines.append(f"item{number}.X-ABLabel:{_text(label)}")
-    if person.tags:
-        lines.append("CATEGORIES:" + ",".join(_text(tag) for tag in person.tags))
-    if person.notes:
-        lines.append(f"NOTE:{_text(person.notes)}")
-        if _portable(person.notes) != person.notes:
-            exact = base64.b64encode(person.notes.encode("utf-8", errors="surrogatepass")).decode("ascii")
-            lines.append(f"{X_NOTES}:{exact}")
-    lines.append(f"{X_TIER}:{person.tier.value}")
-    if person.every_days is not None:
-        lines.append(f"{X_EVERY_DAYS}:{person.every_days}")
-    for field_name, prop_name in X_LISTS.items():
-        values: tuple[str, ...] = getattr(person, field_name)
-        lines.extend(f"{prop_name}:{_text(value)}" for value in values)
-    _add(lines, X_HOW_MET, person.how_met)
-    _add(lines, X_WHERE_MET, person.where_met)
-    for spec in _custom_fields():
-        lines.extend(f"{custom_property(spec)}:{_text(text)}" for text in _custom_texts(spec, person))
-    lines.append("END:VCARD")
-    return "".join(f"{_fold(line)}\r\n" for line in lines)
-
-
-def _add(lines: list[str], name: str, value: str) -> None:
-    if value:
-        lines.append(f"{name}:{_text(value)}")
-
-
-def _portable(text: str) -> str:
-    """Text other clients can hold: line breaks as LF, no control characters but tab and LF."""
-    return _UNPORTABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def _text(value: str) -> str:
-    return escape(_portable(value))
-
-
-def _date_text(value: PartialDate) -> str:
-    if value.year is None:
-        return f"--{value.month:02d}{value.day:02d}"
-    return value.isoformat()
-
-
-def _fold(line: str) -> str:
-    """Fold at 75 octets, never inside a UTF-8 character; continuation lines start with a space."""
-    if len(line.encode("utf-8", errors="replace")) <= 75:
-        return line
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode("utf-8", errors="replace"))
-        if size + width > 75:
-            pieces.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return "\r\n".join(pieces)

@@ -15,6 +15,7 @@ from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.settings import backed_up, restored, values_in
 from orchardist.store.files import write_file
+from orchardist.store.folders import FolderWritten, write_folder
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # What a backup's file name says it holds; any other name gets the store's own kind of backup.
@@ -35,6 +36,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
             templates=unit.templates.all(),
+            people_changed=unit.records.people_changed(),
         )
         if complete:
             records = unit.records
@@ -70,24 +72,45 @@ class ExportFile:
     file_name: str
 
 
-def export_network(network: Network, fmt: str, *, redact: bool = False) -> bytes:
-    """The network in export format ``fmt`` (one of ``registry.exporters()``), redacted if asked."""
-    return registry.export(fmt, snapshot(network, complete=registry.exporter(fmt).exact, redact=redact))
+def export_network(network: Network, fmt: str, *, redact: bool = False, version: str | None = None) -> bytes:
+    """The network in export format ``fmt`` (one of ``registry.downloads()``) and ``version`` (its
+    default when None), redacted if asked."""
+    written = registry.exporter(fmt)
+    written.version(version)  # a version not written is refused before anything is read
+    return registry.export(fmt, snapshot(network, complete=written.exact, redact=redact), version)
 
 
-def write_export(network: Network, fmt: str, target: Path, *, redact: bool = False) -> int:
+def write_export(
+    network: Network, fmt: str, target: Path, *, redact: bool = False, version: str | None = None
+) -> int:
     """Write the network in format ``fmt`` to ``target``, private (``0600``) and whole: a full disk
     leaves an earlier file there as it was (StoreError says why). Returns the bytes written."""
-    data = export_network(network, fmt, redact=redact)
+    data = export_network(network, fmt, redact=redact, version=version)
     write_file(target, data)
     return len(data)
 
 
-def export_file(network: Network, fmt: str, *, redact: bool = False) -> ExportFile:
-    """The network as a file to download in format ``fmt``, redacted if asked; FormatError for a
-    format not written. Its name is the format's neutral one either way, with today's date."""
+def write_export_folder(
+    network: Network, fmt: str, folder: Path, *, redact: bool = False, version: str | None = None
+) -> FolderWritten:
+    """Write the network into ``folder`` in folder format ``fmt`` (a vdir: one ``<UID>.vcf`` per
+    person), each file private and whole; the files an earlier export wrote there for people deleted
+    since are removed, and no other file is touched (``store/folders.py``)."""
     written = registry.exporter(fmt)
-    content = registry.export(fmt, snapshot(network, complete=written.exact, redact=redact))
+    written.version(version)
+    files = registry.export_folder(fmt, snapshot(network, complete=False, redact=redact), version)
+    return write_folder(folder, files)
+
+
+def export_file(
+    network: Network, fmt: str, *, redact: bool = False, version: str | None = None
+) -> ExportFile:
+    """The network as a file to download in format ``fmt`` and ``version``, redacted if asked;
+    FormatError for a format not written as one file or a version not written. Its name is the
+    format's neutral one either way, with today's date."""
+    written = registry.exporter(fmt)
+    written.version(version)
+    content = registry.export(fmt, snapshot(network, complete=written.exact, redact=redact), version)
     return ExportFile(content, written.media_type, written.file_name_on(date.today()))
 
 

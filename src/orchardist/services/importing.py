@@ -207,6 +207,7 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
     matched_ids = _match_existing(result.people, all_keys, index)
     existing_people = repo.get_many(sorted(set(matched_ids.values())))
     total = len(result.people)
+    new_uids = {""}
     for position, parsed in enumerate(result.people):
         incoming = parsed.person if parsed.person.id is None else replace(parsed.person, id=None)
         keys = all_keys[position]
@@ -230,7 +231,9 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
                 report.merged += 1
-                for key in match_keys(merged):
+                # The merged record's keys, and the UID of the card merged into it: a later card
+                # with that UID is the same person too.
+                for key in (*match_keys(merged), *([("uid", incoming.uid)] if incoming.uid else [])):
                     if key[0] != "name":
                         pending.setdefault(key, twin)
             else:
@@ -240,6 +243,11 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                     linkedin_key(incoming.linkedin_url),
                     fold(incoming.organisation),
                 )
+                # A card's UID is kept, once: a file naming one UID for two people it does not
+                # join (a backup's records) leaves the second to get a UID of its own.
+                if incoming.uid in new_uids:
+                    incoming = replace(incoming, uid="")
+                new_uids.add(incoming.uid)
                 # A backup's id is kept where it is free.
                 kept_id = parsed.person.id
                 plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))

@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from orchardist.domain.occasions import Yearly, YearlyDate, yearly_dates
+from orchardist.domain.queries import Query
 from orchardist.domain.reminders import ReminderDay, upcoming
 from orchardist.domain.tending import OCCASION_AHEAD, Tended
-from orchardist.formats.ical import CalendarDay, reminders_calendar
+from orchardist.formats.ical import CalendarDay, YearlyEvent, occasions_calendar, reminders_calendar
 from orchardist.services import reasons
 from orchardist.services.network import Network
 from orchardist.services.settings import FEED_LANGUAGE, FEED_TOKEN, current, keep, tending_in, values_in
@@ -109,6 +111,50 @@ def calendar(
         name="Orchardist",
         stamp=datetime.now(UTC).replace(microsecond=0),
     )
+
+
+def _yearly_words(found: YearlyDate, names: bool, _: Translate) -> tuple[str, str]:
+    """An occasion's summary and description: neutral ("Orchardist: a birthday") unless names are on."""
+    if names:
+        named = {
+            Yearly.BIRTHDAY: _("Birthday: %(name)s"),
+            Yearly.ANNIVERSARY: _("Anniversary: %(name)s"),
+            Yearly.WORK_ANNIVERSARY: _("Work anniversary: %(name)s"),
+        }
+        return named[found.kind] % {"name": found.person.display_name}, _("A day for a card or a note.")
+    neutral = {
+        Yearly.BIRTHDAY: _("Orchardist: a birthday"),
+        Yearly.ANNIVERSARY: _("Orchardist: an anniversary"),
+        Yearly.WORK_ANNIVERSARY: _("Orchardist: a work anniversary"),
+    }
+    return neutral[found.kind], _("A day for a card or a note.") + "\n" + _("Open Orchardist to see whose.")
+
+
+def occasions(
+    network: Network, query: Query | None = None, *, names: bool | None = None, _: Translate = _identity
+) -> bytes:
+    """The birthdays, anniversaries and work anniversaries of the people ``query`` chooses (everyone
+    when None), as an iCalendar file of yearly events apart from the reminders; names only when asked
+    or turned on in the settings, never an employer."""
+    with network.reading() as unit:
+        if names is None:
+            names = bool(values_in(unit)["reminder_names"])
+        people = unit.people.find(query)
+        changed = unit.records.people_changed()
+    events = []
+    for found in yearly_dates(people):
+        summary, description = _yearly_words(found, names, _)
+        person_id = found.person.id or 0
+        events.append(
+            YearlyEvent(
+                uid=f"{found.key}-{found.person.uid}@orchardist",
+                first=found.date,
+                summary=summary,
+                description=description,
+                changed=changed.get(person_id, datetime(2000, 1, 1, tzinfo=UTC)),
+            )
+        )
+    return occasions_calendar(events, name=_("Orchardist occasions"))
 
 
 def feed_token(network: Network) -> str | None:

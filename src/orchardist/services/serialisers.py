@@ -21,11 +21,12 @@ WORKED_OUT = ("coworker", "coworker_maybe")
 
 
 def person_to_dict(person: Person, last_contact: date | None, *, coworker: CoworkerFlag) -> dict[str, Any]:
-    """The JSON shape of a person used by the CLI and the API: the id, every field of
-    ``orchardist.domain.fields`` under its key, whether they are a co-worker (for sure, or maybe: an
-    organisation that looks like the employer's), where each field came from, and the last contact."""
+    """The JSON shape of a person used by the CLI and the API: the id, the UID their vCards carry, every
+    field of ``orchardist.domain.fields`` under its key, whether they are a co-worker (for sure, or maybe:
+    an organisation that looks like the employer's), where each field came from, and the last contact."""
     return {
         "id": person.id,
+        "uid": person.uid,
         **{spec.key: as_json(spec, value_of(person, spec.name)) for spec in FIELDS.values()},
         "coworker": coworker.certain,
         "coworker_maybe": coworker.maybe,
@@ -64,6 +65,7 @@ def listings_to_dicts(listings: Iterable[PersonListing]) -> list[dict[str, Any]]
     return [
         {
             "id": listing.person.id,
+            "uid": listing.person.uid,
             **{key: read(listing.person) for key, read in readers},
             "coworker": listing.coworker.certain,
             "coworker_maybe": listing.coworker.maybe,

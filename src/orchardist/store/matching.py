@@ -91,6 +91,10 @@ class MatchingRepository:
             if key and (kind, key) not in index.keys:
                 index.keys[(kind, key)] = person_id
 
+        for person_id, uid in self.conn.execute(
+            sa.select(people.c.id, people.c.uid).where(people.c.space_id == self.space_id)
+        ):
+            put("uid", uid, person_id)
         linked = self.conn.execute(
             sa.select(people.c.id, people.c.linkedin_key)
             .where(people.c.space_id == self.space_id, people.c.linkedin_key != "")

@@ -48,3 +48,6 @@ NOT_CREATED = Wording(
 DISK_FULL = Wording("write.disk_full", N_("the disk is full"))
 FILE_TOO_LARGE = Wording("write.too_large", N_("the file would be larger than this computer allows"))
 WRITE_FAILED = Wording("write.failed", N_("the disk refused the write, it may be full"))
+NOT_A_FOLDER = Wording(
+    "write.not_a_folder", N_("%(folder)s is a file, not a folder: a vdir export writes a folder of files")
+)

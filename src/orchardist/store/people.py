@@ -23,7 +23,7 @@ from orchardist.domain.matching import (
     tag_key,
 )
 from orchardist.domain.messages import NotFound
-from orchardist.domain.people import Person
+from orchardist.domain.people import Person, new_uids
 from orchardist.domain.queries import Everyone, Order, Query, Text
 from orchardist.domain.search import sort_key
 from orchardist.domain.wording import NO_SUCH_PERSON
@@ -175,6 +175,9 @@ class PeopleRepository:
         stored_now = stored_value(self.conn, people.c.created_at, now)
         space_id = self.space_id
         dates_seen: dict[int, tuple[str, bool]] = {}
+        # A person's UID is given once, when they are added (unless a card or a backup brought one), and
+        # never written again.
+        fresh = iter(new_uids(sum(1 for person in new_people if not person.uid)))
         insert_values(
             self.conn,
             people,
@@ -183,6 +186,7 @@ class PeopleRepository:
                 new_person_values(
                     person,
                     person_id,
+                    person.uid or next(fresh),
                     space_id,
                     org_of[person.organisation],
                     stored_now

@@ -46,6 +46,7 @@ NOT_LOADED = frozenset(
 # and those kept as JSON text, which both readers hand to ``person_from`` as text.
 LOADED_COLUMNS = (
     "id",
+    "uid",
     "display_name",
     "given_name",
     "family_name",
@@ -176,6 +177,7 @@ def person_from(
         coworker_override=None if row["coworker_override"] is None else bool(row["coworker_override"]),
         sources=dict(source_items_from_text(row["sources"])),
         extra=extra_from_text(row["extra"]),
+        uid=row["uid"],
     )
 
 
@@ -232,6 +234,7 @@ def has_nul(person: Person) -> bool:
 # The columns ``new_person_values`` fills, in its order (the others take their defaults).
 NEW_PERSON_COLUMNS = (
     "id",
+    "uid",
     "space_id",
     "display_name",
     "given_name",
@@ -271,15 +274,17 @@ _TIER_CODES = {tier: tier.value for tier in Tier}
 def new_person_values(
     person: Person,
     person_id: int,
+    uid: str,
     space_id: int,
     organisation_id: int | None,
     created: Any,
     updated: Any,
     dates_seen: dict[int, tuple[str, bool]],
 ) -> tuple[Any, ...]:
-    """A new person's row as the values of ``NEW_PERSON_COLUMNS``, JSON columns as their text and the
-    times as given (already in the form the driver takes); the same row ``PeopleRepository`` writes
-    through the column types when it updates someone.
+    """A new person's row as the values of ``NEW_PERSON_COLUMNS`` (``uid``: theirs, or a new one), JSON
+    columns as their text and the times as given (already in the form the driver takes); the same row
+    ``PeopleRepository`` writes through the column types when it updates someone (but the UID, which is
+    never written again).
 
     ``dates_seen`` keeps the dates columns of each tuple of dates met in one batch, by identity: the
     people of a file share the very same tuples (when they connected), and the batch holds them all.
@@ -294,6 +299,7 @@ def new_person_values(
         dates_json, work_date = "[]", False
     return (
         person_id,
+        uid,
         space_id,
         person.display_name,
         person.given_name,

@@ -123,6 +123,13 @@ class RecordsRepository:
         )
         return {person_id: from_store(created) for person_id, created in rows}
 
+    def people_changed(self) -> dict[int, datetime]:
+        """When each person's record last changed, by id (a vCard's REV)."""
+        rows = self.conn.execute(
+            sa.select(people.c.id, people.c.updated_at).where(people.c.space_id == self.space_id)
+        )
+        return {person_id: from_store(changed) for person_id, changed in rows}
+
     def interactions_logged(self) -> dict[int, datetime]:
         """When each interaction was logged, by id."""
         rows = self.conn.execute(

@@ -15,6 +15,7 @@ from orchardist.domain.matching import (
     SORT_KEY_LENGTH,
     TAG_KEY_LENGTH,
 )
+from orchardist.domain.people import UID_LENGTH
 
 metadata = sa.MetaData()
 
@@ -77,6 +78,9 @@ people = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     _space_id(),
+    # The stable identity vCards carry (UID): a UUID given when the person is added, or the UID of the
+    # card they were first imported from; never changed, kept by the survivor of a merge.
+    sa.Column("uid", sa.String(UID_LENGTH), nullable=False, server_default=""),
     sa.Column("display_name", sa.String(500), nullable=False),
     sa.Column("given_name", sa.String(300), nullable=False),
     sa.Column("family_name", sa.String(300), nullable=False),
@@ -124,6 +128,7 @@ people = sa.Table(
     sa.Column("knows_search", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("coworker_override", sa.Boolean, nullable=True),
     sa.Index("ix_people_space_sort", "space_id", "sort_key"),
+    sa.Index("ux_people_space_uid", "space_id", "uid", unique=True),
     # Both orders of the People list by contact read an index alone (sort_key makes it covering).
     sa.Index("ix_people_space_last_contact", "space_id", "last_contact_on", "sort_key"),
     sa.Index("ix_people_space_recent", "space_id", sa.text("last_contact_on DESC"), "sort_key"),

@@ -19,6 +19,7 @@ from orchardist import __version__
 from orchardist.services.network import Network
 from orchardist.web import errors, i18n
 from orchardist.web.access import AccessGate, Sessions, Throttle
+from orchardist.web.head import HeadAsGet
 from orchardist.web.security import SecurityHeaders
 
 ROUTERS: tuple[str, ...] = (
@@ -124,6 +125,7 @@ def create_app(
 
     # Added last, so it runs first: the language is set, and the clock started, before anything else.
     app.add_middleware(PerRequest)
+    app.add_middleware(HeadAsGet)
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
     for module in ROUTERS:

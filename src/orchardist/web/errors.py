@@ -101,6 +101,8 @@ def allowed_methods(request: Request) -> str:
         match, _ = route.matches(request.scope)
         if match is not Match.NONE:
             methods.update(getattr(route, "methods", None) or ())
+    if "GET" in methods:
+        methods.add("HEAD")  # answered as GET is (``orchardist.web.head``)
     return ", ".join(sorted(methods))
 
 

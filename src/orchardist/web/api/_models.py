@@ -154,9 +154,11 @@ def one_of(choices: Callable[[], Iterable[str]]) -> Any:
 if TYPE_CHECKING:
     ImportFormat = str
     ExportFormat = str
+    ExportVersion = str
 else:
     ImportFormat = one_of(lambda: ("auto", *(read.name for read in registry.importers())))
-    ExportFormat = one_of(lambda: tuple(written.name for written in registry.exporters()))
+    ExportFormat = one_of(lambda: tuple(written.name for written in registry.downloads()))
+    ExportVersion = one_of(registry.versions)
 PeopleOrder = Literal["name", "last_contact", "recent"]
 CoworkerOverride = Literal["auto", "yes", "no"]
 PartialDateText = Annotated[
@@ -313,6 +315,9 @@ class PersonOut(BaseModel):
     model_config = ConfigDict(extra="allow", json_schema_extra=_custom_fields(required=True))
 
     id: int
+    uid: str = Field(
+        description="Their stable identity, never changed: the UID of their vCards (a vdir's file name)."
+    )
     name: str = Field(description="The name as they write it.")
     given_name: str
     family_name: str

@@ -27,6 +27,7 @@ from orchardist.services.importing import MAX_FILE_BYTES, import_parsed, parse_u
 from orchardist.services.network import Network
 from orchardist.web.api._models import (
     ExportFormat,
+    ExportVersion,
     ImportFormat,
     ImportProblem,
     ImportReportOut,
@@ -112,7 +113,7 @@ def _export_schema(media_type: str) -> dict[str, Any]:
 
 
 _EXPORT_CONTENT: dict[str, Any] = {
-    written.media_type: {"schema": _export_schema(written.media_type)} for written in registry.exporters()
+    written.media_type: {"schema": _export_schema(written.media_type)} for written in registry.downloads()
 }
 
 
@@ -121,13 +122,16 @@ _EXPORT_CONTENT: dict[str, Any] = {
     response_class=Response,
     response_model=None,
     summary="Export the whole network",
-    responses={200: {"content": _EXPORT_CONTENT, "description": "The file, as an attachment."}},
+    responses={
+        200: {"content": _EXPORT_CONTENT, "description": "The file, as an attachment."},
+        400: {"model": Problem, "description": "A version asked of a format that has none (vCard has)."},
+    },
 )
 def export_file(
     network: NetworkDep,
     format: Annotated[
         ExportFormat,
-        Path(description="; ".join(f"{written.name}: {written.purpose}" for written in registry.exporters())),
+        Path(description="; ".join(f"{written.name}: {written.purpose}" for written in registry.downloads())),
     ],
     redact: Annotated[
         bool,
@@ -136,9 +140,18 @@ def export_file(
             "About me: a file to share."
         ),
     ] = False,
+    version: Annotated[
+        ExportVersion | None,
+        Query(
+            description="The version of a "
+            + " or ".join(written.name for written in registry.downloads() if written.versions)
+            + f" export (default {registry.VCARD_VERSIONS[0]}); refused for the other formats."
+        ),
+    ] = None,
 ) -> Response:
-    """Everyone in the network in one file, named neutrally (never after a person or employer)."""
-    exported = service_export_file(network, format, redact=redact)
+    """Everyone in the network in one file, named neutrally (never after a person or employer). Every
+    vCard carries the person's UID, the same from one export to the next."""
+    exported = service_export_file(network, format, redact=redact, version=version)
     return Response(
         content=exported.content,
         media_type=exported.media_type,

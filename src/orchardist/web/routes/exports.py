@@ -1,4 +1,4 @@
-"""The Export page: the network as vCard, CSV or JSON, a checked backup, and a restore from one.
+"""The Export page: the network as vCard (3.0 or 4.0), CSV or JSON, a checked backup, and a restore from one.
 
 Every file leaves with a neutral name (DESIGN §7): never a person's name or an employer. Backups
 and uploads pass through a private temporary directory that is removed once the file is sent or
@@ -45,8 +45,9 @@ def _formats() -> list[dict[str, object]]:
             "media_type": written.media_type,
             "heading": written.heading,
             "about": written.about,
+            "versions": written.versions,
         }
-        for written in registry.exporters()
+        for written in registry.downloads()
     ]
 
 
@@ -96,13 +97,18 @@ def _backup_name(sqlite: bool) -> str:
 
 @router.get("/export/{fmt}")
 def download_export(
-    fmt: str, network: Annotated[Network, Depends(network_of)], redact: str | None = None
+    fmt: str,
+    network: Annotated[Network, Depends(network_of)],
+    redact: str | None = None,
+    version: str | None = None,
 ) -> Response:
-    """The whole network in one format, as an attachment with a neutral file name; with ``redact``,
-    without notes, discretion marks or About me."""
-    if fmt not in {written.name for written in registry.exporters()}:
+    """The whole network in one format (of ``version``, for a format with versions: vCard), as an
+    attachment with a neutral file name; with ``redact``, without notes, discretion marks or About me."""
+    written = next((item for item in registry.downloads() if item.name == fmt), None)
+    if written is None or (written.versions and version is not None and version not in written.versions):
         raise HTTPException(status_code=404, detail=_("There is no export in that format."))
-    exported = export_file(network, fmt, redact=bool(redact))
+    # The page's one form sends the vCard version along with every format's button.
+    exported = export_file(network, fmt, redact=bool(redact), version=version if written.versions else None)
     return Response(
         content=exported.content,
         media_type=exported.media_type,
