@@ -32,6 +32,17 @@ def as_model_writes(values: Mapping[str, Any], model: type[BaseModel]) -> dict[s
     return ordered
 
 
+def all_as_model_writes(items: list[dict[str, Any]], model: type[BaseModel]) -> list[dict[str, Any]]:
+    """``as_model_writes`` of each of ``items``, which share their keys in the same order (one
+    serialiser's list): the order is worked out once."""
+    if not items:
+        return items
+    order = list(as_model_writes(items[0], model))
+    if order == list(items[0]):
+        return items
+    return [{key: item[key] for key in order} for item in items]
+
+
 def answer(content: Any, status_code: int = 200) -> JSONResponse:
     """``content`` as compact UTF-8 JSON, as FastAPI writes a response model."""
     return JSONResponse(content, status_code=status_code)
