@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import icalendar
-
 PRODID = "-//Orchardist//Reminders//EN"
 
 
@@ -26,6 +24,10 @@ class CalendarDay:
 
 def reminders_calendar(days: Sequence[CalendarDay], *, calendar_id: str, name: str, stamp: datetime) -> bytes:
     """The calendar as bytes (UTF-8, CRLF line ends, lines folded at 75 octets)."""
+    # Imported here: icalendar, with pytz and dateutil, is 3 MB of a server's memory that only a
+    # calendar download or feed needs.
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
