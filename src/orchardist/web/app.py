@@ -53,11 +53,12 @@ ROUTERS: tuple[str, ...] = (
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
-WORKER_THREADS = 4
+WORKER_THREADS = 3
 """Threads that run the routes' work, their database reads and the access gate's (anyio's default is
-40). On this app's two-core machines more threads only take turns for the interpreter's lock, and each
-keeps a database connection and memory of its own: with 8 clients at once, 4 threads answered as many
-requests as 40, and the server held some 30 MB less."""
+40; datasette keeps 3 for its queries). On this app's two-core machines more threads only take turns for
+the interpreter's lock, and each keeps a database connection and memory of its own: with 8 clients at
+once, 2 to 4 threads answered as many requests as 40, the server holding 3 MB less a thread below 4 and
+some 30 MB less than with 40. Three leave two to answer while one does something slow (an import)."""
 
 
 def _lifespan(digest_every: float | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
