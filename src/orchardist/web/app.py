@@ -22,6 +22,16 @@ from orchardist.web.access import AccessGate, Sessions, Throttle
 from orchardist.web.security import SecurityHeaders
 
 ROUTERS: tuple[str, ...] = (
+    # The JSON API under /api/v1, the only part in the OpenAPI document. First: an address is matched
+    # against routes in this order, and each API router passes over any other address at once.
+    "orchardist.web.api.people",
+    "orchardist.web.api.interactions",
+    "orchardist.web.api.tending",
+    "orchardist.web.api.offers",
+    "orchardist.web.api.progress",
+    "orchardist.web.api.transfers",
+    "orchardist.web.api.coach",
+    "orchardist.web.api.me",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -38,15 +48,6 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.exports",
     "orchardist.web.routes.settings",
     "orchardist.web.routes.me",
-    # The JSON API under /api/v1, the only part in the OpenAPI document.
-    "orchardist.web.api.people",
-    "orchardist.web.api.interactions",
-    "orchardist.web.api.tending",
-    "orchardist.web.api.offers",
-    "orchardist.web.api.progress",
-    "orchardist.web.api.transfers",
-    "orchardist.web.api.coach",
-    "orchardist.web.api.me",
 )
 """Every area of the app, listed rather than discovered: a new one is one line here."""
 
