@@ -171,7 +171,7 @@ def test_the_api_list_is_written_as_its_response_model_writes_it(network: Networ
         answered = client.get("/api/v1/people", params={"search": "mei"})
     assert answered.status_code == 200
     assert answered.headers["content-type"] == "application/json"
-    assert json.dumps(answered.json()) == json.dumps(json.loads(expected))
+    assert answered.content == expected.encode()  # byte for byte, key order included
     assert {"languages", "preferred_contact"} <= set(answered.json()["people"][0])
 
 
