@@ -2,7 +2,7 @@
 latency and the server's memory.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.api [--db sqlite|postgres] [--rows 30000]
-        [--rounds 5] [--seconds 8] [--clients 8]
+        [--rounds 5] [--seconds 6] [--clients 8]
 
 Orchardist imports a generated LinkedIn file of ``--rows`` people and ten interactions a person, and
 serves it with ``orchardist serve``. datasette (pinned below) is installed in a virtual environment
@@ -234,7 +234,7 @@ def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--interactions", type=int, help="interactions in all (default: ten a person)")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=8.0, help="load time of each server each round")
+    parser.add_argument("--seconds", type=float, default=6.0, help="load time of each server each round")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--database", default="orchardist_bench_api", help="the PostgreSQL database's name")
     args = parser.parse_args()
