@@ -113,12 +113,12 @@ def browse_people(
         total: int | None = None
         if count and limit is not None:
             ids, total = unit.people.find_page(query, limit=limit, offset=offset, order=order)
-            loaded = unit.people.get_many(ids)
+            loaded, last = unit.people.get_many_with_last_contacts(ids)
             found = [loaded[person_id] for person_id in ids if person_id in loaded]
         else:
             found = unit.people.find(query, limit=limit, offset=offset, order=order)
             total = unit.people.count(query) if count else None
-        last = unit.people.last_contacts([person.id for person in found if person.id is not None])
+            last = unit.people.last_contacts([person.id for person in found if person.id is not None])
         # Asked only when nothing matched a filter: tells "no one yet" from "no one matches".
         anyone = bool(total) or (count and not isinstance(query, Everyone) and unit.people.count() > 0)
         flags = flags_in(unit, found)
