@@ -2,7 +2,7 @@
 latency and the server's memory.
 
     PYTHONPATH=. .venv/bin/python -m benchmarks.api [--db sqlite|postgres] [--rows 30000]
-        [--rounds 5] [--seconds 8] [--clients 8]
+        [--rounds 5] [--seconds 6] [--clients 8]
 
 Orchardist imports a generated LinkedIn file of ``--rows`` people and ten interactions a person, and
 serves it with ``orchardist serve``. datasette (pinned below) is installed in a virtual environment
@@ -17,7 +17,9 @@ Both servers run on 127.0.0.1 at once and are loaded in turn, each round startin
 the same client: ``--clients`` threads, each on a kept-alive connection, sending one request after
 another for ``--seconds``. Printed: requests a second per round and their median, the median of the
 per-round ratios (Orchardist / datasette), the median and 95th percentile latency over every round,
-and each server's resident memory after the load (VmRSS) and at its peak (VmHWM). Loopback only;
+each server's processor time per request (user and system, from /proc/PID/stat: steadier than requests a
+second on a machine shared with other work), and each server's resident memory after the load (VmRSS)
+and at its peak (VmHWM). Loopback only;
 every loop is bounded in time.
 """
 
@@ -140,9 +142,15 @@ class Server:
     path: str
     rates: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
 
     def url(self, term: str) -> str:
         return self.path.format(term=urllib.parse.quote(term))
+
+    def cpu_seconds(self) -> float:
+        """Processor time the server has used (user and system), from /proc/PID/stat."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def memory(self) -> tuple[float, float]:
         """(VmRSS, VmHWM) in MB."""
@@ -226,7 +234,7 @@ def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--interactions", type=int, help="interactions in all (default: ten a person)")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=8.0, help="load time of each server each round")
+    parser.add_argument("--seconds", type=float, default=6.0, help="load time of each server each round")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--database", default="orchardist_bench_api", help="the PostgreSQL database's name")
     args = parser.parse_args()
@@ -306,7 +314,9 @@ def main() -> None:
             for number in range(args.rounds):
                 order = servers if number % 2 == 0 else servers[::-1]
                 for server in order:
+                    used = server.cpu_seconds()
                     count, latencies = load(server, args.clients, args.seconds)
+                    server.cpu.append((server.cpu_seconds() - used) / count)
                     server.rates.append(count / args.seconds)
                     server.latencies.extend(latencies)
                 ratios.append(servers[0].rates[-1] / servers[1].rates[-1])
@@ -316,13 +326,22 @@ def main() -> None:
                     + f", ratio {ratios[-1]:.2f}",
                     flush=True,
                 )
-            print(f"{'':12} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'RSS MB':>7} {'peak MB':>8}")
+            heads = (
+                ("req/s", 7),
+                ("p50 ms", 7),
+                ("p95 ms", 7),
+                ("CPU ms/req", 11),
+                ("RSS MB", 7),
+                ("peak MB", 8),
+            )
+            print(f"{'':12} " + " ".join(f"{head:>{width}}" for head, width in heads))
             for server in servers:
                 rss, peak = server.memory()
                 print(
                     f"{server.name:12} {statistics.median(server.rates):7.1f} "
                     f"{statistics.median(server.latencies) * 1000:7.1f} "
-                    f"{percentile(server.latencies, 0.95) * 1000:7.1f} {rss:7.0f} {peak:8.0f}"
+                    f"{percentile(server.latencies, 0.95) * 1000:7.1f} "
+                    f"{statistics.median(server.cpu) * 1000:11.2f} {rss:7.0f} {peak:8.0f}"
                 )
             print(
                 f"Orchardist / datasette, median of per-round ratios: {statistics.median(ratios):.2f} "

@@ -14,6 +14,7 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     exit 1
 fi
 if [ ! -x .venv/bin/python ]; then
+    echo "Setting up Orchardist in .venv (the first time takes a minute or two)..." >&2
     "$python" -m venv .venv
 fi
 
@@ -30,10 +31,12 @@ if [ -z "$extras" ] && [ -f .venv/.orchardist-installed-test ] \
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     rm -f "$stamp"
+    echo "Installing what Orchardist needs${extras:+ and its $extras tools}, checked against requirements/$lock.lock..." >&2
     pip=(.venv/bin/python -m pip --disable-pip-version-check)
     "${pip[@]}" install --quiet --require-hashes --only-binary :all: -r "requirements/$lock.lock"
     "${pip[@]}" install --quiet --no-deps --no-build-isolation -e .
     echo "$wanted" > "$stamp"
+    echo "Installed." >&2
 fi
 # Orchardist's own modules as bytecode, as a wheel's install would leave them: with
 # PYTHONDONTWRITEBYTECODE set, Python would otherwise compile each one again on every command (about

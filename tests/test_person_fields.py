@@ -25,7 +25,7 @@ from orchardist.services.exporting import export_network, restore
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, browse_people, get_person
 from orchardist.services.person_input import PersonError, person_from
-from orchardist.services.serialisers import person_to_dict
+from orchardist.services.serialisers import listings_to_dicts, person_to_dict
 from orchardist.web.app import create_app
 from orchardist.web.security import CSRF_COOKIE
 
@@ -156,6 +156,8 @@ def test_the_api_list_is_written_as_its_response_model_writes_it(network: Networ
     assert other.id is not None
     log_interaction(network, [other.id], direction=Direction.GAVE, kind="coffee", summary="Coffee")
     found = browse_people(network, limit=50, count=True)
+    each = [person_to_dict(p.person, p.last_contact, coworker=p.coworker) for p in found.people]
+    assert json.dumps(listings_to_dicts(found.people)) == json.dumps(each)
     expected = PeoplePage(
         total=found.total or 0,
         limit=50,
@@ -169,7 +171,7 @@ def test_the_api_list_is_written_as_its_response_model_writes_it(network: Networ
         answered = client.get("/api/v1/people", params={"search": "mei"})
     assert answered.status_code == 200
     assert answered.headers["content-type"] == "application/json"
-    assert json.dumps(answered.json()) == json.dumps(json.loads(expected))
+    assert answered.content == expected.encode()  # byte for byte, key order included
     assert {"languages", "preferred_contact"} <= set(answered.json()["people"][0])
 
 

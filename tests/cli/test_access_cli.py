@@ -92,6 +92,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
 
     monkeypatch.setattr("uvicorn.run", fake_run)
     monkeypatch.setattr(serve, "own_names", lambda ipv6: ["studio", "studio.local", "192.168.1.20"])
+    monkeypatch.setattr(serve, "port_free", lambda host, port: True)  # nothing listens in these tests
     yield seen
     if "app" in seen:
         # The command closed its network when it ended; the tests' requests opened it again.
@@ -155,3 +156,50 @@ def test_own_names_are_found_without_the_network() -> None:
 def test_what_counts_as_this_computer_only() -> None:
     assert all(serve.is_loopback(host) for host in ("127.0.0.1", "127.0.0.2", "::1", "[::1]", "localhost"))
     assert not any(serve.is_loopback(host) for host in ("0.0.0.0", "::", "192.168.1.20", "studio"))
+
+
+def test_a_port_taken_is_said_with_one_to_use_instead(
+    db_arg: str, served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve, "port_free", lambda host, port: False)
+    result = run(db_arg, "serve")
+    assert result.exit_code == 2 and "app" not in served
+    assert "port 8000 is taken" in result.stderr and "serve --port 8001" in result.stderr
+    monkeypatch.setenv("ORCHARDIST_COMMAND", "./run")
+    assert "ORCHARDIST_PORT=8001 ./run" in run(db_arg, "serve").stderr
+
+
+def test_a_port_in_use_is_not_free() -> None:
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        assert not serve.port_free("127.0.0.1", taken)
+    assert serve.port_free("127.0.0.1", taken)
+
+
+def test_open_shows_the_browser_only_on_a_desktop(
+    db_arg: str, served: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(serve.sys, "platform", "linux")
+    result = run(db_arg, "serve", "--open")
+    assert "open http://localhost:8000/ in your web browser" in result.stdout and opened == []
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(
+        "threading.Timer", lambda delay, call, args: type("T", (), {"start": lambda self: call(*args)})()
+    )
+    run(db_arg, "serve", "--open")
+    assert opened == ["http://localhost:8000/"]
+
+
+def test_the_demo_hint_names_the_command_it_was_run_with(
+    db_arg: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORCHARDIST_COMMAND", "./run")
+    assert "remove them with: ./run demo --remove" in run(db_arg, "demo").stdout

@@ -43,7 +43,7 @@ def test_reminders_export_writes_a_neutral_calendar(db_arg: str, tmp_path: Path)
     assert code == 0, out
     target = tmp_path / "reach-out.ics"
     code, _out, err = run(db_arg, "reminders", "export", "-o", str(target), "--date", "2027-03-01")
-    assert code == 0 and "1 days with reminders" in err
+    assert code == 0 and "(1 day with reminders)" in err
     data = target.read_bytes()
     assert b"Ana" not in data and b"Northwind" not in data
     events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
@@ -52,6 +52,10 @@ def test_reminders_export_writes_a_neutral_calendar(db_arg: str, tmp_path: Path)
     assert b"Ana Silva" in target.read_bytes()
     code, _out, err = run(db_arg, "reminders", "export", "-o", str(tmp_path / "missing" / "x.ics"))
     assert code == 2 and "cannot write" in err
+    code, out, err = run(db_arg, "reminders", "export", "-o", "-", "--date", "2027-03-01")
+    assert code == 0 and out.startswith("BEGIN:VCALENDAR"), err
+    assert "standard output (1 day with reminders)" in err
+    assert not (Path.cwd() / "-").exists()
 
 
 def test_reminders_feed_new_show_revoke(db_arg: str) -> None:

@@ -457,3 +457,20 @@ def test_every_change_needs_the_csrf_token(client: TestClient, network: Network)
             assert client.post(path, data={**data, "csrf_token": "forged"}).status_code == 403, path
     assert get_person(network, _id(person)) == person and get_person(network, _id(other)) == other
     assert interactions_with(network, _id(person)) == []
+
+
+def test_the_timeline_is_grouped_by_year_and_the_profile_named(network: Network, client: TestClient) -> None:
+    ana = _add(network, "Ana Silva", linkedin_url="https://www.linkedin.com/in/ana-silva")
+    for on, summary in ((date(2024, 3, 2), "Coffee in 2024"), (date(2025, 6, 1), "Call in 2025")):
+        log_interaction(network, [_id(ana)], direction=Direction.SOCIAL, kind="call", summary=summary, on=on)
+    _log(network, ana, "Message today", 0)
+    page = client.get(f"/people/{_id(ana)}", headers=HTML).text
+    years = [str(date.today().year), "2025", "2024"]
+    positions = [page.index(f'<h3 class="timeline-year">{year}</h3>') for year in years]
+    assert positions == sorted(positions)
+    assert (
+        page.index("Call in 2025")
+        < page.index('<h3 class="timeline-year">2024</h3>')
+        < page.index("Coffee in 2024")
+    )
+    assert ">LinkedIn profile</a>" in page and 'title="https://www.linkedin.com/in/ana-silva"' in page

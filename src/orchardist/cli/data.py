@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -157,4 +158,6 @@ def demo_command(ctx: click.Context, remove: bool, if_empty: bool) -> None:
     added = load_demo(network, if_empty=if_empty)
     if not added:
         return
-    click.echo(f'added {added} demo people, tagged "demo"; remove them with: orchardist demo --remove')
+    # ``./run`` says how it was started, so the hint is a command that works where it is read.
+    command = os.environ.get("ORCHARDIST_COMMAND") or "orchardist"
+    click.echo(f'added {added} demo people, tagged "demo"; remove them with: {command} demo --remove')

@@ -91,14 +91,14 @@ def list_command(
     from orchardist.cli.table import write_json_array, write_table
     from orchardist.domain.queries import people_filter
     from orchardist.services.people import people_pages
-    from orchardist.services.serialisers import listing_to_dict
+    from orchardist.services.serialisers import listings_to_dicts
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
     pages = people_pages(state(ctx).network(reads_only=True), query, limit=limit, order=order)  # type: ignore[arg-type]
     with reported():
         if as_json:
-            write_json_array([listing_to_dict(item) for item in page] for page in pages)
+            write_json_array(listings_to_dicts(page) for page in pages)
             return
         rows = (
             [

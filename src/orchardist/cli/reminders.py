@@ -23,9 +23,9 @@ def reminders_group() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
     required=True,
-    help="The .ics file to write (replaced whole, never half-written).",
+    help="The .ics file to write (replaced whole, never half-written); - for standard output.",
 )
 @click.option(
     "--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="First day (YYYY-MM-DD); default today."
@@ -84,6 +84,16 @@ def export_command(
             if tag is not None or tier is not None or organisation is not None:
                 fail("--tag, --tier and --organisation choose people for --occasions", EXIT_REFUSED)
             data = calendar(network, on.date() if on else None, days=days, names=names)
+    count = data.count(b"BEGIN:VEVENT")
+    if occasions:
+        what = f"{count} yearly occasion" + ("" if count == 1 else "s")
+    else:
+        what = f"{count} day" + ("" if count == 1 else "s") + " with reminders"
+    if str(output) == "-":
+        with click.open_file("-", "wb") as standard_output:
+            standard_output.write(data)
+        click.echo(f"wrote the calendar to standard output ({what})", err=True)
+        return
     target = output.resolve()
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".orchardist-", suffix=".ics")
@@ -92,9 +102,7 @@ def export_command(
         os.replace(temporary, target)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}", EXIT_REFUSED)
-    count = data.count(b"BEGIN:VEVENT")
-    what = "yearly occasions" if occasions else "days with reminders"
-    click.echo(f"wrote {output} ({count} {what})", err=True)
+    click.echo(f"wrote {output} ({what})", err=True)
 
 
 @reminders_group.command("feed")

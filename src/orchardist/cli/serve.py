@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+import sys
 
 import click
 
@@ -44,6 +46,28 @@ def _is_address(name: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether ``port`` can be listened on at ``host`` (as the server will, reusing a closed one's)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def can_show_a_browser() -> bool:
+    """Whether a web browser can be shown here: a desktop (macOS, Windows, or a Linux display), never a
+    text browser taking over a terminal on a server."""
+    if sys.platform in {"darwin", "win32"}:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def own_names(ipv6: bool) -> list[str]:
@@ -95,8 +119,16 @@ def own_names(ipv6: bool) -> list[str]:
         "its network address."
     ),
 )
+@click.option(
+    "--open",
+    "open_browser",
+    is_flag=True,
+    help="Open the app in your web browser once it is running (where this computer has one to show).",
+)
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int, allowed: tuple[str, ...]) -> None:
+def serve_command(
+    ctx: click.Context, host: str, port: int, allowed: tuple[str, ...], open_browser: bool
+) -> None:
     """Run the web app in your browser at http://HOST:PORT/.
 
     On 127.0.0.1 (the default) only this computer can open it. To let other computers on your
@@ -133,8 +165,21 @@ def serve_command(ctx: click.Context, host: str, port: int, allowed: tuple[str, 
         reached_by = [] if listen_on in LOCAL_HOSTS else [listen_on]
     names = list(dict.fromkeys([*LOCAL_HOSTS, *reached_by, *extra]))
 
+    if not port_free(host.strip("[]"), port):
+        command = os.environ.get("ORCHARDIST_COMMAND") or "orchardist"
+        how = "ORCHARDIST_PORT=8001 ./run" if command == "./run" else f"{command} serve --port 8001"
+        fail(f"port {port} is taken: another program is using it. Choose another, such as: {how}")
     shown = "localhost" if host in {"127.0.0.1", *EVERY_ADDRESS} else listen_on
-    click.echo(f"Orchardist is running at http://{shown}:{port}/ (Ctrl+C stops it)")
+    url = f"http://{shown}:{port}/"
+    click.echo(f"Orchardist is running at {url} (Ctrl+C stops it)")
+    if open_browser:
+        if can_show_a_browser():
+            import threading
+            import webbrowser
+
+            threading.Timer(1.0, webbrowser.open, [url]).start()
+        else:
+            click.echo(f"open {url} in your web browser")
     if shared:
         # An address works from any computer; a name only where the network knows it.
         addresses = [name for name in reached_by if _is_address(name)] or reached_by

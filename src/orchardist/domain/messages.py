@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 Translate = Callable[[str], str]
@@ -30,6 +31,36 @@ _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 def N_(template: str) -> str:  # noqa: N802 (the name gettext's tools look for)
     """Mark ``template`` for the catalogue where it is declared; it is translated where it is shown."""
     return template
+
+
+def _english_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """How a sentence is said in one language: its words (it is called as ``gettext`` is), the form a
+    count takes (``ngettext``) and how a day is written (``day``: ``5 déc. 2026`` on a French page).
+    Without more, English with ISO days, as the CLI and the API say them."""
+
+    gettext: Translate = field(default=lambda text: text)
+    plurals: Callable[[str, str, int], str] = _english_plural
+    days: Callable[[date], str] = date.isoformat
+
+    def __call__(self, text: str) -> str:
+        return self.gettext(text)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form for ``count``, translated, for the caller to fill (``% {"num": count, …}``)."""
+        return self.plurals(singular, plural, count)
+
+    def day(self, value: date) -> str:
+        return self.days(value)
+
+
+def speech_of(translate: Translate | Speech) -> Speech:
+    """``translate`` as a Speech: one already, or a gettext with English plurals and ISO days."""
+    return translate if isinstance(translate, Speech) else Speech(translate)
 
 
 def _same(text: str) -> str:

@@ -30,8 +30,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from orchardist.domain.limits import MAX_OFFER_TEXT
 from orchardist.domain.matching import fold
 
@@ -195,6 +193,8 @@ def keys_match(offer: MatchKey, need: MatchKey) -> bool:
         return False
     if _stems_meet(offer.stems, need.stems):
         return True
+    from rapidfuzz import fuzz  # loaded when a match is judged, not by every command that names an offer
+
     return fuzz.token_set_ratio(offer.text, need.text) >= FUZZY_THRESHOLD
 
 

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-import icalendar
-
 from orchardist.domain.people import PartialDate
 
 PRODID = "-//Orchardist//Reminders//EN"
@@ -34,6 +32,10 @@ class CalendarDay:
 
 def reminders_calendar(days: Sequence[CalendarDay], *, calendar_id: str, name: str, stamp: datetime) -> bytes:
     """The calendar as bytes (UTF-8, CRLF line ends, lines folded at 75 octets)."""
+    # Imported here: icalendar, with pytz and dateutil, is 3 MB of a server's memory that only a
+    # calendar download or feed needs.
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -70,6 +72,8 @@ def occasions_calendar(events: Sequence[YearlyEvent], *, name: str) -> bytes:
     Each DTSTAMP is when the event's person last changed, so the same network gives the same bytes and a
     calendar sees a change only where there is one. 29 February comes back on the last day of February.
     """
+    import icalendar  # when written only, as ``calendar_bytes`` does
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", OCCASIONS_PRODID)
     calendar.add("version", "2.0")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import NOT_FLAGGED, CoworkerFlag, Workplace
 from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
@@ -22,14 +22,15 @@ from orchardist.domain.queries import Everyone, Order, Query
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.discretion import about_me_in, coworker_warning, flag_of, flags_in
-from orchardist.services.duplicates import LikelyDuplicate, likely_duplicates_in
 from orchardist.services.errors import NotFound
 from orchardist.services.network import Network
-from orchardist.services.offers import ask_warning_in
 from orchardist.services.person_input import MANUAL, PersonError, checked, coerce_field, typed_in
-from orchardist.services.tending import Standing, standing_in
 from orchardist.services.views import PersonListing
 from orchardist.store.unit import Unit
+
+if TYPE_CHECKING:
+    from orchardist.services.duplicates import LikelyDuplicate
+    from orchardist.services.tending import Standing
 
 __all__ = [
     "MANUAL",
@@ -113,12 +114,12 @@ def browse_people(
         total: int | None = None
         if count and limit is not None:
             ids, total = unit.people.find_page(query, limit=limit, offset=offset, order=order)
-            loaded = unit.people.get_many(ids)
+            loaded, last = unit.people.get_many_with_last_contacts(ids)
             found = [loaded[person_id] for person_id in ids if person_id in loaded]
         else:
             found = unit.people.find(query, limit=limit, offset=offset, order=order)
             total = unit.people.count(query) if count else None
-        last = unit.people.last_contacts([person.id for person in found if person.id is not None])
+            last = unit.people.last_contacts([person.id for person in found if person.id is not None])
         # Asked only when nothing matched a filter: tells "no one yet" from "no one matches".
         anyone = bool(total) or (count and not isinstance(query, Everyone) and unit.people.count() > 0)
         flags = flags_in(unit, found)
@@ -215,6 +216,11 @@ def person_overview(network: Network, person_id: int, *, on: date | None = None)
 
 def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> PersonOverview:
     """``person_overview`` within a transaction already open (logging from the page reads it after)."""
+    # What only a person's page needs, loaded when one is shown (a list of people starts faster).
+    from orchardist.services.duplicates import likely_duplicates_in
+    from orchardist.services.offers import ask_warning_in
+    from orchardist.services.tending import standing_in
+
     person = unit.people.get(person_id)
     if person is None:
         raise NotFound(NO_SUCH_PERSON(id=person_id))

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from orchardist.domain.holidays import BY_CODE
-from orchardist.domain.messages import N_
+from orchardist.domain.messages import N_, Speech
 from orchardist.domain.tending import Occasion, Reason, Rule, TodayItem
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 Translate = Callable[[str], str]
 
 
-Words = Callable[[TodayItem, Translate], tuple[str, str]]
+Words = Callable[[TodayItem, Speech], tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,33 +49,43 @@ class ReasonSpec:
 
 
 # Why and what to do ----------------------------------------------------------------------------
+# Each is given a Speech: the page's language, its plurals and its way of writing a day.
 
 
-def _thank_you_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _met_on(item: TodayItem) -> date:
+    return date.fromisoformat(str(item.detail["met_on"]))
+
+
+def _thank_you_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     why = _("You met or were helped on %(day)s; a thank-you is due by %(due)s.") % {
-        "day": item.detail["met_on"],
-        "due": item.due.isoformat(),
+        "day": _.day(_met_on(item)),
+        "due": _.day(item.due),
     }
     return why, _("Send a thank-you note, then log it as a thank-you.")
 
 
-def _follow_up_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _follow_up_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     why = _("You met on %(day)s; a follow-up was due on %(due)s.") % {
-        "day": item.detail["met_on"],
-        "due": item.due.isoformat(),
+        "day": _.day(_met_on(item)),
+        "due": _.day(item.due),
     }
     return why, _("Follow up: say what you did with their advice, then log it as a follow-up.")
 
 
-def _occasion_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _occasion_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     occasion = item.detail.get("occasion")
-    when = item.due.isoformat()
+    when = _.day(item.due)
     if occasion == Occasion.BIRTHDAY:
         return _("Their birthday is on %(day)s.") % {"day": when}, _("Send a short birthday note.")
     if occasion == Occasion.WORK_ANNIVERSARY:
+        years = int(item.detail["years"])
         return (
-            _("%(years)s years at their organisation on %(day)s.")
-            % {"years": item.detail["years"], "day": when},
+            _.ngettext(
+                "%(num)s year at their organisation on %(day)s.",
+                "%(num)s years at their organisation on %(day)s.",
+                years,
+            )
+            % {"num": years, "day": when},
             _("Congratulate them on the anniversary."),
         )
     if occasion == Occasion.NEW_JOB:
@@ -88,37 +98,53 @@ def _occasion_words(item: TodayItem, _: Translate) -> tuple[str, str]:
     return _("%(holiday)s is on %(day)s.") % {"holiday": _(name), "day": when}, _("Send a greeting.")
 
 
-def _overdue_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _since(item: TodayItem, _: Speech) -> str:
+    days = int(item.detail["days_since"])
+    return _.ngettext("%(num)s day since your last contact", "%(num)s days since your last contact", days) % {
+        "num": days
+    }
+
+
+def _overdue_words(item: TodayItem, _: Speech) -> tuple[str, str]:
+    days = int(item.detail["days_since"])
     if item.detail.get("never_contacted"):
         return (
-            _("No contact logged in the %(days)s days since you added them.")
-            % {"days": item.detail["days_since"]},
+            _.ngettext(
+                "No contact logged in the %(num)s day since you added them.",
+                "No contact logged in the %(num)s days since you added them.",
+                days,
+            )
+            % {"num": days},
             _("Say hello: a short note, a question about their work, or an article they would like."),
         )
+    every = int(item.detail["rhythm"])
+    rhythm = _.ngettext("you aim for every day", "you aim for every %(num)s days", every) % {"num": every}
     return (
-        _("%(days)s days since your last contact; you aim for every %(rhythm)s days.")
-        % {"days": item.detail["days_since"], "rhythm": item.detail["rhythm"]},
+        _("%(since)s; %(rhythm)s.") % {"since": _since(item, _), "rhythm": rhythm},
         _("Get in touch: a short note, a question about their work, or an article they would like."),
     )
 
 
-def _reconnect_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _reconnect_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     if item.detail.get("never_contacted"):
         why = _("On your reconnect list; no contact logged yet.")
     else:
-        why = _("On your reconnect list; %(days)s days since your last contact.") % {
-            "days": item.detail["days_since"]
-        }
+        why = _("On your reconnect list; %(since)s.") % {"since": _since(item, _)}
     return (
         why,
         _("Reconnect with a friendly note that asks for nothing."),
     )
 
 
-def _give_first_words(item: TodayItem, _: Translate) -> tuple[str, str]:
+def _give_first_words(item: TodayItem, _: Speech) -> tuple[str, str]:
+    asked = int(item.detail["asked"])
     return (
-        _("Due for a contact, and so far you have only asked (%(asked)s times).")
-        % {"asked": item.detail["asked"]},
+        _.ngettext(
+            "Due for a contact, and so far you have only asked, once.",
+            "Due for a contact, and so far you have only asked (%(num)s times).",
+            asked,
+        )
+        % {"num": asked},
         _("Give first: share an article, an introduction or a lead before any ask."),
     )
 

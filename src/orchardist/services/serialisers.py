@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import CoworkerFlag
-from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, empty, value_of
+from orchardist.domain.fields import FIELDS, Kind, as_json, empty, value_of
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import Person
 
@@ -45,35 +46,39 @@ PLAIN_KINDS = frozenset({Kind.TEXT, Kind.NOTES, Kind.DAYS, Kind.PERSON, Kind.FLA
 TEXT_LISTS = frozenset({Kind.WORDS, Kind.EMAILS, Kind.PHONES, Kind.URLS})
 
 
-def _reader(spec: FieldSpec) -> Callable[[Person], Any]:
-    """How to read ``spec``'s value of a person as JSON, worked out once for a whole list."""
-    if spec.custom:
-        default = empty(spec)
-        return lambda person: as_json(spec, person.extra.get(spec.name, default))
-    name = spec.name
-    if spec.kind in PLAIN_KINDS:
-        return lambda person: getattr(person, name)
-    if spec.kind in TEXT_LISTS:
-        return lambda person: None if (value := getattr(person, name)) is None else list(value)
-    return lambda person: as_json(spec, getattr(person, name))
-
-
 def listings_to_dicts(listings: Iterable[PersonListing]) -> list[dict[str, Any]]:
-    """``listing_to_dict`` of each, with the field table read once for the whole list rather than
-    once a person (a page of 50 people is 1,300 field values)."""
-    readers = [(spec.key, _reader(spec)) for spec in FIELDS.values()]
-    return [
-        {
-            "id": listing.person.id,
-            "uid": listing.person.uid,
-            **{key: read(listing.person) for key, read in readers},
-            "coworker": listing.coworker.certain,
-            "coworker_maybe": listing.coworker.maybe,
-            "sources": {name: list(labels) for name, labels in listing.person.sources.items()},
-            "last_contact": listing.last_contact.isoformat() if listing.last_contact else None,
-        }
-        for listing in listings
-    ]
+    """``listing_to_dict`` of each, the same keys in the same order, with the field table read once for
+    the whole list: every stored field of a person read in one ``attrgetter`` call, and only the values
+    that are not JSON already (lists, the tier, dates, the override) converted (a page of 50 people
+    is 1,300 field values)."""
+    specs = list(FIELDS.values())
+    own = [spec for spec in specs if not spec.custom]
+    if any(spec.custom for spec in specs[: len(own)]):
+        # A custom field declared among the built-in ones: keep the table's order, one field at a time.
+        return [listing_to_dict(listing) for listing in listings]
+    keys = [spec.key for spec in own]
+    read = attrgetter(*(spec.name for spec in own))
+    lists = [at for at, spec in enumerate(own) if spec.kind in TEXT_LISTS]
+    converted = [(at, spec) for at, spec in enumerate(own) if spec.kind not in PLAIN_KINDS | TEXT_LISTS]
+    custom = [(spec, empty(spec)) for spec in specs if spec.custom]
+    found = []
+    for listing in listings:
+        person = listing.person
+        values = list(read(person))
+        for at in lists:
+            if values[at] is not None:
+                values[at] = list(values[at])
+        for at, spec in converted:
+            values[at] = as_json(spec, values[at])
+        item = {"id": person.id, "uid": person.uid, **dict(zip(keys, values, strict=True))}
+        for spec, default in custom:
+            item[spec.key] = as_json(spec, person.extra.get(spec.name, default))
+        item["coworker"] = listing.coworker.certain
+        item["coworker_maybe"] = listing.coworker.maybe
+        item["sources"] = {name: list(labels) for name, labels in person.sources.items()}
+        item["last_contact"] = listing.last_contact.isoformat() if listing.last_contact else None
+        found.append(item)
+    return found
 
 
 def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:

@@ -11,8 +11,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from orchardist.domain.discretion import SearchMode, clean_domain
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.limits import text_problem
@@ -218,6 +216,9 @@ def _check(values: Mapping[str, Any]) -> None:
         raise InputRefused(refusals.ONE_OF(choices=", ".join(SECURITIES)), field="smtp_security")
     if not 1 <= values["smtp_port"] <= 65535:
         raise InputRefused(NUMBER_RANGE(least=1, most=65535, value=values["smtp_port"]), field="smtp_port")
+    # Loaded here: e-mail validation is only needed when settings change (the module takes 30 ms to load).
+    from email_validator import EmailNotValidError, validate_email
+
     for name in ("digest_to", "digest_from"):
         if values[name]:
             try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from orchardist.domain.messages import speech_of
 from orchardist.domain.people import Tier
 from orchardist.domain.rhythm import TendingSettings, is_losing_touch, next_due
 from orchardist.domain.rhythm import standing as rhythm_standing
@@ -61,7 +62,7 @@ def _identity(text: str) -> str:
 def describe(item: TodayItem, _: Translate = _identity) -> TodayEntry:
     """The sentence saying why, and the suggested action, in the language of ``_`` (from the reason's
     spec, ``orchardist.services.reasons``)."""
-    why, action = REASONS[item.reason].words(item, _)
+    why, action = REASONS[item.reason].words(item, speech_of(_))
     return TodayEntry(item=item, why=why, action=action)
 
 

@@ -36,6 +36,7 @@ from orchardist.store.people_reads import (
     CHILDREN_OF_SPACE,
     LAST_BY_ID,
     LAST_OF_SPACE,
+    ROW_NAMES,
     ROWS_BY_ID,
     ROWS_OF_SPACE,
 )
@@ -422,6 +423,14 @@ class PeopleRepository:
             loaded.update(self._load(chunk))
         return loaded
 
+    def get_many_with_last_contacts(self, ids: Sequence[int]) -> tuple[dict[int, Person], dict[int, date]]:
+        """``get_many`` and ``last_contacts`` of the same people, read together (a page of a list)."""
+        loaded: dict[int, Person] = {}
+        last: dict[int, date] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            loaded.update(self._load(chunk, last))
+        return loaded, last
+
     def all(self) -> list[Person]:
         """Every person in the space, sorted by name."""
         return sorted(self._load(None).values(), key=lambda p: (sort_key(p), p.id or 0))
@@ -609,15 +618,18 @@ class PeopleRepository:
             return scope
         return sa.and_(scope, to_sql(query, self.conn.dialect.name, self.space_id))
 
-    def _load(self, ids: Sequence[int] | None) -> dict[int, Person]:
-        """The people with these ids in this space, or everyone in it (``ids`` None), by id."""
+    def _load(self, ids: Sequence[int] | None, last: dict[int, date] | None = None) -> dict[int, Person]:
+        """The people with these ids in this space, or everyone in it (``ids`` None), by id; with
+        ``last``, their last contacts are put in it too (read from the same rows)."""
         values: dict[str, Any] = {"space": self.space_id}
         if ids is not None:
             values["ids"] = list(ids)
-        base = {
-            row["id"]: row
-            for row in self.conn.execute(ROWS_OF_SPACE if ids is None else ROWS_BY_ID, values).mappings()
-        }
+        base: dict[int, dict[str, Any]] = {}
+        for found in self.conn.execute(ROWS_OF_SPACE if ids is None else ROWS_BY_ID, values).all():
+            row = dict(zip(ROW_NAMES, found, strict=True))
+            base[row["id"]] = row
+            if last is not None and row["last_contact_on"] is not None:
+                last[row["id"]] = row["last_contact_on"]
         if not base:
             return {}
         children: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

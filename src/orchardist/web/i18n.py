@@ -18,7 +18,7 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
-from orchardist.domain.messages import Message, Refused
+from orchardist.domain.messages import Message, Refused, Speech
 
 if TYPE_CHECKING:
     from orchardist.services.importing import ImportRefused
@@ -110,3 +110,8 @@ def format_day(value: date | datetime | None, form: str = "medium") -> str:
 def format_number(value: int | float) -> str:
     """``30,000`` in English, ``30 000`` in French."""
     return format_decimal(value, locale=Locale.parse(current_language()))
+
+
+def speech() -> Speech:
+    """The current language's words, plurals and days, for sentences the services put together."""
+    return Speech(gettext, ngettext, format_day)

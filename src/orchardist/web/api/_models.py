@@ -33,6 +33,7 @@ from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.formats import registry
+from orchardist.web.api._routing import PrefixRouter
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on both databases
 MAX_ITEMS = 500  # entries in one list field of a person
@@ -240,7 +241,7 @@ FORBIDDEN: dict[int | str, dict[str, Any]] = {
 
 def api_router(tag: str) -> APIRouter:
     """A router under /api/v1 whose operations are named after their functions in OpenAPI."""
-    return APIRouter(
+    return PrefixRouter(
         prefix="/api/v1",
         tags=[tag],
         generate_unique_id_function=lambda route: route.name,

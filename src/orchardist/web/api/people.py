@@ -16,7 +16,7 @@ from orchardist.services.network import Network
 from orchardist.services.people import PersonError, browse_people, person_overview
 from orchardist.services.person_input import person_from
 from orchardist.services.serialisers import listing_to_dict, listings_to_dicts, overview_to_dict
-from orchardist.web.api._json import answer, as_model_writes
+from orchardist.web.api._json import all_as_model_writes, answer
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -73,7 +73,7 @@ def list_people(
     found = browse_people(network, query, limit=limit, offset=offset, order=sort, count=True)
     # Written as PeoplePage writes (tests/web/test_api_people.py compares them), without checking
     # again the people the services made.
-    people = [as_model_writes(item, PersonOut) for item in listings_to_dicts(found.people)]
+    people = all_as_model_writes(listings_to_dicts(found.people), PersonOut)
     return answer({"total": found.total or 0, "limit": limit, "offset": offset, "people": people})
 
 

@@ -32,6 +32,7 @@ from orchardist.web.i18n import (
     gettext,
     refusal_text,
     set_language,
+    speech,
 )
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
@@ -231,7 +232,7 @@ def _calendar_response(data: bytes, *, download: bool) -> Response:
 @router.get("/reminders.ics")
 def download_reminders(network: Annotated[Network, Depends(network_of)]) -> Response:
     """The reminders calendar as a file, in the language of the page."""
-    return _calendar_response(calendar(network, _=gettext), download=True)
+    return _calendar_response(calendar(network, _=speech()), download=True)
 
 
 @router.get("/feed/{token}.ics")
@@ -242,7 +243,7 @@ def reminders_feed(request: Request, token: str) -> Response:
     if found is None:
         raise HTTPException(status_code=404, detail="Not Found")
     set_language(feed_language(found))
-    return _calendar_response(calendar(found, _=gettext), download=False)
+    return _calendar_response(calendar(found, _=speech()), download=False)
 
 
 @router.post("/settings/language", dependencies=[Depends(require_csrf)])
@@ -271,7 +272,7 @@ def choose_language(
 def send_digest_now(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
     """Send the digest now (to try the settings); a refusal or a server error shows on the page."""
     try:
-        send(network, _=gettext)
+        send(network, _=speech())
     except InputRefused as refusal:
         return _page(request, network, error=_refusal(refusal), section="digest", status_code=400)
     except DigestError as error:

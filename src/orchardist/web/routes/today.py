@@ -15,7 +15,7 @@ from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.tending import dismiss, losing_touch, snooze, today
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _, gettext
+from orchardist.web.i18n import _, gettext, speech
 from orchardist.web.labels import tier_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
@@ -49,7 +49,7 @@ def log_kinds() -> dict[str, str]:
 
 @router.get("/today")
 def today_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
-    entries = today(network, date.today(), _=gettext)
+    entries = today(network, date.today(), _=speech())
     done = request.query_params.get("done", "")
     return render(
         request,
