@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orchardist.domain import limits
@@ -13,6 +13,7 @@ from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.messages import InputRefused
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.people import NamedDate, PartialDate, Person
+from tests.strategies import people as people_strategy
 
 
 def _interaction(**changes: object) -> Interaction:
@@ -155,3 +156,59 @@ def test_any_text_is_either_accepted_or_refused_with_a_reason(text: str) -> None
     except UnicodeEncodeError:
         storable = False
     assert (problem is None) == storable
+
+
+_ODD_VALUES = st.sampled_from(
+    [
+        "",
+        "x" * 301,
+        "x" * 100_001,
+        "\ud800",
+        "caf\u00e9",
+        "\x00",
+        7,
+        None,
+        True,
+        "casual",
+        ("a",),
+        ("\ud800",),
+    ]
+)
+_FIELD_NAMES = st.sampled_from(
+    ["display_name", "organisation", "title", "notes", "pronouns", "emails", "tags", "interests", "tier"]
+    + ["met_through_id", "knows_search", "coworker_override", "dates"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    person=people_strategy,
+    changes=st.lists(st.tuples(_FIELD_NAMES, _ODD_VALUES), max_size=3),
+    many=st.booleans(),
+)
+def test_the_quick_check_names_the_same_first_field_as_the_field_by_field_one(
+    person: Person, changes: list[tuple[str, object]], many: bool
+) -> None:
+    for name, value in changes:
+        object.__setattr__(person, name, value)  # values no typed way in would let through
+    if many:
+        object.__setattr__(person, "tags", ("t",) * (limits.MAX_ITEMS + 1))
+    assert _outcome(limits.person_checker(), person) == _outcome(limits.person_checker(quick=False), person)
+
+
+def _outcome(check: limits.PersonCheck, person: Person) -> object:
+    """What ``check`` says, or the type of what it raised (a value of the wrong type trips both alike)."""
+    try:
+        return check(person)
+    except (TypeError, AttributeError) as error:
+        return type(error)
+
+
+def test_people_sharing_sources_and_dates_are_each_checked() -> None:
+    check = limits.person_checker()
+    sources = {"display_name": ("linkedin:a.csv",)}
+    dates = (NamedDate("connected", PartialDate(1, 2, 2020)),)
+    fine = Person(display_name="Ada", sources=sources, dates=dates)
+    assert check(fine) is None and check(fine) is None
+    too_long = Person(display_name="x" * 501, sources=sources, dates=dates)
+    assert check(too_long) == limits.person_checker(quick=False)(too_long) != None  # noqa: E711

@@ -223,3 +223,38 @@ def test_a_legitimate_30000_card_file_passes_the_default_limits() -> None:
     result = parse_in_sandbox(data, "vcard:big.vcf", "vcard")
     assert len(result.people) == 30_000
     assert result.people[-1].person.emails == ("person29999@example.com",)
+
+
+def _connections(rows: int) -> bytes:
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    return (
+        header
+        + "".join(
+            f"Zoë{n % 7},O’Brien{n % 11},https://www.linkedin.com/in/p-{n},,"
+            f"Maple {n % 5},Nurse,{1 + n % 28} Nov 2026\n"
+            for n in range(rows)
+        )
+    ).encode()
+
+
+def test_a_linkedin_file_comes_back_as_parsed_in_process_sharing_what_repeats() -> None:
+    data = _connections(300)
+    result = parse_in_sandbox(data, "Connections.csv")
+    assert result == registry.parse(data, "Connections.csv")
+    people = [item.person for item in result.people]
+    # Equal texts and sources cross once: the people who share them share one object in the parent.
+    by_employer: dict[str, list[str]] = {}
+    for person in people:
+        by_employer.setdefault(person.organisation, []).append(person.organisation)
+    assert any(len(names) > 1 for names in by_employer.values())
+    for names in by_employer.values():
+        assert all(name is names[0] for name in names)
+    shapes = {tuple(person.sources): person.sources for person in people}
+    assert all(person.sources is shapes[tuple(person.sources)] for person in people)
+
+
+def test_sharing_keeps_unequal_values_apart(slow: str) -> None:
+    result = parse_in_sandbox(b"people:50", "test", slow, wall_seconds=30)
+    assert [item.person for item in result.people] == [
+        slow_format._person(n, "slow:test").person for n in range(50)
+    ]

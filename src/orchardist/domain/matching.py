@@ -50,10 +50,18 @@ def fold(text: str) -> str:
     and given names thousands of times.
     """
     folded = text.casefold().translate(_PUNCTUATION)
-    if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(folded.split())
+    if folded.isascii():
+        return " ".join(folded.split())
+    # Word by word: each whitespace is a boundary no decomposition or accent crosses, and the words
+    # of names repeat where whole names do not.
+    return " ".join(word for word in map(_without_accents, folded.split()) if word)
+
+
+@lru_cache(maxsize=16_384)
+def _without_accents(word: str) -> str:
+    """One folded word without its accents (compatibility-decomposed), its whitespace squeezed."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def organisation_key(name: str) -> str:
@@ -143,16 +151,20 @@ def match_keys(person: Person) -> list[tuple[str, str]]:
     (a card edited in another address book and imported back is the same person, whatever else
     changed), then the LinkedIn profile, e-mails, phones, name and organisation, name."""
     keys: list[tuple[str, str]] = [("uid", person.uid)] if person.uid else []
-    for url in (person.linkedin_url, *person.urls):
+    urls = person.urls
+    for url in (person.linkedin_url, *urls) if urls else (person.linkedin_url,):
         key = linkedin_key(url)
         if key and ("linkedin", key) not in keys:
             keys.append(("linkedin", key))
-    keys.extend(("email", email_key(email)) for email in person.emails if email_key(email))
-    keys.extend(("phone", phone_key(phone)) for phone in person.phones if len(phone_key(phone)) >= 7)
-    name_org = name_org_key(person)
-    if name_org:
-        keys.append(("name_org", name_org))
+    if person.emails:
+        keys.extend(("email", key) for key in map(email_key, person.emails) if key)
+    if person.phones:
+        keys.extend(("phone", key) for key in map(phone_key, person.phones) if len(key) >= 7)
+    # name_org_key and name_key, the name folded once.
     name = name_key(person)
+    org = fold(person.organisation) if name else ""
+    if org:
+        keys.append(("name_org", f"{name}|{org}"))
     if name:
         keys.append(("name", name))
     return keys

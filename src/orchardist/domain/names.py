@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that make up pronoun sets people add to their names, in English and French.
 _PRONOUN_WORDS = frozenset(
@@ -174,6 +175,9 @@ def _is_credential(token: str, *, any_capitals: bool) -> bool:
     return any_capitals and 2 <= len(letters) <= 6 and letters.isalpha()
 
 
+# Name parts repeat across a network (given names most of all), and cleaning is a pure function of the
+# text, so the parts are cleaned once each; the results are immutable strings.
+@lru_cache(maxsize=16_384)
 def _strip_credentials(text: str) -> str:
     """Remove credentials after a comma and trailing all-capitals credential tokens."""
     head, comma, _tail = text.partition(",")
@@ -188,6 +192,7 @@ def _strip_credentials(text: str) -> str:
     return " ".join(tokens).strip(_EDGE_JUNK)
 
 
+@lru_cache(maxsize=16_384)
 def _strip_honorific(text: str) -> str:
     """Remove a leading ``Dr.``, ``Mrs`` or ``Prof.`` when a name follows it."""
     first, space, rest = text.partition(" ")
@@ -196,6 +201,7 @@ def _strip_honorific(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16_384)
 def _clean_part(text: str) -> tuple[str, str]:
     """One name part without pronouns, asides and symbols, and the pronouns found in it."""
     if _PLAIN.fullmatch(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):

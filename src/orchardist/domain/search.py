@@ -38,7 +38,7 @@ def search_text(person: Person) -> str:
         *person.emails,
     )
     # Names, employers and titles repeat across a network, so each part's words are cached.
-    indexed = " ".join(_joined_words(part) for part in parts if part)
+    indexed = " ".join([_joined_words(part) for part in parts if part])
     return f"{indexed} {' '.join(words(person.notes))}" if person.notes else indexed
 
 

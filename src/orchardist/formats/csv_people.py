@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from orchardist.domain.matching import is_linkedin_url
 from orchardist.domain.people import Person
@@ -27,9 +28,16 @@ def person_with_sources(source: str, display_name: str, **fields: object) -> Per
     """
     # Every field value here is a string, a tuple or None, so falsy means empty.
     filled = {name: value for name, value in fields.items() if value}
-    origin = (source,)
-    sources = dict.fromkeys(("display_name", *filled) if display_name else filled, origin)
+    sources = _sources(source, bool(display_name), tuple(filled))
     return Person(display_name=display_name, sources=sources, **filled)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1_024)
+def _sources(source: str, named: bool, filled: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The sources of a person read from ``source`` with these fields filled: one dict for every person
+    of that shape (a person's sources are never changed in place, only replaced), so the rows of a
+    file share a few, and they cross back from the sandbox once each."""
+    return dict.fromkeys(("display_name", *filled) if named else filled, (source,))
 
 
 def split_multi(value: str, separator: str) -> list[str]:

@@ -305,12 +305,13 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
         interaction_problem,
         offer_problem,
         organisation_problem,
-        person_problem,
+        person_checker,
         record_problem,
     )
     from orchardist.formats.base import FormatError, Skipped
 
     kept = []
+    person_problem = person_checker()
     for position, item in enumerate(result.people):
         found = person_problem(item.person) or _moment_problem(item.created_at)
         if found is None:

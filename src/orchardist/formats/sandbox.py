@@ -210,12 +210,22 @@ def _run_child(
         sender.close()
 
 
+# Texts and sources read in one file repeat (employers, titles, given names, the same fields from the same
+# file): each is sent once, and pickle's memo sends the others as references to it, so the parent
+# builds one object for all of them. Filled for one message at a time.
+_SHARED: dict[object, object] = {}
+
+
 def _dumps(message: tuple[str, object]) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _reducers()
-    with _collector_paused():
-        pickler.dump(message)
+    _SHARED.clear()
+    try:
+        with _collector_paused():
+            pickler.dump(message)
+    finally:
+        _SHARED.clear()
     return buffer.getvalue()
 
 
@@ -252,7 +262,31 @@ def _reducers() -> dict[type, Callable[[Any], Any]]:
                 table[value] = _by_member_name
             elif dataclasses.is_dataclass(value) and all(field.init for field in dataclasses.fields(value)):
                 table[value] = _by_constructor(value)
+    table[people.Person] = _person_shared(_by_constructor(people.Person))
     return table
+
+
+def _person_shared(reduce: Callable[[Any], tuple[object, ...]]) -> Callable[[Any], tuple[object, ...]]:
+    """A person as ``Person(*fields)``, each text and each dict of sources the first equal one sent."""
+    names = [field.name for field in dataclasses.fields(people.Person)]
+    texts = [at for at, field in enumerate(dataclasses.fields(people.Person)) if field.type == "str"]
+    sources_at = names.index("sources")
+    shared = _SHARED.setdefault
+
+    def reduce_shared(person: Any) -> tuple[object, ...]:
+        cls, values = reduce(person)
+        values = list(cast(tuple[object, ...], values))
+        for at in texts:
+            text = values[at]
+            if text and type(text) is str:
+                values[at] = shared(text, text)
+        if sources := values[sources_at]:
+            items = tuple(cast(dict[str, object], sources).items())
+            if all(type(labels) is tuple for _name, labels in items):
+                values[sources_at] = shared(items, sources)
+        return cls, tuple(values)
+
+    return reduce_shared
 
 
 def _by_constructor(cls: type) -> Callable[[Any], tuple[object, ...]]:

@@ -207,7 +207,7 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
     matched_ids = _match_existing(result.people, all_keys, index)
     existing_people = repo.get_many(sorted(set(matched_ids.values())))
     total = len(result.people)
-    new_uids = {""}
+    new_uids: set[str] = set()
     for position, parsed in enumerate(result.people):
         incoming = parsed.person if parsed.person.id is None else replace(parsed.person, id=None)
         keys = all_keys[position]
@@ -245,11 +245,13 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 )
                 # A card's UID is kept, once: a file naming one UID for two people it does not
                 # join (a backup's records) leaves the second to get a UID of its own.
-                if incoming.uid in new_uids:
+                if incoming.uid in new_uids:  # (no UID at all, as in most files, needs no copy)
                     incoming = replace(incoming, uid="")
-                new_uids.add(incoming.uid)
+                elif incoming.uid:
+                    new_uids.add(incoming.uid)
                 # A backup's id is kept where it is free.
-                plan.new.append(replace(incoming, id=parsed.person.id))
+                kept_id = parsed.person.id
+                plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))
                 plan.new_keys.append(parsed.key)
                 plan.new_added.append(parsed.created_at)
                 report.added += 1
@@ -409,6 +411,5 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a file: refused whole (ImportRefused, nothing stored) or stored in one transaction."""
-    data = read_import_file(path)
-    result = parse_upload(data, str(path), fmt)
+    result = parse_upload(read_import_file(path), str(path), fmt)  # the file's bytes go once parsed
     return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress)

@@ -22,11 +22,9 @@ def allocate_ids(conn: Connection, table: sa.Table, count: int) -> list[int]:
         start = conn.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one() + 1
         return list(range(start, start + count))
     sequence = sa.func.pg_get_serial_sequence(table.name, "id")
-    return list(
-        conn.execute(
-            sa.select(sa.func.nextval(sequence)).select_from(sa.func.generate_series(1, count))
-        ).scalars()
-    )
+    # One array in one row, not a row per id: 30,000 rows fetched one by one cost more than drawing them.
+    drawn = sa.func.array_agg(sa.func.nextval(sequence))
+    return list(conn.execute(sa.select(drawn).select_from(sa.func.generate_series(1, count))).scalar_one())
 
 
 def ids_for(conn: Connection, table: sa.Table, wanted: Sequence[int | None]) -> list[int]:

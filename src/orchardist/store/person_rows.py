@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from orchardist.domain.fields import FIELDS, as_json, from_json
-from orchardist.domain.people import PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.matching import linkedin_key
+from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.search import search_text, sort_key
+from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 
 
 def dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:
@@ -173,3 +179,197 @@ def person_from(
         extra=extra_from_text(row["extra"]),
         uid=row["uid"],
     )
+
+
+# -- new people as rows for a bulk insert ---------------------------------------------------------
+
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def json_list(items: Sequence[Any]) -> str:
+    """A list column's text, as ``JSONText`` writes it (most lists are empty: no encoder for those)."""
+    return _JSON(list(items)) if items else "[]"
+
+
+@lru_cache(maxsize=4_096)
+def sources_text(items: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The ``sources`` column's text, as ``JSONText`` writes it. Cached: the people of one file share a
+    few shapes of sources (the fields filled, and the file they came from)."""
+    return _JSON(dict(items)) if items else "{}"
+
+
+@lru_cache(maxsize=4_096)
+def dates_text(dates: tuple[NamedDate, ...]) -> str:
+    """The ``dates`` column's text, as ``JSONText`` writes it; cached as the people of a file share
+    dates (when they connected)."""
+    return _JSON(dates_to_json(dates)) if dates else "[]"
+
+
+def _sources_json(sources: Mapping[str, Sequence[str]]) -> str:
+    try:
+        return sources_text(tuple(sources.items()))
+    except TypeError:  # a list among the labels, which cannot be a key of the cache
+        return _JSON(dict(sources))
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[Person], tuple[Any, ...]]:
+    getter = attrgetter(*names)
+    return lambda person: getter(person)
+
+
+_TEXTS = tuple(name for name in _TEXT_FIELDS if name not in LIST_FIELDS)
+_LISTS = tuple(name for name in _TEXT_FIELDS if name in LIST_FIELDS)
+_texts_of = _values_of(_TEXTS)
+_lists_of = _values_of(_LISTS)
+
+
+def has_nul(person: Person) -> bool:
+    """Whether any text of ``person`` holds a NUL character (``without_nul`` would change it): two
+    joins a person instead of a look at each field."""
+    if "\x00" in "".join(_texts_of(person)):
+        return True
+    return "\x00" in "".join(chain.from_iterable(_lists_of(person)))
+
+
+# The columns ``new_person_values`` fills, in its order (the others take their defaults).
+NEW_PERSON_COLUMNS = (
+    "id",
+    "uid",
+    "space_id",
+    "display_name",
+    "given_name",
+    "family_name",
+    "pronouns",
+    "linkedin_url",
+    "linkedin_key",
+    "organisation_id",
+    "title",
+    "location",
+    "tier",
+    "every_days",
+    "interests",
+    "can_help_with",
+    "could_use_help_with",
+    "how_met",
+    "where_met",
+    "met_through_id",
+    "birthday",
+    "dates",
+    "has_work_date",
+    "notes",
+    "knows_search",
+    "coworker_override",
+    "sources",
+    "extra",
+    "search_text",
+    "sort_key",
+    "created_at",
+    "updated_at",
+)
+
+
+_TIER_CODES = {tier: tier.value for tier in Tier}
+
+
+def new_person_values(
+    person: Person,
+    person_id: int,
+    uid: str,
+    space_id: int,
+    organisation_id: int | None,
+    created: Any,
+    updated: Any,
+    dates_seen: dict[int, tuple[str, bool]],
+) -> tuple[Any, ...]:
+    """A new person's row as the values of ``NEW_PERSON_COLUMNS`` (``uid``: theirs, or a new one), JSON
+    columns as their text and the times as given (already in the form the driver takes); the same row
+    ``PeopleRepository`` writes through the column types when it updates someone (but the UID, which is
+    never written again).
+
+    ``dates_seen`` keeps the dates columns of each tuple of dates met in one batch, by identity: the
+    people of a file share the very same tuples (when they connected), and the batch holds them all.
+    """
+    dates = person.dates
+    if dates:
+        dated = dates_seen.get(id(dates))
+        if dated is None:
+            dated = dates_seen[id(dates)] = (dates_text(dates), has_work_date(dates))
+        dates_json, work_date = dated
+    else:
+        dates_json, work_date = "[]", False
+    return (
+        person_id,
+        uid,
+        space_id,
+        person.display_name,
+        person.given_name,
+        person.family_name,
+        person.pronouns,
+        person.linkedin_url,
+        linkedin_key(person.linkedin_url),
+        organisation_id,
+        person.title,
+        person.location,
+        _TIER_CODES[person.tier],
+        person.every_days,
+        json_list(person.interests),
+        json_list(person.can_help_with),
+        json_list(person.could_use_help_with),
+        person.how_met,
+        person.where_met,
+        person.met_through_id,
+        person.birthday.isoformat() if person.birthday else None,
+        dates_json,
+        work_date,
+        person.notes,
+        person.knows_search,
+        person.coworker_override,
+        _sources_json(person.sources),
+        _JSON(extra_to_json(person.extra)) if person.extra else "{}",
+        search_text(person),
+        sort_key(person),
+        created,
+        updated,
+    )
+
+
+def has_work_date(dates: Sequence[NamedDate]) -> bool:
+    """Whether one of ``dates`` is a work start (Today's work anniversaries read the flag)."""
+    return any(item.label.strip().casefold() in WORK_ANNIVERSARY_LABELS for item in dates)
+
+
+def person_row(person: Person, space_id: int, organisation_id: int | None, now: datetime) -> dict[str, Any]:
+    """A person's row as the values an update writes through the column types (JSON columns as their
+    values), ``now`` as when it changed."""
+    return {
+        "space_id": space_id,
+        "display_name": person.display_name,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "pronouns": person.pronouns,
+        "linkedin_url": person.linkedin_url,
+        "linkedin_key": linkedin_key(person.linkedin_url),
+        "organisation_id": organisation_id,
+        "title": person.title,
+        "location": person.location,
+        "tier": person.tier.value,
+        "every_days": person.every_days,
+        # JSON writes tuples as arrays, so the lists go in as they are.
+        "interests": person.interests,
+        "can_help_with": person.can_help_with,
+        "could_use_help_with": person.could_use_help_with,
+        "how_met": person.how_met,
+        "where_met": person.where_met,
+        "met_through_id": person.met_through_id,
+        "birthday": person.birthday.isoformat() if person.birthday else None,
+        "dates": dates_to_json(person.dates),
+        "has_work_date": has_work_date(person.dates),
+        "notes": person.notes,
+        "knows_search": person.knows_search,
+        "coworker_override": person.coworker_override,
+        "sources": person.sources,
+        "extra": extra_to_json(person.extra),
+        "search_text": search_text(person),
+        "sort_key": sort_key(person),
+        "updated_at": now,
+    }
