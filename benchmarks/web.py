@@ -77,15 +77,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="timed requests per page")
     parser.add_argument("--load-seconds", type=float, default=10.0)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--rows", type=int, default=30_000, help="people (ten interactions each)")
+    parser.add_argument("--only", default="", help="time only the pages whose address contains this")
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("orchardist"))
     with tempfile.TemporaryDirectory() as tmp:
         db = store_url(args.db, Path(tmp))
         export = Path(tmp) / "Connections.csv"
-        export.write_bytes(linkedin_export(30_000))
+        export.write_bytes(linkedin_export(args.rows))
         subprocess.run([exe, "--db", db, "import", str(export)], check=True, capture_output=True)
         store, network = open_benchmark(db)
-        store_interactions(store, network, interaction_rows(person_ids(store, network), 300_000))
+        store_interactions(store, network, interaction_rows(person_ids(store, network), 10 * args.rows))
         if not store.is_sqlite:
             # A served database in its steady state: autovacuum visits soon after a bulk load, and
             # index-only scans need the visibility map it writes.
@@ -93,7 +95,7 @@ def main() -> None:
                 conn.exec_driver_sql("VACUUM ANALYZE")
         store.dispose()
         network.close()
-        print(f"database: {args.db}; 30,000 people, 300,000 interactions")
+        print(f"database: {args.db}; {args.rows:,} people, {10 * args.rows:,} interactions")
         port = "8791"
         server = subprocess.Popen([exe, "--db", db, "serve", "--port", port], stdout=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
@@ -109,12 +111,12 @@ def main() -> None:
             cold = _get(base + "/progress")[1] * 1000
             print(f"/progress, first view after a change: {cold:.0f} ms (counting 12 weeks; then kept)")
             print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8}  (server time, {args.requests} requests each)")
-            for page in PAGES:
+            for page in (page for page in PAGES if args.only in page):
                 url = base + page.replace("{id}", "15000")
                 samples = sorted(_get(url)[1] * 1000 for _ in range(args.requests))
                 p95 = samples[int(len(samples) * 0.95) - 1]
                 print(f"{page:45} {statistics.median(samples):8.1f} {p95:8.1f}")
-            for page in ("/people", "/api/v1/people?limit=50"):
+            for page in ("/people", "/api/v1/people?limit=50") if not args.only else ():
                 queue: multiprocessing.Queue[int] = multiprocessing.Queue()
                 workers = [
                     multiprocessing.Process(target=_load, args=(base + page, args.load_seconds, queue))
