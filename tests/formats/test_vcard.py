@@ -401,3 +401,17 @@ def test_vobject_reads_every_exported_card(originals: list[Person]) -> None:
     components = list(vobject.readComponents(exported))
     assert [component.fn.value for component in components] == [person.display_name for person in originals]
     assert all(len(line) <= 75 for line in exported.encode("utf-8").split(b"\r\n"))
+
+
+def test_a_card_with_a_rhythm_no_one_may_hold_is_passed_over_with_its_field() -> None:
+    from orchardist.formats.registry import parse
+
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Silva\r\nX-ORCHARDIST-EVERY-DAYS:3730\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEND:VCARD\r\n"
+    )
+    result = parse(data, "contacts.vcf", "vcard")
+    assert [item.person.display_name for item in result.people] == ["Bo Chen"]
+    assert [(item.line, str(item.reason)) for item in result.skipped] == [
+        (1, "field 'every_days': must be a number of days from 1 to 3650")
+    ]

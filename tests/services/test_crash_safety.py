@@ -131,6 +131,27 @@ def _killed_after_lines(args: Sequence[str], lines: int) -> bool:
     return running
 
 
+def _killed_during_the_next(args: Sequence[str], done: int) -> bool:
+    """Run ``args``, a step a line (each waiting for a line on its standard input), and SIGKILL it as
+    soon as the step after the ``done``-th has started: it is under way, or at most just finished, when
+    the kill lands, however busy the machine. Whether it was still running then."""
+    process = subprocess.Popen(
+        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    assert process.stdin is not None and process.stdout is not None
+    for _ in range(done):
+        if not process.stdout.readline():
+            break
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    running = process.poll() is None
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stdin.close()
+    process.stdout.close()
+    return running
+
+
 def _cli(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-c", "from orchardist.cli.main import main; main()", "--db", str(db), *args]
 
@@ -169,13 +190,14 @@ def test_merges_killed_mid_write_leave_each_pair_merged_or_not(tmp_path: Path) -
         "for keep, other in zip(map(int, sys.argv[2::2]), map(int, sys.argv[3::2])):\n"
         "    merge(network, keep, other)\n"
         "    print('merged', flush=True)\n"
+        "    sys.stdin.readline()  # the next merge starts when the test says so\n"
     )
     args = [sys.executable, "-c", script, str(db), *(str(n) for pair in pairs for n in pair)]
     backup = db.read_bytes()
     # Killed as soon as the k-th merge is done: while the next one is under way.
     for after in [1 + trial * (len(pairs) - 2) // (TRIALS - 1) for trial in range(TRIALS)]:
         _reset(db, backup)
-        assert _killed_after_lines(args, after)
+        assert _killed_during_the_next(args, after)
         conn = _whole(db)
         present = {row[0] for row in conn.execute("SELECT id FROM people")}
         for keep, other in pairs:

@@ -126,11 +126,11 @@ def test_counts_and_days_are_said_as_people_say_them() -> None:
     from orchardist.web import i18n
 
     once = TodayItem(1, "Ana", Reason.GIVE_BEFORE_ASK, date(2026, 12, 5), {"asked": 1})
-    assert describe(once).why == "Due for a contact, and so far you have only asked, once."
+    assert describe(once).why == "Due for a contact, and so far you have only asked (1 time)."
     twice = TodayItem(1, "Ana", Reason.GIVE_BEFORE_ASK, date(2026, 12, 5), {"asked": 2})
     assert describe(twice).why == "Due for a contact, and so far you have only asked (2 times)."
     overdue = TodayItem(1, "Ana", Reason.OVERDUE, date(2026, 12, 5), {"days_since": 1, "rhythm": 1})
-    assert describe(overdue).why == "1 day since your last contact; you aim for every day."
+    assert describe(overdue).why == "1 day since your last contact; you aim for a contact every 1 day."
     met = TodayItem(1, "Ana", Reason.FOLLOW_UP_DUE, date(2026, 12, 5), {"met_on": "2026-11-21"})
     assert describe(met).why == "You met on 2026-11-21; a follow-up was due on 2026-12-05."  # the CLI's days
     i18n.set_language("fr_CA")
@@ -139,7 +139,7 @@ def test_counts_and_days_are_said_as_people_say_them() -> None:
             "Vous vous êtes rencontrés le 21 nov. 2026\u00a0; une relance était prévue le 5 déc. 2026."
         )
         assert describe(overdue, i18n.speech()).why == (
-            "1 jour depuis votre dernier contact\u00a0; vous visez un contact chaque jour."
+            "1 jour depuis votre dernier contact\u00a0; vous visez un contact par période de 1 jour."
         )
     finally:
         i18n.set_language("en")

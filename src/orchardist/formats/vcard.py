@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from orchardist.domain.fields import FieldSpec, Kind, with_values
 from orchardist.domain.matching import is_linkedin_url, linkedin_key
-from orchardist.domain.messages import Message
+from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.names import name_from_email
 from orchardist.domain.people import (
     DEFAULT_TIER,
@@ -32,7 +32,7 @@ from orchardist.domain.people import (
     with_sources,
 )
 from orchardist.formats.base import ParsedPerson, ParseResult, Skipped
-from orchardist.formats.messages import AT_LINE, CARD_UNREADABLE, ROW_HAS_NO_NAME
+from orchardist.formats.messages import AT_LINE, CARD_UNREADABLE, IN_FIELD, ROW_HAS_NO_NAME
 from orchardist.formats.vcard_cleanup import Card, clean, unescape
 from orchardist.formats.vcard_writing import (
     X_EVERY_DAYS,
@@ -114,7 +114,13 @@ def parse(data: bytes, source: str) -> ParseResult:
         except _Unreadable as error:
             result.skipped.append(Skipped(line=card.line, reason=CARD_UNREADABLE(problem=error.message)))
             continue
-        person = _person(properties)
+        try:
+            person = _person(properties)
+        except InputRefused as refused:
+            # A value no person may hold (a rhythm of 3,730 days): that card is passed over, saying why.
+            reason = IN_FIELD(field=repr(refused.field or "card"), reason=refused.message)
+            result.skipped.append(Skipped(line=card.line, reason=reason))
+            continue
         if person is None:
             result.skipped.append(Skipped(line=card.line, reason=ROW_HAS_NO_NAME()))
         else:

@@ -118,7 +118,9 @@ def _overdue_words(item: TodayItem, _: Speech) -> tuple[str, str]:
             _("Say hello: a short note, a question about their work, or an article they would like."),
         )
     every = int(item.detail["rhythm"])
-    rhythm = _.ngettext("you aim for every day", "you aim for every %(num)s days", every) % {"num": every}
+    rhythm = _.ngettext(
+        "you aim for a contact every %(num)s day", "you aim for a contact every %(num)s days", every
+    ) % {"num": every}
     return (
         _("%(since)s; %(rhythm)s.") % {"since": _since(item, _), "rhythm": rhythm},
         _("Get in touch: a short note, a question about their work, or an article they would like."),
@@ -140,7 +142,7 @@ def _give_first_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     asked = int(item.detail["asked"])
     return (
         _.ngettext(
-            "Due for a contact, and so far you have only asked, once.",
+            "Due for a contact, and so far you have only asked (%(num)s time).",
             "Due for a contact, and so far you have only asked (%(num)s times).",
             asked,
         )
