@@ -8,8 +8,34 @@ function revealPickAll(root) {
   });
 }
 
+// On a phone, the filters fold away unless one is set; on a wide screen they stay open.
+function foldFilters() {
+  var narrow = window.matchMedia("(max-width: 767px)").matches;
+  document.querySelectorAll("details.more-filters").forEach(function (details) {
+    var set = Array.prototype.some.call(details.querySelectorAll("select, input"), function (field) {
+      return field.name !== "sort" ? field.value !== "" : field.value !== "name";
+    });
+    details.open = !narrow || set;
+  });
+}
+
+// The bar that tags the ticked people shows once someone is ticked (or when it has something to say).
+function showBulkBar(root) {
+  root.querySelectorAll("form.bulk-tag").forEach(function (form) {
+    var bar = form.querySelector(".bulk-controls");
+    if (!bar) {
+      return;
+    }
+    var ticked = form.querySelector("input.pick:checked") !== null;
+    var said = form.querySelector("[aria-invalid='true'], .notice") !== null;
+    bar.hidden = !(ticked || said);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   revealPickAll(document);
+  foldFilters();
+  showBulkBar(document);
   // The filters apply as soon as they change; the Apply button is for browsers without scripts.
   if (window.htmx) {
     document.querySelectorAll(".apply-filters").forEach(function (button) {
@@ -20,6 +46,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
 document.addEventListener("htmx:afterSettle", function (event) {
   revealPickAll(event.target);
+  showBulkBar(document);
 });
 
 document.addEventListener("change", function (event) {
@@ -44,6 +71,7 @@ document.addEventListener("change", function (event) {
       all.indeterminate = ticked > 0 && ticked < picks.length;
     }
   }
+  showBulkBar(document);
 });
 
 // A form that answers 400 with itself and the reasons (the log-an-interaction form) is swapped in,
