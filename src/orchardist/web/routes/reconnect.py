@@ -24,8 +24,9 @@ router = APIRouter()
 PAGE = 20  # people shown at a time: the 10 to 20 to start with fit on one page
 
 
-def _whole(text: str | None, *, least: int = 0) -> int:
-    return max(least, int(text)) if text and text.isdigit() else least
+def _whole(text: str | None) -> int:
+    """A count from the address (``?offset=20``), 0 when absent or not one."""
+    return int(text) if text and text.isdigit() else 0
 
 
 @router.get("/reconnect")
