@@ -16,6 +16,8 @@ from orchardist.domain.messages import Wording
 MODULES = (
     "orchardist.domain.wording",
     "orchardist.services.refusals",
+    "orchardist.services.account_refusals",
+    "orchardist.domain.accounts",
     "orchardist.store.messages",
     "orchardist.formats.messages",
     "orchardist.web.wording",

@@ -30,6 +30,17 @@ CARRIED = {
 LEFT_OUT = {
     "spaces": "the network itself: a backup is restored into one, whose name and id are the store's",
     "weekly_figures": "derived from the interactions and the people; counted again when they are restored",
+    # The agency server's own tables: who may sign in and open which network, not a network's data.
+    "agencies": "the server's: an agency, not a network",
+    "accounts": "the server's: who signs in (a network restored on a server is the account's restoring it)",
+    "recovery_codes": "secrets of an account's second factor",
+    "one_time_links": "secrets: set-up, invitation and reset links",
+    "web_sessions": "secrets: signed-in browsers",
+    "sign_in_failures": "the server's throttling, kept 15 minutes",
+    "caseloads": "the agency's: which counsellor coaches which client",
+    "sharing_grants": "in the client's sharing history (the Sharing page's download), not in a network",
+    "access_log": "in the client's sharing history (the Sharing page's download), not in a network",
+    "counsellor_notes": "in the client's sharing history (the Sharing page's download), not in a network",
 }
 
 

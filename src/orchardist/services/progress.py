@@ -17,6 +17,7 @@ from orchardist.domain.progress import (
 )
 from orchardist.services.network import Network
 from orchardist.services.settings import tending_in
+from orchardist.store.unit import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,15 @@ def progress(network: Network, on: date | None = None, weeks: int = DEFAULT_WEEK
     The figures are kept as contacts and people are written, so this reads a row a week and the
     ledger's sums, however many contacts the weeks hold.
     """
-    on = on or date.today()
-    starts = week_starts(on, weeks)
     with network.reading() as unit:
-        goal = tending_in(unit).weekly_goal
-        kept = unit.progress.weeks(starts[0], starts[-1])
-        overall = unit.progress.ledger()
+        return progress_in(unit, on or date.today(), weeks)
+
+
+def progress_in(unit: Unit, on: date, weeks: int = DEFAULT_WEEKS) -> Progress:
+    """``progress`` within a transaction already open (a counsellor's caseload reads many)."""
+    starts = week_starts(on, weeks)
+    goal = tending_in(unit).weekly_goal
+    kept = unit.progress.weeks(starts[0], starts[-1])
+    overall = unit.progress.ledger()
     counted = [week_counts(start, kept.get(start, Tally())) for start in starts]
     return Progress(on=on, weeks=counted, goal=goal, ledger=overall)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -17,12 +17,18 @@ from orchardist.store.failures import StoreError, is_locked, unavailable
 from orchardist.store.location import keep_private, resolve_url
 from orchardist.store.unit import Unit
 
+if TYPE_CHECKING:
+    from orchardist.store.server_unit import ServerUnit
+
 __all__ = ["BUSY_TIMEOUT_MS", "Store", "StoreError", "resolve_url"]
 
 BUSY_TIMEOUT_MS = 10_000
 # How long a write waits in all for another program's write lock, SQLite's own wait included.
 WRITE_WAIT_SECONDS = 30.0
 _WRITE = "orchardist_write"
+# The spaces a transaction may see on PostgreSQL: their ids, or "*" for every one.
+Spaces = str | tuple[int, ...]
+EVERY_SPACE = "*"
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -80,18 +86,27 @@ class Store:
             return str(self.sqlite_path)
         return self.url.render_as_string(hide_password=True)
 
+    def _allow(self, conn: Connection, spaces: Spaces) -> None:
+        # PostgreSQL's row-level security (store/row_security.py) shows this transaction those spaces only.
+        if not self.is_sqlite:
+            from orchardist.store.row_security import allow
+
+            allow(conn, spaces)
+
     @contextmanager
-    def read(self) -> Iterator[Connection]:
-        """A read transaction. A failure of the database itself is a ``StoreUnavailable``."""
+    def read(self, spaces: Spaces = EVERY_SPACE) -> Iterator[Connection]:
+        """A read transaction on ``spaces`` (every space by default: the store's own work, never a
+        request's). A failure of the database itself is a ``StoreUnavailable``."""
         try:
             with self.engine.connect() as conn, conn.begin():
+                self._allow(conn, spaces)
                 yield conn
         except sa.exc.DBAPIError as error:
             raise unavailable(error, self.describe()) from error
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """A write transaction (``BEGIN IMMEDIATE`` on SQLite); all or nothing.
+    def write(self, spaces: Spaces = EVERY_SPACE) -> Iterator[Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite) on ``spaces``; all or nothing.
 
         While another program holds the write lock, beginning is tried again with a growing pause for up
         to ``WRITE_WAIT_SECONDS`` in all; once it has begun, the transaction holds the lock to its end.
@@ -102,6 +117,7 @@ class Store:
             conn, transaction = self._begin_writing(started)
             try:
                 with transaction:
+                    self._allow(conn, spaces)
                     yield conn
             finally:
                 conn.close()
@@ -137,14 +153,30 @@ class Store:
     @contextmanager
     def reading(self, space_id: int) -> Iterator[Unit]:
         """A read transaction on one space."""
-        with self.read() as conn:
+        with self.read((space_id,)) as conn:
             yield Unit(conn, space_id)
 
     @contextmanager
     def writing(self, space_id: int) -> Iterator[Unit]:
         """A write transaction on one space: all of it is stored, or none of it."""
-        with self.write() as conn:
+        with self.write((space_id,)) as conn:
             yield Unit(conn, space_id)
+
+    @contextmanager
+    def server_reading(self) -> Iterator[ServerUnit]:
+        """A read transaction of the agency server, seeing no network until it opens one."""
+        from orchardist.store.server_unit import ServerUnit
+
+        with self.read(()) as conn:
+            yield ServerUnit(conn, row_security=not self.is_sqlite)
+
+    @contextmanager
+    def server_writing(self) -> Iterator[ServerUnit]:
+        """A write transaction of the agency server, seeing no network until it opens one."""
+        from orchardist.store.server_unit import ServerUnit
+
+        with self.write(()) as conn:
+            yield ServerUnit(conn, row_security=not self.is_sqlite)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -16,8 +16,7 @@ from orchardist.domain.matching import (
     TAG_KEY_LENGTH,
 )
 from orchardist.domain.people import UID_LENGTH
-
-metadata = sa.MetaData()
+from orchardist.store.table_base import metadata as metadata
 
 
 class JSONText(sa.types.TypeDecorator[Any]):
@@ -318,3 +317,6 @@ message_templates = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("space_id", "lang", "code", name="uq_message_templates_code"),
 )
+
+# The agency server's tables (accounts, sessions, sharing) belong to the same schema.
+from orchardist.store import account_tables as _account_tables  # noqa: E402,F401

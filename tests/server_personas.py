@@ -1,0 +1,93 @@
+"""The personas of the agency server's tests: two agencies, two counsellors and three clients.
+
+- Alice, client of Carol, shares progress and people; her network holds a private note.
+- Bob, client of Carol, shares progress only.
+- Carol, counsellor at North; Dave, counsellor at South.
+- Mallory, client of Dave at South, shares everything with Dave.
+Every secret word below is written in one network only: finding it anywhere else is a leak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pyotp
+
+from orchardist.domain.accounts import Account
+from orchardist.domain.interactions import Direction
+from orchardist.domain.people import Person
+from orchardist.services import accounts, settings
+from orchardist.services.interactions import log_contact
+from orchardist.services.people import add_person
+from orchardist.services.server import Server
+
+PASSWORD = "correct horse battery staple"
+SECRETS = {
+    "alice": ("Zephyrine Quartermain", "ALICE-PRIVATE-NOTE-7731", "ALICE-SUMMARY-1944"),
+    "bob": ("Barnabus Oddfellow", "BOB-PRIVATE-NOTE-2218", "BOB-SUMMARY-5502"),
+    "mallory": ("Mordecai Threlkeld", "MALLORY-PRIVATE-NOTE-9090", "MALLORY-SUMMARY-3131"),
+}
+
+
+@dataclass
+class Persona:
+    account: Account
+    secret: str = ""  # the TOTP secret of a counsellor
+    person_ids: list[int] = field(default_factory=list)
+    interaction_ids: list[int] = field(default_factory=list)
+
+
+def _counsellor(server: Server, agency: str, email: str, name: str) -> Persona:
+    invitation = accounts.add_counsellor(server, agency, email, name)
+    secret = accounts.new_totp_secret()
+    done = accounts.complete_setup(
+        server, invitation.token, password=PASSWORD, totp_secret=secret, code=pyotp.TOTP(secret).now()
+    )
+    return Persona(done.account, secret)
+
+
+def _client(server: Server, counsellor: Account, key: str, groups: tuple[str, ...], today: date) -> Persona:
+    invitation = accounts.invite_client(server, counsellor, f"{key}@example.org", key.title())
+    done = accounts.complete_setup(server, invitation.token, password=PASSWORD, groups=groups)
+    network = server.network_of(done.account)
+    assert network is not None
+    name, note, summary = SECRETS[key]
+    person = add_person(network, Person(display_name=name, organisation=f"{key.title()} Works", notes=note))
+    assert person.id is not None
+    settings.update(network, {"weekly_goal": 3})
+    logged = log_contact(
+        network,
+        [person.id],
+        direction=Direction.GAVE,
+        kind="coffee",
+        summary=summary,
+        on=today - timedelta(days=1),
+    )
+    persona = Persona(done.account, person_ids=[person.id])
+    if logged.interaction.id is not None:
+        persona.interaction_ids.append(logged.interaction.id)
+    return persona
+
+
+@dataclass
+class Cast:
+    server: Server
+    admin: Account
+    alice: Persona
+    bob: Persona
+    carol: Persona
+    dave: Persona
+    mallory: Persona
+
+
+def cast(server: Server, today: date | None = None) -> Cast:
+    today = today or date.today()
+    north = accounts.create_agency(server, "North", "admin@north.example")
+    accounts.create_agency(server, "South", "admin@south.example")
+    carol = _counsellor(server, "North", "carol@north.example", "Carol")
+    dave = _counsellor(server, "South", "dave@south.example", "Dave")
+    alice = _client(server, carol.account, "alice", ("progress", "people"), today)
+    bob = _client(server, carol.account, "bob", ("progress",), today)
+    mallory = _client(server, dave.account, "mallory", ("progress", "activity", "people", "notes"), today)
+    return Cast(server, north.account, alice, bob, carol, dave, mallory)

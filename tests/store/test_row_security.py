@@ -1,0 +1,98 @@
+"""PostgreSQL's row-level security behind every query's own space: with the app's database role (one
+that owns no table), a transaction sees the rows of the spaces it named and nothing else, and the
+agency server works under it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+from orchardist.services import caseload
+from orchardist.services.server import Server
+from orchardist.store import row_security
+from orchardist.store.engine import Store
+from tests.server_personas import Cast, cast
+
+APP_ROLE = "orchardist_app_test"
+
+pytestmark = pytest.mark.parametrize("store", ["postgres"], indirect=True)
+
+
+def _grant_app_role(conn: sa.Connection) -> None:
+    conn.exec_driver_sql(
+        f"DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+    )
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {APP_ROLE}")
+    conn.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}")
+    conn.exec_driver_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}")
+
+
+@pytest.fixture
+def the_cast(store: Store) -> Cast:
+    return cast(Server(store))
+
+
+@pytest.fixture
+def app_store(store: Store, the_cast: Cast) -> Iterator[Store]:
+    with store.write() as conn:
+        _grant_app_role(conn)
+    as_app = Store(store.url.set(username=APP_ROLE, password=None).render_as_string(hide_password=False))
+    yield as_app
+    as_app.dispose()
+
+
+def _counts(conn: sa.Connection, tables: list[str]) -> dict[str, int]:
+    return {name: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar_one()) for name in tables}
+
+
+def test_every_table_of_a_network_is_guarded(store: Store) -> None:
+    with store.read() as conn:
+        tables = list(conn.exec_driver_sql(row_security.SPACE_TABLES).scalars())
+        assert "people" in tables and "interactions" in tables and len(tables) >= 14
+        assert row_security.unprotected(conn) == []
+
+
+def test_the_app_role_with_a_wrong_space_reads_no_row_of_any_table(app_store: Store, the_cast: Cast) -> None:
+    alice_space = the_cast.alice.account.space_id
+    assert alice_space is not None
+    with app_store.engine.connect() as conn, conn.begin():
+        tables = list(conn.exec_driver_sql(row_security.SPACE_TABLES).scalars())
+        row_security.allow(conn, [alice_space + 1000])
+        wrong = _counts(conn, tables)
+    with app_store.engine.connect() as conn, conn.begin():
+        unset = _counts(conn, tables)  # nothing named: nothing seen
+    with app_store.engine.connect() as conn, conn.begin():
+        row_security.allow(conn, [alice_space])
+        own = _counts(conn, tables)
+        spaces = set(conn.exec_driver_sql("SELECT DISTINCT space_id FROM people").scalars())
+    print(f"\nrow-level security: {len(tables)} tables; rows seen with a wrong space: {sum(wrong.values())}")
+    assert sum(wrong.values()) == 0, wrong
+    assert sum(unset.values()) == 0, unset
+    assert own["people"] == 1 and own["interactions"] == 1 and spaces == {alice_space}
+
+
+def test_the_app_role_cannot_write_into_another_space(app_store: Store, the_cast: Cast) -> None:
+    alice_space, bob_space = the_cast.alice.account.space_id, the_cast.bob.account.space_id
+    assert alice_space is not None and bob_space is not None
+    with app_store.engine.connect() as conn, conn.begin():
+        row_security.allow(conn, [alice_space])
+        with pytest.raises(sa.exc.ProgrammingError, match="row-level security"):
+            conn.exec_driver_sql(
+                "INSERT INTO settings (space_id, key, value) VALUES (%(space)s, 'x', '1')",
+                {"space": bob_space},
+            )
+
+
+def test_the_server_works_under_row_level_security(app_store: Store, the_cast: Cast) -> None:
+    server = Server(app_store)
+    rows = {row.name: row for row in caseload.caseload(server, the_cast.carol.account).rows}
+    assert rows["Alice"].gave == 1 and rows["Bob"].gave == 1
+    alice = caseload.client_file(server, the_cast.carol.account, the_cast.alice.account.id)
+    assert alice.people is not None and [person.name for person in alice.people] == ["Zephyrine Quartermain"]
+    network = server.network_of(the_cast.alice.account)
+    assert network is not None
+    from orchardist.services.people import count_people
+
+    assert count_people(network) == 1
