@@ -15,7 +15,7 @@ from tests.server_personas import Cast, cast
 
 
 @pytest.fixture
-def the_cast(store: Store) -> Cast:
+def the_cast(store: Store, quick_passwords: None) -> Cast:
     return cast(Server(store))
 
 

@@ -30,7 +30,7 @@ def _grant_app_role(conn: sa.Connection) -> None:
 
 
 @pytest.fixture
-def the_cast(store: Store) -> Cast:
+def the_cast(store: Store, quick_passwords: None) -> Cast:
     return cast(Server(store))
 
 

@@ -278,9 +278,11 @@ def _transactions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         original = getattr(Store, kind)
 
         @contextmanager
-        def counted(self: Store, _original: Any = original, _kind: str = kind) -> Iterator[object]:
+        def counted(
+            self: Store, *spaces: Any, _original: Any = original, _kind: str = kind
+        ) -> Iterator[object]:
             opened.append(_kind)
-            with _original(self) as conn:
+            with _original(self, *spaces) as conn:
                 yield conn
 
         monkeypatch.setattr(Store, kind, counted)

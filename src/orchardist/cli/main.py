@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from orchardist import __version__
+from orchardist.cli.admin import admin_group
 from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
@@ -99,6 +100,7 @@ cli.add_command(restore_command)
 cli.add_command(info_command)
 cli.add_command(demo_command)
 cli.add_command(serve_command)
+cli.add_command(admin_group)
 cli.add_command(passcode_group)
 cli.add_command(today_command)
 cli.add_command(snooze_command)

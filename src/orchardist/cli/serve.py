@@ -125,9 +125,38 @@ def own_names(ipv6: bool) -> list[str]:
     is_flag=True,
     help="Open the app in your web browser once it is running (where this computer has one to show).",
 )
+@click.option(
+    "--server",
+    "server_mode",
+    is_flag=True,
+    help="Run the agency server (or set ORCHARDIST_MODE=server): accounts for counsellors and their "
+    "clients, each client's network private unless they share it. Needs --db postgresql://….",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="With --server: worker processes (stateless: every session is in the database).",
+)
+@click.option(
+    "--proxy",
+    "proxies",
+    multiple=True,
+    metavar="ADDRESS",
+    help="With --server: the address of the TLS proxy in front (repeatable); its X-Forwarded-For and "
+    "X-Forwarded-Proto are trusted, nobody else's.",
+)
 @click.pass_context
 def serve_command(
-    ctx: click.Context, host: str, port: int, allowed: tuple[str, ...], open_browser: bool
+    ctx: click.Context,
+    host: str,
+    port: int,
+    allowed: tuple[str, ...],
+    open_browser: bool,
+    server_mode: bool,
+    workers: int,
+    proxies: tuple[str, ...],
 ) -> None:
     """Run the web app in your browser at http://HOST:PORT/.
 
@@ -147,6 +176,10 @@ def serve_command(
         fail(f"--host {host!r} is not a host name or an address")
 
     import uvicorn
+
+    if server_mode or os.environ.get("ORCHARDIST_MODE") == "server":
+        serve_agency(ctx, host.strip("[]"), port, extra, workers, proxies)
+        return
 
     from orchardist.services.access import access
     from orchardist.web.app import LOCAL_HOSTS, create_app
@@ -194,4 +227,44 @@ def serve_command(
         log_level="warning",
         # Requests are never logged at the level above; not even the line's parts are worked out.
         access_log=False,
+    )
+
+
+def serve_agency(
+    ctx: click.Context, host: str, port: int, names: list[str], workers: int, proxies: tuple[str, ...]
+) -> None:
+    """The agency server: PostgreSQL only (refused at once on an SQLite store), any address, ``workers``
+    processes over the database; forwarded headers trusted from ``proxies`` only."""
+    import uvicorn
+
+    from orchardist.services.errors import Refused
+    from orchardist.services.server import open_server
+    from orchardist.web.server_app import ALLOWED_HOSTS_VARIABLE, create_server_app
+
+    try:
+        server = open_server(state(ctx).db)
+    except Refused as error:
+        fail(error.text(), EXIT_REFUSED)
+    if not port_free(host, port):
+        fail(f"port {port} is taken: another program is using it; choose another with --port")
+    click.echo(f"Orchardist agency server on http://{host}:{port}/ ({workers} worker(s); Ctrl+C stops it)")
+    click.echo(f"data: {server.describe()}")
+    forwarded = {"proxy_headers": bool(proxies), "forwarded_allow_ips": ",".join(proxies) or None}
+    if workers == 1:
+        app = create_server_app(server, allowed_hosts=names or ("*",))
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, **forwarded)  # type: ignore[arg-type]
+        return
+    server.close()
+    # Each worker builds its own app from the environment (a process cannot share a connection pool).
+    os.environ["ORCHARDIST_DB"] = server.url
+    os.environ[ALLOWED_HOSTS_VARIABLE] = ",".join(names)
+    uvicorn.run(
+        "orchardist.web.server_app:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        **forwarded,  # type: ignore[arg-type]
     )

@@ -65,6 +65,13 @@ SHARING_GROUPS: tuple[SharingGroup, ...] = (
 
 GROUP_CODES = tuple(group.code for group in SHARING_GROUPS)
 
+READ_PAGES = {
+    "caseload": N_("the caseload"),
+    "client": N_("your file"),
+    "report": N_("a progress report"),
+}
+"""Where a counsellor read a client's data, as the access log says it."""
+
 
 def sharing_group(code: str) -> SharingGroup:
     for group in SHARING_GROUPS:

@@ -49,6 +49,12 @@ class Server:
     def describe(self) -> str:
         return self._store.describe()
 
+    @property
+    def url(self) -> str:
+        """The store's address, password included: for the worker processes started from the same
+        environment (never printed)."""
+        return self._store.url.render_as_string(hide_password=False)
+
     def close(self) -> None:
         self._store.dispose()
 

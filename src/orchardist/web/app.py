@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 
 import anyio.to_thread
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from orchardist import __version__
 from orchardist.services.network import Network
+from orchardist.services.server import Server
 from orchardist.web import errors, i18n
 from orchardist.web.access import AccessGate, Sessions, Throttle
 from orchardist.web.head import HeadAsGet
@@ -53,6 +54,28 @@ ROUTERS: tuple[str, ...] = (
 )
 """Every area of the app, listed rather than discovered: a new one is one line here."""
 
+LOCAL_ROUTERS: tuple[str, ...] = ("orchardist.web.routes.access",)
+"""Areas of the local app only: its access passcode's sign-in."""
+
+SERVER_ROUTERS: tuple[str, ...] = (
+    "orchardist.web.api.caseload",
+    "orchardist.web.routes.account",
+    "orchardist.web.routes.caseload",
+    "orchardist.web.routes.sharing",
+    "orchardist.web.routes.agency",
+)
+"""Areas of the agency server only (``orchardist serve --server``): accounts, caseloads, sharing."""
+
+
+def routers(*, server: bool) -> tuple[str, ...]:
+    """The areas of the local app, or of the agency server (API routers first: see ``ROUTERS``)."""
+    if not server:
+        return ROUTERS
+    kept = tuple(module for module in ROUTERS if module not in LOCAL_ROUTERS)
+    api = tuple(module for module in (*SERVER_ROUTERS, *kept) if ".api." in module)
+    pages = tuple(module for module in (*kept, *SERVER_ROUTERS) if ".api." not in module)
+    return api + pages
+
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -82,12 +105,13 @@ def _lifespan(digest_every: float | None) -> Callable[[FastAPI], AbstractAsyncCo
 
 
 def create_app(
-    network: Network,
+    network: Network | None,
     *,
     allowed_hosts: Sequence[str] = LOCAL_HOSTS,
     shared: bool = False,
     digests: bool = False,
     digest_every: float | None = None,
+    server: Server | None = None,
 ) -> FastAPI:
     """The app for one network (the local app's single space).
 
@@ -97,6 +121,9 @@ def create_app(
     ``shared`` app (reachable from other computers) answers nobody while no passcode is set.
     With ``digests``, the weekly digest is sent while the app runs, when it is due
     (``orchardist.web.scheduler``).
+
+    With ``server`` (and no ``network``), the agency server: accounts instead of the passcode
+    (``orchardist.web.server_gate``), each client's own network per request, and the counsellors' pages.
     """
     import importlib
 
@@ -116,11 +143,17 @@ def create_app(
         lifespan=_lifespan(every),
     )
     app.state.network = network
+    app.state.server = server
     app.state.shared = shared
     app.state.sessions = Sessions()
     app.state.throttle = Throttle()
     # Added first, so it runs last: inside the security headers, the Host check and the language.
-    app.add_middleware(AccessGate, shared=shared)
+    if server is not None:
+        from orchardist.web.server_gate import AccountGate
+
+        app.add_middleware(AccountGate, server=server)
+    else:
+        app.add_middleware(AccessGate, shared=shared)
     app.add_middleware(SecurityHeaders)
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
@@ -130,7 +163,7 @@ def create_app(
     app.add_middleware(HeadAsGet)
 
     app.mount("/static", StaticFiles(packages=[("orchardist.web", "static")]), name="static")
-    for module in ROUTERS:
+    for module in routers(server=server is not None):
         # Pages are HTML for people; only the JSON API belongs in the OpenAPI document.
         app.include_router(importlib.import_module(module).router, include_in_schema=".api." in module)
 
@@ -165,6 +198,17 @@ class PerRequest:
 
 
 def network_of(request: Request) -> Network:
-    """The network this app serves (a FastAPI dependency)."""
-    network: Network = request.app.state.network
+    """The network this request works on (a FastAPI dependency): the local app's one, or on the agency
+    server the signed-in client's own (set by ``AccountGate``; nobody else has one)."""
+    network: Network | None = getattr(request.state, "network", None) or request.app.state.network
+    if network is None:
+        raise HTTPException(status_code=404, detail="Not Found")
     return network
+
+
+def server_of(request: Request) -> Server:
+    """The agency server (a FastAPI dependency of the server's own pages)."""
+    server: Server | None = request.app.state.server
+    if server is None:
+        raise HTTPException(status_code=404, detail="Not Found")
+    return server

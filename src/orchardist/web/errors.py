@@ -97,7 +97,7 @@ def allowed_methods(request: Request) -> str:
     route for GET and another for POST must name both.
     """
     methods: set[str] = set()
-    for route in _every_route(request.app.router.routes):
+    for route in every_route(request.app.router.routes):
         match, _ = route.matches(request.scope)
         if match is not Match.NONE:
             methods.update(getattr(route, "methods", None) or ())
@@ -106,13 +106,13 @@ def allowed_methods(request: Request) -> str:
     return ", ".join(sorted(methods))
 
 
-def _every_route(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
+def every_route(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
     """The routes themselves, inside the routers FastAPI includes (each keeps its ``original_router``,
     whose routes carry the full address: the app includes them without a prefix of its own)."""
     for route in routes:
         included = getattr(route, "original_router", None)
         if included is not None:
-            yield from _every_route(included.routes)
+            yield from every_route(included.routes)
         else:
             yield route
 
@@ -142,6 +142,12 @@ async def http_error(request: Request, error: Exception) -> Response:
     page = _page(request, error.status_code, str(detail))
     page.headers.update(headers)
     return page
+
+
+def not_found_page(request: Request) -> Response:
+    """The page of an address no page answers: also what a page outside one's own area answers, so the
+    two cannot be told apart."""
+    return _page(request, 404, i18n.gettext("There is no page at this address."))
 
 
 def install(app: FastAPI) -> None:

@@ -43,7 +43,9 @@ def render(
         "languages": i18n.LANGUAGES,
         "is_htmx": request.headers.get("hx-request") == "true",
     }
-    network = getattr(request.app.state, "network", None)
+    network = getattr(request.state, "network", None) or getattr(request.app.state, "network", None)
+    full["account"] = getattr(request.state, "account", None)
+    full["on_server"] = getattr(request.app.state, "server", None) is not None
     if network is not None and not full["is_htmx"]:
         # Every full page says so while the demo people are in the network, with a one-click removal.
         full["demo_count"] = count_demo(network)

@@ -1,0 +1,66 @@
+"""A client's Sharing page on the agency server: what each counsellor may see (changed at once), who
+looked at what and when, the counsellors' notes about meetings, and the whole history as a download."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from orchardist.domain.accounts import READ_PAGES, SHARING_GROUPS, Account
+from orchardist.services import sharing
+from orchardist.services.server import Server
+from orchardist.web.app import server_of
+from orchardist.web.security import require_csrf
+from orchardist.web.templating import render
+
+router = APIRouter()
+ServerOf = Annotated[Server, Depends(server_of)]
+
+
+def _me(request: Request) -> Account:
+    account: Account = request.state.account
+    return account
+
+
+Me = Annotated[Account, Depends(_me)]
+
+
+@router.get("/sharing")
+def sharing_page(request: Request, server: ServerOf, me: Me) -> Response:
+    overview = sharing.sharing_overview(server, me)
+    return render(
+        request,
+        "sharing/page.html",
+        {
+            "overview": overview,
+            "saved": request.query_params.get("saved"),
+            "group_labels": {group.code: group.label for group in SHARING_GROUPS},
+            "page_labels": READ_PAGES,
+        },
+    )
+
+
+@router.post("/sharing/{counsellor_id}", dependencies=[Depends(require_csrf)])
+def change_sharing(
+    request: Request,
+    server: ServerOf,
+    me: Me,
+    counsellor_id: int,
+    groups: Annotated[list[str] | None, Form()] = None,
+) -> Response:
+    sharing.set_sharing(server, me, counsellor_id, groups or ())
+    return RedirectResponse(f"/sharing?saved={counsellor_id}", status_code=303)
+
+
+@router.get("/sharing/history.json")
+def sharing_history(server: ServerOf, me: Me) -> Response:
+    """Every grant, every read and every note, for the client to keep with their data."""
+    overview = sharing.sharing_overview(server, me, reads=100_000)
+    return Response(
+        json.dumps(overview.to_dict(), ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="orchardist-sharing.json"'},
+    )
