@@ -17,6 +17,7 @@ from orchardist.services.server import Server
 from orchardist.services.server_mail import base_url
 from orchardist.web.app import server_of
 from orchardist.web.i18n import gettext, speech
+from orchardist.web.labels import kind_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -106,6 +107,7 @@ def client_page(request: Request, server: ServerOf, me: Me, client_id: int) -> R
             "today": date.today(),
             "this_month": date.today().strftime("%Y-%m"),
             "note_error": "",
+            "kinds": kind_labels(),
         },
     )
 
