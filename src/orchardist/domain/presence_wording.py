@@ -139,3 +139,4 @@ NOT_A_LINKEDIN_MONTH = Wording(
 PRACTICE_IN_FUTURE = Wording(
     "pitch.practice_in_future", N_("%(day)s has not come yet: note a practice once it is done")
 )
+NOT_A_DAY = Wording("presence.not_a_day", N_("expected a day as YYYY-MM-DD, got %(value)s"))

@@ -65,7 +65,7 @@ def _day(value: Any, today: date) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputRefused(refusals.EXPECTED_PARTIAL_DATE(value=str(value)), field="reviewed_on") from None
+        raise InputRefused(words.NOT_A_DAY(value=str(value)), field="reviewed_on") from None
 
 
 def _changed(profile: Profile, values: Mapping[str, Any], today: date) -> Profile:
