@@ -1,4 +1,4 @@
-"""The presence, pitch and card API: the CLI's JSON shapes, refusals naming the field, each network its own."""
+"""The presence, pitch and card API: the CLI's JSON shapes, refusals naming the field, each network apart."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from orchardist.services.presence import (
     remove_profile,
 )
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _, gettext, said
+from orchardist.web.i18n import _, format_day, gettext, said
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -113,7 +113,12 @@ def _page(
     taken = {profile.platform for profile in overview.profiles}
     context: dict[str, Any] = {
         "profiles": [
-            {"platform": profile.platform, "name": names[profile.platform], "values": _values(profile)}
+            {
+                "platform": profile.platform,
+                "name": names[profile.platform],
+                "values": _values(profile),
+                "reviewed": format_day(profile.reviewed_on) if profile.reviewed_on else "",
+            }
             for profile in overview.profiles
         ],
         "forms": forms or {},
