@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -189,3 +190,47 @@ def test_the_card_reimports_as_a_person(network: Network, other_network: Network
         "Data Analyst",
     )
     assert person.emails == ("amelie@example.org",)
+
+
+def test_a_backup_carries_the_professional_self(
+    network: Network, other_network: Network, tmp_path: Path
+) -> None:
+    from orchardist.services.exporting import export_file, restore, snapshot
+
+    set_about_me(network, {"my_name": "Amélie Côté", "search_mode": "discreet"})
+    add_profile(
+        network,
+        "linkedin",
+        {"display_name": "Amélie Côté", "open_to_work": True, "reviewed_on": "2026-11-02"},
+    )
+    add_profile(network, "Mastodon", {"url": "https://mastodon.example/@amelie", "visibility": "contacts"})
+    set_parts(network, {"who": "I am Amélie.", "ask": "Who should I talk to?"})
+    log_practice(network, "Meetup", "Good", on=TODAY)
+    set_card(network, {"profile": "mastodon", "phone": "+1 514 555 0199", "show_employer": True})
+    path = tmp_path / "backup.json"
+    path.write_bytes(export_file(network, "json").content)
+    assert '"version": 6' in path.read_text(encoding="utf-8")
+    restore(other_network, path)
+    assert list_profiles(other_network) == [
+        replace(profile, id=mine.id)
+        for profile, mine in zip(list_profiles(network), list_profiles(other_network), strict=True)
+    ]
+    assert pitch_view(other_network).parts == pitch_view(network).parts
+    assert [(item.on, item.place, item.note) for item in pitch_view(other_network).practice] == [
+        (TODAY, "Meetup", "Good")
+    ]
+    assert card_view(other_network).choice == card_view(network).choice
+    restore(other_network, path)  # a second restore replaces, never doubles
+    assert len(pitch_view(other_network).practice) == 1 and len(list_profiles(other_network)) == 2
+    redacted = snapshot(network, redact=True)
+    assert redacted.professional.profiles == () and redacted.professional.card is None
+
+
+def test_a_backup_without_presence_still_restores(network: Network, tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text('{"format": "orchardist-backup", "version": 5, "people": []}', encoding="utf-8")
+    from orchardist.services.exporting import restore
+
+    add_profile(network, "linkedin", {})
+    restore(network, path)
+    assert list_profiles(network) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orchardist.domain.discretion import AboutMe
+from orchardist.domain.pitch import Practice
 from orchardist.domain.presence import MAX_URL, Profile
 from orchardist.domain.presence_rules import search_words
 
@@ -88,3 +89,14 @@ def card_from(about: AboutMe, profiles: tuple[Profile, ...], choice: CardChoice)
         employer_hidden=hidden,
         headline_hidden=telling,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalSelf:
+    """All a backup carries of the user's professional self: profiles, pitch (part code -> text), the
+    practice log and the card's choices (None when never chosen)."""
+
+    profiles: tuple[Profile, ...] = ()
+    pitch: tuple[tuple[str, str], ...] = ()
+    practice: tuple[Practice, ...] = ()
+    card: CardChoice | None = None
