@@ -190,7 +190,7 @@ def test_platforms_months_and_problems() -> None:
         and platform_key("CV") == "resume"
         and platform_key("Mastodon") == "mastodon"
     )
-    assert platform_key("!!") == ""
+    assert platform_key("!!") == "!!" and platform_key("  ") == ""
     assert month_of("2021-03-15") == "2021-03" and month_of("") == ""
     with pytest.raises(ValueError):
         month_of("2021-13")

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from orchardist.cli.context import print_json, reported, state
+from orchardist.cli.context import fail, print_json, reported, state
 
 YES_NO = ["yes", "no"]
 VISIBILITIES = ["public", "contacts", "private"]
@@ -92,6 +92,8 @@ def edit_command(ctx: click.Context, /, platform: str, as_json: bool, **values: 
     """Change what your profile on PLATFORM says; an empty value ('') clears a field."""
     from orchardist.services.presence import edit_profile, profile_to_dict
 
+    if not _given(values):
+        fail("nothing to change: give at least one option (see --help)")
     with reported():
         profile = edit_profile(state(ctx).network(), platform, _given(values))
     if as_json:

@@ -51,7 +51,14 @@ PLATFORMS: dict[str, PlatformSpec] = {
 
 _ALIASES = {fold(name): spec.code for spec in PLATFORMS.values() for name in (spec.code, *spec.aliases)}
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-_WEB = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+# The white space of JSON Schema's (ECMAScript's) patterns, so that the API's schema and this rule agree
+# on every address (Python's own \s also counts the separators \x1c to \x1f).
+SPACES = (
+    " \t\n\v\f\r\u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_WEB = re.compile(f"https?://[^{SPACES}/$.?#][^{SPACES}]*", re.IGNORECASE)
 
 
 class Visibility(enum.StrEnum):
@@ -63,12 +70,12 @@ class Visibility(enum.StrEnum):
 
 
 def platform_key(name: str) -> str:
-    """The platform a name means: a known code (``"Twitter"`` -> ``"x"``) or the name folded; ""
-    when it has no letter or digit."""
-    folded = fold(name)
+    """The platform a name means: a known code (``"Twitter"`` -> ``"x"``) or the name folded; "" when
+    it is blank."""
+    folded = fold(name) or " ".join(name.split()).casefold()
     if folded in _ALIASES:
         return _ALIASES[folded]
-    return folded if re.search(r"\w", folded) else ""
+    return folded[:MAX_PLATFORM]
 
 
 def platform_order(key: str) -> tuple[int, str]:
@@ -138,6 +145,11 @@ def month_of(text: str) -> str:
     return cleaned[:7]
 
 
+def web_address(text: str) -> bool:
+    """Whether ``text`` is a web address a profile or a card may give: ``http(s)://`` and no space."""
+    return bool(_WEB.fullmatch(text))
+
+
 def profile_problem(profile: Profile) -> tuple[str, Message] | None:
     """The first field of ``profile`` that cannot be stored, and why; None when all can."""
     if not profile.platform:
@@ -155,7 +167,7 @@ def profile_problem(profile: Profile) -> tuple[str, Message] | None:
             month_of(profile.position_start)
         except ValueError:
             return "position_start", words.NOT_A_MONTH(value=profile.position_start)
-    if profile.url and not _WEB.fullmatch(profile.url):
+    if profile.url and not web_address(profile.url):
         return "url", words.NOT_A_WEB_ADDRESS(value=profile.url)
     return None
 
@@ -164,6 +176,7 @@ def tidied(profile: Profile) -> Profile:
     """A profile with its texts' spaces squeezed (a pasted line break is one space), its month as
     ``YYYY-MM`` when it can be read as one."""
     changes = {name: " ".join(str(getattr(profile, name)).split()) for name in TEXT_FIELDS}
+    changes["url"] = profile.url.strip(SPACES)
     changes["label"] = " ".join(profile.label.split())
     try:
         changes["position_start"] = month_of(changes["position_start"])

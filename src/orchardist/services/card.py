@@ -3,6 +3,7 @@ and the files made from it (vCard 3.0, a QR code of that vCard as PNG or SVG, a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -11,7 +12,7 @@ from orchardist.domain import presence_wording as words
 from orchardist.domain.card import MAX_EMAIL, MAX_LINE, MAX_PHONE, Card, CardChoice, card_from, chosen_profile
 from orchardist.domain.discretion import AboutMe
 from orchardist.domain.limits import text_problem
-from orchardist.domain.presence import MAX_URL, Profile, platform_key
+from orchardist.domain.presence import MAX_URL, SPACES, Profile, platform_key, web_address
 from orchardist.services import refusals
 from orchardist.services.discretion import about_me_in
 from orchardist.services.errors import InputRefused
@@ -26,6 +27,7 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 """What ``card --format`` makes: the media type and the neutral file name of each."""
 PAPERS = ("a4", "letter")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _LIMITS = {"phone": MAX_PHONE, "email": MAX_EMAIL, "url": MAX_URL, "line": MAX_LINE, "profile": 60}
 
 
@@ -74,16 +76,18 @@ def _checked(choice: CardChoice, changes: Mapping[str, Any]) -> CardChoice:
             raise InputRefused(
                 refusals.UNKNOWN_FIELD(known=", ".join(("show_employer", *_LIMITS))), field=name
             )
-        text = " ".join(str(value or "").split())
+        text = str(value or "").strip(SPACES) if name == "url" else " ".join(str(value or "").split())
         if name == "profile":
             text = platform_key(text) if text else ""
         problem = text_problem(text, _LIMITS[name])
         if problem is not None:
             raise InputRefused(problem, field=name)
-        if name == "url" and text and not text.casefold().startswith(("https://", "http://")):
+        if name == "url" and text and not web_address(text):
             raise InputRefused(words.NOT_A_WEB_ADDRESS(value=text), field=name)
-        if name == "email" and text and "@" not in text:
-            raise InputRefused(refusals.NOT_AN_EMAIL(email=text, reason="no @"), field=name)
+        if name == "email" and text and not _EMAIL.fullmatch(text):
+            raise InputRefused(
+                refusals.NOT_AN_EMAIL(email=text, reason="one @ between a name and a domain"), field=name
+            )
         values[name] = text
     return replace(choice, **values)
 

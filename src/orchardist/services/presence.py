@@ -111,14 +111,15 @@ def add_profile(
 def edit_profile(
     network: Network, platform: str, values: Mapping[str, Any], *, today: date | None = None
 ) -> Profile:
-    """Change what the profile on ``platform`` says; fields left out keep their value."""
+    """Change what the profile on ``platform`` says; fields left out keep their value (none: the profile
+    as it is)."""
     key, _label = _platform(platform)
-    if not values:
-        raise InputRefused(refusals.NOTHING_TO_CHANGE())
     with network.writing() as unit:
         found = unit.presence.profile(key)
         if found is None:
             raise NotFound(words.NO_SUCH_PROFILE(platform=platform.strip()), field="platform")
+        if not values:
+            return found
         return unit.presence.update_profile(_changed(found, values, today or date.today()))
 
 

@@ -11,10 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from orchardist.domain.card import MAX_EMAIL, MAX_LINE, MAX_PHONE
 from orchardist.domain.pitch import MAX_NOTE, MAX_PART, MAX_PLACE
 from orchardist.domain.presence import MAX_HEADLINE, MAX_LOCATION, MAX_NAME, MAX_PLATFORM, MAX_URL
+from orchardist.web.api._models import Day, Flag, PlainText, SomeText
 
 Visibility = Literal["public", "contacts", "private"]
 Severity = Literal["high", "medium", "low"]
-_MONTH = r"^([0-9]{4}-(0[1-9]|1[0-2]))?$"
+_MONTH = r"^((19|[2-9][0-9])[0-9]{2}-(0[1-9]|1[0-2]))?$"
+# A web address as the profiles and the card take it (``orchardist.domain.presence``), or nothing.
+_WEB = r"^([hH][tT][tT][pP][sS]?://[^\s/$.?#]\S*)?$"
+_EMAIL = r"^([^@\s]+@[^@\s]+)?$"
 
 
 class ProfileOut(BaseModel):
@@ -46,17 +50,19 @@ class ProfileChanges(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    display_name: str | None = Field(None, max_length=MAX_NAME)
-    headline: str | None = Field(None, max_length=MAX_HEADLINE)
-    title: str | None = Field(None, max_length=500)
-    employer: str | None = Field(None, max_length=300)
-    location: str | None = Field(None, max_length=MAX_LOCATION)
-    open_to_work: bool | None = None
-    url: str | None = Field(None, max_length=MAX_URL, examples=["https://www.linkedin.com/in/amelie"])
+    display_name: PlainText | None = Field(None, max_length=MAX_NAME)
+    headline: PlainText | None = Field(None, max_length=MAX_HEADLINE)
+    title: PlainText | None = Field(None, max_length=500)
+    employer: PlainText | None = Field(None, max_length=300)
+    location: PlainText | None = Field(None, max_length=MAX_LOCATION)
+    open_to_work: Flag | None = None
+    url: str | None = Field(
+        None, max_length=MAX_URL, pattern=_WEB, examples=["https://www.linkedin.com/in/amelie"]
+    )
     position_start: str | None = Field(None, pattern=_MONTH, examples=["2021-03"])
     visibility: Visibility | None = None
-    reviewed_on: dt.date | None = None
-    nickname: bool | None = None
+    reviewed_on: Day | None = None
+    nickname: Flag | None = None
 
     def changes(self) -> dict[str, Any]:
         return {
@@ -69,7 +75,7 @@ class ProfileChanges(BaseModel):
 class ProfileIn(ProfileChanges):
     """A profile to add: its platform, and what it says."""
 
-    platform: str = Field(min_length=1, max_length=MAX_PLATFORM, examples=["linkedin"])
+    platform: SomeText = Field(max_length=MAX_PLATFORM, examples=["linkedin"])
 
     def changes(self) -> dict[str, Any]:
         return {name: value for name, value in super().changes().items() if name != "platform"}
@@ -143,18 +149,18 @@ class PitchIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    who: str | None = Field(None, max_length=MAX_PART)
-    best: str | None = Field(None, max_length=MAX_PART)
-    exploring: str | None = Field(None, max_length=MAX_PART)
-    ask: str | None = Field(None, max_length=MAX_PART)
+    who: PlainText | None = Field(None, max_length=MAX_PART)
+    best: PlainText | None = Field(None, max_length=MAX_PART)
+    exploring: PlainText | None = Field(None, max_length=MAX_PART)
+    ask: PlainText | None = Field(None, max_length=MAX_PART)
 
 
 class PracticeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    where: str = Field(min_length=1, max_length=MAX_PLACE, examples=["Data meetup"])
-    note: str = Field("", max_length=MAX_NOTE, examples=["Too fast; slow down on the ask"])
-    on: dt.date | None = Field(None, description="When; today when left out.")
+    where: SomeText = Field(max_length=MAX_PLACE, examples=["Data meetup"])
+    note: PlainText = Field("", max_length=MAX_NOTE, examples=["Too fast; slow down on the ask"])
+    on: Day | None = Field(None, description="When; today when left out.")
 
 
 class CardShownOut(BaseModel):
@@ -189,11 +195,11 @@ class CardIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    profile: str | None = Field(
+    profile: PlainText | None = Field(
         None, max_length=MAX_PLATFORM, description="The platform of the profile to show."
     )
-    show_employer: bool | None = Field(None, description="Name the employer even in a discreet search.")
-    phone: str | None = Field(None, max_length=MAX_PHONE)
-    email: str | None = Field(None, max_length=MAX_EMAIL)
-    url: str | None = Field(None, max_length=MAX_URL)
-    line: str | None = Field(None, max_length=MAX_LINE)
+    show_employer: Flag | None = Field(None, description="Name the employer even in a discreet search.")
+    phone: PlainText | None = Field(None, max_length=MAX_PHONE)
+    email: str | None = Field(None, max_length=MAX_EMAIL, pattern=_EMAIL)
+    url: str | None = Field(None, max_length=MAX_URL, pattern=_WEB)
+    line: PlainText | None = Field(None, max_length=MAX_LINE)

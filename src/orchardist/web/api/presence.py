@@ -12,7 +12,7 @@ from orchardist.services import card as cards
 from orchardist.services import pitch as pitches
 from orchardist.services import presence as service
 from orchardist.services.network import Network
-from orchardist.web.api._models import FORBIDDEN, MAX_ID, REFUSED, Problem, api_router
+from orchardist.web.api._models import FORBIDDEN, MAX_ID, REFUSED, SAYS_SOMETHING, Problem, api_router
 from orchardist.web.api._self_models import (
     CardIn,
     CardOut,
@@ -37,7 +37,9 @@ CHANGES = [Depends(require_same_origin_json)]
 NO_PROFILE: dict[int | str, dict[str, Any]] = {
     404: {"model": Problem, "description": "No profile on that platform."}
 }
-Platform = Annotated[str, Path(min_length=1, max_length=60, description="The platform, such as linkedin.")]
+Platform = Annotated[
+    str, Path(max_length=60, pattern=SAYS_SOMETHING, description="The platform, such as linkedin.")
+]
 
 
 @router.get("/presence", response_model=PresenceOut, summary="List your profiles and the consistency report")
