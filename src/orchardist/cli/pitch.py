@@ -78,6 +78,11 @@ def show_command(ctx: click.Context, seconds: str | None, as_json: bool) -> None
         )
     for finding in view.ask_findings:
         click.echo(f"coach on your ask: {finding.why} {finding.suggestion}")
+    if view.practice:
+        click.echo(f"practised {len(view.practice)} times:")
+    for item in view.practice:
+        note = f": {item.note}" if item.note else ""
+        click.echo(f"  {item.on.isoformat()} at {item.place}{note}")
 
 
 @pitch_group.command("practice")
