@@ -104,3 +104,14 @@ def test_card_in_every_format(db_arg: str, tmp_path: Path) -> None:
         assert out.read_bytes().startswith(head)
     shown = run(db_arg, "card", "--format", "vcf", "-o", str(tmp_path / "shown.vcf"), "--show-employer")
     assert shown.exit_code == 0 and "ORG:Maple Health" in (tmp_path / "shown.vcf").read_text(encoding="utf-8")
+
+
+def test_the_commands_choices_are_the_registries() -> None:
+    from orchardist.cli import card, pitch, presence
+    from orchardist.domain.pitch import PARTS
+    from orchardist.domain.presence import Visibility
+    from orchardist.services.card import FORMATS, PAPERS
+
+    assert pitch.PARTS == list(PARTS)
+    assert card.FORMATS == list(FORMATS) and card.PAPERS == list(PAPERS)
+    assert presence.VISIBILITIES == [item.value for item in Visibility]

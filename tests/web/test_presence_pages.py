@@ -199,3 +199,17 @@ def test_the_pages_link_to_each_other(client: TestClient, network: Network, path
     text = client.get(path, headers=HTML).text
     for href in ("/me", "/presence", "/pitch", "/card"):
         assert f'href="{href}"' in text
+
+
+def test_another_networks_practice_is_not_found(
+    client: TestClient, csrf: str, network: Network, other_network: Network
+) -> None:
+    from datetime import date
+
+    from orchardist.services.pitch import log_practice
+
+    theirs = log_practice(other_network, "Bob's meetup", "", on=date(2026, 12, 1))
+    gone = client.post(f"/pitch/practice/{theirs.id}/remove", data={"csrf_token": csrf}, headers=HTML)
+    assert gone.status_code == 404
+    assert len(pitch_view(other_network).practice) == 1
+    assert "Bob" not in client.get("/pitch", headers=HTML).text

@@ -8,8 +8,10 @@ from datetime import datetime
 import click
 
 from orchardist.cli.context import print_json, reported, state
+from orchardist.domain.pitch import PARTS as SPECS
+from orchardist.domain.pitch import VERSIONS
 
-PARTS = ["who", "best", "exploring", "ask"]
+PARTS = list(SPECS)
 
 
 @click.group("pitch")
@@ -37,7 +39,9 @@ def set_command(ctx: click.Context, part: str, text: str) -> None:
 
 @pitch_group.command("show")
 @click.option(
-    "--seconds", type=click.Choice(["30", "60"]), help="Show the version that fits in this many seconds."
+    "--seconds",
+    type=click.Choice([str(limit) for limit in VERSIONS]),
+    help="Show the version that fits in this many seconds.",
 )
 @click.option(
     "--json",
@@ -48,7 +52,6 @@ def set_command(ctx: click.Context, part: str, text: str) -> None:
 @click.pass_context
 def show_command(ctx: click.Context, seconds: str | None, as_json: bool) -> None:
     """Your pitch with its word count and speaking time; with --seconds, the version that fits."""
-    from orchardist.domain.pitch import PARTS as SPECS
     from orchardist.domain.pitch import WORDS_PER_MINUTE
     from orchardist.services.pitch import pitch_to_dict, pitch_view
 
