@@ -24,6 +24,10 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     # is checked ("@Contoso.com" is contoso.com), which no pattern says.
     "PATCH /api/v1/settings": frozenset({"setting.set_first", "setting.not_a_domain"}),
     "PUT /api/v1/me": frozenset({"setting.not_a_domain"}),
+    # One profile a platform; the card needs About me's name; a practice cannot be on a day to come.
+    "POST /api/v1/presence/profiles": frozenset({"presence.exists"}),
+    "GET /api/v1/card/{fmt}": frozenset({"card.needs_name"}),
+    "POST /api/v1/pitch/practice": frozenset({"pitch.practice_in_future"}),
     # A version is one of the vCard's; the address says which format, and only vCard has versions.
     "GET /api/v1/exports/{format}": frozenset({"file.no_export_version"}),
 }

@@ -15,6 +15,7 @@ from orchardist.domain.messages import Wording
 # The modules that declare wordings, one per package.
 MODULES = (
     "orchardist.domain.wording",
+    "orchardist.domain.presence_wording",
     "orchardist.services.refusals",
     "orchardist.services.account_refusals",
     "orchardist.domain.accounts",

@@ -22,6 +22,10 @@ CARRIED = {
     "snoozes": "snoozes[]",
     "dismissals": "dismissals[]",
     "job_changes": "job_changes[]",
+    "presence_profiles": "presence.profiles[] (since version 6)",
+    "pitch_parts": "presence.pitch",
+    "pitch_practice": "presence.practice[]",
+    "calling_cards": "presence.card",
     "settings": "settings, but the SMTP password, the access passcode's hash and the private feed's token "
     "and language and the day the digest last went (secrets and keys kept by their own services)",
 }

@@ -89,7 +89,9 @@ def _ids(the_cast: Cast, target: str) -> dict[str, str]:
 
 
 def _url(path: str, ids: dict[str, str]) -> str:
-    return re.sub(r"\{(\w+)(:\w+)?\}", lambda match: ids[match.group(1)], path)
+    """``path`` with the target's ids; a parameter that names no one's object (a platform's code, a
+    format) gets a value any network may have."""
+    return re.sub(r"\{(\w+)(:\w+)?\}", lambda match: ids.get(match.group(1), "linkedin"), path)
 
 
 def _allowed(actor: str, target: str, path: str) -> bool:

@@ -14,6 +14,7 @@ import click
 
 from orchardist import __version__
 from orchardist.cli.admin import admin_group
+from orchardist.cli.card import card_command
 from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
@@ -24,6 +25,8 @@ from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
 from orchardist.cli.people import people_group
+from orchardist.cli.pitch import pitch_group
+from orchardist.cli.presence import presence_group
 from orchardist.cli.progress import progress_command
 from orchardist.cli.reconnecting import reconnect_group
 from orchardist.cli.reminders import reminders_group
@@ -113,6 +116,9 @@ cli.add_command(digest_group)
 cli.add_command(progress_command)
 cli.add_command(offers_group)
 cli.add_command(coach_group)
+cli.add_command(presence_group)
+cli.add_command(pitch_group)
+cli.add_command(card_command)
 
 
 def main() -> None:

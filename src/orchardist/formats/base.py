@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from orchardist.domain.card import ProfessionalSelf
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import Person
@@ -119,6 +120,7 @@ class ParseResult:
     dismissals: list[ParsedRecord[Dismissal]] = field(default_factory=list)
     job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
+    professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ class NetworkSnapshot:
     dismissals: list[Dismissal] = field(default_factory=list)
     job_changes: list[JobChange] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
+    professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)
     people_changed: dict[int, datetime] = field(default_factory=dict)

@@ -47,6 +47,7 @@ from orchardist.formats.json_backup_reading import (
     typed,
 )
 from orchardist.formats.json_backup_records import person_key, when
+from orchardist.formats.json_backup_self import read_self, self_object
 from orchardist.formats.messages import (
     EMPTY_KEY,
     EXPECTED_DAYS,
@@ -66,10 +67,11 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
-# version 5 each person's UID (the stable identity of their vCards). Versions 1 to 4 still restore,
-# their people each given a new UID.
-VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# version 5 each person's UID (the stable identity of their vCards); version 6 the user's professional
+# self (``presence``: profiles, pitch, practice log, calling card). Versions 1 to 4 still restore,
+# their people each given a new UID; versions 1 to 5 with no profiles, pitch or card.
+VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -103,6 +105,7 @@ _TOP_KEYS = (
     "offers",
     "templates",
     *records.RECORD_LISTS,
+    "presence",
     "settings",
 )
 
@@ -220,6 +223,7 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "offers": records.offer_objects(snapshot.offers),
         "templates": records.template_objects(snapshot.templates),
         **records.record_objects(snapshot, known),
+        "presence": self_object(snapshot.professional),
         "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -411,6 +415,7 @@ def parse(data: bytes, source: str) -> ParseResult:
         snoozes=records.snoozes(document, keys),
         dismissals=records.dismissals(document, keys),
         job_changes=records.job_changes(document, keys),
+        professional=read_self(document),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from orchardist.domain.card import ProfessionalSelf
 from orchardist.domain.redaction import redact_interaction, redact_person
 from orchardist.formats import registry
 from orchardist.formats.base import NetworkSnapshot
@@ -28,7 +29,8 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
     rest a backup carries too (organisations, the records of people, when each row was added).
 
     ``redact`` leaves out what is private to the user (``orchardist.domain.redaction``): every note,
-    every discretion mark, About me (the employer and the job search) and the message templates."""
+    every discretion mark, About me (the employer and the job search), the message templates and the
+    professional self (profiles, pitch, practice log, card)."""
     with network.reading() as unit:
         found = NetworkSnapshot(
             people=unit.people.all(),
@@ -36,6 +38,12 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
             offers=unit.offers.all(),
             settings=backed_up(unit.settings.read()),
             templates=unit.templates.all(),
+            professional=ProfessionalSelf(
+                profiles=tuple(unit.presence.profiles()),
+                pitch=tuple(unit.presence.pitch().items()),
+                practice=tuple(unit.presence.practice()),
+                card=unit.presence.card(),
+            ),
             people_changed=unit.records.people_changed(),
         )
         if complete:
@@ -59,6 +67,8 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
         # The user's own words may tell of the search; a redacted backup has the built-in ones only.
         templates=[],
+        # So may their profiles (the employer, "open to work"), their pitch and their card.
+        professional=ProfessionalSelf(),
     )
 
 
@@ -167,6 +177,7 @@ def restore(network: Network, source: Path) -> str:
         unit.people.delete_everyone()
         unit.offers.delete_all()
         unit.templates.delete_all()
+        unit.presence.delete_all()
         # Into a network emptied, everything is new: each row keeps its id where no other network's
         # row holds it, and rows that name it follow it.
         import_into(unit, result, str(source))

@@ -358,11 +358,15 @@ def _apply(
 
 def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
     """What a backup holds besides people and interactions, but its settings: the offers, the message
-    templates (one the network has in that language already stays as it is), and the
+    templates (one the network has in that language already stays as it is), the professional self
+    (profiles on platforms the network has none on, parts of the pitch not written, practices not
+    logged, the card when none was chosen), and the
     records of the people it names (reconnect list, snoozes, dismissals, new jobs), each added unless
     the network has it already."""
     unit.offers.add_missing(result.offers)
     unit.templates.add_missing(result.templates)
+    found = result.professional
+    unit.presence.add_missing(found.profiles, dict(found.pitch), found.practice, found.card)
     linked: list[PersonRecord] = [
         replace(item.record, person_id=key_to_id[item.person_key])
         for items in (result.reconnect, result.snoozes, result.dismissals, result.job_changes)

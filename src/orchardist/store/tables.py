@@ -318,5 +318,64 @@ message_templates = sa.Table(
     sa.UniqueConstraint("space_id", "lang", "code", name="uq_message_templates_code"),
 )
 
+# The user's own profiles, one a platform (its key: a known code or the folded name of another).
+presence_profiles = sa.Table(
+    "presence_profiles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("platform", sa.String(60), nullable=False),
+    sa.Column("label", sa.String(60), nullable=False, server_default=""),
+    sa.Column("display_name", sa.String(300), nullable=False, server_default=""),
+    sa.Column("headline", sa.String(500), nullable=False, server_default=""),
+    sa.Column("title", sa.String(500), nullable=False, server_default=""),
+    sa.Column("employer", sa.String(300), nullable=False, server_default=""),
+    sa.Column("location", sa.String(200), nullable=False, server_default=""),
+    sa.Column("open_to_work", sa.Boolean, nullable=True),
+    sa.Column("url", sa.String(2000), nullable=False, server_default=""),
+    sa.Column("position_start", sa.String(7), nullable=False, server_default=""),
+    sa.Column("visibility", sa.String(10), nullable=False, server_default="public"),
+    sa.Column("reviewed_on", sa.Date, nullable=True),
+    sa.Column("nickname", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.UniqueConstraint("space_id", "platform", name="uq_presence_profiles_platform"),
+)
+
+# The elevator pitch, a row a part; the practice log; the calling card's choices (one row a space).
+pitch_parts = sa.Table(
+    "pitch_parts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("part", sa.String(20), nullable=False),
+    sa.Column("text", sa.String(1000), nullable=False),
+    sa.UniqueConstraint("space_id", "part", name="uq_pitch_parts_part"),
+)
+
+pitch_practice = sa.Table(
+    "pitch_practice",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("place", sa.String(200), nullable=False),
+    sa.Column("note", sa.String(2000), nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_pitch_practice_space", "space_id", "on_date"),
+)
+
+calling_cards = sa.Table(
+    "calling_cards",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("profile", sa.String(60), nullable=False, server_default=""),
+    sa.Column("show_employer", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("phone", sa.String(50), nullable=False, server_default=""),
+    sa.Column("email", sa.String(320), nullable=False, server_default=""),
+    sa.Column("url", sa.String(2000), nullable=False, server_default=""),
+    sa.Column("line", sa.String(200), nullable=False, server_default=""),
+    sa.UniqueConstraint("space_id", name="uq_calling_cards_space"),
+)
+
 # The agency server's tables (accounts, sessions, sharing) belong to the same schema.
 from orchardist.store import account_tables as _account_tables  # noqa: E402,F401

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from orchardist.store.matching import MatchingRepository
     from orchardist.store.offers import OffersRepository
     from orchardist.store.people import PeopleRepository
+    from orchardist.store.presence import PresenceRepository
     from orchardist.store.progress import ProgressRepository
     from orchardist.store.records import RecordsRepository
     from orchardist.store.settings import SettingsRepository
@@ -88,6 +89,12 @@ class Unit:
         from orchardist.store.templates import TemplatesRepository
 
         return TemplatesRepository(self._conn, self.space_id)
+
+    @cached_property
+    def presence(self) -> PresenceRepository:
+        from orchardist.store.presence import PresenceRepository
+
+        return PresenceRepository(self._conn, self.space_id)
 
     def spaces_holding(self, key: str, value: object) -> list[int]:
         """The spaces whose setting ``key`` is ``value`` (looking up whose private feed a token opens)."""

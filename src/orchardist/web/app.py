@@ -34,6 +34,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.transfers",
     "orchardist.web.api.coach",
     "orchardist.web.api.me",
+    "orchardist.web.api.presence",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -51,6 +52,9 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.exports",
     "orchardist.web.routes.settings",
     "orchardist.web.routes.me",
+    "orchardist.web.routes.presence",
+    "orchardist.web.routes.pitch",
+    "orchardist.web.routes.card",
 )
 """Every area of the app, listed rather than discovered: a new one is one line here."""
 

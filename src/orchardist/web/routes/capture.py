@@ -18,8 +18,10 @@ from orchardist.services.capture import (
 )
 from orchardist.services.network import Network
 from orchardist.services.people import person_overview
+from orchardist.services.pitch import pitch_view
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, format_number
+from orchardist.web.routes.pitch import lang, pitch_context
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -50,8 +52,14 @@ def _message(field: str, problem: Problem) -> str:
 
 
 def _form(
-    request: Request, values: dict[str, str], errors: dict[str, str], *, status_code: int = 200
+    request: Request,
+    network: Network,
+    values: dict[str, str],
+    errors: dict[str, str],
+    *,
+    status_code: int = 200,
 ) -> Response:
+    view = pitch_view(network, lang=lang())
     return render(
         request,
         "capture/form.html",
@@ -61,15 +69,18 @@ def _form(
             "limits": LIMITS,
             "details_open": any(values.get(name) or name in errors for name in DETAILS),
             "first_error": next((name for name in FIELDS if name in errors), None),
+            # The pitch at hand, to read over before the conversation.
+            "pitch": pitch_context(view) if view.written else None,
         },
         status_code=status_code,
     )
 
 
 @router.get("/capture")
-def capture_page(request: Request) -> Response:
-    """The short form: who, where, what was said, a lead, and optional contact details."""
-    return _form(request, dict.fromkeys(FIELDS, ""), {})
+def capture_page(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """The short form: who, where, what was said, a lead, and optional contact details; above it, the
+    pitch to read over before the conversation."""
+    return _form(request, network, dict.fromkeys(FIELDS, ""), {})
 
 
 @router.post("/capture", dependencies=[Depends(require_csrf)])
@@ -99,7 +110,7 @@ def capture(
     except CaptureError as refused:
         values = {name: getattr(encounter, name) for name in FIELDS}
         errors = {name: _message(name, problem) for name, problem in refused.problems.items()}
-        return _form(request, values, errors, status_code=400)
+        return _form(request, network, values, errors, status_code=400)
     return RedirectResponse(f"/capture/saved/{person.id}", status_code=303)
 
 
