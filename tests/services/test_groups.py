@@ -38,7 +38,8 @@ def test_an_event_remembers_whom_the_user_met_and_their_page_says_where(network:
     assert chamber.id is not None and group_to_dict(chamber)["kind"] == "chamber_of_commerce"
     ana, ben = _add(network, "Ana"), _add(network, "Ben")
     event = add_event(
-        network, Event(name="Breakfast talk", on=ON - timedelta(days=2), group_id=chamber.id, met=(ana, ben, ana))
+        network,
+        Event(name="Breakfast talk", on=ON - timedelta(days=2), group_id=chamber.id, met=(ana, ben, ana)),
     )
     assert [name for _id, name in event.met] == ["Ana", "Ben"]
     listed = event_to_dict(event)
@@ -56,14 +57,18 @@ def test_a_follow_up_is_owed_after_an_event_until_a_contact_is_logged(network: N
     add_event(network, Event(name="Python meetup", on=ON - timedelta(days=3), met=(ana,)))
 
     def owed(on: date) -> list[int]:
-        return [entry.item.person_id for entry in today(network, on) if entry.item.reason == "event_follow_up"]
+        return [
+            entry.item.person_id for entry in today(network, on) if entry.item.reason == "event_follow_up"
+        ]
 
     assert owed(ON - timedelta(days=3)) == []  # the day of the event itself
     assert owed(ON) == [ana]
     entry = next(entry for entry in today(network, ON) if entry.item.reason == "event_follow_up")
     assert "Python meetup" in entry.why
     assert owed(ON + timedelta(days=40)) == []  # the rhythm takes over
-    log_interaction(network, [ana], direction=Direction.SOCIAL, kind="follow_up", summary="Nice meeting", on=ON)
+    log_interaction(
+        network, [ana], direction=Direction.SOCIAL, kind="follow_up", summary="Nice meeting", on=ON
+    )
     assert owed(ON) == []
 
 

@@ -61,7 +61,10 @@ def test_a_lead_heard_by_way_of_another_continues_with_that_ones_source(network:
     second = add_lead(network, Lead(organisation="Ubisoft", role="QA")).lead
     assert first.id and second.id
     linked = link_lead(network, second.id, via_lead_id=first.id)
-    assert [(step.link, step.name) for step in linked.story] == [(Link.VIA_LEAD, "Ubisoft"), (Link.TOLD, "Sam Lee")]
+    assert [(step.link, step.name) for step in linked.story] == [
+        (Link.VIA_LEAD, "Ubisoft"),
+        (Link.TOLD, "Sam Lee"),
+    ]
     with pytest.raises(InputRefused):
         link_lead(network, second.id, via_lead_id=second.id)
     with pytest.raises(InputRefused):
@@ -95,7 +98,9 @@ def test_moving_a_lead_and_its_next_step_shows_on_today_under_whom_it_came_from(
     assert [entry.item.person_id for entry in entries] == [mei]
     assert entries[0].action == "Next step: Call Mei back"
     assert "Analyst — Desjardins" in entries[0].why
-    assert not [entry for entry in today(network, ON - timedelta(days=1)) if entry.item.reason == "lead_next_step"]
+    assert not [
+        entry for entry in today(network, ON - timedelta(days=1)) if entry.item.reason == "lead_next_step"
+    ]
 
     move_lead(network, lead.id, "closed")
     assert not [entry for entry in today(network, ON) if entry.item.reason == "lead_next_step"]
@@ -117,7 +122,9 @@ def test_passing_a_lead_on_logs_a_give(network: Network) -> None:
 def test_a_chance_encounter_becomes_a_person_and_a_lead(network: Network) -> None:
     captured = capture(
         network,
-        Encounter(who="Woman at the bus stop", where="Bus 55", lead="Hiring a data analyst", organisation="CN"),
+        Encounter(
+            who="Woman at the bus stop", where="Bus 55", lead="Hiring a data analyst", organisation="CN"
+        ),
         on=ON,
     )
     assert captured.lead is not None

@@ -25,9 +25,16 @@ def _add(network: Network, name: str, organisation: str = "", **values: object) 
     return person.id
 
 
-def _contact(network: Network, person_id: int, days_ago: int, direction: Direction = Direction.SOCIAL) -> None:
+def _contact(
+    network: Network, person_id: int, days_ago: int, direction: Direction = Direction.SOCIAL
+) -> None:
     log_interaction(
-        network, [person_id], direction=direction, kind="coffee", summary="x", on=ON - timedelta(days=days_ago)
+        network,
+        [person_id],
+        direction=direction,
+        kind="coffee",
+        summary="x",
+        on=ON - timedelta(days=days_ago),
     )
 
 

@@ -13,12 +13,15 @@ from typing import Any
 import click
 
 from orchardist import __version__
+from orchardist.cli.capture import capture_command
 from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
 from orchardist.cli.digest import digest_group
+from orchardist.cli.groups import events_group, groups_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.leads import leads_group, who_knows_command
 from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
@@ -111,6 +114,11 @@ cli.add_command(digest_group)
 cli.add_command(progress_command)
 cli.add_command(offers_group)
 cli.add_command(coach_group)
+cli.add_command(capture_command)
+cli.add_command(leads_group)
+cli.add_command(who_knows_command)
+cli.add_command(groups_group)
+cli.add_command(events_group)
 
 
 def main() -> None:
