@@ -208,13 +208,15 @@ def link_lead(
 def pass_on_lead(
     network: Network,
     lead_id: int,
-    person_id: int,
+    person_id: int | None,
     *,
     on: date | None = None,
     words: str = "Passed on a lead: %(lead)s",
 ) -> Interaction:
     """Log that the user passed a lead on to someone: a give in the ledger, in one step. ``words`` is the
     summary, in the user's language."""
+    if person_id is None:
+        raise LeadError(refusals.PASS_ON_WHOM(), field="person_id")
     with network.writing() as unit:
         lead = _require(unit, lead_id)
         if not unit.people.exists(person_id):

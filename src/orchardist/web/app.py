@@ -33,6 +33,8 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.transfers",
     "orchardist.web.api.coach",
     "orchardist.web.api.me",
+    "orchardist.web.api.leads",
+    "orchardist.web.api.groups",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -45,6 +47,9 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.capture",
     "orchardist.web.routes.duplicates",
     "orchardist.web.routes.offers",
+    "orchardist.web.routes.leads",
+    "orchardist.web.routes.who_knows",
+    "orchardist.web.routes.groups",
     "orchardist.web.routes.progress",
     "orchardist.web.routes.imports",
     "orchardist.web.routes.exports",
