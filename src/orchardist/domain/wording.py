@@ -24,7 +24,6 @@ NO_SUCH_PERSON = Wording("person.not_found", N_("no person with id %(id)s"))
 NO_SUCH_OFFER = Wording("offer.not_found", N_("no offer with id %(id)s"))
 NO_SUCH_LEAD = Wording("lead.not_found", N_("no lead with id %(id)s"))
 NO_SUCH_GROUP = Wording("group.not_found", N_("no group with id %(id)s"))
-NO_SUCH_EVENT = Wording("event.not_found", N_("no event with id %(id)s"))
 
 # Why someone is listed as knowing someone at an organisation (warm_paths.py).
 WORKS_THERE = Wording("who_knows.works_there", N_("works at %(organisation)s"))
