@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from orchardist.domain.groups import Event, Group
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.leads import Lead
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import Person
 from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
@@ -94,6 +96,22 @@ class ParsedRecord(Generic[R]):
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedLead:
+    """A lead read from a backup, and the key of the person it came from (None when nobody)."""
+
+    lead: Lead
+    source_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEvent:
+    """An event read from a backup, and the keys of the people met there."""
+
+    event: Event
+    met_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A record that was passed over, and why."""
 
@@ -119,6 +137,9 @@ class ParseResult:
     dismissals: list[ParsedRecord[Dismissal]] = field(default_factory=list)
     job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
+    leads: list[ParsedLead] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[ParsedEvent] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +159,9 @@ class NetworkSnapshot:
     dismissals: list[Dismissal] = field(default_factory=list)
     job_changes: list[JobChange] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
+    leads: list[Lead] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)
     people_changed: dict[int, datetime] = field(default_factory=dict)

@@ -22,6 +22,7 @@ from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of,
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import InputRefused
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier, clean_uid, with_sources
+from orchardist.formats import json_backup_growth as growth
 from orchardist.formats import json_backup_records as records
 from orchardist.formats.base import (
     FormatError,
@@ -66,10 +67,11 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
-# version 5 each person's UID (the stable identity of their vCards). Versions 1 to 4 still restore,
-# their people each given a new UID.
-VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# version 5 each person's UID (the stable identity of their vCards); version 6 the job leads, groups and
+# events (and whom the user met at each). Versions 1 to 4 still restore, their people each given a new
+# UID; versions 1 to 5 have no leads, groups nor events.
+VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -103,6 +105,7 @@ _TOP_KEYS = (
     "offers",
     "templates",
     *records.RECORD_LISTS,
+    *growth.GROWTH_LISTS,
     "settings",
 )
 
@@ -220,6 +223,9 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "offers": records.offer_objects(snapshot.offers),
         "templates": records.template_objects(snapshot.templates),
         **records.record_objects(snapshot, known),
+        "leads": growth.lead_objects(snapshot.leads, known),
+        "groups": growth.group_objects(snapshot.groups),
+        "events": growth.event_objects(snapshot.events, known),
         "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -411,6 +417,9 @@ def parse(data: bytes, source: str) -> ParseResult:
         snoozes=records.snoozes(document, keys),
         dismissals=records.dismissals(document, keys),
         job_changes=records.job_changes(document, keys),
+        leads=growth.leads(document, keys),
+        groups=growth.groups(document),
+        events=growth.events(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

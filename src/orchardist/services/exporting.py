@@ -47,6 +47,9 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 snoozes=records.snoozes(),
                 dismissals=records.dismissals(),
                 job_changes=records.job_changes(),
+                leads=unit.leads.all()[::-1],
+                groups=unit.groups.groups(),
+                events=unit.groups.events()[::-1],
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )
@@ -59,6 +62,10 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
         # The user's own words may tell of the search; a redacted backup has the built-in ones only.
         templates=[],
+        # Job leads are the search itself; groups and events keep their names, not the user's notes.
+        leads=[],
+        groups=[replace(group, notes="") for group in found.groups],
+        events=[replace(event, notes="") for event in found.events],
     )
 
 
@@ -167,6 +174,8 @@ def restore(network: Network, source: Path) -> str:
         unit.people.delete_everyone()
         unit.offers.delete_all()
         unit.templates.delete_all()
+        unit.leads.delete_all()
+        unit.groups.delete_all()
         # Into a network emptied, everything is new: each row keeps its id where no other network's
         # row holds it, and rows that name it follow it.
         import_into(unit, result, str(source))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -219,12 +219,20 @@ class GroupsRepository:
         self.conn.execute(sa.delete(events).where(events.c.space_id == self.space_id))
         self.conn.execute(sa.delete(network_groups).where(network_groups.c.space_id == self.space_id))
 
-    def restore(self, groups: Sequence[Group], found: Sequence[Event]) -> None:
+    def restore(
+        self,
+        groups: Sequence[Group],
+        found: Sequence[Event],
+        *,
+        held: Mapping[int | None, int | None] | None = None,
+    ) -> None:
         """Store groups and events from a backup, keeping their ids where free; an event's ``group_id``
-        is the backup's id of its group, and ``met`` the stored ids of the people."""
+        is the backup's id of its group (``held`` maps those the space has already to their rows), and
+        ``met`` the stored ids of the people."""
         now = datetime.now(UTC)
         group_ids = ids_for(self.conn, network_groups, [group.id for group in groups])
-        stored = {group.id: new for group, new in zip(groups, group_ids, strict=True)}
+        stored: dict[int | None, int | None] = dict(held or {})
+        stored.update({group.id: new for group, new in zip(groups, group_ids, strict=True)})
         if groups:
             self.conn.execute(
                 sa.insert(network_groups),
