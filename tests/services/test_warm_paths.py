@@ -120,3 +120,11 @@ def test_an_organisation_nobody_knows_gives_nobody_and_a_blank_one_is_refused(ne
 def test_another_network_shows_nothing(network: Network, other_network: Network) -> None:
     _add(other_network, "Bob's contact", "IBM")
     assert who_knows(network, "IBM", on=ON) == []
+
+
+def test_the_other_names_of_the_users_employer_count(network: Network) -> None:
+    from orchardist.services.discretion import set_about_me
+
+    ana = _add(network, "Ana Silva", "International Business Machines")
+    set_about_me(network, {"employer": "International Business Machines", "employer_aliases": ["IBM"]})
+    assert [path.person.person_id for path in who_knows(network, "I.B.M.", on=ON)] == [ana]

@@ -34,11 +34,21 @@ def who_knows(
         return who_knows_in(unit, wanted, on or date.today())[:limit]
 
 
+def _keys_of(unit: Unit, key: str) -> set[str]:
+    """``key``, and when it is the user's employer (About me) any of its names, all of them."""
+    from orchardist.services.discretion import about_me_in
+
+    about = about_me_in(unit)
+    names = {employer_key(name) for name in (about.employer, *about.employer_aliases) if name.strip()}
+    return names | {key} if key in names else {key}
+
+
 def who_knows_in(unit: Unit, key: str, on: date) -> list[WarmPath]:
     """``who_knows`` within a transaction, for an organisation's ``employer_key``."""
+    keys = _keys_of(unit, key)
     named: dict[int, str] = {}
     for organisation_id, name, aliases in unit.warm_paths.organisations():
-        if any(employer_key(spelling) == key for spelling in (name, *aliases)):
+        if any(employer_key(spelling) in keys for spelling in (name, *aliases)):
             named[organisation_id] = name
     candidates: list[tuple[Contactable, Relation, str, Contactable | None]] = []
     there: dict[int, tuple[Contactable, int | None]] = {}
@@ -49,7 +59,7 @@ def who_knows_in(unit: Unit, key: str, on: date) -> list[WarmPath]:
     left = {
         person_id: organisation
         for person_id, organisation in unit.warm_paths.past_positions()
-        if employer_key(organisation) == key
+        if employer_key(organisation) in keys
     }
     if left:
         for person, _introducer in unit.warm_paths.people(left):
