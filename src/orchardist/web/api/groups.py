@@ -54,6 +54,7 @@ def add_group(network: NetworkDep, body: GroupIn) -> GroupOut:
 def get_group(
     network: NetworkDep, group_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The group's id.")]
 ) -> GroupDetailOut:
+    """The group and its events, newest first, with the people you met at each."""
     view = service.show_group(network, group_id)
     return GroupDetailOut.model_validate(
         {
