@@ -24,6 +24,12 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     # is checked ("@Contoso.com" is contoso.com), which no pattern says.
     "PATCH /api/v1/settings": frozenset({"setting.set_first", "setting.not_a_domain"}),
     "PUT /api/v1/me": frozenset({"setting.not_a_domain"}),
+    # A lead needs an organisation or a role (either may be blank, not both); a link needs a person or a
+    # lead, and not the lead in the address.
+    "POST /api/v1/leads": frozenset({"lead.needs_what"}),
+    "POST /api/v1/leads/{lead_id}/link": frozenset({"lead.via_itself", "lead.link_what"}),
+    # An organisation's name of punctuation alone ("...") names none, once folded as names are matched.
+    "GET /api/v1/who-knows": frozenset({"who_knows.needs_organisation"}),
     # A version is one of the vCard's; the address says which format, and only vCard has versions.
     "GET /api/v1/exports/{format}": frozenset({"file.no_export_version"}),
 }

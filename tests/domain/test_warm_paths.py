@@ -31,6 +31,12 @@ def test_accents_punctuation_and_legal_words_do_not_matter(first: str, second: s
     assert employer_key(first) == employer_key(second)
 
 
+def test_names_in_other_scripts_keep_their_letters() -> None:
+    assert employer_key("华为") == "华为"
+    assert employer_key("Яндекс") == employer_key("ЯНДЕКС") != ""
+    assert employer_key("...") == ""
+
+
 def test_a_leading_country_word_is_kept_and_a_name_is_never_emptied() -> None:
     assert employer_key("Canada Post") == "canada post"
     assert employer_key("Canada Post") != employer_key("Post")

@@ -43,7 +43,7 @@ _LEGAL_WORDS = frozenset(
 )
 _SMALL_WORDS = frozenset({"and", "et", "&"})
 _LEADING_WORDS = frozenset({"the", "le", "la", "les", "l"})
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script
 
 
 @lru_cache(maxsize=65_536)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from orchardist.domain.groups import GroupKind
 from orchardist.domain.leads import LeadStatus
-from orchardist.web.api._models import MAX_ID, Day, PersonId, PersonRef, PlainText
+from orchardist.web.api._models import MAX_ID, Day, Flag, PersonId, PersonRef, PlainText, SomeText
 
 if TYPE_CHECKING:
     LeadId = int
@@ -75,7 +75,7 @@ class LeadMoveIn(BaseModel):
     status: LeadStatus
     next_step: PlainText | None = Field(None, max_length=500)
     next_step_on: Day | None = None
-    clear_next_step: bool = False
+    clear_next_step: Flag = False
 
 
 class LeadLinkIn(BaseModel):
@@ -122,7 +122,7 @@ class GroupOut(BaseModel):
 class GroupIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: PlainText = Field(max_length=300, examples=["Laval Chamber of Commerce"])
+    name: SomeText = Field(max_length=300, examples=["Laval Chamber of Commerce"])
     kind: GroupKind = GroupKind.ASSOCIATION
     joined_on: Day | None = None
     notes: PlainText = Field("", max_length=20_000)
@@ -149,7 +149,7 @@ class EventOut(BaseModel):
 class EventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: PlainText = Field(max_length=300, examples=["Python meetup"])
+    name: SomeText = Field(max_length=300, examples=["Python meetup"])
     date: Day | None = Field(None, description="YYYY-MM-DD; default today.")
     place: PlainText = Field("", max_length=500)
     group_id: int | None = Field(None, ge=1, le=MAX_ID)
