@@ -155,3 +155,19 @@ def test_another_network_cannot_see_or_move_a_lead(network: Network, other_netwo
     with pytest.raises(NotFound):
         move_lead(other_network, lead.id, "applied")
     assert list_leads(other_network).leads == []
+
+
+def test_the_calendar_names_no_lead_nor_organisation(network: Network) -> None:
+    import icalendar
+
+    from orchardist.services.reminders import calendar
+
+    mei = _add(network, "Mei Lin")
+    add_lead(
+        network,
+        Lead(organisation="Contoso", role="Job interview prep", source_person_id=mei, next_step_on=ON),
+    )
+    events = icalendar.Calendar.from_ical(calendar(network, ON, days=1)).walk("VEVENT")
+    said = " ".join(str(event["SUMMARY"]) + str(event["DESCRIPTION"]) for event in events)
+    assert "Next step due: 1" in said
+    assert "Contoso" not in said and "interview" not in said.casefold() and "Mei" not in said

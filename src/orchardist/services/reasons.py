@@ -243,7 +243,7 @@ REASONS: dict[str, ReasonSpec] = {
         ),
         ReasonSpec(
             Reason.LEAD_NEXT_STEP,
-            N_("Lead: next step"),
+            N_("Next step due"),
             "follow_up",
             _lead_step_words,
             "follow-up",
