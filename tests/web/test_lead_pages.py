@@ -46,6 +46,9 @@ def test_a_lead_is_added_moved_linked_and_passed_on_from_the_pages(
     lead_id = int(str(added.url).rsplit("/", 1)[1].split("?")[0])
     assert "Told you:" in added.text and f"/people/{mei}" in added.text
 
+    today = client.get("/today", headers=HTML)
+    assert "Next step due" in today.text and f'href="/leads/{lead_id}"' in today.text
+
     listed = client.get("/leads", headers=HTML)
     assert "Next steps due" in listed.text and "Ask Mei for an introduction" in unescape(listed.text)
 
