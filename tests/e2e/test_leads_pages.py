@@ -51,6 +51,8 @@ def test_a_chance_encounter_becomes_a_lead_and_a_person_on_a_phone(
     expect(page.get_by_text("The lead is updated.")).to_be_visible()
     page.goto("/today")
     expect(page.locator("main")).to_contain_text("Look up the team on LinkedIn")
+    check_accessibility(page)
+    screenshot(page, "today-lead-step")
 
 
 def _seed(network: Network) -> int:
