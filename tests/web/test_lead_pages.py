@@ -45,6 +45,7 @@ def test_a_lead_is_added_moved_linked_and_passed_on_from_the_pages(
     assert added.status_code == 200 and "The lead is saved." in added.text
     lead_id = int(str(added.url).rsplit("/", 1)[1].split("?")[0])
     assert "Told you:" in added.text and f"/people/{mei}" in added.text
+    assert 'href="/who-knows?organisation=Northwind"' in added.text
 
     today = client.get("/today", headers=HTML)
     assert "Next step due" in today.text and f'href="/leads/{lead_id}"' in today.text
