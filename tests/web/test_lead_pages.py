@@ -70,6 +70,9 @@ def test_a_lead_is_added_moved_linked_and_passed_on_from_the_pages(
 
     page = client.get(f"/people/{mei}", headers=HTML)
     assert "Leads they told you of" in page.text and f"/leads/{lead_id}" in page.text
+    assert f"/leads?source=Mei%20Lin%20%28%23{mei}%29" in page.text
+    prefilled = client.get(f"/leads?source=Mei Lin (%23{mei})", headers=HTML)
+    assert f'value="Mei Lin (#{mei})"' in prefilled.text
 
 
 def test_a_refused_lead_comes_back_with_the_reason_beside_the_field(client: TestClient, csrf: str) -> None:

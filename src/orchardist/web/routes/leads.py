@@ -67,7 +67,9 @@ def _list(
         "overview": overview,
         "statuses": status_labels(),
         "wanted": wanted if wanted in status_labels() else "",
-        "values": values or dict.fromkeys(FIELDS, ""),
+        # A person's page links here with them as the source ("Note a lead they told you of").
+        "values": values
+        or {**dict.fromkeys(FIELDS, ""), "source": request.query_params.get("source", "")[:600]},
         "errors": errors or {},
         "today": date.today(),
     }
