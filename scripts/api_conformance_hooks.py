@@ -28,6 +28,12 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     "POST /api/v1/presence/profiles": frozenset({"presence.exists"}),
     "GET /api/v1/card/{fmt}": frozenset({"card.needs_name"}),
     "POST /api/v1/pitch/practice": frozenset({"pitch.practice_in_future"}),
+    # A lead needs an organisation or a role (either may be blank, not both); a link needs a person or a
+    # lead, and not the lead in the address.
+    "POST /api/v1/leads": frozenset({"lead.needs_what"}),
+    "POST /api/v1/leads/{lead_id}/link": frozenset({"lead.via_itself", "lead.link_what"}),
+    # An organisation's name of punctuation alone ("...") names none, once folded as names are matched.
+    "GET /api/v1/who-knows": frozenset({"who_knows.needs_organisation"}),
     # A version is one of the vCard's; the address says which format, and only vCard has versions.
     "GET /api/v1/exports/{format}": frozenset({"file.no_export_version"}),
 }

@@ -98,6 +98,9 @@ def test_layout_of_a_backup() -> None:
         "dismissals",
         "job_changes",
         "presence",
+        "leads",
+        "groups",
+        "events",
         "settings",
     ]
     assert (written["format"], written["version"]) == ("orchardist-backup", 6)

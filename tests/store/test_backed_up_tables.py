@@ -26,6 +26,10 @@ CARRIED = {
     "pitch_parts": "presence.pitch",
     "pitch_practice": "presence.practice[]",
     "calling_cards": "presence.card",
+    "leads": "leads[] (since version 6), the person each came from by key",
+    "network_groups": "groups[] (since version 6)",
+    "events": "events[] (since version 6)",
+    "event_people": "events[].met (since version 6)",
     "settings": "settings, but the SMTP password, the access passcode's hash and the private feed's token "
     "and language and the day the digest last went (secrets and keys kept by their own services)",
 }

@@ -247,7 +247,14 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
     bo = _add(network, "Bo Chen", met_through_id=introducer)
     log_interaction(network, [bo], direction=Direction.ASKED, kind="advice", summary="CV review")
     shown = client.get(f"{API}/people/{bo}").json()
-    assert set(shown) == PERSON_KEYS | {"met_through", "interactions", "ledger", "next_due"}
+    assert set(shown) == PERSON_KEYS | {
+        "met_through",
+        "interactions",
+        "ledger",
+        "next_due",
+        "met_at",
+        "leads",
+    }
     assert shown["met_through"] == {"id": introducer, "name": "Ana Silva"}
     assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
     assert [(i["kind"], i["direction"], i["person_ids"]) for i in shown["interactions"]] == [
@@ -446,6 +453,30 @@ API_OPERATIONS = {
     ("post", "/api/v1/coach/draft"),
     ("get", "/api/v1/me"),
     ("put", "/api/v1/me"),
+    ("get", "/api/v1/presence"),
+    ("get", "/api/v1/presence/check"),
+    ("post", "/api/v1/presence/profiles"),
+    ("patch", "/api/v1/presence/profiles/{platform}"),
+    ("delete", "/api/v1/presence/profiles/{platform}"),
+    ("get", "/api/v1/pitch"),
+    ("put", "/api/v1/pitch"),
+    ("post", "/api/v1/pitch/practice"),
+    ("delete", "/api/v1/pitch/practice/{practice_id}"),
+    ("get", "/api/v1/card"),
+    ("put", "/api/v1/card"),
+    ("get", "/api/v1/card/{fmt}"),
+    ("get", "/api/v1/leads"),
+    ("post", "/api/v1/leads"),
+    ("get", "/api/v1/leads/{lead_id}"),
+    ("post", "/api/v1/leads/{lead_id}/move"),
+    ("post", "/api/v1/leads/{lead_id}/link"),
+    ("post", "/api/v1/leads/{lead_id}/pass-on"),
+    ("get", "/api/v1/who-knows"),
+    ("get", "/api/v1/groups"),
+    ("post", "/api/v1/groups"),
+    ("get", "/api/v1/groups/{group_id}"),
+    ("get", "/api/v1/events"),
+    ("post", "/api/v1/events"),
 }
 
 

@@ -59,7 +59,8 @@ def test_an_encounter_is_saved_as_a_person_and_an_interaction(
         "/capture", data={**FORM, "csrf_token": csrf}, headers=HTML, follow_redirects=False
     )
     assert response.status_code == 303
-    person_id = int(response.headers["location"].rsplit("/", 1)[1])
+    # The form's lead became a lead too: the confirmation's address names it.
+    person_id = int(response.headers["location"].rsplit("/", 1)[1].split("?lead=")[0])
     person = get_person(network, person_id)
     assert person is not None
     assert person.display_name == FORM["who"]

@@ -14,13 +14,16 @@ import click
 
 from orchardist import __version__
 from orchardist.cli.admin import admin_group
+from orchardist.cli.capture import capture_command
 from orchardist.cli.card import card_command
 from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
 from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
 from orchardist.cli.digest import digest_group
+from orchardist.cli.groups import events_group, groups_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.leads import leads_group, who_knows_command
 from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
@@ -119,6 +122,11 @@ cli.add_command(coach_group)
 cli.add_command(presence_group)
 cli.add_command(pitch_group)
 cli.add_command(card_command)
+cli.add_command(capture_command)
+cli.add_command(leads_group)
+cli.add_command(who_knows_command)
+cli.add_command(groups_group)
+cli.add_command(events_group)
 
 
 def main() -> None:

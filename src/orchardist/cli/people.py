@@ -149,6 +149,8 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("could use help with", ", ".join(person.could_use_help_with)),
         ("met", " — ".join(part for part in (person.how_met, person.where_met) if part)),
         ("met through", overview.introducer.display_name if overview.introducer else ""),
+        ("met at", ", ".join(f"{met.name} ({met.on.isoformat()})" for met in overview.met_at)),
+        ("leads", ", ".join(f"#{lead.id} {lead.role or lead.organisation}" for lead in overview.leads)),
         ("birthday", person.birthday.isoformat() if person.birthday else ""),
         ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
         ("last contact", overview.last_contact.isoformat() if overview.last_contact else "never"),

@@ -38,6 +38,7 @@ def upcoming(
     snoozed: Mapping[int, date] | None = None,
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
     rules: Sequence[Rule] = (),
+    added: Sequence[TodayItem] = (),
 ) -> list[ReminderDay]:
     """The reminders for ``days`` days from ``on``: Today's list, then what each later day adds."""
     contacts = list(contacts)
@@ -54,6 +55,7 @@ def upcoming(
             dismissed=dismissed,
             owed=owed_actions(contacts, day),
             rules=rules,
+            added=added,
         )
         new = [item for item in items if (item.person_id, str(item.reason), item.due) not in seen]
         seen.update((item.person_id, str(item.reason), item.due) for item in items)

@@ -66,6 +66,8 @@ class Reason(enum.StrEnum):
     OVERDUE = "overdue"
     RECONNECT = "reconnect"
     GIVE_BEFORE_ASK = "give_before_ask"
+    LEAD_NEXT_STEP = "lead_next_step"
+    EVENT_FOLLOW_UP = "event_follow_up"
 
 
 class Occasion(enum.StrEnum):
@@ -377,10 +379,12 @@ def tend_today(
     dismissed: frozenset[tuple[int, str, date]] = frozenset(),
     owed: Sequence[Owed] | None = None,
     rules: Sequence[Rule] = (),
+    added: Sequence[TodayItem] = (),
 ) -> list[TodayItem]:
     """Today's ranked list: at most one item per person, owed actions and occasions always, then up to
     ``settings.today_size`` people by rhythm. ``owed`` is ``owed_actions(contacts, on)`` when the
-    caller has it already; ``rules`` find the items of reasons added beside the built-in ones."""
+    caller has it already; ``rules`` find the items of reasons added beside the built-in ones, and
+    ``added`` holds items such reasons read themselves (those due by ``on`` count)."""
     held = snoozed or {}
     known = {person.person_id: person for person in people}
 
@@ -422,6 +426,9 @@ def tend_today(
             found = rule(person, settings, on)
             if found is not None and not hidden(found.person_id, found.reason, found.due):
                 (rhythm_items if found.rank_key[0] == BY_RHYTHM else items).append(found)
+    for item in added:
+        if item.due <= on and not hidden(item.person_id, item.reason, item.due):
+            (rhythm_items if item.rank_key[0] == BY_RHYTHM else items).append(item)
     rhythm_items.sort(key=lambda item: item.rank_key)
     items.extend(rhythm_items)
     items.sort(key=lambda item: item.rank_key)

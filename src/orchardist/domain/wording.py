@@ -22,6 +22,18 @@ SAME_ORGANISATION = Wording("duplicate.same_organisation", N_("same organisation
 # Things that do not exist in this network (people and offers are looked up by id everywhere).
 NO_SUCH_PERSON = Wording("person.not_found", N_("no person with id %(id)s"))
 NO_SUCH_OFFER = Wording("offer.not_found", N_("no offer with id %(id)s"))
+NO_SUCH_LEAD = Wording("lead.not_found", N_("no lead with id %(id)s"))
+NO_SUCH_GROUP = Wording("group.not_found", N_("no group with id %(id)s"))
+
+# Why someone is listed as knowing someone at an organisation (warm_paths.py).
+WORKS_THERE = Wording("who_knows.works_there", N_("works at %(organisation)s"))
+WORKED_THERE = Wording("who_knows.worked_there", N_("worked at %(organisation)s before"))
+INTRODUCED_BY_SOMEONE_THERE = Wording(
+    "who_knows.introduced_by", N_("was introduced to you by %(name)s, who works at %(organisation)s")
+)
+INTRODUCED_SOMEONE_THERE = Wording(
+    "who_knows.introduced", N_("introduced you to %(name)s, who works at %(organisation)s")
+)
 
 # Values a rule cannot work with (rhythm.py, progress.py, holidays.py).
 DAYS_BETWEEN = Wording("value.days_range", N_("must be a number of days from 1 to %(most)s, got %(value)s"))

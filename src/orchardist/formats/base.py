@@ -7,7 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from orchardist.domain.card import ProfessionalSelf
+from orchardist.domain.groups import Event, Group
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.leads import Lead
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import Person
 from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
@@ -95,6 +97,22 @@ class ParsedRecord(Generic[R]):
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedLead:
+    """A lead read from a backup, and the key of the person it came from (None when nobody)."""
+
+    lead: Lead
+    source_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEvent:
+    """An event read from a backup, and the keys of the people met there."""
+
+    event: Event
+    met_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A record that was passed over, and why."""
 
@@ -121,6 +139,9 @@ class ParseResult:
     job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
     professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
+    leads: list[ParsedLead] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[ParsedEvent] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +162,9 @@ class NetworkSnapshot:
     job_changes: list[JobChange] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
     professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
+    leads: list[Lead] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)
     people_changed: dict[int, datetime] = field(default_factory=dict)

@@ -22,6 +22,7 @@ from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, value_of,
 from orchardist.domain.interactions import Channel, Direction, Interaction
 from orchardist.domain.messages import InputRefused
 from orchardist.domain.people import PERSON_FIELDS, NamedDate, Person, Tier, clean_uid, with_sources
+from orchardist.formats import json_backup_growth as growth
 from orchardist.formats import json_backup_records as records
 from orchardist.formats.base import (
     FormatError,
@@ -68,8 +69,9 @@ FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
 # version 5 each person's UID (the stable identity of their vCards); version 6 the user's professional
-# self (``presence``: profiles, pitch, practice log, calling card). Versions 1 to 4 still restore,
-# their people each given a new UID; versions 1 to 5 with no profiles, pitch or card.
+# self (``presence``: profiles, pitch, practice log, calling card), and the job leads, groups and events
+# (and whom the user met at each). Versions 1 to 4 still restore, their people each given a new UID;
+# versions 1 to 5 have no profiles, pitch, card, leads, groups nor events.
 VERSION = 6
 READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
@@ -106,6 +108,7 @@ _TOP_KEYS = (
     "templates",
     *records.RECORD_LISTS,
     "presence",
+    *growth.GROWTH_LISTS,
     "settings",
 )
 
@@ -224,6 +227,9 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "templates": records.template_objects(snapshot.templates),
         **records.record_objects(snapshot, known),
         "presence": self_object(snapshot.professional),
+        "leads": growth.lead_objects(snapshot.leads, known),
+        "groups": growth.group_objects(snapshot.groups),
+        "events": growth.event_objects(snapshot.events, known),
         "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -416,6 +422,9 @@ def parse(data: bytes, source: str) -> ParseResult:
         dismissals=records.dismissals(document, keys),
         job_changes=records.job_changes(document, keys),
         professional=read_self(document),
+        leads=growth.leads(document, keys),
+        groups=growth.groups(document),
+        events=growth.events(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.leads import MAX_ROLE, Lead
 from orchardist.domain.names import _PARTICLES, split_display_name
 from orchardist.domain.people import Person, with_sources
 from orchardist.services import refusals
 from orchardist.services.network import Network
 from orchardist.services.person_input import MANUAL, PersonError
+from orchardist.store.unit import Unit
 
 HOW_MET = "chance encounter"
 KIND = "chance_encounter"
@@ -167,6 +169,45 @@ def encounter_person(encounter: Encounter, wording: CaptureWords | None = None) 
     return with_sources(person, MANUAL)
 
 
+@dataclass(frozen=True, slots=True)
+class Captured:
+    """What a capture stored: the person, and the lead they told of (when the lead field was filled)."""
+
+    person: Person
+    lead: Lead | None = None
+
+
+def encounter_lead(encounter: Encounter, person_id: int, on: date) -> Lead:
+    """The lead a capture's lead field becomes: heard from the person met, where and when they met."""
+    said = _one_line(encounter.lead)
+    role = said if len(said) <= MAX_ROLE else said[: MAX_ROLE - 1].rsplit(" ", 1)[0] + "…"
+    return Lead(
+        organisation=_one_line(encounter.organisation),
+        role=role,
+        heard_where=_one_line(encounter.where),
+        heard_on=on,
+        source_person_id=person_id,
+        notes=encounter.lead.strip() if role != said else "",
+    )
+
+
+def capture(
+    network: Network, encounter: Encounter, *, wording: CaptureWords | None = None, on: date | None = None
+) -> Captured:
+    """Save a chance encounter, and the lead they told of when there is one: a person, a social in-person
+    interaction and the lead (heard from them), all in one transaction."""
+    from orchardist.services.leads import add_lead_in
+
+    wording = wording or CaptureWords()
+    person = encounter_person(encounter, wording)
+    on = on or date.today()
+    with network.writing() as unit:
+        stored = _store(unit, encounter, person, wording, on)
+        assert stored.id is not None
+        lead = add_lead_in(unit, encounter_lead(encounter, stored.id, on)) if encounter.lead.strip() else None
+    return Captured(stored, lead)
+
+
 def capture_encounter(
     network: Network, encounter: Encounter, *, wording: CaptureWords | None = None, on: date | None = None
 ) -> Person:
@@ -177,17 +218,21 @@ def capture_encounter(
     wording = wording or CaptureWords()
     person = encounter_person(encounter, wording)
     with network.writing() as unit:
-        stored = unit.people.add(person)
-        assert stored.id is not None
-        unit.interactions.add(
-            Interaction(
-                on=on or date.today(),
-                direction=Direction.SOCIAL,
-                kind=KIND,
-                channel=Channel.IN_PERSON,
-                summary=_summary(encounter, wording),
-                notes=f"{wording.lead}: {encounter.lead.strip()}" if encounter.lead.strip() else "",
-                person_ids=(stored.id,),
-            )
+        return _store(unit, encounter, person, wording, on or date.today())
+
+
+def _store(unit: Unit, encounter: Encounter, person: Person, wording: CaptureWords, on: date) -> Person:
+    stored = unit.people.add(person)
+    assert stored.id is not None
+    unit.interactions.add(
+        Interaction(
+            on=on,
+            direction=Direction.SOCIAL,
+            kind=KIND,
+            channel=Channel.IN_PERSON,
+            summary=_summary(encounter, wording),
+            notes=f"{wording.lead}: {encounter.lead.strip()}" if encounter.lead.strip() else "",
+            person_ids=(stored.id,),
         )
+    )
     return stored

@@ -137,6 +137,8 @@ def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
         unit.people.update(merged)
         unit.interactions.move_person(other_id, keep_id)
         unit.people.repoint_introductions(other_id, keep_id)
+        unit.leads.move_person(other_id, keep_id)
+        unit.groups.move_person(other_id, keep_id)
         unit.people.delete(other_id)
         kept = unit.people.require(keep_id)
         return PersonListing(

@@ -55,6 +55,9 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 snoozes=records.snoozes(),
                 dismissals=records.dismissals(),
                 job_changes=records.job_changes(),
+                leads=unit.leads.all()[::-1],
+                groups=unit.groups.groups(),
+                events=unit.groups.events()[::-1],
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )
@@ -69,6 +72,10 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         templates=[],
         # So may their profiles (the employer, "open to work"), their pitch and their card.
         professional=ProfessionalSelf(),
+        # Job leads are the search itself; groups and events keep their names, not the user's notes.
+        leads=[],
+        groups=[replace(group, notes="") for group in found.groups],
+        events=[replace(event, notes="") for event in found.events],
     )
 
 
@@ -178,6 +185,8 @@ def restore(network: Network, source: Path) -> str:
         unit.offers.delete_all()
         unit.templates.delete_all()
         unit.presence.delete_all()
+        unit.leads.delete_all()
+        unit.groups.delete_all()
         # Into a network emptied, everything is new: each row keeps its id where no other network's
         # row holds it, and rows that name it follow it.
         import_into(unit, result, str(source))

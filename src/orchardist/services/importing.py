@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from orchardist.domain.interactions import contact_key
+from orchardist.domain.leads import Lead
 from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
 from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
@@ -374,6 +375,42 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
         if item.person_key in key_to_id
     ]
     unit.records.add_records(linked)
+    _store_growth(unit, result, key_to_id)
+
+
+def _store_growth(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
+    """A backup's leads, groups and events, linked to the people it names; one the network has already
+    (the same words, day and source; a group of the same name; an event of the same name and day) is
+    passed over, so importing a backup twice adds them once."""
+
+    def lead_key(lead: Lead) -> tuple[object, ...]:
+        return (fold(lead.organisation), fold(lead.role), lead.heard_on, lead.source_person_id)
+
+    stored_leads = {lead_key(lead) for lead in unit.leads.all()}
+    new_leads = []
+    for parsed in result.leads:
+        source = key_to_id.get(parsed.source_key) if parsed.source_key is not None else None
+        lead = replace(parsed.lead, source_person_id=source)
+        if lead_key(lead) not in stored_leads:
+            stored_leads.add(lead_key(lead))
+            new_leads.append(lead)
+    unit.leads.restore(new_leads)
+    held_groups = {fold(group.name): group.id for group in unit.groups.groups()}
+    new_groups = [group for group in result.groups if fold(group.name) not in held_groups]
+    # An event of a group already held points at it; one of a new group at the new row (restore maps it).
+    by_backup_id = {
+        group.id: held_groups[fold(group.name)] for group in result.groups if fold(group.name) in held_groups
+    }
+    held_events = {(fold(view.name), view.on) for view in unit.groups.events()}
+    new_events = []
+    for item in result.events:
+        event = item.event
+        if (fold(event.name), event.on) in held_events:
+            continue
+        held_events.add((fold(event.name), event.on))
+        met = tuple(key_to_id[key] for key in item.met_keys if key in key_to_id)
+        new_events.append(replace(event, met=met))
+    unit.groups.restore(new_groups, new_events, held=by_backup_id)
 
 
 def import_parsed(

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import NOT_FLAGGED, CoworkerFlag, Workplace
 from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
+from orchardist.domain.groups import MetAt
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.leads import Lead
 from orchardist.domain.matching import fold
 from orchardist.domain.messages import Message
 from orchardist.domain.offers import AskWarning
@@ -95,6 +97,9 @@ class PersonOverview:
     coworker: CoworkerFlag = NOT_FLAGGED
     # In discreet mode, what to say before an ask of someone who could carry word of the search.
     discretion_warning: Message | None = None
+    # The events the user met them at, newest first, and the leads they told of.
+    met_at: tuple[MetAt, ...] = ()
+    leads: tuple[Lead, ...] = ()
 
 
 def browse_people(
@@ -237,6 +242,8 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
         standing=standing_in(unit, person_id, on=on),
         coworker=coworker,
         discretion_warning=coworker_warning(coworker, person) if about.discreet else None,
+        met_at=tuple(unit.groups.met_at(person_id)),
+        leads=tuple(unit.leads.from_person(person_id)),
     )
 
 

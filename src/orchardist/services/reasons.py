@@ -9,14 +9,15 @@ page and its cards, ``today --json``, the API's reason codes, the reminders cale
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from orchardist.domain.groups import FOLLOW_UP_WINDOW, follow_up_due, follow_up_owed
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.messages import N_, Speech
-from orchardist.domain.tending import Occasion, Reason, Rule, TodayItem
+from orchardist.domain.tending import OWED, Occasion, Reason, Rule, TodayItem
 
 if TYPE_CHECKING:
     from orchardist.store.unit import Unit
@@ -36,7 +37,8 @@ class ReasonSpec:
     saying why and the suggested action; ``draft`` the subject and paragraphs of a message for it;
     ``offers_first`` whether the draft offers one of the user's offers; ``rule`` finds items of a
     reason the domain's rules do not know, among the people Today reads (those who may be due or have
-    an occasion) and those its ``candidates`` name.
+    an occasion) and those its ``candidates`` name; ``items`` reads a reason's items itself, given the
+    day and the last day wanted (``items(unit, on, until)``: those due by ``until``, owed as of ``on``).
     """
 
     code: str
@@ -46,6 +48,7 @@ class ReasonSpec:
     template: str
     rule: Rule | None = None
     candidates: Callable[[Unit, date], Collection[int]] | None = None
+    items: Callable[[Unit, date, date], Sequence[TodayItem]] | None = None
 
 
 # Why and what to do ----------------------------------------------------------------------------
@@ -151,6 +154,76 @@ def _give_first_words(item: TodayItem, _: Speech) -> tuple[str, str]:
     )
 
 
+def _lead_step_words(item: TodayItem, _: Speech) -> tuple[str, str]:
+    what = str(item.detail.get("role") or "")
+    organisation = str(item.detail.get("organisation") or "")
+    lead = " — ".join(part for part in (what, organisation) if part)
+    why = _("They told you of a lead (%(lead)s); its next step was due on %(due)s.") % {
+        "lead": lead,
+        "due": _.day(item.due),
+    }
+    step = str(item.detail.get("step") or "")
+    if step:
+        return why, _("Next step: %(step)s") % {"step": step}
+    return why, _("Take the lead's next step, and tell them how it went.")
+
+
+def _lead_steps(unit: Unit, on: date, until: date) -> list[TodayItem]:
+    """The leads whose next step is due, under the person each came from."""
+    due = [lead for lead in unit.leads.steps_due(until) if lead.source_person_id is not None]
+    names = unit.leads.known(lead.source_person_id for lead in due if lead.source_person_id)
+    found = []
+    for lead in due:
+        assert lead.source_person_id is not None and lead.next_step_on is not None and lead.id is not None
+        known = names.get(lead.source_person_id)
+        if known is not None:
+            found.append(
+                TodayItem(
+                    lead.source_person_id,
+                    known.name,
+                    Reason.LEAD_NEXT_STEP,
+                    lead.next_step_on,
+                    {
+                        "lead_id": lead.id,
+                        "organisation": lead.organisation,
+                        "role": lead.role,
+                        "step": lead.next_step,
+                    },
+                    (OWED, float(lead.next_step_on.toordinal()), known.name.casefold()),
+                )
+            )
+    return found
+
+
+def _event_words(item: TodayItem, _: Speech) -> tuple[str, str]:
+    why = _("You met at %(event)s on %(day)s; a follow-up is owed.") % {
+        "event": item.detail.get("event", ""),
+        "day": _.day(date.fromisoformat(str(item.detail["met_on"]))),
+    }
+    return why, _("Follow up: a short note recalling what you talked about, then log it as a follow-up.")
+
+
+def _event_follow_ups(unit: Unit, on: date, until: date) -> list[TodayItem]:
+    """Everyone met at a recent event whom the user has not been in touch with since."""
+    found = []
+    for event_id, name, event_on, person_id, person, last_contact in unit.groups.follow_ups(
+        on - FOLLOW_UP_WINDOW, until
+    ):
+        due = follow_up_due(event_on)
+        if due <= until and follow_up_owed(event_on, last_contact, max(on, due)):
+            found.append(
+                TodayItem(
+                    person_id,
+                    person,
+                    Reason.EVENT_FOLLOW_UP,
+                    due,
+                    {"event_id": event_id, "event": name, "met_on": event_on.isoformat()},
+                    (OWED, float(due.toordinal()), person.casefold()),
+                )
+            )
+    return found
+
+
 # The table -------------------------------------------------------------------------------------
 
 REASONS: dict[str, ReasonSpec] = {
@@ -167,6 +240,22 @@ REASONS: dict[str, ReasonSpec] = {
             "article",
             _give_first_words,
             "offer-help",
+        ),
+        ReasonSpec(
+            Reason.LEAD_NEXT_STEP,
+            N_("Next step due"),
+            "follow_up",
+            _lead_step_words,
+            "follow-up",
+            items=_lead_steps,
+        ),
+        ReasonSpec(
+            Reason.EVENT_FOLLOW_UP,
+            N_("Follow up after an event"),
+            "follow_up",
+            _event_words,
+            "follow-up",
+            items=_event_follow_ups,
         ),
     )
 }
@@ -198,6 +287,15 @@ def labels(_: Translate) -> dict[str, str]:
 def extra_rules() -> tuple[Rule, ...]:
     """The rules of the reasons the domain does not find by itself."""
     return tuple(spec.rule for spec in REASONS.values() if spec.rule is not None)
+
+
+def extra_items(unit: Unit, on: date, until: date | None = None) -> list[TodayItem]:
+    """The items the added reasons read themselves: due by ``until`` (``on`` by default), owed on ``on``."""
+    found: list[TodayItem] = []
+    for spec in REASONS.values():
+        if spec.items is not None:
+            found.extend(spec.items(unit, on, until or on))
+    return found
 
 
 def extra_candidates(unit: Unit, on: date) -> set[int]:

@@ -53,6 +53,15 @@ CAPTURE_PROBLEM = Wording("capture.problem", N_("%(field)s is %(problem)s"))
 # Offers.
 NEEDS_OFFER_TEXT = Wording("offer.needs_text", N_("say what you can offer"))
 
+# Leads, groups and events.
+LEAD_NEEDS_WHAT = Wording("lead.needs_what", N_("say which organisation or role the lead is about"))
+LEAD_VIA_ITSELF = Wording("lead.via_itself", N_("a lead cannot come by way of itself"))
+LINK_WHAT = Wording("lead.link_what", N_("say whom the lead came from, or the lead it came by way of"))
+PASS_ON_WHOM = Wording("lead.pass_on_whom", N_("say whom you passed the lead on to"))
+GROUP_NEEDS_NAME = Wording("group.needs_name", N_("a group needs a name"))
+EVENT_NEEDS_NAME = Wording("event.needs_name", N_("an event needs a name"))
+WHO_KNOWS_WHERE = Wording("who_knows.needs_organisation", N_("say which organisation"))
+
 # Today.
 SNOOZE_IN_PAST = Wording("snooze.in_the_past", N_("%(day)s is in the past; snooze until today or later"))
 UNKNOWN_REASON = Wording("today.unknown_reason", N_("unknown reason %(reason)s; one of %(choices)s"))

@@ -69,6 +69,7 @@ def _reminder_days_in(unit: Unit, on: date, days: int | None) -> list[ReminderDa
         snoozed=holds,
         dismissed=gone,
         rules=reasons.extra_rules(),
+        added=reasons.extra_items(unit, on, last),
     )
 
 

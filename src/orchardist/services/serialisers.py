@@ -96,7 +96,8 @@ def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:
 
 def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
     """A person's page as JSON (``people show --json`` and ``GET /api/v1/people/{id}``): the person,
-    their give/ask ledger and next due day, who introduced them, and every interaction, newest first."""
+    their give/ask ledger and next due day, who introduced them, every interaction (newest first), the events
+    they were met at and the leads they told of."""
     introducer = overview.introducer
     return {
         **person_to_dict(overview.person, overview.last_contact, coworker=overview.coworker),
@@ -104,6 +105,19 @@ def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
         "next_due": overview.standing.next_due.isoformat() if overview.standing.next_due else None,
         "met_through": {"id": introducer.id, "name": introducer.display_name} if introducer else None,
         "interactions": [interaction_to_dict(item) for item in overview.timeline],
+        "met_at": [
+            {
+                "event_id": met.event_id,
+                "name": met.name,
+                "date": met.on.isoformat(),
+                "group_name": met.group_name,
+            }
+            for met in overview.met_at
+        ],
+        "leads": [
+            {"id": lead.id, "organisation": lead.organisation, "role": lead.role, "status": lead.status.value}
+            for lead in overview.leads
+        ],
     }
 
 

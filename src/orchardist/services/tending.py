@@ -29,7 +29,7 @@ from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
-from orchardist.services.reasons import REASONS, codes, extra_candidates, extra_rules
+from orchardist.services.reasons import REASONS, codes, extra_candidates, extra_items, extra_rules
 from orchardist.services.settings import tending_in
 from orchardist.store.unit import Unit
 
@@ -100,7 +100,15 @@ def today_in(unit: Unit, on: date, settings: TendingSettings | None = None) -> l
         occasions=(on, on + OCCASION_AHEAD),
     )
     return tend_today(
-        people_now, (), settings, on, snoozed=holds, dismissed=gone, owed=owed, rules=extra_rules()
+        people_now,
+        (),
+        settings,
+        on,
+        snoozed=holds,
+        dismissed=gone,
+        owed=owed,
+        rules=extra_rules(),
+        added=extra_items(unit, on),
     )
 
 

@@ -140,6 +140,8 @@ people = sa.Table(
     sa.Index("ix_people_organisation", "organisation_id"),
     # The people the user marked (knows of the search, co-worker yes or no), read from the index alone.
     sa.Index("ix_people_space_marks", "space_id", "knows_search", "coworker_override"),
+    # Who do I know at X: the people someone introduced, found without reading everyone.
+    sa.Index("ix_people_space_met_through", "space_id", "met_through_id"),
 )
 
 
@@ -379,3 +381,64 @@ calling_cards = sa.Table(
 
 # The agency server's tables (accounts, sessions, sharing) belong to the same schema.
 from orchardist.store import account_tables as _account_tables  # noqa: E402,F401
+
+# Job leads: where each was heard and from whom, where it stands and the next step (services/leads.py).
+leads = sa.Table(
+    "leads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("organisation", sa.String(300), nullable=False),
+    sa.Column("role", sa.String(300), nullable=False),
+    sa.Column("heard_where", sa.String(500), nullable=False),
+    sa.Column("heard_on", sa.Date, nullable=True),
+    sa.Column("source_person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("via_lead_id", sa.Integer, sa.ForeignKey("leads.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("status", sa.String(30), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("next_step", sa.String(500), nullable=False),
+    sa.Column("next_step_on", sa.Date, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    # Today reads the next steps due from the front of this index.
+    sa.Index("ix_leads_space_next_step", "space_id", "next_step_on"),
+    sa.Index("ix_leads_source", "source_person_id"),
+)
+
+# The groups the user belongs to, the events they attended and whom they met there.
+network_groups = sa.Table(
+    "network_groups",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(30), nullable=False),
+    sa.Column("joined_on", sa.Date, nullable=True),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_network_groups_space", "space_id"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("group_id", sa.Integer, sa.ForeignKey("network_groups.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("place", sa.String(500), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # Today's follow-ups owed after recent events, read from the front of this index.
+    sa.Index("ix_events_space_date", "space_id", "on_date"),
+)
+
+event_people = sa.Table(
+    "event_people",
+    metadata,
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    _space_id(),
+    sa.Index("ix_event_people_person", "person_id"),
+)

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from orchardist.store.groups import GroupsRepository
     from orchardist.store.interactions import InteractionsRepository
+    from orchardist.store.leads import LeadsRepository
     from orchardist.store.matching import MatchingRepository
     from orchardist.store.offers import OffersRepository
     from orchardist.store.people import PeopleRepository
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from orchardist.store.settings import SettingsRepository
     from orchardist.store.templates import TemplatesRepository
     from orchardist.store.tending import TendingRepository
+    from orchardist.store.warm_paths import WarmPathsRepository
 
 
 class Unit:
@@ -95,6 +98,24 @@ class Unit:
         from orchardist.store.presence import PresenceRepository
 
         return PresenceRepository(self._conn, self.space_id)
+
+    @cached_property
+    def leads(self) -> LeadsRepository:
+        from orchardist.store.leads import LeadsRepository
+
+        return LeadsRepository(self._conn, self.space_id)
+
+    @cached_property
+    def groups(self) -> GroupsRepository:
+        from orchardist.store.groups import GroupsRepository
+
+        return GroupsRepository(self._conn, self.space_id)
+
+    @cached_property
+    def warm_paths(self) -> WarmPathsRepository:
+        from orchardist.store.warm_paths import WarmPathsRepository
+
+        return WarmPathsRepository(self._conn, self.space_id)
 
     def spaces_holding(self, key: str, value: object) -> list[int]:
         """The spaces whose setting ``key`` is ``value`` (looking up whose private feed a token opens)."""

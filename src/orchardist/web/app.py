@@ -35,6 +35,8 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.coach",
     "orchardist.web.api.me",
     "orchardist.web.api.presence",
+    "orchardist.web.api.leads",
+    "orchardist.web.api.groups",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -47,6 +49,9 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.capture",
     "orchardist.web.routes.duplicates",
     "orchardist.web.routes.offers",
+    "orchardist.web.routes.leads",
+    "orchardist.web.routes.who_knows",
+    "orchardist.web.routes.groups",
     "orchardist.web.routes.progress",
     "orchardist.web.routes.imports",
     "orchardist.web.routes.exports",

@@ -32,9 +32,12 @@ from orchardist.services.network import Network, open_network
 from orchardist.services.people import add_person, people_pages, person_overview
 from orchardist.services.progress import progress
 from orchardist.services.tending import today
+from orchardist.store.groups import GroupsRepository
 from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.leads import LeadsRepository
 from orchardist.store.lite.other import LiteInteractions, LiteOffers, LiteSettings
 from orchardist.store.lite.people import LiteMatching, LitePeople
+from orchardist.store.lite.records import LiteGroups, LiteLeads
 from orchardist.store.lite.store import LiteStore, open_lite
 from orchardist.store.lite.tending import LiteTending
 from orchardist.store.lite.unit import LiteRepository
@@ -55,6 +58,8 @@ PAIRS = [
     (LiteSettings, SettingsRepository),
     (LiteInteractions, InteractionsRepository),
     (LiteOffers, OffersRepository),
+    (LiteLeads, LeadsRepository),
+    (LiteGroups, GroupsRepository),
 ]
 
 

@@ -74,6 +74,18 @@ class LiteUnit:
 
         return LiteOffers(self)
 
+    @cached_property
+    def leads(self) -> Any:
+        from orchardist.store.lite.records import LiteLeads
+
+        return LiteLeads(self)
+
+    @cached_property
+    def groups(self) -> Any:
+        from orchardist.store.lite.records import LiteGroups
+
+        return LiteGroups(self)
+
     def full(self) -> Unit:
         """SQLAlchemy's unit on this transaction's connection (importing SQLAlchemy)."""
         if self._full is None:

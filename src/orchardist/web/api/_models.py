@@ -372,6 +372,24 @@ class PersonLedgerOut(BaseModel):
     social: int
 
 
+class MetAtOut(BaseModel):
+    """An event you met someone at."""
+
+    event_id: int
+    name: str
+    date: dt.date
+    group_name: str = Field(description="The group that held it; empty when none.")
+
+
+class LeadRefOut(BaseModel):
+    """A lead someone told you of."""
+
+    id: int
+    organisation: str
+    role: str
+    status: str
+
+
 class PersonDetailOut(PersonOut):
     """A person with their ledger, who introduced you and every interaction (as ``people show --json``)."""
 
@@ -379,6 +397,8 @@ class PersonDetailOut(PersonOut):
     next_due: dt.date | None = Field(description="When they are next due for a contact; null when dormant.")
     met_through: PersonRef | None
     interactions: list[InteractionOut] = Field(description="Newest first.")
+    met_at: list[MetAtOut] = Field(description="The events you met them at, newest first.")
+    leads: list[LeadRefOut] = Field(description="The leads they told you of, newest first.")
 
 
 class PersonFields(BaseModel):

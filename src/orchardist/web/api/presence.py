@@ -98,6 +98,7 @@ def change_profile(network: NetworkDep, platform: Platform, changes: ProfileChan
     responses={**FORBIDDEN, **NO_PROFILE},
 )
 def remove_profile(network: NetworkDep, platform: Platform) -> Response:
+    """Forget the profile on ``platform``; 404 when there is none."""
     service.remove_profile(network, platform)
     return Response(status_code=204)
 
@@ -156,6 +157,7 @@ def add_practice(network: NetworkDep, practice: PracticeIn) -> PracticeOut:
 def remove_practice(
     network: NetworkDep, practice_id: Annotated[int, Path(ge=1, le=MAX_ID, description="The practice's id.")]
 ) -> Response:
+    """Remove one practice from the log; 404 when this network has no such practice."""
     pitches.remove_practice(network, practice_id)
     return Response(status_code=204)
 

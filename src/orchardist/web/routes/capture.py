@@ -14,7 +14,9 @@ from orchardist.services.capture import (
     CaptureWords,
     Encounter,
     Problem,
-    capture_encounter,
+)
+from orchardist.services.capture import (
+    capture as capture_and_lead,
 )
 from orchardist.services.network import Network
 from orchardist.services.people import person_overview
@@ -106,12 +108,14 @@ def capture(
         organisation=organisation,
     )
     try:
-        person = capture_encounter(network, encounter, wording=_wording())
+        captured = capture_and_lead(network, encounter, wording=_wording())
     except CaptureError as refused:
         values = {name: getattr(encounter, name) for name in FIELDS}
         errors = {name: _message(name, problem) for name, problem in refused.problems.items()}
         return _form(request, network, values, errors, status_code=400)
-    return RedirectResponse(f"/capture/saved/{person.id}", status_code=303)
+    # A lead written down becomes a lead heard from them: the confirmation links to it.
+    lead = f"?lead={captured.lead.id}" if captured.lead is not None else ""
+    return RedirectResponse(f"/capture/saved/{captured.person.id}{lead}", status_code=303)
 
 
 @router.get("/capture/saved/{person_id:int}")
@@ -119,4 +123,8 @@ def saved(request: Request, network: Annotated[Network, Depends(network_of)], pe
     """The confirmation: who was saved, a link to them, and the way to capture another."""
     overview = person_overview(network, person_id)
     encounter = next((item for item in overview.timeline if item.kind == KIND), None)
-    return render(request, "capture/saved.html", {"person": overview.person, "encounter": encounter})
+    wanted = request.query_params.get("lead", "")
+    lead = next((lead for lead in overview.leads if str(lead.id) == wanted), None)
+    return render(
+        request, "capture/saved.html", {"person": overview.person, "encounter": encounter, "lead": lead}
+    )

@@ -165,10 +165,15 @@ def people_page(request: Request, network: Annotated[Network, Depends(network_of
 
 @router.get("/people/suggestions")
 def suggestions(
-    request: Request, network: Annotated[Network, Depends(network_of)], met_through_id: str = ""
+    request: Request,
+    network: Annotated[Network, Depends(network_of)],
+    met_through_id: str = "",
 ) -> Response:
-    """People whose name starts like the text typed, as options for a "who introduced you" box."""
-    text = met_through_id.split("(#")[0].strip()
+    """People whose name starts like the text typed, as options for a box naming someone ("who
+    introduced you" sends ``met_through_id``; a lead's source or whom you met at an event send their
+    box under its own name)."""
+    typed = met_through_id or next((value for value in request.query_params.values() if value), "")
+    text = typed.split("(#")[0].strip()
     people = browse_people(network, Text(text), limit=SUGGESTIONS).people if text else []
     return render(request, "people/_suggestions.html", {"people": people})
 

@@ -148,6 +148,8 @@ def _person_context(
         },
         "dates": [(item.label, partial_day(item.date)) for item in person.dates],
         "last_contact": overview.last_contact,
+        "met_at": overview.met_at,
+        "their_leads": overview.leads,
         "interactions": overview.timeline,
         "met_through": overview.introducer,
         "duplicates": overview.likely_duplicates,
