@@ -14,12 +14,15 @@ from datetime import date, timedelta
 
 import pyotp
 
-from orchardist.domain.accounts import Account
+from orchardist.domain.accounts import GROUP_CODES, Account
 from orchardist.domain.interactions import Direction
+from orchardist.domain.leads import Lead
 from orchardist.domain.people import Person
 from orchardist.services import accounts, settings
 from orchardist.services.interactions import log_contact
+from orchardist.services.leads import add_lead
 from orchardist.services.people import add_person
+from orchardist.services.presence import add_profile
 from orchardist.services.server import Server
 
 PASSWORD = "correct horse battery staple"
@@ -27,6 +30,12 @@ SECRETS = {
     "alice": ("Zephyrine Quartermain", "ALICE-PRIVATE-NOTE-7731", "ALICE-SUMMARY-1944"),
     "bob": ("Barnabus Oddfellow", "BOB-PRIVATE-NOTE-2218", "BOB-SUMMARY-5502"),
     "mallory": ("Mordecai Threlkeld", "MALLORY-PRIVATE-NOTE-9090", "MALLORY-SUMMARY-3131"),
+}
+# A lead's organisation and a profile's headline in each network (shared by Mallory only).
+MORE_SECRETS = {
+    "alice": ("Alicorp Lead Works 4411", "ALICE-HEADLINE-5512"),
+    "bob": ("Bobcorp Lead Works 6621", "BOB-HEADLINE-7722"),
+    "mallory": ("Malcorp Lead Works 8831", "MALLORY-HEADLINE-9932"),
 }
 
 
@@ -64,6 +73,9 @@ def _client(server: Server, counsellor: Account, key: str, groups: tuple[str, ..
         summary=summary,
         on=today - timedelta(days=1),
     )
+    lead_org, headline = MORE_SECRETS[key]
+    add_lead(network, Lead(organisation=lead_org, source_person_id=person.id))
+    add_profile(network, "linkedin", {"headline": headline})
     persona = Persona(done.account, person_ids=[person.id])
     if logged.interaction.id is not None:
         persona.interaction_ids.append(logged.interaction.id)
@@ -89,5 +101,5 @@ def cast(server: Server, today: date | None = None) -> Cast:
     dave = _counsellor(server, "South", "dave@south.example", "Dave")
     alice = _client(server, carol.account, "alice", ("progress", "people"), today)
     bob = _client(server, carol.account, "bob", ("progress",), today)
-    mallory = _client(server, dave.account, "mallory", ("progress", "activity", "people", "notes"), today)
+    mallory = _client(server, dave.account, "mallory", GROUP_CODES, today)
     return Cast(server, north.account, alice, bob, carol, dave, mallory)

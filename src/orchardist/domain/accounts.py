@@ -60,6 +60,18 @@ SHARING_GROUPS: tuple[SharingGroup, ...] = (
         N_("what you wrote about your contacts and about people: summaries and private notes"),
         False,
     ),
+    SharingGroup(
+        "leads",
+        N_("Leads"),
+        N_("the job leads you noted: organisation, role, status and next step, and who told you with People"),
+        False,
+    ),
+    SharingGroup(
+        "presence",
+        N_("Presence and pitch"),
+        N_("your profiles on each platform, their consistency report and your elevator pitch"),
+        False,
+    ),
 )
 """Every group a client can share, in the order pages show them: a new one is one entry here."""
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from orchardist.domain.accounts import Account, CounsellorNote, Grant, Role, now
+from orchardist.domain.messages import Message
 from orchardist.domain.progress import WeekCounts, goal_met
 from orchardist.services import account_refusals as refused
 from orchardist.services.errors import InputRefused, NotFound
@@ -201,6 +202,28 @@ class SharedPerson:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedLead:
+    organisation: str
+    role: str
+    status: str
+    next_step: str
+    next_step_on: date | None
+    # Only with "people" shared: who told the client; only with "notes": their notes.
+    source: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPresence:
+    """The client's profiles (platform, headline, title, employer), the consistency findings' messages and
+    the 30-second pitch as it would be said."""
+
+    profiles: list[tuple[str, str, str, str]]
+    findings: list[Message]
+    pitch: str
+
+
+@dataclass(frozen=True, slots=True)
 class ClientFile:
     """A client's file as one counsellor may see it now; a group not shared is None."""
 
@@ -212,6 +235,8 @@ class ClientFile:
     people: list[SharedPerson] | None
     people_total: int | None
     notes: list[CounsellorNote] = field(default_factory=list)
+    leads: list[SharedLead] | None = None
+    presence: SharedPresence | None = None
 
 
 def _contacts(space: Unit, grant: Grant, limit: int) -> list[SharedContact]:
@@ -247,13 +272,50 @@ def _people(space: Unit, grant: Grant) -> tuple[list[SharedPerson], int]:
     ], total
 
 
+def _leads(space: Unit, grant: Grant) -> list[SharedLead]:
+    found = space.leads.all()
+    names = (
+        space.leads.known(lead.source_person_id for lead in found if lead.source_person_id)
+        if grant.allows("people")
+        else {}
+    )
+    return [
+        SharedLead(
+            organisation=lead.organisation,
+            role=lead.role,
+            status=lead.status.value,
+            next_step=lead.next_step,
+            next_step_on=lead.next_step_on,
+            source=names[lead.source_person_id].name if lead.source_person_id in names else "",
+            notes=lead.notes if grant.allows("notes") else "",
+        )
+        for lead in found
+    ]
+
+
+def _presence(space: Unit, on: date) -> SharedPresence:
+    from orchardist.services.pitch import view_in
+    from orchardist.services.presence import overview_in
+
+    seen = overview_in(space, on)
+    pitch = view_in(space)
+    short = pitch.versions.get(30)
+    return SharedPresence(
+        profiles=[(p.label or p.platform, p.headline, p.title, p.employer) for p in seen.profiles],
+        findings=[finding.message for finding in seen.findings],
+        pitch=" ".join(text for _code, text in short.parts) if short else "",
+    )
+
+
 def client_file(server: Server, counsellor: Account, client_id: int, on: date | None = None) -> ClientFile:
     """The client's file: the 12 weeks of Progress, recent contacts (what activity, people and notes
     allow of them), the people (with people shared), and the counsellor's own notes."""
     on = on or date.today()
-    wanted = ("progress", "activity", "people", "notes")
+    wanted = ("progress", "activity", "people", "notes", "leads", "presence")
     with server.writing() as unit:
         client, grant, space = _open(unit, counsellor, client_id, wanted, "client")
+        leads = _leads(space, grant) if space and grant.allows("leads") else None
+        presence = _presence(space, on) if space and grant.allows("presence") else None
         seen = progress_in(space, on, CHART_WEEKS) if space and grant.allows("progress") else None
         contacts = _contacts(space, grant, SHOWN_CONTACTS) if space and grant.allows("activity") else None
         people, total = _people(space, grant) if space and grant.allows("people") else (None, None)
@@ -267,6 +329,8 @@ def client_file(server: Server, counsellor: Account, client_id: int, on: date | 
         people=people,
         people_total=total,
         notes=notes,
+        leads=leads,
+        presence=presence,
     )
 
 

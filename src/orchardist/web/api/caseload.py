@@ -66,4 +66,28 @@ def get_client(server: ServerOf, me: Me, client_id: int) -> dict[str, Any]:
         if seen.people is not None
         else None,
         "notes": [{"date": note.on.isoformat(), "text": note.text} for note in seen.notes],
+        "leads": [
+            {
+                "organisation": lead.organisation,
+                "role": lead.role,
+                "status": lead.status,
+                "next_step": lead.next_step,
+                "next_step_on": lead.next_step_on.isoformat() if lead.next_step_on else None,
+                "source": lead.source if "people" in seen.shared else None,
+                "notes": lead.notes if "notes" in seen.shared else None,
+            }
+            for lead in seen.leads
+        ]
+        if seen.leads is not None
+        else None,
+        "presence": {
+            "profiles": [
+                {"platform": platform, "headline": headline, "title": title, "employer": employer}
+                for platform, headline, title, employer in seen.presence.profiles
+            ],
+            "findings": [message.code for message in seen.presence.findings],
+            "pitch": seen.presence.pitch,
+        }
+        if seen.presence is not None
+        else None,
     }

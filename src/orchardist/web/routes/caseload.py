@@ -18,6 +18,7 @@ from orchardist.services.server_mail import base_url
 from orchardist.web.app import server_of
 from orchardist.web.i18n import gettext, speech
 from orchardist.web.labels import kind_labels
+from orchardist.web.routes.leads import status_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -108,6 +109,7 @@ def client_page(request: Request, server: ServerOf, me: Me, client_id: int) -> R
             "this_month": date.today().strftime("%Y-%m"),
             "note_error": "",
             "kinds": kind_labels(),
+            "lead_statuses": status_labels(),
         },
     )
 
