@@ -103,3 +103,12 @@ def test_serve_server_runs_the_agency_app(store: Store, monkeypatch: pytest.Monk
         ran["app"] == "orchardist.web.server_app:from_environment" and ran["workers"] == 4 and ran["factory"]
     )
     assert not ran["proxy_headers"]
+
+
+@ON_POSTGRES
+def test_migrate_says_the_revision(store: Store) -> None:
+    from orchardist.store.location import HEAD
+
+    result = run(_url(store), "migrate")
+    assert result.exit_code == 0, result.output
+    assert f"at revision {HEAD}" in result.stdout

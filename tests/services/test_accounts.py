@@ -45,7 +45,7 @@ def test_a_client_invited_sets_up_a_network_and_shares_what_they_chose(server: S
     assert done.account.space_id is not None and done.account.role is Role.CLIENT
     assert server.network_of(done.account) is not None
     with server.reading() as unit:
-        assert unit.sharing.grant_of(done.account.id, carol.id).groups == {"progress", "people"}
+        assert unit.consent.grant_of(done.account.id, carol.id).groups == {"progress", "people"}
     # The link is good once.
     with pytest.raises(NotFound):
         accounts.link_view(server, invitation.token)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from orchardist.services import caseload, sharing
+from orchardist.services import caseload, consent
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.server import Server
 from orchardist.store.engine import Store
@@ -53,15 +53,15 @@ def test_someone_elses_client_is_not_found(the_cast: Cast) -> None:
     with pytest.raises(NotFound):
         caseload.caseload(the_cast.server, the_cast.alice.account)
     with pytest.raises(NotFound):
-        sharing.sharing_overview(the_cast.server, the_cast.carol.account)
+        consent.sharing_overview(the_cast.server, the_cast.carol.account)
 
 
 def test_a_withdrawal_holds_from_the_next_read(the_cast: Cast) -> None:
     carol, alice = the_cast.carol.account, the_cast.alice.account
-    sharing.set_sharing(the_cast.server, alice, carol.id, ["progress"])
+    consent.set_sharing(the_cast.server, alice, carol.id, ["progress"])
     after = caseload.client_file(the_cast.server, carol, alice.id)
     assert after.people is None and after.shared == {"progress"}
-    sharing.set_sharing(the_cast.server, alice, carol.id, [])
+    consent.set_sharing(the_cast.server, alice, carol.id, [])
     nothing = caseload.client_file(the_cast.server, carol, alice.id)
     assert nothing.progress is None and nothing.people is None
     row = next(row for row in caseload.caseload(the_cast.server, carol).rows if row.client_id == alice.id)
@@ -72,8 +72,8 @@ def test_every_read_is_logged_and_the_history_of_grants_is_kept(the_cast: Cast) 
     carol, alice = the_cast.carol.account, the_cast.alice.account
     caseload.caseload(the_cast.server, carol)
     caseload.client_file(the_cast.server, carol, alice.id)
-    sharing.set_sharing(the_cast.server, alice, carol.id, ["progress", "notes"])
-    overview = sharing.sharing_overview(the_cast.server, alice)
+    consent.set_sharing(the_cast.server, alice, carol.id, ["progress", "notes"])
+    overview = consent.sharing_overview(the_cast.server, alice)
     assert [(read.counsellor, read.group, read.page) for read in reversed(overview.reads)] == [
         ("Carol", "progress", "caseload"),
         ("Carol", "progress", "client"),
@@ -92,7 +92,7 @@ def test_every_read_is_logged_and_the_history_of_grants_is_kept(the_cast: Cast) 
     # Bob's log holds nothing of Alice's reads.
     assert all(
         read.page != "client"
-        for read in sharing.sharing_overview(the_cast.server, the_cast.bob.account).reads
+        for read in consent.sharing_overview(the_cast.server, the_cast.bob.account).reads
     )
 
 
@@ -101,7 +101,7 @@ def test_notes_about_meetings_are_the_clients_to_read(the_cast: Cast) -> None:
     caseload.add_note(
         the_cast.server, carol, alice.id, date(2026, 12, 1), "Practised the pitch; next: two coffees."
     )
-    assert [note.text for note in sharing.sharing_overview(the_cast.server, alice).notes] == [
+    assert [note.text for note in consent.sharing_overview(the_cast.server, alice).notes] == [
         "Practised the pitch; next: two coffees."
     ]
     with pytest.raises(InputRefused):
@@ -122,6 +122,6 @@ def test_the_monthly_report_holds_what_is_shared(the_cast: Cast) -> None:
 def test_unknown_groups_and_strangers_are_refused(the_cast: Cast) -> None:
     alice = the_cast.alice.account
     with pytest.raises(InputRefused):
-        sharing.set_sharing(the_cast.server, alice, the_cast.carol.account.id, ["everything"])
+        consent.set_sharing(the_cast.server, alice, the_cast.carol.account.id, ["everything"])
     with pytest.raises(NotFound):
-        sharing.set_sharing(the_cast.server, alice, the_cast.dave.account.id, ["progress"])
+        consent.set_sharing(the_cast.server, alice, the_cast.dave.account.id, ["progress"])

@@ -116,6 +116,41 @@ def reset_link_command(ctx: click.Context, email: str, base_url: str | None) -> 
     click.echo(f"{_base(base_url)}/reset/{links[0]}")
 
 
+@admin_group.command("grant-app-role")
+@click.argument("role")
+@click.pass_context
+def grant_app_role_command(ctx: click.Context, role: str) -> None:
+    """Let the database role ROLE (one that owns no table) read and write Orchardist's tables, now and
+    after later migrations. Run it with --db naming the tables' owner; then serve with --db naming ROLE,
+    so that row-level security holds for the server (docs/deploy.md)."""
+    server = _server(ctx)
+    try:
+        server.grant_app_role(role)
+    except ValueError:
+        fail(f"{role!r} is not a plain role name (lower-case letters, digits and _)", EXIT_REFUSED)
+    finally:
+        server.close()
+    click.echo(f"{role} may now read and write the tables; serve with --db postgresql://{role}@…/…")
+
+
+@click.command("migrate")
+@click.pass_context
+def migrate_command(ctx: click.Context) -> None:
+    """Bring the store up to date with this version of Orchardist (the migrations it has not run yet).
+
+    Every command does so on its own for the SQLite file of the local app; on an agency server, run it
+    as the tables' owner after an upgrade, before serving with the app's role."""
+    from orchardist.services.errors import Refused
+    from orchardist.services.network import open_network
+
+    try:
+        network = open_network(state(ctx).db)
+    except Refused as error:
+        fail(str(error), EXIT_REFUSED)
+    network.close()
+    click.echo(f"up to date: {network.describe()} is at revision {network.revision}")
+
+
 @admin_group.command("list")
 @click.option("--json", "as_json", is_flag=True, help="JSON: agencies with their accounts.")
 @click.pass_context

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from orchardist import __version__
-from orchardist.cli.admin import admin_group
+from orchardist.cli.admin import admin_group, migrate_command
 from orchardist.cli.capture import capture_command
 from orchardist.cli.card import card_command
 from orchardist.cli.coach import coach_group
@@ -107,6 +107,7 @@ cli.add_command(info_command)
 cli.add_command(demo_command)
 cli.add_command(serve_command)
 cli.add_command(admin_group)
+cli.add_command(migrate_command)
 cli.add_command(passcode_group)
 cli.add_command(today_command)
 cli.add_command(snooze_command)

@@ -179,7 +179,7 @@ def invite_client(server: Server, counsellor: Account, email: str, name: str = "
     at = now()
     with server.writing() as unit:
         client = _new_account(unit, counsellor.agency_id, email, Role.CLIENT, name, at)
-        unit.sharing.add_to_caseload(counsellor.id, client.id, at)
+        unit.consent.add_to_caseload(counsellor.id, client.id, at)
         return _new_link(unit, client, "invite", at, invited_by=counsellor.id)
 
 
@@ -212,7 +212,7 @@ def agencies_overview(server: Server) -> list[AgencyListing]:
         listed = []
         for agency_id, name in unit.accounts.agencies():
             members = unit.accounts.of_agency(agency_id)
-            sizes = unit.sharing.caseload_sizes([member.id for member in members])
+            sizes = unit.consent.caseload_sizes([member.id for member in members])
             listed.append(
                 AgencyListing(agency_id, name, [(member, sizes.get(member.id, 0)) for member in members])
             )
@@ -338,7 +338,7 @@ def complete_setup(
             space = unit.new_space(account.name or account.email)
             unit.accounts.set_space(account.id, space)
         if account.role is Role.CLIENT and invited_by is not None:
-            unit.sharing.grant(account.id, invited_by, chosen, at)
+            unit.consent.grant(account.id, invited_by, chosen, at)
         unit.accounts.end_sessions_of(account.id)
         session = _start_session(unit, account.id, True, at)
         done = unit.accounts.get(account.id)

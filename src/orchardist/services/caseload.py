@@ -15,11 +15,12 @@ from typing import Any
 
 from orchardist.domain.accounts import Account, CounsellorNote, Grant, Role, now
 from orchardist.domain.messages import Message
-from orchardist.domain.progress import WeekCounts, goal_met
+from orchardist.domain.progress import Tally, WeekCounts, goal_met, week_counts, week_starts
 from orchardist.services import account_refusals as refused
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.progress import Progress, progress_in
 from orchardist.services.server import Server
+from orchardist.services.settings import tending_from
 from orchardist.store.server_unit import ServerUnit
 from orchardist.store.unit import Unit
 
@@ -45,15 +46,15 @@ def _open(
     if (
         client is None
         or client.role is not Role.CLIENT
-        or not unit.sharing.in_caseload(counsellor.id, client_id)
+        or not unit.consent.in_caseload(counsellor.id, client_id)
     ):
         raise NotFound(refused.NO_SUCH_CLIENT())
-    grant = unit.sharing.grant_of(client_id, counsellor.id)
+    grant = unit.consent.grant_of(client_id, counsellor.id)
     reading = [group for group in wanted if grant.allows(group)]
     if not reading or client.space_id is None:
         return client, grant, None
     unit.open_spaces([client.space_id])
-    unit.sharing.log_reads(client_id, counsellor.id, reading, page, now())
+    unit.consent.log_reads(client_id, counsellor.id, reading, page, now())
     return client, grant, unit.space(client.space_id)
 
 
@@ -120,24 +121,31 @@ class Caseload:
     rows: list[CaseloadRow]
 
 
-def _row(client: Account, grant: Grant, space: Unit | None, on: date) -> CaseloadRow:
+def _weekly_goal(stored: object) -> int:
+    """A client's weekly goal as stored (the default where none is, or what is stored is unusable)."""
+    try:
+        return tending_from({} if stored is None else {"weekly_goal": stored}).weekly_goal
+    except InputRefused:
+        return tending_from({}).weekly_goal
+
+
+def _row(client: Account, grant: Grant, figures: _Figures | None, on: date) -> CaseloadRow:
     values: dict[str, Any] = {}
     flags: list[str] = []
-    if space is not None and grant.allows("progress"):
-        seen = progress_in(space, on, CHART_WEEKS)
+    if figures is not None and grant.allows("progress"):
+        weeks, goal, totals = figures.weeks, figures.goal, figures.totals
         values.update(
-            tended=seen.this_week.tended,
-            goal=seen.goal,
-            streak=_streak(seen.weeks, seen.goal),
-            gave=seen.ledger.gave,
-            asked=seen.ledger.asked,
+            tended=weeks[-1].tended,
+            goal=goal,
+            streak=_streak(weeks, goal),
+            gave=totals.gives,
+            asked=totals.asks,
         )
-        recent = seen.weeks[-4:]
+        recent = weeks[-4:]
         if sum(week.asks for week in recent) and not sum(week.gives for week in recent):
             flags.append(FLAG_ASKS_ONLY)
-    if space is not None and grant.allows("activity"):
-        latest = space.interactions.recent(limit=1)
-        last = latest[0].on if latest else None
+    if figures is not None and grant.allows("activity"):
+        last = figures.last_contact
         values["last_activity"] = last
         if last is None or (on - last).days >= QUIET_DAYS:
             flags.append(FLAG_QUIET)
@@ -152,33 +160,54 @@ def _row(client: Account, grant: Grant, space: Unit | None, on: date) -> Caseloa
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    weeks: list[WeekCounts]
+    goal: int
+    totals: Tally
+    last_contact: date | None
+
+
 def caseload(server: Server, counsellor: Account, on: date | None = None) -> Caseload:
     """Every client of the counsellor with this week against their goal, the streak, the balance, the
-    last activity and the flags: each from a group the client shares, "not shared" (None) otherwise."""
+    last activity and the flags: each from a group the client shares, "not shared" (None) otherwise.
+    All clients are read together: a few statements for the whole caseload."""
     _counsellor(counsellor)
     on = on or date.today()
+    starts = week_starts(on, CHART_WEEKS)
     with server.writing() as unit:
-        clients = unit.sharing.clients_of(counsellor.id)
-        grants = unit.sharing.grants_to(counsellor.id, [client.id for client in clients])
+        clients = unit.consent.clients_of(counsellor.id)
+        grants = unit.consent.grants_to(counsellor.id, [client.id for client in clients])
         readable = {
             client.id: client.space_id
             for client in clients
             if client.space_id is not None and grants[client.id].groups & {"progress", "activity"}
         }
-        unit.open_spaces([space for space in readable.values() if space is not None])
+        spaces = [space for space in readable.values() if space is not None]
+        unit.open_spaces(spaces)
+        kept = unit.caseload.weeks(spaces, starts[0], starts[-1])
+        totals = unit.caseload.totals(spaces)
+        goals = unit.caseload.setting(spaces, "weekly_goal")
+        last = unit.caseload.last_contacts(spaces)
         rows = []
         reads: list[tuple[int, int, str, str]] = []
         for client in clients:
             space_id = readable.get(client.id)
-            space = unit.space(space_id) if space_id is not None else None
-            rows.append(_row(client, grants[client.id], space, on))
-            if space is not None:
+            figures = None
+            if space_id is not None:
+                figures = _Figures(
+                    weeks=[week_counts(start, kept[space_id].get(start, Tally())) for start in starts],
+                    goal=_weekly_goal(goals.get(space_id)),
+                    totals=totals[space_id],
+                    last_contact=last.get(space_id),
+                )
                 reads.extend(
                     (client.id, counsellor.id, group, "caseload")
                     for group in ("progress", "activity")
                     if grants[client.id].allows(group)
                 )
-        unit.sharing.log_many(reads, now())
+            rows.append(_row(client, grants[client.id], figures, on))
+        unit.consent.log_many(reads, now())
     return Caseload(on=on, rows=rows)
 
 
@@ -319,7 +348,7 @@ def client_file(server: Server, counsellor: Account, client_id: int, on: date | 
         seen = progress_in(space, on, CHART_WEEKS) if space and grant.allows("progress") else None
         contacts = _contacts(space, grant, SHOWN_CONTACTS) if space and grant.allows("activity") else None
         people, total = _people(space, grant) if space and grant.allows("people") else (None, None)
-        notes = unit.sharing.notes_about(client.id, counsellor.id)
+        notes = unit.consent.notes_about(client.id, counsellor.id)
     return ClientFile(
         client_id=client.id,
         name=client.name or client.email,
@@ -343,7 +372,7 @@ def add_note(server: Server, counsellor: Account, client_id: int, on: date, text
         raise InputRefused(refused.NOTE_TOO_LONG(most=NOTE_LONGEST), field="text")
     with server.writing() as unit:
         client, _grant, _space = _open(unit, counsellor, client_id, (), "notes")
-        return unit.sharing.add_note(client.id, counsellor.id, on, words, now())
+        return unit.consent.add_note(client.id, counsellor.id, on, words, now())
 
 
 def month_of(value: str) -> date:
@@ -390,7 +419,7 @@ def report(server: Server, counsellor: Account, client_id: int, month: date) -> 
                 by_kind[contact.kind] = by_kind.get(contact.kind, 0) + 1
         notes = [
             note
-            for note in unit.sharing.notes_about(client.id, counsellor.id)
+            for note in unit.consent.notes_about(client.id, counsellor.id)
             if first <= note.on < following
         ]
     return Report(

@@ -67,6 +67,13 @@ class Network:
         """Whether the data lives in one SQLite file (backed up as a copy of that file)."""
         return self._store.sqlite_path is not None
 
+    @property
+    def revision(self) -> str:
+        """The schema revision this version of Orchardist brings every store to."""
+        from orchardist.store.location import HEAD
+
+        return HEAD
+
     def describe(self) -> str:
         """Where the data lives, without any password: a file's path or a database's address."""
         return self._store.describe()

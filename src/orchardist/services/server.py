@@ -55,6 +55,13 @@ class Server:
         environment (never printed)."""
         return self._store.url.render_as_string(hide_password=False)
 
+    def grant_app_role(self, role: str) -> None:
+        """Let the database role ``role`` read and write every table (run as the tables' owner)."""
+        from orchardist.store.row_security import grant_app_role
+
+        with self._store.write() as conn:
+            grant_app_role(conn, role)
+
     def close(self) -> None:
         self._store.dispose()
 

@@ -11,6 +11,7 @@ and only a superuser or a role with BYPASSRLS passes by it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from sqlalchemy.engine import Connection
@@ -70,3 +71,29 @@ def unprotected(conn: Connection) -> list[str]:
     """The tables with a ``space_id`` that row-level security does not guard (should be none)."""
     names = list(conn.exec_driver_sql(SPACE_TABLES).scalars())
     return list(conn.exec_driver_sql(UNPROTECTED, {"tables": names}).scalars())
+
+
+_ROLE = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def grant_app_role(conn: Connection, role: str) -> None:
+    """Let ``role`` (which owns no table) read and write the tables, now and after later migrations,
+    and nothing else: no DDL, no policy to change. Run by the tables' owner. ValueError for a name that
+    is not a plain lower-case identifier."""
+    if not _ROLE.fullmatch(role):
+        raise ValueError(role)
+    schema = _schema(conn)
+    rows, numbers = "SELECT, INSERT, UPDATE, DELETE", "USAGE, SELECT"
+    for statement in (
+        f"GRANT USAGE ON SCHEMA {schema} TO {role}",
+        f"GRANT {rows} ON ALL TABLES IN SCHEMA {schema} TO {role}",
+        f"GRANT {numbers} ON ALL SEQUENCES IN SCHEMA {schema} TO {role}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT {rows} ON TABLES TO {role}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT {numbers} ON SEQUENCES TO {role}",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+def _schema(conn: Connection) -> str:
+    name = str(conn.exec_driver_sql("SELECT current_schema()").scalar_one())
+    return '"' + name.replace('"', '""') + '"'

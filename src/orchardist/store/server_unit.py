@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
 from orchardist.store.accounts import AccountsRepository
-from orchardist.store.sharing import SharingRepository
+from orchardist.store.consent import ConsentRepository
 from orchardist.store.unit import Unit
+
+if TYPE_CHECKING:
+    from orchardist.store.caseload_reads import CaseloadReads
 
 
 class ServerUnit:
@@ -30,8 +34,15 @@ class ServerUnit:
         return AccountsRepository(self._conn)
 
     @cached_property
-    def sharing(self) -> SharingRepository:
-        return SharingRepository(self._conn)
+    def consent(self) -> ConsentRepository:
+        return ConsentRepository(self._conn)
+
+    @cached_property
+    def caseload(self) -> CaseloadReads:
+        """Reads of many opened spaces at once (a counsellor's caseload)."""
+        from orchardist.store.caseload_reads import CaseloadReads
+
+        return CaseloadReads(self._conn)
 
     def open_spaces(self, spaces: Collection[int]) -> None:
         """From now on this transaction sees the rows of ``spaces`` (and no other network's)."""

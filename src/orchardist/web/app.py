@@ -70,7 +70,7 @@ SERVER_ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.caseload",
     "orchardist.web.routes.account",
     "orchardist.web.routes.caseload",
-    "orchardist.web.routes.sharing",
+    "orchardist.web.routes.consent",
     "orchardist.web.routes.agency",
 )
 """Areas of the agency server only (``orchardist serve --server``): accounts, caseloads, sharing."""

@@ -68,15 +68,15 @@ def _client(account: Account) -> None:
 def sharing_overview(server: Server, client: Account, *, reads: int = 500) -> SharingOverview:
     _client(client)
     with server.reading() as unit:
-        counsellors = unit.sharing.counsellors_of(client.id)
-        grants = {c.id: unit.sharing.grant_of(client.id, c.id) for c in counsellors}
+        counsellors = unit.consent.counsellors_of(client.id)
+        grants = {c.id: unit.consent.grant_of(client.id, c.id) for c in counsellors}
         return SharingOverview(
             counsellors=[
                 CounsellorSharing(c.id, c.name or c.email, c.email, grants[c.id]) for c in counsellors
             ],
-            history=unit.sharing.history(client.id),
-            reads=unit.sharing.reads_of(client.id, limit=reads),
-            notes=unit.sharing.notes_about(client.id),
+            history=unit.consent.history(client.id),
+            reads=unit.consent.reads_of(client.id, limit=reads),
+            notes=unit.consent.notes_about(client.id),
             groups=tuple((group.code, group.label, group.holds) for group in SHARING_GROUPS),
         )
 
@@ -86,8 +86,8 @@ def set_sharing(server: Server, client: Account, counsellor_id: int, groups: Col
     _client(client)
     chosen = checked_groups(groups)
     with server.writing() as unit:
-        if not unit.sharing.in_caseload(counsellor_id, client.id):
+        if not unit.consent.in_caseload(counsellor_id, client.id):
             raise NotFound(refused.NO_SUCH_COUNSELLOR())
-        if unit.sharing.grant_of(client.id, counsellor_id).groups != chosen:
-            unit.sharing.grant(client.id, counsellor_id, chosen, now())
-        return unit.sharing.grant_of(client.id, counsellor_id)
+        if unit.consent.grant_of(client.id, counsellor_id).groups != chosen:
+            unit.consent.grant(client.id, counsellor_id, chosen, now())
+        return unit.consent.grant_of(client.id, counsellor_id)

@@ -18,7 +18,7 @@ def _groups(text: str) -> frozenset[str]:
     return frozenset(part for part in text.split(",") if part)
 
 
-class SharingRepository:
+class ConsentRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist.domain.accounts import READ_PAGES, SHARING_GROUPS, Account
-from orchardist.services import sharing
+from orchardist.services import consent
 from orchardist.services.server import Server
 from orchardist.web.app import server_of
 from orchardist.web.security import require_csrf
@@ -30,10 +30,10 @@ Me = Annotated[Account, Depends(_me)]
 
 @router.get("/sharing")
 def sharing_page(request: Request, server: ServerOf, me: Me) -> Response:
-    overview = sharing.sharing_overview(server, me)
+    overview = consent.sharing_overview(server, me)
     return render(
         request,
-        "sharing/page.html",
+        "consent/page.html",
         {
             "overview": overview,
             "saved": request.query_params.get("saved"),
@@ -51,14 +51,14 @@ def change_sharing(
     counsellor_id: int,
     groups: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    sharing.set_sharing(server, me, counsellor_id, groups or ())
+    consent.set_sharing(server, me, counsellor_id, groups or ())
     return RedirectResponse(f"/sharing?saved={counsellor_id}", status_code=303)
 
 
 @router.get("/sharing/history.json")
 def sharing_history(server: ServerOf, me: Me) -> Response:
     """Every grant, every read and every note, for the client to keep with their data."""
-    overview = sharing.sharing_overview(server, me, reads=100_000)
+    overview = consent.sharing_overview(server, me, reads=100_000)
     return Response(
         json.dumps(overview.to_dict(), ensure_ascii=False, indent=2),
         media_type="application/json",
