@@ -318,3 +318,22 @@ message_templates = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("space_id", "lang", "code", name="uq_message_templates_code"),
 )
+
+# Introductions the user brokers between two people of the space (domain/introductions.py).
+introductions = sa.Table(
+    "introductions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("a_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("b_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    # [{"state", "on"}]: each step taken and its day, oldest first.
+    sa.Column("history", JSONText(), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_introductions_space", "space_id"),
+    sa.Index("ix_introductions_a", "a_id"),
+    sa.Index("ix_introductions_b", "b_id"),
+)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from orchardist.store.interactions import InteractionsRepository
+    from orchardist.store.introductions import IntroductionsRepository
     from orchardist.store.matching import MatchingRepository
     from orchardist.store.offers import OffersRepository
     from orchardist.store.people import PeopleRepository
@@ -64,6 +65,12 @@ class Unit:
         from orchardist.store.offers import OffersRepository
 
         return OffersRepository(self._conn, self.space_id)
+
+    @cached_property
+    def introductions(self) -> IntroductionsRepository:
+        from orchardist.store.introductions import IntroductionsRepository
+
+        return IntroductionsRepository(self._conn, self.space_id)
 
     @cached_property
     def settings(self) -> SettingsRepository:

@@ -1,0 +1,347 @@
+"""Which two people in the network should meet, and why, ranked: the suggestions for introductions.
+
+Reasons, strongest first (each with its weight; a pair's score is the sum of its reasons'):
+
+- **A need meets an offer** (3): what one could use help with matches what the other can help with,
+  by the offers inventory's rule (``orchardist.domain.offers.keys_match``).
+- **Where they want to be** (2.5): one is looking for work (a tag, an interest or a need says so:
+  ``SEARCH_PHRASES``) and names an organisation in their needs, interests, tags or notes, where the
+  other works.
+- **Same field while looking** (1.5): one is looking for work and the other works in the same field
+  (their job titles without seniority words, ``field_key``).
+- **A shared interest** (1 each, two at most) and, with one, **the same field** (0.75).
+
+Nothing is compared pair by pair across the network: needs are looked up in an index of offers by
+word stem, interests in an index of interests (an interest more than ``MOST_SHARING`` people hold
+says nothing about any two of them), fields in an index of fields. People at the same organisation,
+one introduced by the other, pairs already introduced and people left out (co-workers while the
+search is discreet) are never suggested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from orchardist.domain import wording
+from orchardist.domain.discretion import organisation_core
+from orchardist.domain.matching import fold
+from orchardist.domain.messages import Message
+from orchardist.domain.offers import MIN_PREFIX_STEM, STOP_WORDS, MatchKey, keys_match, match_key
+
+NEED_WEIGHT = 3.0
+WANTED_WEIGHT = 2.5
+SEARCHING_FIELD_WEIGHT = 1.5
+INTEREST_WEIGHT = 1.0
+FIELD_WEIGHT = 0.75
+MOST_INTERESTS = 2
+MOST_SHARING = 25
+"""An interest or a field held by more people than this pairs none of them (it would pair thousands)."""
+MOST_OFFERERS = 20
+"""The most people whose offers are weighed against one need."""
+MOST_PER_SEARCHER = 10
+"""The most people suggested to one searcher for the same field."""
+
+SEARCH_PHRASES: tuple[str, ...] = (
+    "job search",
+    "job searching",
+    "job seeker",
+    "job seeking",
+    "job hunting",
+    "looking for work",
+    "looking for a job",
+    "looking for a new job",
+    "looking for a new role",
+    "open to work",
+    "opentowork",
+    "between jobs",
+    "searching",
+    "recherche d emploi",
+    "en recherche",
+    "chercheur d emploi",
+    "chercheuse d emploi",
+    "en transition",
+)
+"""What someone looking for work writes (folded, apostrophes and dashes as spaces)."""
+
+
+def search_tag_keys() -> list[str]:
+    """The tags, folded, that say someone is looking for work ("job seeker", "job-seeker")."""
+    keys = {phrase for phrase in SEARCH_PHRASES}
+    keys |= {phrase.replace(" ", "-") for phrase in SEARCH_PHRASES}
+    keys |= {phrase.replace(" d emploi", " d'emploi") for phrase in SEARCH_PHRASES}
+    return sorted(keys)
+
+
+SENIORITY_WORDS = frozenset(
+    """senior sr junior jr lead principal staff head chief associate assistant intern trainee i ii iii iv
+    of the and et de du des la le adjoint adjointe principal principale""".split()
+)
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Someone as pairing sees them."""
+
+    person_id: int
+    name: str
+    organisation: str = ""
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    offers: tuple[str, ...] = ()
+    notes: str = ""
+    met_through_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two people to introduce, ``a`` the one the first reason is about, with the reasons and score."""
+
+    a_id: int
+    a_name: str
+    b_id: int
+    b_name: str
+    reasons: tuple[Message, ...]
+    score: float
+
+    def why(self, translate: Callable[[str], str] | None = None) -> str:
+        """The reasons as one sentence ("; " between them), in the language of ``translate``."""
+        return "; ".join(reason.text(translate) if translate else str(reason) for reason in self.reasons)
+
+
+def _plain_words(text: str) -> list[str]:
+    return _WORDS.findall(fold(text))
+
+
+def field_key(title: str) -> str:
+    """A job title's field: its words without seniority ("Senior Software Engineer" -> "software
+    engineer"); "" when nothing is left."""
+    return " ".join(word for word in _plain_words(title) if word not in SENIORITY_WORDS)
+
+
+def is_searching(profile: Profile) -> bool:
+    """Whether a tag, an interest or a need says this person is looking for work."""
+    for text in (*profile.tags, *profile.interests, *profile.needs):
+        folded = " " + " ".join(_plain_words(text)) + " "
+        if any(f" {phrase} " in folded for phrase in SEARCH_PHRASES):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Organisations:
+    """The organisations of the network by the first word of their core, to find the ones a text
+    names without comparing it with each."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Organisations:
+        found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for name in names:
+            core = organisation_core(name)
+            # A one-word name that is also a common word ("Health") would be found in any sentence.
+            if not core or (len(core) == 1 and (len(core[0]) < 4 or core[0] in STOP_WORDS)):
+                continue
+            found[core[0]].append((core, name))
+        return cls(dict(found))
+
+    def named_in(self, text: str) -> list[str]:
+        """The organisations ``text`` names, each once, in the order it names them."""
+        words = _plain_words(text.replace("'", " "))
+        named: dict[str, None] = {}
+        for start, word in enumerate(words):
+            for core, name in self.by_first.get(word, ()):
+                if tuple(words[start : start + len(core)]) == core:
+                    named[name] = None
+        return list(named)
+
+
+def wanted_organisations(profile: Profile, organisations: Organisations) -> list[str]:
+    """The organisations a searcher names (needs, interests, tags, notes) other than their own."""
+    own = organisation_core(profile.organisation)
+    texts = (*profile.needs, *profile.interests, *profile.tags, profile.notes)
+    named: dict[str, None] = {}
+    for text in texts:
+        for name in organisations.named_in(text):
+            if organisation_core(name) != own:
+                named[name] = None
+    return list(named)
+
+
+@dataclass(slots=True)
+class _Found:
+    reasons: list[tuple[float, Message]] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    a: Profile | None = None
+    b: Profile | None = None
+
+
+class _Pairs:
+    """Reasons gathered per unordered pair, the first reason deciding who is ``a``."""
+
+    def __init__(self, excluded: frozenset[int], known: frozenset[tuple[int, int]]) -> None:
+        self.found: dict[tuple[int, int], _Found] = {}
+        self.excluded = excluded
+        self.known = known
+
+    def allowed(self, one: Profile, other: Profile) -> bool:
+        if one.person_id == other.person_id:
+            return False
+        if one.person_id in self.excluded or other.person_id in self.excluded:
+            return False
+        if _key(one, other) in self.known:
+            return False
+        if one.met_through_id == other.person_id or other.met_through_id == one.person_id:
+            return False
+        core = organisation_core(one.organisation)
+        return not (core and core == organisation_core(other.organisation))
+
+    def add(self, a: Profile, b: Profile, kind: str, weight: float, reason: Message) -> bool:
+        if not self.allowed(a, b):
+            return False
+        found = self.found.setdefault(_key(a, b), _Found(a=a, b=b))
+        found.reasons.append((weight, reason))
+        found.kinds.add(kind)
+        return True
+
+
+def _key(one: Profile, other: Profile) -> tuple[int, int]:
+    return min(one.person_id, other.person_id), max(one.person_id, other.person_id)
+
+
+def _offer_index(profiles: Iterable[Profile]) -> dict[str, list[tuple[Profile, str, MatchKey]]]:
+    index: dict[str, list[tuple[Profile, str, MatchKey]]] = defaultdict(list)
+    for profile in profiles:
+        for offer in profile.offers:
+            key = match_key(offer)
+            for word_stem in key.stems | {s[:MIN_PREFIX_STEM] for s in key.stems if len(s) > MIN_PREFIX_STEM}:
+                index[word_stem].append((profile, offer, key))
+    return index
+
+
+def _needs_meet_offers(profiles: list[Profile], pairs: _Pairs) -> None:
+    index = _offer_index(profiles)
+    if not index:
+        return
+    for profile in profiles:
+        for need in profile.needs:
+            key = match_key(need)
+            seen: dict[tuple[int, str], tuple[Profile, str, MatchKey]] = {}
+            for word_stem in key.stems:
+                for probe in {word_stem, word_stem[:MIN_PREFIX_STEM]}:
+                    for entry in index.get(probe, ()):
+                        seen.setdefault((entry[0].person_id, entry[1]), entry)
+            weighed = 0
+            for other, offer, offer_key in seen.values():
+                if other.person_id == profile.person_id or weighed >= MOST_OFFERERS:
+                    continue
+                weighed += 1
+                if keys_match(offer_key, key):
+                    reason = wording.NEED_MEETS_OFFER(a=profile.name, need=need, b=other.name, offer=offer)
+                    pairs.add(profile, other, "need", NEED_WEIGHT, reason)
+
+
+def _interest_index(profiles: Iterable[Profile]) -> dict[str, list[tuple[Profile, str]]]:
+    index: dict[str, list[tuple[Profile, str]]] = defaultdict(list)
+    for profile in profiles:
+        for interest in profile.interests:
+            key = " ".join(sorted(match_key(interest).stems))
+            if key:
+                index[key].append((profile, interest))
+    return index
+
+
+def _shared_interests(profiles: list[Profile], pairs: _Pairs) -> None:
+    for holders in _interest_index(profiles).values():
+        if len(holders) < 2 or len(holders) > MOST_SHARING:
+            continue
+        for at, (one, interest) in enumerate(holders):
+            for other, _ in holders[at + 1 :]:
+                pairs.add(one, other, "interest", INTEREST_WEIGHT, wording.SHARED_INTEREST(interest=interest))
+
+
+def _searchers(
+    profiles: list[Profile],
+    workers: Mapping[str, list[Profile]],
+    organisations: Organisations,
+    pairs: _Pairs,
+) -> None:
+    by_field: dict[str, list[Profile]] = defaultdict(list)
+    for profile in profiles:
+        if profile.title:
+            by_field[field_key(profile.title)].append(profile)
+    for profile in profiles:
+        if not is_searching(profile):
+            continue
+        for name in wanted_organisations(profile, organisations):
+            for worker in workers.get(name, ()):
+                reason = wording.WORKS_WHERE_WANTED(a=profile.name, organisation=name, b=worker.name)
+                pairs.add(profile, worker, "wanted", WANTED_WEIGHT, reason)
+        own_field = field_key(profile.title)
+        peers = by_field.get(own_field, []) if own_field else []
+        added = 0
+        for peer in peers[: MOST_SHARING * 2]:
+            if added >= MOST_PER_SEARCHER:
+                break
+            if is_searching(peer):
+                continue
+            reason = wording.SEARCHING_SAME_FIELD(a=profile.name, field=profile.title, b=peer.name)
+            if pairs.add(profile, peer, "searching_field", SEARCHING_FIELD_WEIGHT, reason):
+                added += 1
+
+
+def _same_field_bonus(pairs: _Pairs) -> None:
+    for found in pairs.found.values():
+        assert found.a is not None and found.b is not None
+        if "searching_field" in found.kinds:
+            continue
+        one, other = field_key(found.a.title), field_key(found.b.title)
+        if one and one == other:
+            found.reasons.append((FIELD_WEIGHT, wording.SAME_FIELD(field=found.a.title)))
+
+
+def suggest_pairs(
+    profiles: list[Profile],
+    *,
+    workers: Mapping[str, list[Profile]] | None = None,
+    organisations: Organisations | None = None,
+    excluded: Iterable[int] = (),
+    known: Iterable[tuple[int, int]] = (),
+    limit: int = 20,
+) -> list[Pair]:
+    """The pairs worth introducing among ``profiles`` (people with interests, needs, offers or tags),
+    best first, at most ``limit``. ``workers`` are the people at each organisation a searcher names
+    (by that name, as ``organisations`` finds it); ``excluded`` people are never paired; ``known``
+    pairs (the smaller id first) are already introduced."""
+    pairs = _Pairs(frozenset(excluded), frozenset(known))
+    _needs_meet_offers(profiles, pairs)
+    _searchers(profiles, workers or {}, organisations or Organisations(), pairs)
+    _shared_interests(profiles, pairs)
+    _same_field_bonus(pairs)
+    ranked: list[Pair] = []
+    for found in pairs.found.values():
+        assert found.a is not None and found.b is not None
+        interests = [item for item in found.reasons if item[1].code == wording.SHARED_INTEREST.code]
+        others = [item for item in found.reasons if item[1].code != wording.SHARED_INTEREST.code]
+        kept = sorted(others, key=lambda item: -item[0]) + interests[:MOST_INTERESTS]
+        if all(item[1].code == wording.SAME_FIELD.code for item in kept):
+            continue
+        ranked.append(
+            Pair(
+                a_id=found.a.person_id,
+                a_name=found.a.name,
+                b_id=found.b.person_id,
+                b_name=found.b.name,
+                reasons=tuple(message for _, message in kept),
+                score=round(sum(weight for weight, _ in kept), 2),
+            )
+        )
+    ranked.sort(key=lambda pair: (-pair.score, fold(pair.a_name), fold(pair.b_name), pair.a_id, pair.b_id))
+    return ranked[:limit]

@@ -1,0 +1,290 @@
+"""The introductions the user brokers, and what pairing and sharing an article read of people."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from orchardist.domain.introductions import Introduction, IntroState, Moved
+from orchardist.domain.pairing import Profile, search_tag_keys
+from orchardist.domain.sharing import Term
+from orchardist.store.ids import ids_for
+from orchardist.store.tables import introductions, organisations, people, person_tags
+from orchardist.store.times import to_store
+
+_A = people.alias("a")
+_B = people.alias("b")
+_CHUNK = 500
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _history(value: Any) -> tuple[Moved, ...]:
+    return tuple(Moved(IntroState(item["state"]), date.fromisoformat(item["on"])) for item in value or ())
+
+
+def history_json(history: Sequence[Moved]) -> list[dict[str, str]]:
+    return [{"state": moved.state.value, "on": moved.on.isoformat()} for moved in history]
+
+
+def _introduction(row: Any) -> Introduction:
+    created = row.created_at
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return Introduction(
+        id=row.id,
+        a_id=row.a_id,
+        a_name=row.a_name,
+        b_id=row.b_id,
+        b_name=row.b_name,
+        state=IntroState(row.state),
+        why=row.why,
+        outcome=row.outcome,
+        history=_history(row.history),
+        created_at=created,
+    )
+
+
+def _text_of(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    return sa.type_coerce(column, sa.Text)
+
+
+class IntroductionsRepository:
+    """Introductions between two people of one space, and the people pairing weighs."""
+
+    def __init__(self, conn: Connection, space_id: int) -> None:
+        self.conn = conn
+        self.space_id = space_id
+
+    def _select(self) -> sa.Select[Any]:
+        return (
+            sa.select(
+                introductions.c.id,
+                introductions.c.a_id,
+                _A.c.display_name.label("a_name"),
+                introductions.c.b_id,
+                _B.c.display_name.label("b_name"),
+                introductions.c.state,
+                introductions.c.why,
+                introductions.c.outcome,
+                introductions.c.history,
+                introductions.c.created_at,
+            )
+            .join(_A, _A.c.id == introductions.c.a_id)
+            .join(_B, _B.c.id == introductions.c.b_id)
+            .where(introductions.c.space_id == self.space_id)
+        )
+
+    def add(self, a_id: int, b_id: int, why: str, on: date) -> Introduction:
+        new_id = self.conn.execute(
+            sa.insert(introductions)
+            .values(
+                space_id=self.space_id,
+                a_id=a_id,
+                b_id=b_id,
+                state=IntroState.STARTED.value,
+                why=why,
+                outcome="",
+                history=history_json([Moved(IntroState.STARTED, on)]),
+                created_at=datetime.now(UTC),
+            )
+            .returning(introductions.c.id)
+        ).scalar_one()
+        found = self.get(new_id)
+        assert found is not None
+        return found
+
+    def get(self, introduction_id: int) -> Introduction | None:
+        row = self.conn.execute(self._select().where(introductions.c.id == introduction_id)).first()
+        return _introduction(row) if row is not None else None
+
+    def all(self) -> list[Introduction]:
+        """Every introduction of the space, newest first."""
+        rows = self.conn.execute(self._select().order_by(introductions.c.id.desc()))
+        return [_introduction(row) for row in rows]
+
+    def of_person(self, person_id: int) -> list[Introduction]:
+        """The introductions someone is in, newest first."""
+        rows = self.conn.execute(
+            self._select()
+            .where(sa.or_(introductions.c.a_id == person_id, introductions.c.b_id == person_id))
+            .order_by(introductions.c.id.desc())
+        )
+        return [_introduction(row) for row in rows]
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """Every pair already introduced or being introduced, the smaller id first."""
+        rows = self.conn.execute(
+            sa.select(introductions.c.a_id, introductions.c.b_id).where(
+                introductions.c.space_id == self.space_id
+            )
+        )
+        return {(min(a, b), max(a, b)) for a, b in rows}
+
+    def update(self, introduction: Introduction) -> None:
+        self.conn.execute(
+            sa.update(introductions)
+            .where(introductions.c.space_id == self.space_id, introductions.c.id == introduction.id)
+            .values(
+                state=introduction.state.value,
+                outcome=introduction.outcome,
+                why=introduction.why,
+                history=history_json(introduction.history),
+            )
+        )
+
+    def delete_all(self) -> None:
+        """Delete every introduction of the space (a restore replaces them)."""
+        self.conn.execute(sa.delete(introductions).where(introductions.c.space_id == self.space_id))
+
+    def add_many(self, found: Sequence[Introduction]) -> int:
+        """Store introductions read from a backup (their people already in the space), keeping their
+        times, and their ids where no row holds them; returns how many."""
+        if not found:
+            return 0
+        ids = ids_for(self.conn, introductions, [item.id or None for item in found])
+        self.conn.execute(
+            sa.insert(introductions),
+            [
+                {
+                    "id": new_id,
+                    "space_id": self.space_id,
+                    "a_id": item.a_id,
+                    "b_id": item.b_id,
+                    "state": item.state.value,
+                    "why": item.why,
+                    "outcome": item.outcome,
+                    "history": history_json(item.history),
+                    "created_at": to_store(item.created_at or datetime.now(UTC)),
+                }
+                for new_id, item in zip(ids, found, strict=True)
+            ],
+        )
+        return len(found)
+
+    # What pairing reads -----------------------------------------------------------------------
+
+    def _profiles(self, where: sa.ColumnElement[bool]) -> list[Profile]:
+        rows = self.conn.execute(
+            sa.select(
+                people.c.id,
+                people.c.display_name,
+                organisations.c.name,
+                people.c.title,
+                people.c.interests,
+                people.c.could_use_help_with,
+                people.c.can_help_with,
+                people.c.notes,
+                people.c.met_through_id,
+            )
+            .outerjoin(organisations, organisations.c.id == people.c.organisation_id)
+            .where(people.c.space_id == self.space_id, where)
+        ).all()
+        tags: dict[int, list[str]] = defaultdict(list)
+        ids = [row.id for row in rows]
+        for chunk in _chunks(ids):
+            for person_id, tag in self.conn.execute(
+                sa.select(person_tags.c.person_id, person_tags.c.tag)
+                .where(person_tags.c.space_id == self.space_id, person_tags.c.person_id.in_(chunk))
+                .order_by(person_tags.c.person_id, person_tags.c.position)
+            ):
+                tags[person_id].append(tag)
+        return [
+            Profile(
+                person_id=row.id,
+                name=row.display_name,
+                organisation=row.name or "",
+                title=row.title,
+                tags=tuple(tags.get(row.id, ())),
+                interests=tuple(row.interests),
+                needs=tuple(row.could_use_help_with),
+                offers=tuple(row.can_help_with),
+                notes=row.notes,
+                met_through_id=row.met_through_id,
+            )
+            for row in rows
+        ]
+
+    def profiles(self) -> list[Profile]:
+        """Everyone with interests, needs or offers, or tagged as looking for work (whom pairing weighs)."""
+        said = sa.or_(
+            *(
+                sa.and_(_text_of(column) != "[]", _text_of(column) != "")
+                for column in (people.c.interests, people.c.could_use_help_with, people.c.can_help_with)
+            ),
+            sa.exists().where(
+                person_tags.c.person_id == people.c.id,
+                person_tags.c.space_id == self.space_id,
+                person_tags.c.key.in_(search_tag_keys()),
+            ),
+        )
+        return self._profiles(said)
+
+    def organisation_names(self) -> list[str]:
+        """The name of every organisation of the space."""
+        return list(
+            self.conn.execute(
+                sa.select(organisations.c.name).where(organisations.c.space_id == self.space_id)
+            ).scalars()
+        )
+
+    def people_at(self, names: Sequence[str], *, most: int) -> dict[str, list[Profile]]:
+        """The people at each of these organisations (by name as stored), at most ``most`` each."""
+        if not names:
+            return {}
+        found: dict[str, list[Profile]] = {}
+        for name in names:
+            org_ids = list(
+                self.conn.execute(
+                    sa.select(organisations.c.id).where(
+                        organisations.c.space_id == self.space_id, organisations.c.name == name
+                    )
+                ).scalars()
+            )
+            if not org_ids:
+                continue
+            ids = list(
+                self.conn.execute(
+                    sa.select(people.c.id)
+                    .where(people.c.space_id == self.space_id, people.c.organisation_id.in_(org_ids))
+                    .order_by(people.c.sort_key, people.c.id)
+                    .limit(most)
+                ).scalars()
+            )
+            found[name] = self._profiles(people.c.id.in_(ids)) if ids else []
+        return found
+
+    # What sharing an article reads ------------------------------------------------------------
+
+    def suited_ids(self, terms: Sequence[Term], *, most: int) -> list[int]:
+        """The people whose indexed words hold any of ``terms``, the best full-text matches first, at
+        most ``most``."""
+        if not terms:
+            return []
+        if self.conn.dialect.name == "sqlite":
+            match = " OR ".join(f'"{term.stem}"*' if term.prefix else f'"{term.stem}"' for term in terms)
+            statement = sa.text(
+                "SELECT people.id FROM people_fts JOIN people ON people.id = people_fts.rowid "
+                "WHERE people_fts MATCH :match AND people.space_id = :space "
+                "ORDER BY bm25(people_fts) LIMIT :most"
+            )
+            return list(
+                self.conn.execute(statement, {"match": match, "space": self.space_id, "most": most}).scalars()
+            )
+        tsquery = " | ".join(f"{term.stem}:*" if term.prefix else term.stem for term in terms)
+        statement = sa.text(
+            "SELECT id FROM people WHERE space_id = :space "
+            "AND search_vector @@ to_tsquery('simple', :query) "
+            "ORDER BY ts_rank(search_vector, to_tsquery('simple', :query)) DESC, id LIMIT :most"
+        )
+        return list(
+            self.conn.execute(statement, {"query": tsquery, "space": self.space_id, "most": most}).scalars()
+        )
