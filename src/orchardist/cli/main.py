@@ -19,6 +19,7 @@ from orchardist.cli.data import backup_command, demo_command, export_command, in
 from orchardist.cli.digest import digest_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.introductions import intro_group
 from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
 from orchardist.cli.passcode import passcode_group
@@ -28,6 +29,7 @@ from orchardist.cli.reconnecting import reconnect_group
 from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
+from orchardist.cli.sharing import share_group
 from orchardist.cli.tending import dismiss_command, snooze_command, today_command
 
 
@@ -111,6 +113,8 @@ cli.add_command(digest_group)
 cli.add_command(progress_command)
 cli.add_command(offers_group)
 cli.add_command(coach_group)
+cli.add_command(intro_group)
+cli.add_command(share_group)
 
 
 def main() -> None:

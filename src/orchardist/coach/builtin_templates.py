@@ -232,7 +232,7 @@ BUILTIN: dict[str, Template] = {
             N_("Introduce two people to each other"),
             N_("An introduction"),
             _body(
-                N_("Hi {given_name} and {other_given_name},"),
+                N_("Hi {given_name}, hi {other_given_name},"),
                 N_("As promised, I am glad to introduce you to each other."),
                 N_("{given_name}[ works at {organisation}][ as {title}]."),
                 N_("{other_given_name}[ works at {other_organisation}][ as {other_title}]."),
