@@ -33,6 +33,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.transfers",
     "orchardist.web.api.coach",
     "orchardist.web.api.me",
+    "orchardist.web.api.introductions",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -45,6 +46,8 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.capture",
     "orchardist.web.routes.duplicates",
     "orchardist.web.routes.offers",
+    "orchardist.web.routes.introductions",
+    "orchardist.web.routes.sharing",
     "orchardist.web.routes.progress",
     "orchardist.web.routes.imports",
     "orchardist.web.routes.exports",
