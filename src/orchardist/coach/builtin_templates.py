@@ -234,8 +234,8 @@ BUILTIN: dict[str, Template] = {
             _body(
                 N_("Hi {given_name}, hi {other_given_name},"),
                 N_("As promised, I am glad to introduce you to each other."),
-                N_("{given_name}[ works at {organisation}][ as {title}]."),
-                N_("{other_given_name}[ works at {other_organisation}][ as {other_title}]."),
+                N_("{name}[ works at {organisation}][ as {title}]."),
+                N_("{other_name}[ works at {other_organisation}][ as {other_title}]."),
                 N_(
                     "I think you would enjoy a conversation and could help each other. "
                     "I will leave it to you to take it from here."
