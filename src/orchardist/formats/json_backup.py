@@ -1,7 +1,8 @@
 """Orchardist's own full backup: everything a network holds, as JSON.
 
 Restoring a backup gives back exactly what was saved: every field of every person and interaction, the
-offers, the organisations, the reconnect list, snoozes, dismissals, new jobs and the settings (never a
+offers, the organisations, the reconnect list, snoozes, dismissals, new jobs, the introductions the
+user brokers and the settings (never a
 secret nor the private feed's token), each with the id it had and, for people, interactions and
 offers, when it was added. People are written with keys such as ``"p12"`` (from their id) that
 interactions, ``met_through`` and the records of people refer to. The output holds no time of its own
@@ -66,10 +67,11 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
-# version 5 each person's UID (the stable identity of their vCards). Versions 1 to 4 still restore,
-# their people each given a new UID.
-VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# version 5 each person's UID (the stable identity of their vCards); version 6 the introductions the
+# user brokers. Versions 1 to 4 still restore, their people each given a new UID; 1 to 5 with no
+# introductions.
+VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -103,6 +105,7 @@ _TOP_KEYS = (
     "offers",
     "templates",
     *records.RECORD_LISTS,
+    "introductions",
     "settings",
 )
 
@@ -220,6 +223,7 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "offers": records.offer_objects(snapshot.offers),
         "templates": records.template_objects(snapshot.templates),
         **records.record_objects(snapshot, known),
+        "introductions": records.introduction_objects(snapshot.introductions, known),
         "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -411,6 +415,7 @@ def parse(data: bytes, source: str) -> ParseResult:
         snoozes=records.snoozes(document, keys),
         dismissals=records.dismissals(document, keys),
         job_changes=records.job_changes(document, keys),
+        introductions=records.introductions(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

@@ -47,6 +47,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 snoozes=records.snoozes(),
                 dismissals=records.dismissals(),
                 job_changes=records.job_changes(),
+                introductions=unit.introductions.all()[::-1],
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )
@@ -59,6 +60,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         settings={name: value for name, value in found.settings.items() if name not in ABOUT_ME},
         # The user's own words may tell of the search; a redacted backup has the built-in ones only.
         templates=[],
+        introductions=[replace(item, why="", outcome="") for item in found.introductions],
     )
 
 
@@ -164,6 +166,7 @@ def restore(network: Network, source: Path) -> str:
     result = parse_upload(read_import_file(source), str(source), "json")
     with network.writing() as unit:
         settings_now = restored(values_in(unit), result.settings)  # checked before anything is replaced
+        unit.introductions.delete_all()
         unit.people.delete_everyone()
         unit.offers.delete_all()
         unit.templates.delete_all()
