@@ -100,7 +100,7 @@ def test_layout_of_a_backup() -> None:
         "introductions",
         "settings",
     ]
-    assert (written["format"], written["version"]) == ("orchardist-backup", 5)
+    assert (written["format"], written["version"]) == ("orchardist-backup", 6)
     first = written["people"][0]  # type: ignore[index]
     assert list(first)[:5] == ["key", "id", "uid", "created_at", "display_name"]
     assert (first["key"], first["id"], first["created_at"]) == ("p12", 12, "2024-01-02T08:04:05+00:00")
