@@ -20,15 +20,17 @@ search is discreet) are never suggested.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orchardist.domain import wording
 from orchardist.domain.discretion import organisation_core
 from orchardist.domain.matching import fold
-from orchardist.domain.messages import Message
+from orchardist.domain.messages import Message, Wording
 from orchardist.domain.offers import MIN_PREFIX_STEM, STOP_WORDS, MatchKey, keys_match, match_key
 
 NEED_WEIGHT = 3.0
@@ -39,7 +41,7 @@ FIELD_WEIGHT = 0.75
 MOST_INTERESTS = 2
 MOST_SHARING = 25
 """An interest or a field held by more people than this pairs none of them (it would pair thousands)."""
-MOST_OFFERERS = 20
+MOST_OFFERERS = 8
 """The most people whose offers are weighed against one need."""
 MOST_PER_SEARCHER = 10
 """The most people suggested to one searcher for the same field."""
@@ -83,7 +85,7 @@ SENIORITY_WORDS = frozenset(
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Profile:
     """Someone as pairing sees them."""
 
@@ -119,6 +121,12 @@ def _plain_words(text: str) -> list[str]:
     return _WORDS.findall(fold(text))
 
 
+@lru_cache(maxsize=65_536)
+def _core(name: str) -> tuple[str, ...]:
+    return organisation_core(name)
+
+
+@lru_cache(maxsize=65_536)
 def field_key(title: str) -> str:
     """A job title's field: its words without seniority ("Senior Software Engineer" -> "software
     engineer"); "" when nothing is left."""
@@ -127,11 +135,13 @@ def field_key(title: str) -> str:
 
 def is_searching(profile: Profile) -> bool:
     """Whether a tag, an interest or a need says this person is looking for work."""
-    for text in (*profile.tags, *profile.interests, *profile.needs):
-        folded = " " + " ".join(_plain_words(text)) + " "
-        if any(f" {phrase} " in folded for phrase in SEARCH_PHRASES):
-            return True
-    return False
+    return any(_says_searching(text) for text in (*profile.tags, *profile.interests, *profile.needs))
+
+
+@lru_cache(maxsize=65_536)
+def _says_searching(text: str) -> bool:
+    folded = " " + " ".join(_plain_words(text)) + " "
+    return any(f" {phrase} " in folded for phrase in SEARCH_PHRASES)
 
 
 @dataclass(slots=True)
@@ -165,20 +175,23 @@ class Organisations:
 
 def wanted_organisations(profile: Profile, organisations: Organisations) -> list[str]:
     """The organisations a searcher names (needs, interests, tags, notes) other than their own."""
-    own = organisation_core(profile.organisation)
+    own = _core(profile.organisation)
     texts = (*profile.needs, *profile.interests, *profile.tags, profile.notes)
     named: dict[str, None] = {}
     for text in texts:
         for name in organisations.named_in(text):
-            if organisation_core(name) != own:
+            if _core(name) != own:
                 named[name] = None
     return list(named)
 
 
 @dataclass(slots=True)
 class _Found:
-    reasons: list[tuple[float, Message]] = field(default_factory=list)
+    # Each reason as its weight, wording and values: made into a message only for the pairs shown.
+    reasons: list[tuple[float, Wording, dict[str, str]]] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
+    weight: float = 0.0
+    interests: int = 0
     a: Profile | None = None
     b: Profile | None = None
 
@@ -200,15 +213,28 @@ class _Pairs:
             return False
         if one.met_through_id == other.person_id or other.met_through_id == one.person_id:
             return False
-        core = organisation_core(one.organisation)
-        return not (core and core == organisation_core(other.organisation))
+        core = _core(one.organisation)
+        return not (core and core == _core(other.organisation))
 
-    def add(self, a: Profile, b: Profile, kind: str, weight: float, reason: Message) -> bool:
-        if not self.allowed(a, b):
+    def add(
+        self, one: Profile, other: Profile, kind: str, weight: float, reason: Wording, /, **values: str
+    ) -> bool:
+        if not self.allowed(one, other):
             return False
-        found = self.found.setdefault(_key(a, b), _Found(a=a, b=b))
-        found.reasons.append((weight, reason))
+        key = (
+            (one.person_id, other.person_id)
+            if one.person_id < other.person_id
+            else (other.person_id, one.person_id)
+        )
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = _Found(a=one, b=other)
+        found.reasons.append((weight, reason, values))
         found.kinds.add(kind)
+        if reason is wording.SHARED_INTEREST:
+            found.interests += 1
+        else:
+            found.weight += weight
         return True
 
 
@@ -244,8 +270,17 @@ def _needs_meet_offers(profiles: list[Profile], pairs: _Pairs) -> None:
                     continue
                 weighed += 1
                 if keys_match(offer_key, key):
-                    reason = wording.NEED_MEETS_OFFER(a=profile.name, need=need, b=other.name, offer=offer)
-                    pairs.add(profile, other, "need", NEED_WEIGHT, reason)
+                    pairs.add(
+                        profile,
+                        other,
+                        "need",
+                        NEED_WEIGHT,
+                        wording.NEED_MEETS_OFFER,
+                        a=profile.name,
+                        need=need,
+                        b=other.name,
+                        offer=offer,
+                    )
 
 
 def _interest_index(profiles: Iterable[Profile]) -> dict[str, list[tuple[Profile, str]]]:
@@ -264,7 +299,7 @@ def _shared_interests(profiles: list[Profile], pairs: _Pairs) -> None:
             continue
         for at, (one, interest) in enumerate(holders):
             for other, _ in holders[at + 1 :]:
-                pairs.add(one, other, "interest", INTEREST_WEIGHT, wording.SHARED_INTEREST(interest=interest))
+                pairs.add(one, other, "interest", INTEREST_WEIGHT, wording.SHARED_INTEREST, interest=interest)
 
 
 def _searchers(
@@ -282,8 +317,16 @@ def _searchers(
             continue
         for name in wanted_organisations(profile, organisations):
             for worker in workers.get(name, ()):
-                reason = wording.WORKS_WHERE_WANTED(a=profile.name, organisation=name, b=worker.name)
-                pairs.add(profile, worker, "wanted", WANTED_WEIGHT, reason)
+                pairs.add(
+                    profile,
+                    worker,
+                    "wanted",
+                    WANTED_WEIGHT,
+                    wording.WORKS_WHERE_WANTED,
+                    a=profile.name,
+                    organisation=name,
+                    b=worker.name,
+                )
         own_field = field_key(profile.title)
         peers = by_field.get(own_field, []) if own_field else []
         added = 0
@@ -292,8 +335,16 @@ def _searchers(
                 break
             if is_searching(peer):
                 continue
-            reason = wording.SEARCHING_SAME_FIELD(a=profile.name, field=profile.title, b=peer.name)
-            if pairs.add(profile, peer, "searching_field", SEARCHING_FIELD_WEIGHT, reason):
+            if pairs.add(
+                profile,
+                peer,
+                "searching_field",
+                SEARCHING_FIELD_WEIGHT,
+                wording.SEARCHING_SAME_FIELD,
+                a=profile.name,
+                field=profile.title,
+                b=peer.name,
+            ):
                 added += 1
 
 
@@ -304,7 +355,8 @@ def _same_field_bonus(pairs: _Pairs) -> None:
             continue
         one, other = field_key(found.a.title), field_key(found.b.title)
         if one and one == other:
-            found.reasons.append((FIELD_WEIGHT, wording.SAME_FIELD(field=found.a.title)))
+            found.reasons.append((FIELD_WEIGHT, wording.SAME_FIELD, {"field": found.a.title}))
+            found.weight += FIELD_WEIGHT
 
 
 def suggest_pairs(
@@ -325,23 +377,39 @@ def suggest_pairs(
     _searchers(profiles, workers or {}, organisations or Organisations(), pairs)
     _shared_interests(profiles, pairs)
     _same_field_bonus(pairs)
-    ranked: list[Pair] = []
-    for found in pairs.found.values():
-        assert found.a is not None and found.b is not None
-        interests = [item for item in found.reasons if item[1].code == wording.SHARED_INTEREST.code]
-        others = [item for item in found.reasons if item[1].code != wording.SHARED_INTEREST.code]
-        kept = sorted(others, key=lambda item: -item[0]) + interests[:MOST_INTERESTS]
-        if all(item[1].code == wording.SAME_FIELD.code for item in kept):
-            continue
-        ranked.append(
-            Pair(
-                a_id=found.a.person_id,
-                a_name=found.a.name,
-                b_id=found.b.person_id,
-                b_name=found.b.name,
-                reasons=tuple(message for _, message in kept),
-                score=round(sum(weight for weight, _ in kept), 2),
-            )
-        )
-    ranked.sort(key=lambda pair: (-pair.score, fold(pair.a_name), fold(pair.b_name), pair.a_id, pair.b_id))
-    return ranked[:limit]
+    # The best by score, then (among the few at the cut) by names, so the order is always the same.
+    scored = [(_score(found), found) for found in pairs.found.values()]
+    top = heapq.nlargest(limit, (score for score, _ in scored))
+    cut = top[-1] if top else float("inf")
+    best = sorted(
+        ((score, found) for score, found in scored if score >= cut),
+        key=lambda item: (
+            -item[0],
+            fold(item[1].a.name if item[1].a else ""),
+            fold(item[1].b.name if item[1].b else ""),
+        ),
+    )
+    return [_pair(found) for _, found in best[:limit]]
+
+
+def _kept(found: _Found) -> list[tuple[float, Wording, dict[str, str]]]:
+    """The reasons shown, strongest first: every one but shared interests, then two interests at most."""
+    interests = [item for item in found.reasons if item[1] is wording.SHARED_INTEREST]
+    others = [item for item in found.reasons if item[1] is not wording.SHARED_INTEREST]
+    return sorted(others, key=lambda item: -item[0]) + interests[:MOST_INTERESTS]
+
+
+def _score(found: _Found) -> float:
+    return round(found.weight + INTEREST_WEIGHT * min(found.interests, MOST_INTERESTS), 2)
+
+
+def _pair(found: _Found) -> Pair:
+    assert found.a is not None and found.b is not None
+    return Pair(
+        a_id=found.a.person_id,
+        a_name=found.a.name,
+        b_id=found.b.person_id,
+        b_name=found.b.name,
+        reasons=tuple(reason(**values) for _, reason, values in _kept(found)),
+        score=_score(found),
+    )

@@ -20,13 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from orchardist.domain import wording
 from orchardist.domain.matching import fold
 from orchardist.domain.messages import Message, Wording
 from orchardist.domain.offers import STOP_WORDS, stem
-from orchardist.domain.people import Person
 
 MOST_TERMS = 30
 PREFIX_STEM = 4
@@ -62,6 +63,29 @@ class Term:
         return len(self.stem) >= PREFIX_STEM
 
 
+class Readable(Protocol):
+    """Someone as sharing reads them: a ``Profile`` of ``orchardist.domain.pairing``."""
+
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def interests(self) -> tuple[str, ...]: ...
+    @property
+    def needs(self) -> tuple[str, ...]: ...
+    @property
+    def offers(self) -> tuple[str, ...]: ...
+    @property
+    def notes(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ShareField:
     """A part of a person an article may match, its weight and its label (a wording, translated
@@ -70,15 +94,15 @@ class ShareField:
     name: str
     weight: float
     label: Wording
-    read: Callable[[Person], Sequence[str]]
+    read: Callable[[Readable], Sequence[str]]
 
 
 SHARE_FIELDS: tuple[ShareField, ...] = (
     ShareField("interests", 3.0, wording.SHARE_INTERESTS, lambda p: p.interests),
-    ShareField("needs", 3.0, wording.SHARE_NEEDS, lambda p: p.could_use_help_with),
+    ShareField("needs", 3.0, wording.SHARE_NEEDS, lambda p: p.needs),
     ShareField("tags", 2.5, wording.SHARE_TAGS, lambda p: p.tags),
     ShareField("title", 2.0, wording.SHARE_TITLE, lambda p: (p.title,)),
-    ShareField("offers", 1.5, wording.SHARE_OFFERS, lambda p: p.can_help_with),
+    ShareField("offers", 1.5, wording.SHARE_OFFERS, lambda p: p.offers),
     ShareField("organisation", 1.5, wording.SHARE_ORGANISATION, lambda p: (p.organisation,)),
     ShareField("notes", 1.0, wording.SHARE_NOTES, lambda p: (p.notes,)),
 )
@@ -137,40 +161,46 @@ class Suited:
         return "; ".join(reason.text(translate) if translate else str(reason) for reason in self.reasons)
 
 
-def _hits(term: Term, word: str) -> bool:
-    return word == term.stem or (term.prefix and word.startswith(term.stem)) or stem(word) == term.stem
+@lru_cache(maxsize=65_536)
+def _folded_words(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Each word of ``text`` as written, folded, and stemmed (words under three letters left out)."""
+    found = []
+    for written in _WORD.findall(text):
+        word = fold(written)
+        if len(word) >= 3:
+            found.append((written, word, stem(word)))
+    return tuple(found)
 
 
-def _field_hits(person: Person, terms: Sequence[Term]) -> dict[str, dict[str, list[str]]]:
+def _field_hits(person: Readable, terms: Sequence[Term]) -> dict[str, dict[str, list[str]]]:
     """For each term, the words of each field that match it (as the person wrote them)."""
+    exact = {term.stem for term in terms}
+    prefixes = [term.stem for term in terms if term.prefix]
     found: dict[str, dict[str, list[str]]] = {}
     for share_field in SHARE_FIELDS:
         for text in share_field.read(person):
             if not text:
                 continue
-            for written in _WORD.findall(text):
-                word = fold(written)
-                if len(word) < 3:
-                    continue
-                for term in terms:
-                    if _hits(term, word):
-                        words = found.setdefault(term.stem, {}).setdefault(share_field.name, [])
-                        if written not in words:
-                            words.append(written)
+            for written, word, word_stem in _folded_words(text):
+                matched = {one for one in (word, word_stem) if one in exact}
+                matched.update(prefix for prefix in prefixes if word.startswith(prefix))
+                for term_stem in matched:
+                    words = found.setdefault(term_stem, {}).setdefault(share_field.name, [])
+                    if written not in words:
+                        words.append(written)
     return found
 
 
-def rank_people(terms: Sequence[Term], people: Iterable[Person], *, limit: int = 10) -> list[Suited]:
+def rank_people(terms: Sequence[Term], people: Iterable[Readable], *, limit: int = 10) -> list[Suited]:
     """The people ``terms`` suit best, best first, at most ``limit``; nobody whom no term matches."""
     weights = {share_field.name: share_field.weight for share_field in SHARE_FIELDS}
     by_name = {share_field.name: share_field for share_field in SHARE_FIELDS}
-    hits = [(person, _field_hits(person, terms)) for person in people if person.id is not None]
+    hits = [(person, _field_hits(person, terms)) for person in people]
     hits = [(person, found) for person, found in hits if found]
     holders = Counter(term_stem for _, found in hits for term_stem in found)
     candidates = len(hits)
     ranked: list[Suited] = []
     for person, found in hits:
-        assert person.id is not None
         score = 0.0
         shown: dict[str, list[str]] = {}
         for term in terms:
@@ -185,6 +215,6 @@ def rank_people(terms: Sequence[Term], people: Iterable[Person], *, limit: int =
                 kept = shown.setdefault(name, [])
                 kept.extend(word for word in words if word not in kept)
         matched = tuple((by_name[name], tuple(shown[name])) for name in weights if name in shown)
-        ranked.append(Suited(person.id, person.display_name, round(score, 2), matched))
+        ranked.append(Suited(person.person_id, person.name, round(score, 2), matched))
     ranked.sort(key=lambda item: (-item.score, fold(item.name), item.person_id))
     return ranked[:limit]

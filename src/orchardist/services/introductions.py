@@ -43,7 +43,7 @@ from orchardist.store.unit import Unit
 
 DEFAULT_SUGGESTIONS = 20
 MOST_SUGGESTIONS = 500
-MOST_AT_ORGANISATION = 10
+MOST_AT_ORGANISATION = 5
 """The most people at one organisation suggested to a searcher who names it."""
 STATES = tuple(state.value for state in IntroState)
 

@@ -79,8 +79,7 @@ def suited_in(unit: Unit, article: Article, *, limit: int = DEFAULT_LIMIT) -> Sh
     """``suggest_sharing`` within a transaction."""
     terms = article_terms(article.text, article.title, article.link)
     ids = unit.introductions.suited_ids(terms, most=CANDIDATES)
-    people = unit.people.get_many(ids)
-    return Sharing(article, terms, rank_people(terms, people.values(), limit=limit))
+    return Sharing(article, terms, rank_people(terms, unit.introductions.profiles_of(ids), limit=limit))
 
 
 def suggest_sharing(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -25,6 +26,11 @@ _CHUNK = 500
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+def _chunk_names(names: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(names), _CHUNK):
+        yield names[start : start + _CHUNK]
 
 
 def _history(value: Any) -> tuple[Moved, ...]:
@@ -51,6 +57,12 @@ def _introduction(row: Any) -> Introduction:
         history=_history(row.history),
         created_at=created,
     )
+
+
+def _listed(value: str | None) -> tuple[str, ...]:
+    if not value or value == "[]":
+        return ()
+    return tuple(json.loads(value))
 
 
 def _text_of(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
@@ -179,9 +191,10 @@ class IntroductionsRepository:
                 people.c.display_name,
                 organisations.c.name,
                 people.c.title,
-                people.c.interests,
-                people.c.could_use_help_with,
-                people.c.can_help_with,
+                # As stored text, decoded here only when not empty (most lists are): many times faster.
+                _text_of(people.c.interests).label("interests"),
+                _text_of(people.c.could_use_help_with).label("needs"),
+                _text_of(people.c.can_help_with).label("offers"),
                 people.c.notes,
                 people.c.met_through_id,
             )
@@ -204,9 +217,9 @@ class IntroductionsRepository:
                 organisation=row.name or "",
                 title=row.title,
                 tags=tuple(tags.get(row.id, ())),
-                interests=tuple(row.interests),
-                needs=tuple(row.could_use_help_with),
-                offers=tuple(row.can_help_with),
+                interests=_listed(row.interests),
+                needs=_listed(row.needs),
+                offers=_listed(row.offers),
                 notes=row.notes,
                 met_through_id=row.met_through_id,
             )
@@ -228,6 +241,13 @@ class IntroductionsRepository:
         )
         return self._profiles(said)
 
+    def profiles_of(self, ids: Sequence[int]) -> list[Profile]:
+        """The people with these ids, as pairing and sharing read them."""
+        found: list[Profile] = []
+        for chunk in _chunks(list(ids)):
+            found.extend(self._profiles(people.c.id.in_(chunk)))
+        return found
+
     def organisation_names(self) -> list[str]:
         """The name of every organisation of the space."""
         return list(
@@ -240,26 +260,31 @@ class IntroductionsRepository:
         """The people at each of these organisations (by name as stored), at most ``most`` each."""
         if not names:
             return {}
-        found: dict[str, list[Profile]] = {}
-        for name in names:
-            org_ids = list(
-                self.conn.execute(
-                    sa.select(organisations.c.id).where(
-                        organisations.c.space_id == self.space_id, organisations.c.name == name
-                    )
-                ).scalars()
+        org_ids: dict[int, str] = {}
+        for chunk in _chunk_names(list(names)):
+            rows = self.conn.execute(
+                sa.select(organisations.c.id, organisations.c.name).where(
+                    organisations.c.space_id == self.space_id, organisations.c.name.in_(chunk)
+                )
             )
-            if not org_ids:
-                continue
-            ids = list(
-                self.conn.execute(
-                    sa.select(people.c.id)
-                    .where(people.c.space_id == self.space_id, people.c.organisation_id.in_(org_ids))
-                    .order_by(people.c.sort_key, people.c.id)
-                    .limit(most)
-                ).scalars()
+            org_ids.update((org_id, name) for org_id, name in rows)
+        if not org_ids:
+            return {}
+        # The first ``most`` at each organisation by name, in one statement (a window per organisation).
+        ranked = (
+            sa.select(
+                people.c.id,
+                sa.func.row_number()
+                .over(partition_by=people.c.organisation_id, order_by=(people.c.sort_key, people.c.id))
+                .label("place"),
             )
-            found[name] = self._profiles(people.c.id.in_(ids)) if ids else []
+            .where(people.c.space_id == self.space_id, people.c.organisation_id.in_(list(org_ids)))
+            .subquery()
+        )
+        ids = list(self.conn.execute(sa.select(ranked.c.id).where(ranked.c.place <= most)).scalars())
+        found: dict[str, list[Profile]] = {name: [] for name in org_ids.values()}
+        for profile in self.profiles_of(ids):
+            found.setdefault(profile.organisation, []).append(profile)
         return found
 
     # What sharing an article reads ------------------------------------------------------------
