@@ -252,6 +252,13 @@ def _offer_index(profiles: Iterable[Profile]) -> dict[str, list[tuple[Profile, s
     return index
 
 
+@lru_cache(maxsize=65_536)
+def _probes(need: str) -> tuple[str, ...]:
+    """What a need is looked up by in the index of offers: its stems and their prefixes."""
+    stems = match_key(need).stems
+    return tuple(dict.fromkeys([*sorted(stems), *sorted(stem[:MIN_PREFIX_STEM] for stem in stems)]))
+
+
 def _needs_meet_offers(profiles: list[Profile], pairs: _Pairs) -> None:
     index = _offer_index(profiles)
     if not index:
@@ -259,28 +266,26 @@ def _needs_meet_offers(profiles: list[Profile], pairs: _Pairs) -> None:
     for profile in profiles:
         for need in profile.needs:
             key = match_key(need)
-            seen: dict[tuple[int, str], tuple[Profile, str, MatchKey]] = {}
-            for word_stem in key.stems:
-                for probe in {word_stem, word_stem[:MIN_PREFIX_STEM]}:
-                    for entry in index.get(probe, ()):
-                        seen.setdefault((entry[0].person_id, entry[1]), entry)
-            weighed = 0
-            for other, offer, offer_key in seen.values():
-                if other.person_id == profile.person_id or weighed >= MOST_OFFERERS:
-                    continue
-                weighed += 1
-                if keys_match(offer_key, key):
-                    pairs.add(
-                        profile,
-                        other,
-                        "need",
-                        NEED_WEIGHT,
-                        wording.NEED_MEETS_OFFER,
-                        a=profile.name,
-                        need=need,
-                        b=other.name,
-                        offer=offer,
-                    )
+            seen: set[tuple[int, str]] = set()
+            for probe in _probes(need):
+                for other, offer, offer_key in index.get(probe, ()):
+                    if len(seen) >= MOST_OFFERERS:
+                        break
+                    if other.person_id == profile.person_id or (other.person_id, offer) in seen:
+                        continue
+                    seen.add((other.person_id, offer))
+                    if keys_match(offer_key, key):
+                        pairs.add(
+                            profile,
+                            other,
+                            "need",
+                            NEED_WEIGHT,
+                            wording.NEED_MEETS_OFFER,
+                            a=profile.name,
+                            need=need,
+                            b=other.name,
+                            offer=offer,
+                        )
 
 
 def _interest_index(profiles: Iterable[Profile]) -> dict[str, list[tuple[Profile, str]]]:
@@ -308,12 +313,15 @@ def _searchers(
     organisations: Organisations,
     pairs: _Pairs,
 ) -> None:
+    searching = {profile.person_id for profile in profiles if is_searching(profile)}
+    if not searching:
+        return
     by_field: dict[str, list[Profile]] = defaultdict(list)
     for profile in profiles:
         if profile.title:
             by_field[field_key(profile.title)].append(profile)
     for profile in profiles:
-        if not is_searching(profile):
+        if profile.person_id not in searching:
             continue
         for name in wanted_organisations(profile, organisations):
             for worker in workers.get(name, ()):
@@ -333,7 +341,7 @@ def _searchers(
         for peer in peers[: MOST_SHARING * 2]:
             if added >= MOST_PER_SEARCHER:
                 break
-            if is_searching(peer):
+            if peer.person_id in searching:
                 continue
             if pairs.add(
                 profile,
