@@ -163,13 +163,23 @@ class Organisations:
         return cls(dict(found))
 
     def named_in(self, text: str) -> list[str]:
-        """The organisations ``text`` names, each once, in the order it names them."""
+        """The organisations ``text`` names, each once, in the order it names them: at each word the
+        longest name that starts there, and none within it ("Maple Health" is not also "Health")."""
         words = _plain_words(text.replace("'", " "))
         named: dict[str, None] = {}
-        for start, word in enumerate(words):
-            for core, name in self.by_first.get(word, ()):
-                if tuple(words[start : start + len(core)]) == core:
-                    named[name] = None
+        start = 0
+        while start < len(words):
+            found = [
+                (len(core), name)
+                for core, name in self.by_first.get(words[start], ())
+                if tuple(words[start : start + len(core)]) == core
+            ]
+            if found:
+                length, name = max(found)
+                named[name] = None
+                start += length
+            else:
+                start += 1
         return list(named)
 
 
