@@ -446,6 +446,14 @@ API_OPERATIONS = {
     ("post", "/api/v1/coach/draft"),
     ("get", "/api/v1/me"),
     ("put", "/api/v1/me"),
+    ("get", "/api/v1/introductions/suggestions"),
+    ("get", "/api/v1/introductions"),
+    ("post", "/api/v1/introductions"),
+    ("get", "/api/v1/introductions/{introduction_id}"),
+    ("post", "/api/v1/introductions/{introduction_id}/move"),
+    ("post", "/api/v1/introductions/received"),
+    ("post", "/api/v1/share/suggestions"),
+    ("post", "/api/v1/share/note"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from orchardist.domain.introductions import MAX_OUTCOME
 from orchardist.services import introductions as intros
@@ -96,7 +96,7 @@ class IntroductionIn(BaseModel):
 class MoveIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     state: State
-    log: bool = Field(False, description="Log the step's message as a give with the people it went to.")
+    log: StrictBool = Field(False, description="Log the step's message as a give with the people it went to.")
     outcome: PlainText | None = Field(None, max_length=MAX_OUTCOME, description="What came of it.")
     lang: Lang = "en"
 
@@ -108,7 +108,7 @@ class ReceivedIn(BaseModel):
 
 
 @router.get("/introductions/suggestions", response_model=PairsOut, summary="Suggest introductions")
-def suggest(
+def suggest_introductions(
     network: NetworkDep,
     limit: Annotated[int, Query(ge=1, le=intros.MOST_SUGGESTIONS, description="At most this many.")] = 20,
 ) -> PairsOut:
@@ -119,7 +119,7 @@ def suggest(
 
 
 @router.get("/introductions", response_model=IntroductionsOut, summary="List your introductions")
-def list_all(network: NetworkDep) -> IntroductionsOut:
+def list_introductions(network: NetworkDep) -> IntroductionsOut:
     """Every introduction you broker, newest first."""
     found = intros.list_introductions(network)
     return IntroductionsOut(
@@ -135,7 +135,7 @@ def list_all(network: NetworkDep) -> IntroductionsOut:
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN, **NO_INTRODUCTION},
 )
-def start(network: NetworkDep, body: IntroductionIn) -> IntroductionViewOut:
+def start_introduction(network: NetworkDep, body: IntroductionIn) -> IntroductionViewOut:
     """Start introducing ``a`` to ``b``, with the message asking ``a`` drafted."""
     translate = _translate(body.lang)
     view = intros.start_introduction(
@@ -153,9 +153,10 @@ IntroductionId = Annotated[int, Path(ge=1, le=MAX_ID, description="The introduct
     summary="Show an introduction and its next messages",
     responses=NO_INTRODUCTION,
 )
-def show(
+def show_introduction(
     network: NetworkDep, introduction_id: IntroductionId, lang: Annotated[Lang, Query()] = "en"
 ) -> IntroductionViewOut:
+    """The introduction, where it stands, and the drafted messages of its next step (nothing is sent)."""
     translate = _translate(lang)
     view = intros.introduction_view(network, introduction_id, lang=lang, _=translate or str)
     return IntroductionViewOut.model_validate(intros.view_to_dict(view, translate))
@@ -168,7 +169,9 @@ def show(
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN, **NO_INTRODUCTION},
 )
-def move(network: NetworkDep, introduction_id: IntroductionId, body: MoveIn) -> IntroductionViewOut:
+def move_introduction(
+    network: NetworkDep, introduction_id: IntroductionId, body: MoveIn
+) -> IntroductionViewOut:
     """Forward only (steps may be skipped), or ``declined`` at any step; with ``log``, the step's
     message is logged as a give in the same transaction."""
     translate = _translate(body.lang)
@@ -192,7 +195,7 @@ def move(network: NetworkDep, introduction_id: IntroductionId, body: MoveIn) -> 
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN, **NO_INTRODUCTION},
 )
-def received(network: NetworkDep, body: ReceivedIn) -> None:
+def record_received_introduction(network: NetworkDep, body: ReceivedIn) -> None:
     """``by`` introduced you to ``person``: shown on the person's page as who introduced you."""
     intros.record_received(network, body.by, body.person)
 
@@ -230,7 +233,7 @@ class ShareNoteIn(BaseModel):
     text: PlainText = Field("", max_length=200_000)
     title: PlainText = Field("", max_length=sharing.MAX_TITLE)
     link: PlainText = Field("", max_length=sharing.MAX_LINK)
-    log: bool = Field(False, description="Log the note as a give (an article shared).")
+    log: StrictBool = Field(False, description="Log the note as a give (an article shared).")
     lang: Lang = "en"
 
 
@@ -245,7 +248,7 @@ class ShareNoteOut(LetterOut):
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN},
 )
-def share_suggestions(network: NetworkDep, body: ArticleIn) -> SharingOut:
+def suggest_sharing(network: NetworkDep, body: ArticleIn) -> SharingOut:
     """The people the article suits, best first, each with the words that matched. Nothing is
     stored and the link is never fetched."""
     found = sharing.suggest_sharing(network, body.text, title=body.title, link=body.link, limit=body.limit)
@@ -261,7 +264,9 @@ def share_suggestions(network: NetworkDep, body: ArticleIn) -> SharingOut:
     dependencies=CHANGES,
     responses={**REFUSED, **FORBIDDEN, **NO_INTRODUCTION},
 )
-def share_note(network: NetworkDep, body: ShareNoteIn) -> ShareNoteOut:
+def draft_share_note(network: NetworkDep, body: ShareNoteIn) -> ShareNoteOut:
+    """The "share an article" message to ``to``, checked by the coach; with ``log``, the give is
+    logged with them in the same transaction."""
     translate = _translate(body.lang)
     note = sharing.share_note(
         network,
