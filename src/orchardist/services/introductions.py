@@ -10,6 +10,7 @@ in the give/ask ledger as they mark it, in the same transaction.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -67,8 +68,22 @@ def _excluded_in(unit: Unit) -> set[int]:
     }
 
 
-def suggestions_in(unit: Unit, *, limit: int = DEFAULT_SUGGESTIONS) -> list[Pair]:
-    """``suggest_introductions`` within a transaction."""
+# Suggesting weighs everyone with interests, needs or offers (about a second at 30,000 people), so the
+# pairs are kept until the people, the introductions or who is left out change.
+_cache: dict[str, tuple[tuple[Any, ...], list[Pair]]] = {}
+_cache_lock = threading.Lock()
+
+
+def suggestions_in(unit: Unit, *, limit: int = DEFAULT_SUGGESTIONS, key: str = "") -> list[Pair]:
+    """``suggest_introductions`` within a transaction; ``key`` (the network's) keeps the pairs for the
+    next call until the network changes."""
+    excluded = _excluded_in(unit)
+    version = (unit.matching.version(), unit.introductions.version(), frozenset(excluded))
+    if key:
+        with _cache_lock:
+            cached = _cache.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1][:limit]
     profiles = unit.introductions.profiles()
     searchers = [profile for profile in profiles if is_searching(profile)]
     organisations = (
@@ -76,14 +91,18 @@ def suggestions_in(unit: Unit, *, limit: int = DEFAULT_SUGGESTIONS) -> list[Pair
     )
     wanted = sorted({name for profile in searchers for name in wanted_organisations(profile, organisations)})
     workers = unit.introductions.people_at(wanted, most=MOST_AT_ORGANISATION)
-    return suggest_pairs(
+    pairs = suggest_pairs(
         profiles,
         workers=workers,
         organisations=organisations,
-        excluded=_excluded_in(unit),
+        excluded=excluded,
         known=unit.introductions.pairs(),
-        limit=limit,
+        limit=MOST_SUGGESTIONS,
     )
+    if key:
+        with _cache_lock:
+            _cache[key] = (version, pairs)
+    return pairs[:limit]
 
 
 def suggest_introductions(network: Network, *, limit: int = DEFAULT_SUGGESTIONS) -> list[Pair]:
@@ -91,7 +110,21 @@ def suggest_introductions(network: Network, *, limit: int = DEFAULT_SUGGESTIONS)
     if not 1 <= limit <= MOST_SUGGESTIONS:
         raise InputRefused(wording.NUMBER_RANGE(least=1, most=MOST_SUGGESTIONS, value=limit), field="limit")
     with network.reading() as unit:
-        return suggestions_in(unit, limit=limit)
+        return suggestions_in(unit, limit=limit, key=network.key)
+
+
+def _reason_in(unit: Unit, a_id: int, b_id: int, _: Translate) -> str:
+    """Why these two should meet, as a suggestion would say it ("" when nothing says so)."""
+    profiles = {profile.person_id: profile for profile in unit.introductions.profiles_of([a_id, b_id])}
+    a, b = profiles[a_id], profiles[b_id]
+    names = [name for name in (a.organisation, b.organisation) if name]
+    found = suggest_pairs(
+        [a, b],
+        workers={b.organisation: [b], a.organisation: [a]},
+        organisations=Organisations.of(names),
+        limit=1,
+    )
+    return found[0].why(_) if found else ""
 
 
 def pair_to_dict(pair: Pair, translate: Translate | None = None) -> dict[str, Any]:
@@ -220,15 +253,7 @@ def start_introduction(
             if existing.pair() == pair and not existing.state.closed:
                 raise InputRefused(refusals.INTRODUCTION_OPEN(id=existing.id), field="b")
         if not reason:
-            suggested = next(
-                (
-                    item
-                    for item in suggestions_in(unit, limit=MOST_SUGGESTIONS)
-                    if {item.a_id, item.b_id} == set(pair)
-                ),
-                None,
-            )
-            reason = suggested.why(_) if suggested else ""
+            reason = _reason_in(unit, a_id, b_id, _)
         introduction = unit.introductions.add(a_id, b_id, reason, on or date.today())
         return _view_in(unit, introduction, lang, _)
 
@@ -330,7 +355,9 @@ class IntroductionsBoard:
 def introductions_board(network: Network, *, limit: int = DEFAULT_SUGGESTIONS) -> IntroductionsBoard:
     """What the Introductions page shows, read in one transaction."""
     with network.reading() as unit:
-        return IntroductionsBoard(suggestions_in(unit, limit=limit), unit.introductions.all())
+        return IntroductionsBoard(
+            suggestions_in(unit, limit=limit, key=network.key), unit.introductions.all()
+        )
 
 
 def record_received(network: Network, introducer_id: int, person_id: int) -> Person:

@@ -132,6 +132,16 @@ class IntroductionsRepository:
         )
         return [_introduction(row) for row in rows]
 
+    def version(self) -> tuple[object, ...]:
+        """How many introductions there are and the newest id: equal values mean no pair was added."""
+        return tuple(
+            self.conn.execute(
+                sa.select(sa.func.count(), sa.func.max(introductions.c.id)).where(
+                    introductions.c.space_id == self.space_id
+                )
+            ).one()
+        )
+
     def pairs(self) -> set[tuple[int, int]]:
         """Every pair already introduced or being introduced, the smaller id first."""
         rows = self.conn.execute(
