@@ -243,10 +243,11 @@ class IntroductionsRepository:
                 sa.and_(_text_of(column) != "[]", _text_of(column) != "")
                 for column in (people.c.interests, people.c.could_use_help_with, people.c.can_help_with)
             ),
-            sa.exists().where(
-                person_tags.c.person_id == people.c.id,
-                person_tags.c.space_id == self.space_id,
-                person_tags.c.key.in_(search_tag_keys()),
+            # Evaluated once (not a subquery per person): the few tagged as looking for work.
+            people.c.id.in_(
+                sa.select(person_tags.c.person_id).where(
+                    person_tags.c.space_id == self.space_id, person_tags.c.key.in_(search_tag_keys())
+                )
             ),
         )
         return self._profiles(said)
