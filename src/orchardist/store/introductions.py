@@ -213,13 +213,22 @@ class IntroductionsRepository:
         ).all()
         tags: dict[int, list[str]] = defaultdict(list)
         ids = [row.id for row in rows]
-        for chunk in _chunks(ids):
+        # Many people: every tag of the space in one plain statement (a subquery naming the same people
+        # can make PostgreSQL scan the people once per tag); a few: theirs by id.
+        statements = (
+            [sa.true()]
+            if len(ids) > _CHUNK
+            else [person_tags.c.person_id.in_(chunk) for chunk in _chunks(ids)]
+        )
+        wanted = set(ids)
+        for condition in statements if ids else []:
             for person_id, tag in self.conn.execute(
                 sa.select(person_tags.c.person_id, person_tags.c.tag)
-                .where(person_tags.c.space_id == self.space_id, person_tags.c.person_id.in_(chunk))
+                .where(person_tags.c.space_id == self.space_id, condition)
                 .order_by(person_tags.c.person_id, person_tags.c.position)
             ):
-                tags[person_id].append(tag)
+                if person_id in wanted:
+                    tags[person_id].append(tag)
         return [
             Profile(
                 person_id=row.id,
