@@ -156,3 +156,25 @@ def test_another_networks_introductions_are_not_found(
     assert script.post(f"{API}/introductions/{theirs.id}/move", json={"state": "declined"}).status_code == 404
     assert script.get(f"{API}/introductions").json()["introductions"] == []
     assert script.post(f"{API}/introductions", json={"a": priya, "b": omar}).status_code == 404
+
+
+def test_an_introduction_received_is_recorded_from_the_board(
+    client: TestClient, csrf: str, network: Network
+) -> None:
+    priya, omar, _ = _people(network)
+    options = client.get("/introductions/people", params={"by": "Omar"})
+    assert f"Omar Haddad (#{omar})" in options.text
+    done = client.post(
+        "/introductions/received",
+        data={"by": f"Omar Haddad (#{omar})", "person": f"Priya Raman (#{priya})", "csrf_token": csrf},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/people/{priya}"
+    page = client.get(f"/people/{priya}")
+    assert f'href="/people/{omar}">Omar Haddad</a>' in page.text
+    wrong = client.post("/introductions/received", data={"by": "Omar", "person": "", "csrf_token": csrf})
+    assert wrong.status_code == 400 and "Pick both people" in wrong.text
+    same = client.post(
+        "/introductions/received", data={"by": str(priya), "person": str(priya), "csrf_token": csrf}
+    )
+    assert same.status_code == 400

@@ -3,20 +3,24 @@ introduction with the messages of its next step, each step marked (and its give 
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from orchardist.domain.introductions import OPEN, STEPS, IntroState
-from orchardist.services.errors import InputRefused
+from orchardist.domain.queries import Text
+from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.introductions import (
     introduction_view,
     introductions_board,
     move_introduction,
+    record_received,
     start_introduction,
 )
 from orchardist.services.network import Network
+from orchardist.services.people import browse_people
 from orchardist.web.app import network_of
 from orchardist.web.i18n import gettext
 from orchardist.web.routes.writing import message_lang, rule_labels, translator
@@ -27,6 +31,14 @@ router = APIRouter()
 
 NetworkDep = Annotated[Network, Depends(network_of)]
 DONE = ("moved", "started")
+SUGGESTIONS = 8
+_NAMED = re.compile(r"^(?:.*\(#(\d+)\)|#?(\d+))$")
+
+
+def _named(text: str) -> int | None:
+    """The id in ``Name (#12)``, ``#12`` or ``12``, as the suggestions write it."""
+    found = _NAMED.match(text.strip())
+    return int(found.group(1) or found.group(2)) if found else None
 
 
 def step_labels() -> dict[str, tuple[str, str]]:
@@ -36,14 +48,51 @@ def step_labels() -> dict[str, tuple[str, str]]:
 
 @router.get("/introductions")
 def board_page(request: Request, network: NetworkDep) -> Response:
+    return _board(request, network)
+
+
+def _board(
+    request: Request, network: Network, *, received: dict[str, str] | None = None, status: int = 200
+) -> Response:
     board = introductions_board(network)
     context: dict[str, Any] = {
+        "received": received or {"by": "", "person": "", "error": ""},
         "suggestions": [(pair, pair.why(gettext)) for pair in board.suggestions],
         "columns": [(state.value, board.in_state(state)) for state in OPEN],
         "closed": [item for item in board.introductions if item.state.closed],
         "steps": step_labels(),
     }
-    return render(request, "introductions/board.html", context)
+    return render(request, "introductions/board.html", context, status_code=status)
+
+
+@router.get("/introductions/people")
+def people_options(request: Request, network: NetworkDep, by: str = "", person: str = "") -> Response:
+    """People whose name starts like the text typed, as options for the "introduced by" boxes."""
+    text = (by or person).split("(#")[0].strip()
+    people = browse_people(network, Text(text), limit=SUGGESTIONS).people if text else []
+    return render(request, "people/_suggestions.html", {"people": people})
+
+
+@router.post("/introductions/received", dependencies=[Depends(require_csrf)])
+def received_from_page(
+    request: Request,
+    network: NetworkDep,
+    by: Annotated[str, Form()] = "",
+    person: Annotated[str, Form()] = "",
+) -> Response:
+    """Someone introduced the user to someone: recorded as the person's "introduced by"."""
+    by_id, person_id = _named(by), _named(person)
+    error = ""
+    if by_id is None or person_id is None:
+        error = gettext("Pick both people from the suggestions as you type their names.")
+    else:
+        try:
+            record_received(network, by_id, person_id)
+        except (InputRefused, NotFound) as refused:
+            error = refused.text(gettext)
+    if error:
+        return _board(request, network, received={"by": by, "person": person, "error": error}, status=400)
+    return RedirectResponse(f"/people/{person_id}", status_code=303)
 
 
 @router.post("/introductions/start", dependencies=[Depends(require_csrf)])
