@@ -178,3 +178,11 @@ def test_an_introduction_received_is_recorded_from_the_board(
         "/introductions/received", data={"by": str(priya), "person": str(priya), "csrf_token": csrf}
     )
     assert same.status_code == 400
+
+
+def test_the_persons_page_lists_the_introductions_they_are_in(client: TestClient, network: Network) -> None:
+    priya, omar, _ = _people(network)
+    intro = start_introduction(network, priya, omar).introduction
+    page = unescape(client.get(f"/people/{priya}").text)
+    assert "Introductions you broker" in page
+    assert f'href="/introductions/{intro.id}">With Omar Haddad</a> — Started' in page

@@ -7,13 +7,14 @@ People page, ``orchardist people …`` and ``/api/v1/people`` render the same vi
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import NOT_FLAGGED, CoworkerFlag, Workplace
 from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.introductions import Introduction
 from orchardist.domain.matching import fold
 from orchardist.domain.messages import Message
 from orchardist.domain.offers import AskWarning
@@ -95,6 +96,8 @@ class PersonOverview:
     coworker: CoworkerFlag = NOT_FLAGGED
     # In discreet mode, what to say before an ask of someone who could carry word of the search.
     discretion_warning: Message | None = None
+    # The introductions the user brokers that they are in, newest first.
+    introductions: list[Introduction] = field(default_factory=list)
 
 
 def browse_people(
@@ -237,6 +240,7 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
         standing=standing_in(unit, person_id, on=on),
         coworker=coworker,
         discretion_warning=coworker_warning(coworker, person) if about.discreet else None,
+        introductions=unit.introductions.of_person(person_id),
     )
 
 

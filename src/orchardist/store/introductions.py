@@ -15,6 +15,7 @@ from orchardist.domain.introductions import Introduction, IntroState, Moved
 from orchardist.domain.pairing import Profile, search_tag_keys
 from orchardist.domain.sharing import Term
 from orchardist.store.ids import ids_for
+from orchardist.store.rows import introduction_from
 from orchardist.store.tables import introductions, organisations, people, person_tags
 from orchardist.store.times import to_store
 
@@ -33,30 +34,9 @@ def _chunk_names(names: Sequence[str]) -> Iterable[Sequence[str]]:
         yield names[start : start + _CHUNK]
 
 
-def _history(value: Any) -> tuple[Moved, ...]:
-    return tuple(Moved(IntroState(item["state"]), date.fromisoformat(item["on"])) for item in value or ())
-
-
 def history_json(history: Sequence[Moved]) -> list[dict[str, str]]:
+    """Each step taken, as the ``history`` column keeps it."""
     return [{"state": moved.state.value, "on": moved.on.isoformat()} for moved in history]
-
-
-def _introduction(row: Any) -> Introduction:
-    created = row.created_at
-    if created is not None and created.tzinfo is None:
-        created = created.replace(tzinfo=UTC)
-    return Introduction(
-        id=row.id,
-        a_id=row.a_id,
-        a_name=row.a_name,
-        b_id=row.b_id,
-        b_name=row.b_name,
-        state=IntroState(row.state),
-        why=row.why,
-        outcome=row.outcome,
-        history=_history(row.history),
-        created_at=created,
-    )
 
 
 def _listed(value: str | None) -> tuple[str, ...]:
@@ -116,12 +96,12 @@ class IntroductionsRepository:
 
     def get(self, introduction_id: int) -> Introduction | None:
         row = self.conn.execute(self._select().where(introductions.c.id == introduction_id)).first()
-        return _introduction(row) if row is not None else None
+        return introduction_from(row._mapping) if row is not None else None
 
     def all(self) -> list[Introduction]:
         """Every introduction of the space, newest first."""
         rows = self.conn.execute(self._select().order_by(introductions.c.id.desc()))
-        return [_introduction(row) for row in rows]
+        return [introduction_from(row._mapping) for row in rows]
 
     def of_person(self, person_id: int) -> list[Introduction]:
         """The introductions someone is in, newest first."""
@@ -130,7 +110,7 @@ class IntroductionsRepository:
             .where(sa.or_(introductions.c.a_id == person_id, introductions.c.b_id == person_id))
             .order_by(introductions.c.id.desc())
         )
-        return [_introduction(row) for row in rows]
+        return [introduction_from(row._mapping) for row in rows]
 
     def version(self) -> tuple[object, ...]:
         """How many introductions there are and the newest id: equal values mean no pair was added."""

@@ -33,7 +33,8 @@ from orchardist.services.people import add_person, people_pages, person_overview
 from orchardist.services.progress import progress
 from orchardist.services.tending import today
 from orchardist.store.interactions import InteractionsRepository
-from orchardist.store.lite.other import LiteInteractions, LiteOffers, LiteSettings
+from orchardist.store.introductions import IntroductionsRepository
+from orchardist.store.lite.other import LiteInteractions, LiteIntroductions, LiteOffers, LiteSettings
 from orchardist.store.lite.people import LiteMatching, LitePeople
 from orchardist.store.lite.store import LiteStore, open_lite
 from orchardist.store.lite.tending import LiteTending
@@ -55,6 +56,7 @@ PAIRS = [
     (LiteSettings, SettingsRepository),
     (LiteInteractions, InteractionsRepository),
     (LiteOffers, OffersRepository),
+    (LiteIntroductions, IntroductionsRepository),
 ]
 
 
