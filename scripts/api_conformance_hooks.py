@@ -36,6 +36,16 @@ STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     "GET /api/v1/who-knows": frozenset({"who_knows.needs_organisation"}),
     # A version is one of the vCard's; the address says which format, and only vCard has versions.
     "GET /api/v1/exports/{format}": frozenset({"file.no_export_version"}),
+    # A template that introduces two people needs the other one (which templates do is what is stored).
+    "POST /api/v1/coach/draft": frozenset({"introduction.whom", "introduction.same"}),
+    # Two fields of the body name one person, or the two are being introduced already (what is stored).
+    "POST /api/v1/introductions": frozenset({"introduction.same", "introduction.open"}),
+    "POST /api/v1/introductions/received": frozenset({"person.self_introduced"}),
+    # Whether a step may be taken depends on the step the introduction is at.
+    "POST /api/v1/introductions/{introduction_id}/move": frozenset({"introduction.move"}),
+    # Whether an article holds a word worth matching (not only common words) is the ranker's call.
+    "POST /api/v1/share/suggestions": frozenset({"article.empty"}),
+    "POST /api/v1/share/note": frozenset({"article.empty"}),
 }
 # A file's content is only bytes to JSON Schema: whether it is a contacts file is the importer's call.
 FILE_REFUSED = "POST /api/v1/imports"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from orchardist.coach.templates import Gives, Template
 from orchardist.domain.holidays import BY_CODE
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.introductions import IntroState, Moved
 from orchardist.domain.offers import OfferKind
 from orchardist.domain.people import Person, with_sources
 from orchardist.domain.records import JobChange, Organisation
@@ -45,6 +46,8 @@ class PlannedNetwork:
     job_changes: list[tuple[int, JobChange]]
     settings: dict[str, Any] = field(default_factory=dict)
     templates: list[tuple[str, Template]] = field(default_factory=list)
+    # Introductions the user brokers: the two people, the state reached, and the outcome.
+    brokered: list[tuple[int, int, IntroState, str]] = field(default_factory=list)
 
 
 _interactions = st.tuples(
@@ -165,6 +168,17 @@ def networks(draw: st.DrawFn, *, most: int = 6) -> PlannedNetwork:
         ],
         settings=draw(settings),
         templates=draw(_templates),
+        brokered=[
+            (person(a), person(b), state, outcome)
+            for a, b, state, outcome in draw(
+                st.lists(
+                    st.tuples(_PICK, _PICK, st.sampled_from(list(IntroState)), st.just("") | _WORDS),
+                    max_size=3,
+                    unique_by=lambda item: frozenset((person(item[0]), person(item[1]))),
+                )
+            )
+            if person(a) != person(b)
+        ],
     )
 
 
@@ -200,6 +214,16 @@ def store(network: Network, planned: PlannedNetwork) -> list[int]:
         for who, change in planned.job_changes:
             unit.people.record_job_changes(
                 change.seen_on, change.source, [replace(change, person_id=ids[who])]
+            )
+        for a, b, state, outcome in planned.brokered:
+            started = unit.introductions.add(ids[a], ids[b], "a reason", date(2026, 11, 2))
+            unit.introductions.update(
+                replace(
+                    started,
+                    state=state,
+                    outcome=outcome,
+                    history=(*started.history, Moved(state, date(2026, 11, 20))),
+                )
             )
         unit.settings.write(
             {**planned.settings, "smtp_password": "never-in-a-backup", FEED_TOKEN: "feed-token-kept-home"}

@@ -101,6 +101,7 @@ def test_layout_of_a_backup() -> None:
         "leads",
         "groups",
         "events",
+        "introductions",
         "settings",
     ]
     assert (written["format"], written["version"]) == ("orchardist-backup", 6)
@@ -474,3 +475,32 @@ def test_round_trip(
     for parsed_chat, original_chat in zip(result.interactions, chats, strict=True):
         person_ids = tuple(id_of[key] for key in parsed_chat.person_keys)
         assert replace(parsed_chat.interaction, person_ids=person_ids) == original_chat
+
+
+def test_introductions_are_written_and_read_back_by_their_peoples_keys() -> None:
+    from orchardist.domain.introductions import Introduction, IntroState, Moved
+
+    brokered = Introduction(
+        id=3,
+        a_id=7,
+        a_name="",
+        b_id=12,
+        b_name="",
+        state=IntroState.INTRODUCED,
+        why="both are interested in chess",
+        outcome="",
+        history=(Moved(IntroState.STARTED, date(2025, 1, 2)), Moved(IntroState.INTRODUCED, date(2025, 1, 9))),
+        created_at=datetime(2025, 1, 2, 9, 0, tzinfo=UTC),
+    )
+    written = json.loads(export(replace(snapshot(), introductions=[brokered])))
+    [entry] = written["introductions"]
+    assert entry["a"] == "p7" and entry["b"] == "p12" and entry["state"] == "introduced"
+    [parsed] = parse(json.dumps(written).encode(), "backup.json").introductions
+    assert (parsed.a_key, parsed.b_key) == ("p7", "p12")
+    assert parsed.introduction.history == brokered.history and parsed.introduction.why == brokered.why
+    entry["b"] = "p7"
+    with pytest.raises(FormatError, match="two different people"):
+        parse(json.dumps(written).encode(), "backup.json")
+    older = {key: value for key, value in written.items() if key != "introductions"}
+    older["version"] = 5
+    assert parse(json.dumps(older).encode(), "backup.json").introductions == []

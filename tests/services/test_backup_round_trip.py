@@ -37,6 +37,7 @@ def _round_trip(new_network: Callable[[], Network], tmp_path: Path, planned: Pla
     uids = [person["uid"] for person in written["people"]]
     assert all(uids) and len(set(uids)) == len(uids)
     assert len(written["interactions"]) == len(planned.interactions)
+    assert len(written["introductions"]) == len(planned.brokered)
 
 
 @_EXAMPLES

@@ -477,6 +477,14 @@ API_OPERATIONS = {
     ("get", "/api/v1/groups/{group_id}"),
     ("get", "/api/v1/events"),
     ("post", "/api/v1/events"),
+    ("get", "/api/v1/introductions/suggestions"),
+    ("get", "/api/v1/introductions"),
+    ("post", "/api/v1/introductions"),
+    ("get", "/api/v1/introductions/{introduction_id}"),
+    ("post", "/api/v1/introductions/{introduction_id}/move"),
+    ("post", "/api/v1/introductions/received"),
+    ("post", "/api/v1/share/suggestions"),
+    ("post", "/api/v1/share/note"),
 }
 
 

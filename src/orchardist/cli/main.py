@@ -23,6 +23,7 @@ from orchardist.cli.digest import digest_group
 from orchardist.cli.groups import events_group, groups_group
 from orchardist.cli.importing import import_command
 from orchardist.cli.interactions import log_command
+from orchardist.cli.introductions import intro_group
 from orchardist.cli.leads import leads_group, who_knows_command
 from orchardist.cli.me import me_group
 from orchardist.cli.offers import offers_group
@@ -35,6 +36,7 @@ from orchardist.cli.reconnecting import reconnect_group
 from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
+from orchardist.cli.sharing import share_group
 from orchardist.cli.tending import dismiss_command, snooze_command, today_command
 
 
@@ -128,6 +130,8 @@ cli.add_command(leads_group)
 cli.add_command(who_knows_command)
 cli.add_command(groups_group)
 cli.add_command(events_group)
+cli.add_command(intro_group)
+cli.add_command(share_group)
 
 
 def main() -> None:

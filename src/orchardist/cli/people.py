@@ -63,7 +63,7 @@ def people_group() -> None:
 
 
 @people_group.command("list")
-@click.option("--search", "text", help="Words to find in names, organisation, title, tags, notes.")
+@click.option("--search", "text", help="Words to find in names, organisation, title, tags, notes, interests.")
 @click.option("--tag", help="Only people with this tag.")
 @click.option("--tier", type=click.Choice(TIERS), help="Only people in this tier.")
 @click.option("--organisation", help="Only people at this organisation.")

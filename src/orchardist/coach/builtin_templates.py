@@ -227,6 +227,41 @@ BUILTIN: dict[str, Template] = {
             "introduction",
             builtin=True,
         ),
+        Template(
+            "introduce-both",
+            N_("Introduce two people to each other"),
+            N_("An introduction"),
+            _body(
+                N_("Hi {given_name}, hi {other_given_name},"),
+                N_("As promised, I am glad to introduce you to each other."),
+                N_("{name}[ works at {organisation}][ as {title}]."),
+                N_("{other_name}[ works at {other_organisation}][ as {other_title}]."),
+                N_(
+                    "I think you would enjoy a conversation and could help each other. "
+                    "I will leave it to you to take it from here."
+                ),
+                _SIGNED,
+            ),
+            Gives.GIVES,
+            "introduction",
+            builtin=True,
+        ),
+        Template(
+            "introduction-follow-up",
+            N_("Ask how an introduction went"),
+            N_("How did it go?"),
+            _body(
+                N_("Hi {given_name},"),
+                N_(
+                    "I hope you and {other_name} had a chance to talk. I would love to hear how it "
+                    "went, and whether there is anything else I can do."
+                ),
+                _SIGNED,
+            ),
+            Gives.GIVES,
+            "follow_up",
+            builtin=True,
+        ),
     )
 }
 """The built-in templates by code, in the order the pages list them."""

@@ -25,8 +25,19 @@ def _joined_words(text: str) -> str:
     return " ".join(words(text))
 
 
+def topic_words(person: Person) -> str:
+    """The words of what someone cares about: their interests, what they can help with and what they
+    could use help with (indexed last, so sharing an article finds people by them)."""
+    return " ".join(
+        _joined_words(part)
+        for part in (*person.interests, *person.can_help_with, *person.could_use_help_with)
+        if part
+    )
+
+
 def search_text(person: Person) -> str:
-    """The words search indexes: names, organisation, title, tags, location, e-mails and notes."""
+    """The words search indexes: names, organisation, title, tags, location, e-mails, notes, then
+    interests and what they can help with or could use help with."""
     parts = (
         person.display_name,
         person.given_name,
@@ -39,7 +50,10 @@ def search_text(person: Person) -> str:
     )
     # Names, employers and titles repeat across a network, so each part's words are cached.
     indexed = " ".join([_joined_words(part) for part in parts if part])
-    return f"{indexed} {' '.join(words(person.notes))}" if person.notes else indexed
+    if person.notes:
+        indexed = f"{indexed} {' '.join(words(person.notes))}"
+    topics = topic_words(person)
+    return f"{indexed} {topics}" if topics else indexed
 
 
 def sort_key(person: Person) -> str:

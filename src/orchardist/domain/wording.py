@@ -95,3 +95,39 @@ GIVE_BEFORE_ASK = Wording(
     "offers.give_before_ask",
     N_("So far you have only asked of %(name)s (%(asked)s asks, nothing given): give before you ask again."),
 )
+
+# Why two people should meet (pairing.py): the reasons an introduction is suggested with.
+NEED_MEETS_OFFER = Wording(
+    "introduction.need_meets_offer",
+    N_("%(a)s could use help with %(need)s; %(b)s offers exactly that (%(offer)s)"),
+)
+WORKS_WHERE_WANTED = Wording(
+    "introduction.works_where_wanted",
+    N_("%(a)s is looking for work and would like to be at %(organisation)s, where %(b)s works"),
+)
+SEARCHING_SAME_FIELD = Wording(
+    "introduction.searching_same_field",
+    N_("%(a)s is looking for work as %(field)s, and %(b)s works in that field"),
+)
+SAME_FIELD = Wording("introduction.same_field", N_("both work in the same field (%(field)s)"))
+SHARED_INTEREST = Wording("introduction.shared_interest", N_("both are interested in %(interest)s"))
+
+# Whom an article suits (sharing.py): the words of theirs it matched, field by field.
+SHARE_MATCHED = Wording("share.matched", N_("%(field)s: %(words)s"))
+SHARE_INTERESTS = Wording("share.field.interests", N_("interests"))
+SHARE_NEEDS = Wording("share.field.needs", N_("could use help with"))
+SHARE_TAGS = Wording("share.field.tags", N_("tags"))
+SHARE_TITLE = Wording("share.field.title", N_("field"))
+SHARE_OFFERS = Wording("share.field.offers", N_("can help with"))
+SHARE_ORGANISATION = Wording("share.field.organisation", N_("organisation"))
+SHARE_NOTES = Wording("share.field.notes", N_("notes"))
+
+# Introductions the user brokers (introductions.py).
+NO_SUCH_INTRODUCTION = Wording("introduction.not_found", N_("no introduction with id %(id)s"))
+INTRODUCE_COWORKER = Wording(
+    "discretion.introduce_coworker",
+    N_(
+        "%(name)s is flagged as a co-worker and does not know you are looking: an introduction could "
+        "lead them to your search. Think twice, or mark them as knowing if you trust them."
+    ),
+)

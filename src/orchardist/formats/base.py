@@ -18,6 +18,7 @@ from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
 if TYPE_CHECKING:
     # Offers are matched with rapidfuzz; the CLI reads the format table without loading it.
     from orchardist.coach.templates import KeptTemplate
+    from orchardist.domain.introductions import Introduction
     from orchardist.domain.offers import Offer
 
 
@@ -142,6 +143,16 @@ class ParseResult:
     leads: list[ParsedLead] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     events: list[ParsedEvent] = field(default_factory=list)
+    introductions: list[ParsedIntroduction] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedIntroduction:
+    """An introduction read from a backup: its two people by their keys (its ids are 0 until stored)."""
+
+    introduction: Introduction
+    a_key: str
+    b_key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +176,7 @@ class NetworkSnapshot:
     leads: list[Lead] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    introductions: list[Introduction] = field(default_factory=list)
     people_added: dict[int, datetime] = field(default_factory=dict)
     interactions_logged: dict[int, datetime] = field(default_factory=dict)
     people_changed: dict[int, datetime] = field(default_factory=dict)

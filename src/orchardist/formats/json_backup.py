@@ -1,7 +1,8 @@
 """Orchardist's own full backup: everything a network holds, as JSON.
 
 Restoring a backup gives back exactly what was saved: every field of every person and interaction, the
-offers, the organisations, the reconnect list, snoozes, dismissals, new jobs and the settings (never a
+offers, the organisations, the reconnect list, snoozes, dismissals, new jobs, the introductions the
+user brokers and the settings (never a
 secret nor the private feed's token), each with the id it had and, for people, interactions and
 offers, when it was added. People are written with keys such as ``"p12"`` (from their id) that
 interactions, ``met_through`` and the records of people refer to. The output holds no time of its own
@@ -69,9 +70,9 @@ FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
 # version 5 each person's UID (the stable identity of their vCards); version 6 the user's professional
-# self (``presence``: profiles, pitch, practice log, calling card), and the job leads, groups and events
-# (and whom the user met at each). Versions 1 to 4 still restore, their people each given a new UID;
-# versions 1 to 5 have no profiles, pitch, card, leads, groups nor events.
+# self (``presence``: profiles, pitch, practice log, calling card), the job leads, groups and events
+# (and whom the user met at each), and the introductions the user brokers. Versions 1 to 4 still
+# restore, their people each given a new UID; versions 1 to 5 have none of what 6 added.
 VERSION = 6
 READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
@@ -109,6 +110,7 @@ _TOP_KEYS = (
     *records.RECORD_LISTS,
     "presence",
     *growth.GROWTH_LISTS,
+    "introductions",
     "settings",
 )
 
@@ -230,6 +232,7 @@ def export(snapshot: NetworkSnapshot) -> bytes:
         "leads": growth.lead_objects(snapshot.leads, known),
         "groups": growth.group_objects(snapshot.groups),
         "events": growth.event_objects(snapshot.events, known),
+        "introductions": records.introduction_objects(snapshot.introductions, known),
         "settings": dict(sorted(snapshot.settings.items())),
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -425,6 +428,7 @@ def parse(data: bytes, source: str) -> ParseResult:
         leads=growth.leads(document, keys),
         groups=growth.groups(document),
         events=growth.events(document, keys),
+        introductions=records.introductions(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

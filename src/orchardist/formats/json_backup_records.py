@@ -1,5 +1,5 @@
 """The parts of a JSON backup besides people and interactions: offers, message templates, organisations,
-the reconnect list, snoozes, dismissals and new jobs, written and read back with their ids.
+the reconnect list, snoozes, dismissals, new jobs and introductions, written and read back with their ids.
 
 A record of a person names them by their key in the backup (``"person": "p12"``), as interactions do.
 """
@@ -11,10 +11,11 @@ from datetime import UTC, datetime
 
 from orchardist.coach.templates import Gives, KeptTemplate, Template, code_problem, template_problem
 from orchardist.domain.interactions import KNOWN_KINDS
+from orchardist.domain.introductions import Introduction, IntroState, Moved
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
-from orchardist.formats.base import NetworkSnapshot, ParsedRecord, R
+from orchardist.formats.base import NetworkSnapshot, ParsedIntroduction, ParsedRecord, R
 from orchardist.formats.json_backup_reading import (
     choice,
     day,
@@ -28,7 +29,7 @@ from orchardist.formats.json_backup_reading import (
     text,
     texts,
 )
-from orchardist.formats.messages import OFFER_LENGTH
+from orchardist.formats.messages import INTRODUCTION_PAIR, OFFER_LENGTH
 
 _JOB_TEXTS = ("old_organisation", "old_title", "new_organisation", "new_title", "source")
 # The lists of records of people, in the order a backup writes them.
@@ -252,3 +253,69 @@ def dismissals(document: Mapping[str, object], keys: set[str]) -> list[ParsedRec
 
 def job_changes(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[JobChange]]:
     return _records(document, "job_changes", keys, ("seen_on", *_JOB_TEXTS), _job_change)
+
+
+# Introductions (version 6) -------------------------------------------------------------------------
+
+
+def introduction_objects(
+    introductions: Sequence[Introduction], known: Collection[int]
+) -> list[dict[str, object]]:
+    written: list[dict[str, object]] = []
+    for item in introductions:
+        for person_id in (item.a_id, item.b_id):
+            if person_id not in known:
+                raise ValueError(f"an introduction is of person {person_id}, who is not exported")
+        written.append(
+            {
+                "id": item.id,
+                "created_at": when(item.created_at),
+                "a": person_key(item.a_id),
+                "b": person_key(item.b_id),
+                "state": item.state.value,
+                "why": item.why,
+                "outcome": item.outcome,
+                "history": [
+                    {"state": moved.state.value, "on": moved.on.isoformat()} for moved in item.history
+                ],
+            }
+        )
+    return written
+
+
+def _moved(value: object, path: str) -> Moved:
+    found = fields_of(value, path, ("state", "on"))
+    state = choice(found, "state", path, IntroState, None)
+    if state is None:
+        raise missing(path, "state")
+    return Moved(state, day(found, "on", path))
+
+
+def introductions(document: Mapping[str, object], keys: set[str]) -> list[ParsedIntroduction]:
+    """The introductions of a backup (none before version 6), each naming its two people by key."""
+    parsed = []
+    for index, value in enumerate(listed(document, "introductions", "introductions")):
+        path = f"introductions[{index}]"
+        found = fields_of(value, path, ("id", "created_at", "a", "b", "state", "why", "outcome", "history"))
+        a_key = person_of({"person": found["a"]} if "a" in found else {}, f"{path}.a", keys)
+        b_key = person_of({"person": found["b"]} if "b" in found else {}, f"{path}.b", keys)
+        if a_key == b_key:
+            raise refuse(f"{path}.b", INTRODUCTION_PAIR())
+        state = choice(found, "state", path, IntroState, IntroState.STARTED)
+        history = tuple(
+            _moved(item, f"{path}.history[{at}]") for at, item in enumerate(listed(found, "history", path))
+        )
+        introduction = Introduction(
+            id=record_id(found, path),
+            a_id=0,
+            a_name="",
+            b_id=0,
+            b_name="",
+            state=state,
+            why=text(found, "why", path),
+            outcome=text(found, "outcome", path),
+            history=history,
+            created_at=moment(found, "created_at", path),
+        )
+        parsed.append(ParsedIntroduction(introduction, a_key, b_key))
+    return parsed

@@ -223,6 +223,7 @@ INTERACTION_WITHOUT_PEOPLE = Wording(
     "backup.interaction_without_people", N_("an interaction needs at least one person")
 )
 OFFER_LENGTH = Wording("backup.offer_length", N_("an offer is 1 to %(limit)s characters"))
+INTRODUCTION_PAIR = Wording("backup.introduction_pair", N_("an introduction is between two different people"))
 
 # Why a record was skipped ------------------------------------------------------------------------
 ROW_TOO_MANY_VALUES = Wording(

@@ -58,6 +58,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 leads=unit.leads.all()[::-1],
                 groups=unit.groups.groups(),
                 events=unit.groups.events()[::-1],
+                introductions=unit.introductions.all()[::-1],
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )
@@ -76,6 +77,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
         leads=[],
         groups=[replace(group, notes="") for group in found.groups],
         events=[replace(event, notes="") for event in found.events],
+        introductions=[replace(item, why="", outcome="") for item in found.introductions],
     )
 
 
@@ -181,6 +183,7 @@ def restore(network: Network, source: Path) -> str:
     result = parse_upload(read_import_file(source), str(source), "json")
     with network.writing() as unit:
         settings_now = restored(values_in(unit), result.settings)  # checked before anything is replaced
+        unit.introductions.delete_all()
         unit.people.delete_everyone()
         unit.offers.delete_all()
         unit.templates.delete_all()

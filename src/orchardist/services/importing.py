@@ -362,7 +362,8 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
     templates (one the network has in that language already stays as it is), the professional self
     (profiles on platforms the network has none on, parts of the pitch not written, practices not
     logged, the card when none was chosen), and the
-    records of the people it names (reconnect list, snoozes, dismissals, new jobs), each added unless
+    records of the people it names (reconnect list, snoozes, dismissals, new jobs) and the introductions
+    between them, each added unless
     the network has it already."""
     unit.offers.add_missing(result.offers)
     unit.templates.add_missing(result.templates)
@@ -375,6 +376,16 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
         if item.person_key in key_to_id
     ]
     unit.records.add_records(linked)
+    known = unit.introductions.pairs()
+    introductions = []
+    for item in result.introductions:
+        if item.a_key in key_to_id and item.b_key in key_to_id:
+            a_id, b_id = key_to_id[item.a_key], key_to_id[item.b_key]
+            pair = (min(a_id, b_id), max(a_id, b_id))
+            if a_id != b_id and pair not in known:  # a backup imported again adds none twice
+                known.add(pair)
+                introductions.append(replace(item.introduction, a_id=a_id, b_id=b_id))
+    unit.introductions.add_many(introductions)
     _store_growth(unit, result, key_to_id)
 
 

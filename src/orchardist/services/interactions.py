@@ -19,6 +19,7 @@ from orchardist.services.offers import ask_warning_in
 
 if TYPE_CHECKING:
     from orchardist.services.people import PersonOverview
+    from orchardist.store.unit import Unit
 
 
 class InteractionError(InputRefused):
@@ -78,6 +79,26 @@ def _checked(
     if problem is not None:
         raise InteractionError(problem[1], field=problem[0])
     return interaction
+
+
+def checked_contact(
+    person_ids: Sequence[int],
+    *,
+    direction: Direction,
+    kind: str,
+    summary: str,
+    on: date | None = None,
+    channel: Channel = Channel.OTHER,
+) -> Interaction:
+    """A contact checked as ``log_contact`` checks it, not yet stored (InteractionError if refused)."""
+    return _checked(person_ids, direction, kind, summary, on, channel, "")
+
+
+def record_in(unit: Unit, interaction: Interaction) -> Interaction:
+    """Store a checked contact within a transaction already open, resetting its people's clocks."""
+    stored = unit.interactions.add(interaction)
+    unit.tending.reconnected(stored.person_ids, stored.on)
+    return stored
 
 
 def log_contact(

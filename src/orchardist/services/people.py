@@ -7,7 +7,7 @@ People page, ``orchardist people …`` and ``/api/v1/people`` render the same vi
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ from orchardist.domain.discretion import NOT_FLAGGED, CoworkerFlag, Workplace
 from orchardist.domain.fields import FIELDS, is_filled, value_of, with_values
 from orchardist.domain.groups import MetAt
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.introductions import Introduction
 from orchardist.domain.leads import Lead
 from orchardist.domain.matching import fold
 from orchardist.domain.messages import Message
@@ -100,6 +101,8 @@ class PersonOverview:
     # The events the user met them at, newest first, and the leads they told of.
     met_at: tuple[MetAt, ...] = ()
     leads: tuple[Lead, ...] = ()
+    # The introductions the user brokers that they are in, newest first.
+    introductions: list[Introduction] = field(default_factory=list)
 
 
 def browse_people(
@@ -244,6 +247,7 @@ def overview_in(unit: Unit, person_id: int, *, on: date | None = None) -> Person
         discretion_warning=coworker_warning(coworker, person) if about.discreet else None,
         met_at=tuple(unit.groups.met_at(person_id)),
         leads=tuple(unit.leads.from_person(person_id)),
+        introductions=unit.introductions.of_person(person_id),
     )
 
 

@@ -25,6 +25,19 @@ INTRODUCE_WHOM = Wording(
     "introduction.whom", N_("an introduction needs the other person too: say who they are")
 )
 INTRODUCE_TWO = Wording("introduction.same", N_("an introduction needs two different people"))
+INTRODUCTION_MOVE = Wording(
+    "introduction.move",
+    N_(
+        "an introduction at %(current)s cannot move to %(wanted)s: steps go forward, and a closed one "
+        "stays closed"
+    ),
+)
+ARTICLE_EMPTY = Wording(
+    "article.empty", N_("paste the article's text, or its title and link: there is nothing to match yet")
+)
+INTRODUCTION_OPEN = Wording(
+    "introduction.open", N_("you are already introducing these two (introduction %(id)s)")
+)
 
 # People.
 NEEDS_NAME = Wording("person.needs_name", N_("a person needs a name"))

@@ -387,3 +387,29 @@ def compose(
             )
             reply = _letter(unit, other, template, values, lang)
         return Written(template, letter, reply, templates_in(unit, lang, _), lang, whom, [])
+
+
+def letter_in(
+    unit: Unit,
+    person: Person,
+    other: Person | None,
+    template: Template,
+    *,
+    lang: str,
+    _: Translate,
+) -> Letter:
+    """One message from ``template`` to ``person`` (about ``other`` in an introduction), filled and
+    checked within a transaction (an introduction's steps draft with it)."""
+    values = _values(
+        unit, person, other, occasion="", holiday="", article="", my_name=about_me_in(unit).name, _=_
+    )
+    return _letter(unit, person, template, values, lang)
+
+
+def article_letter_in(unit: Unit, person: Person, article: str, *, lang: str, _: Translate) -> Letter:
+    """The "share an article" message to ``person`` about ``article`` (its title and link), checked."""
+    template = template_in(unit, "share-article", lang, _)
+    values = _values(
+        unit, person, None, occasion="", holiday="", article=article, my_name=about_me_in(unit).name, _=_
+    )
+    return _letter(unit, person, template, values, lang)

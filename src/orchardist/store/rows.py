@@ -4,12 +4,14 @@ SQLite's text where SQLAlchemy gives values."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from orchardist.domain.interactions import Channel, Direction, Interaction
+from orchardist.domain.introductions import Introduction, IntroState, Moved
 from orchardist.domain.matching import email_key, linkedin_key, phone_key
 from orchardist.domain.offers import Offer, OfferKind
 from orchardist.domain.people import Person
@@ -79,4 +81,40 @@ def sharing_keys(person: Person) -> SharingKeys:
         ),
         linkedin=frozenset({linkedin_key(url) for url in (*person.urls, person.linkedin_url)} - {""}),
         family=person.family_name or (names[-1] if names else ""),
+    )
+
+
+INTRODUCTION_COLUMNS = (
+    "id",
+    "a_id",
+    "a_name",
+    "b_id",
+    "b_name",
+    "state",
+    "why",
+    "outcome",
+    "history",
+    "created_at",
+)
+"""An introduction's columns as both readers select them (the two names from the people joined)."""
+
+
+def introduction_from(row: Mapping[Any, Any]) -> Introduction:
+    """An introduction from a row of ``INTRODUCTION_COLUMNS``; ``history`` decoded or as stored text."""
+    history = row["history"]
+    if isinstance(history, str):
+        history = json.loads(history or "[]")
+    return Introduction(
+        id=row["id"],
+        a_id=row["a_id"],
+        a_name=row["a_name"],
+        b_id=row["b_id"],
+        b_name=row["b_name"],
+        state=IntroState(row["state"]),
+        why=row["why"],
+        outcome=row["outcome"],
+        history=tuple(
+            Moved(IntroState(item["state"]), date.fromisoformat(item["on"])) for item in history or ()
+        ),
+        created_at=as_moment(row["created_at"]) if row["created_at"] is not None else None,
     )

@@ -379,8 +379,6 @@ calling_cards = sa.Table(
     sa.UniqueConstraint("space_id", name="uq_calling_cards_space"),
 )
 
-# The agency server's tables (accounts, sessions, sharing) belong to the same schema.
-from orchardist.store import account_tables as _account_tables  # noqa: E402,F401
 
 # Job leads: where each was heard and from whom, where it stands and the next step (services/leads.py).
 leads = sa.Table(
@@ -442,3 +440,25 @@ event_people = sa.Table(
     _space_id(),
     sa.Index("ix_event_people_person", "person_id"),
 )
+
+# Introductions the user brokers between two people of the space (domain/introductions.py).
+introductions = sa.Table(
+    "introductions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    sa.Column("a_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("b_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    # [{"state", "on"}]: each step taken and its day, oldest first.
+    sa.Column("history", JSONText(), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_introductions_space", "space_id"),
+    sa.Index("ix_introductions_a", "a_id"),
+    sa.Index("ix_introductions_b", "b_id"),
+)
+
+# The agency server's tables (accounts, sessions, sharing) belong to the same schema.
+from orchardist.store import account_tables as _account_tables  # noqa: E402,F401

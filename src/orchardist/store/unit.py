@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from orchardist.store.groups import GroupsRepository
     from orchardist.store.interactions import InteractionsRepository
+    from orchardist.store.introductions import IntroductionsRepository
     from orchardist.store.leads import LeadsRepository
     from orchardist.store.matching import MatchingRepository
     from orchardist.store.offers import OffersRepository
@@ -68,6 +69,12 @@ class Unit:
         from orchardist.store.offers import OffersRepository
 
         return OffersRepository(self._conn, self.space_id)
+
+    @cached_property
+    def introductions(self) -> IntroductionsRepository:
+        from orchardist.store.introductions import IntroductionsRepository
+
+        return IntroductionsRepository(self._conn, self.space_id)
 
     @cached_property
     def settings(self) -> SettingsRepository:

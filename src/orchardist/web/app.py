@@ -37,6 +37,7 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.api.presence",
     "orchardist.web.api.leads",
     "orchardist.web.api.groups",
+    "orchardist.web.api.introductions",
     # The pages, one module an area (each defines ``router``).
     "orchardist.web.routes.access",
     "orchardist.web.routes.home",
@@ -52,6 +53,8 @@ ROUTERS: tuple[str, ...] = (
     "orchardist.web.routes.leads",
     "orchardist.web.routes.who_knows",
     "orchardist.web.routes.groups",
+    "orchardist.web.routes.introductions",
+    "orchardist.web.routes.sharing",
     "orchardist.web.routes.progress",
     "orchardist.web.routes.imports",
     "orchardist.web.routes.exports",

@@ -34,8 +34,9 @@ from orchardist.services.progress import progress
 from orchardist.services.tending import today
 from orchardist.store.groups import GroupsRepository
 from orchardist.store.interactions import InteractionsRepository
+from orchardist.store.introductions import IntroductionsRepository
 from orchardist.store.leads import LeadsRepository
-from orchardist.store.lite.other import LiteInteractions, LiteOffers, LiteSettings
+from orchardist.store.lite.other import LiteInteractions, LiteIntroductions, LiteOffers, LiteSettings
 from orchardist.store.lite.people import LiteMatching, LitePeople
 from orchardist.store.lite.records import LiteGroups, LiteLeads
 from orchardist.store.lite.store import LiteStore, open_lite
@@ -60,6 +61,7 @@ PAIRS = [
     (LiteOffers, OffersRepository),
     (LiteLeads, LeadsRepository),
     (LiteGroups, GroupsRepository),
+    (LiteIntroductions, IntroductionsRepository),
 ]
 
 

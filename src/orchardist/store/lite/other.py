@@ -7,9 +7,17 @@ from collections import defaultdict
 from typing import Any
 
 from orchardist.domain.interactions import Interaction
+from orchardist.domain.introductions import Introduction
 from orchardist.domain.offers import Offer
 from orchardist.store.lite.unit import LiteRepository, chunks, marks
-from orchardist.store.rows import INTERACTION_COLUMNS, Balance, interaction_from, offer_from
+from orchardist.store.rows import (
+    INTERACTION_COLUMNS,
+    INTRODUCTION_COLUMNS,
+    Balance,
+    interaction_from,
+    introduction_from,
+    offer_from,
+)
 
 
 class LiteSettings(LiteRepository):
@@ -75,3 +83,20 @@ class LiteOffers(LiteRepository):
             return None
         person, name, needs, gave, asked, mutual = row
         return Balance(person, name, tuple(json.loads(needs or "[]")), gave, asked, mutual)
+
+
+class LiteIntroductions(LiteRepository):
+    """The introductions someone is in, as ``IntroductionsRepository`` reads them."""
+
+    name = "introductions"
+
+    def of_person(self, person_id: int) -> list[Introduction]:
+        """The introductions someone is in, newest first."""
+        statement = (
+            "SELECT i.id, i.a_id, a.display_name, i.b_id, b.display_name, i.state, i.why, i.outcome,"
+            " i.history, i.created_at FROM introductions AS i"
+            " JOIN people AS a ON a.id = i.a_id JOIN people AS b ON b.id = i.b_id"
+            " WHERE i.space_id = ? AND (i.a_id = ? OR i.b_id = ?) ORDER BY i.id DESC"
+        )
+        rows = self.conn.execute(statement, (self.space_id, person_id, person_id))
+        return [introduction_from(dict(zip(INTRODUCTION_COLUMNS, row, strict=True))) for row in rows]

@@ -86,6 +86,12 @@ class LiteUnit:
 
         return LiteGroups(self)
 
+    @cached_property
+    def introductions(self) -> Any:
+        from orchardist.store.lite.other import LiteIntroductions
+
+        return LiteIntroductions(self)
+
     def full(self) -> Unit:
         """SQLAlchemy's unit on this transaction's connection (importing SQLAlchemy)."""
         if self._full is None:

@@ -42,6 +42,7 @@ from orchardist.web.labels import (
     yes_or_no,
 )
 from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
+from orchardist.web.routes.introductions import step_labels
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -152,6 +153,8 @@ def _person_context(
         "their_leads": overview.leads,
         "interactions": overview.timeline,
         "met_through": overview.introducer,
+        "introductions": overview.introductions,
+        "intro_steps": step_labels(),
         "duplicates": overview.likely_duplicates,
         "labels": labels,
         "sources": [
