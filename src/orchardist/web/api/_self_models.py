@@ -81,7 +81,7 @@ class ProfileIn(ProfileChanges):
         return {name: value for name, value in super().changes().items() if name != "platform"}
 
 
-class FindingOut(BaseModel):
+class PresenceFindingOut(BaseModel):
     """Something the consistency report found."""
 
     rule: str = Field(
@@ -97,12 +97,12 @@ class FindingOut(BaseModel):
 class ReportOut(BaseModel):
     """The consistency report (as ``orchardist presence check --json``), the most serious first."""
 
-    findings: list[FindingOut]
+    findings: list[PresenceFindingOut]
 
 
 class PresenceOut(BaseModel):
     profiles: list[ProfileOut]
-    findings: list[FindingOut]
+    findings: list[PresenceFindingOut]
 
 
 class VersionOut(BaseModel):
