@@ -112,3 +112,13 @@ def test_migrate_says_the_revision(store: Store) -> None:
     result = run(_url(store), "migrate")
     assert result.exit_code == 0, result.output
     assert f"at revision {HEAD}" in result.stdout
+
+
+@ON_POSTGRES
+def test_serving_an_older_schema_says_to_migrate(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda *args, **kwargs: pytest.fail("served an old schema"))
+    with store.write() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
+    result = run(_url(store), "serve", "--server")
+    assert result.exit_code == 2
+    assert "revision 0013" in result.stderr and "orchardist --db … migrate" in result.stderr

@@ -242,7 +242,7 @@ def serve_agency(
     from orchardist.web.server_app import ALLOWED_HOSTS_VARIABLE, create_server_app
 
     try:
-        server = open_server(state(ctx).db)
+        server = open_server(state(ctx).db, migrate=False)
     except Refused as error:
         fail(error.text(), EXIT_REFUSED)
     if not port_free(host, port):

@@ -8,6 +8,13 @@ SERVER_NEEDS_POSTGRES = Wording(
     "server.needs_postgres",
     N_("server mode needs PostgreSQL: give --db postgresql://… (an SQLite file is for one person's app)"),
 )
+SERVER_NOT_MIGRATED = Wording(
+    "server.not_migrated",
+    N_(
+        "the database is at revision %(found)s, this version needs %(needed)s: run “orchardist --db … "
+        "migrate” as the tables' owner, then serve again"
+    ),
+)
 AGENCY_EXISTS = Wording("agency.exists", N_("there is already an agency named %(name)s"))
 NO_SUCH_AGENCY = Wording("agency.unknown", N_("there is no agency named %(name)s"))
 ACCOUNT_EXISTS = Wording("account.exists", N_("%(email)s already has an account on this server"))

@@ -66,8 +66,12 @@ class Server:
         self._store.dispose()
 
 
-def open_server(db: str | None) -> Server:
-    """The agency server on the store at ``db`` (migrated); InputRefused unless it is PostgreSQL."""
+def open_server(db: str | None, *, migrate: bool = True) -> Server:
+    """The agency server on the store at ``db``; InputRefused unless it is PostgreSQL.
+
+    ``migrate`` (the admin commands, run as the tables' owner): bring the schema up to date first.
+    Without it (serving, as a role that owns no table and so cannot migrate): refused, saying to run
+    ``orchardist migrate``, when the schema is not this version's."""
     from orchardist.services import account_refusals
     from orchardist.services.errors import InputRefused
     from orchardist.store.location import resolve_url
@@ -76,4 +80,16 @@ def open_server(db: str | None) -> Server:
     url = resolve_url(db)
     if not url.startswith("postgresql"):
         raise InputRefused(account_refusals.SERVER_NEEDS_POSTGRES(), field="db")
-    return Server(open_store(url))
+    if migrate:
+        return Server(open_store(url))
+    from orchardist.store.location import HEAD
+    from orchardist.store.migrate import current_revision
+
+    store = open_store(url, migrate=False)
+    found = current_revision(store)
+    if found != HEAD:
+        store.dispose()
+        raise InputRefused(
+            account_refusals.SERVER_NOT_MIGRATED(found=found or "none", needed=HEAD), field="db"
+        )
+    return Server(store)

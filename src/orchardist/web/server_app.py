@@ -23,4 +23,4 @@ def from_environment() -> FastAPI:
     """The app of one worker: the store named by ``ORCHARDIST_DB``, the host names in
     ``ORCHARDIST_ALLOWED_HOSTS`` (comma-separated; any when unset)."""
     hosts = [name for name in os.environ.get(ALLOWED_HOSTS_VARIABLE, "").split(",") if name]
-    return create_server_app(open_server(None), allowed_hosts=hosts or ("*",))
+    return create_server_app(open_server(None, migrate=False), allowed_hosts=hosts or ("*",))
