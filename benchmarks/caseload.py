@@ -46,7 +46,7 @@ COPIED = (
     "weekly_figures",
     "settings",
 )
-STEP = 10_000_000  # ids of copy k are the template's + k * STEP
+STEP = 1_000_000  # ids of copy k are the template's + k * STEP (under 2**31 for 2,000 copies)
 
 
 def _copy_spaces(engine: sa.Engine, template: int, count: int) -> list[int]:
