@@ -142,3 +142,43 @@ def test_signing_out_ends_the_session_on_the_server(people: dict[str, TestClient
     assert out.status_code == 303
     alice.cookies.set("orchardist_account", cookie)  # the old cookie, kept by someone
     assert alice.get("/api/v1/people").status_code == 401
+
+
+def test_over_https_the_cookie_is_host_only_secure_and_strict(the_cast: Cast) -> None:
+    with TestClient(
+        create_server_app(the_cast.server), base_url="https://localhost", follow_redirects=False
+    ) as browser:
+        browser.get("/static/favicon.svg")
+        answer = browser.post(
+            "/sign-in", data={"email": "alice@example.org", "password": PASSWORD, "csrf_token": csrf(browser)}
+        )
+        assert answer.status_code == 303
+        cookie = next(
+            value
+            for name, value in answer.headers.multi_items()
+            if name == "set-cookie" and "orchardist" in value and "csrf" not in value
+        )
+        assert cookie.startswith("__Host-orchardist=")
+        for part in ("Secure", "HttpOnly", "Path=/", "SameSite=strict"):
+            assert part.lower() in cookie.lower()
+        assert "domain=" not in cookie.lower()
+        assert browser.get("/api/v1/people").status_code == 200
+
+
+def test_wrong_passwords_are_answered_429_with_retry_after(people: dict[str, TestClient]) -> None:
+    anonymous = people["anonymous"]
+    for n in range(10):
+        wrong = anonymous.post(
+            "/sign-in",
+            data={
+                "email": "bob@example.org",
+                "password": f"not it {n} at all",
+                "csrf_token": csrf(anonymous),
+            },
+        )
+        assert wrong.status_code == 401
+    throttled = anonymous.post(
+        "/sign-in", data={"email": "bob@example.org", "password": PASSWORD, "csrf_token": csrf(anonymous)}
+    )
+    assert throttled.status_code == 429 and 0 < int(throttled.headers["retry-after"]) <= 901
+    assert "too many wrong tries" in throttled.text
