@@ -153,6 +153,7 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
         ("last contact", overview.last_contact.isoformat() if overview.last_contact else "never"),
         ("next due", standing.next_due.isoformat() if standing.next_due else "never (dormant)"),
+        ("snoozed until", standing.snoozed_until.isoformat() if standing.snoozed_until else ""),
         ("ledger", ", ".join(f"{direction} {number}" for direction, number in standing.ledger.items())),
         ("notes", person.notes),
     ]

@@ -250,6 +250,43 @@ class TendingRepository:
         )
         return {person_id: until for person_id, until in rows}
 
+    def snooze_of(self, person_id: int, on: date) -> date | None:
+        """The last day of the person's snooze when it lasts through ``on``."""
+        until = self.conn.execute(
+            sa.select(snoozes.c.until_on).where(
+                snoozes.c.space_id == self.space_id,
+                snoozes.c.person_id == person_id,
+                snoozes.c.until_on >= on,
+            )
+        ).scalar()
+        return until if isinstance(until, date) else None
+
+    def end_snoozes(self, person_ids: Collection[int]) -> list[int]:
+        """Forget these people's snoozes; returns those who had one."""
+        wanted = sorted(set(person_ids))
+        where = sa.and_(snoozes.c.space_id == self.space_id, snoozes.c.person_id.in_(wanted))
+        had = sorted(self.conn.execute(sa.select(snoozes.c.person_id).where(where)).scalars())
+        if had:
+            self.conn.execute(sa.delete(snoozes).where(where))
+        return had
+
+    def undismiss(self, person_id: int, reason: str, due: date) -> bool:
+        """Forget a dismissal; False when there was none."""
+        keys = {"space_id": self.space_id, "person_id": person_id, "reason": reason, "due_on": due}
+        result = self.conn.execute(
+            sa.delete(dismissals).where(*(dismissals.c[name] == value for name, value in keys.items()))
+        )
+        return bool(result.rowcount)
+
+    def dismissed_of(self, person_id: int) -> frozenset[tuple[str, date]]:
+        """The person's dismissed items, as (reason, due day)."""
+        rows = self.conn.execute(
+            sa.select(dismissals.c.reason, dismissals.c.due_on).where(
+                dismissals.c.space_id == self.space_id, dismissals.c.person_id == person_id
+            )
+        )
+        return frozenset((reason, due) for reason, due in rows)
+
     def dismiss(self, person_id: int, reason: str, due: date) -> None:
         keys = {"space_id": self.space_id, "person_id": person_id, "reason": reason, "due_on": due}
         exists = self.conn.execute(

@@ -377,6 +377,11 @@ class PersonDetailOut(PersonOut):
 
     ledger: PersonLedgerOut
     next_due: dt.date | None = Field(description="When they are next due for a contact; null when dormant.")
+    today: Literal["due", "snoozed", "dismissed", "later", "dormant"] = Field(
+        description="Where they stand with Today: due now, snoozed, their item dismissed, due later, or "
+        "never due (dormant)."
+    )
+    snoozed_until: dt.date | None = Field(description="The last day of their snooze; null when not snoozed.")
     met_through: PersonRef | None
     interactions: list[InteractionOut] = Field(description="Newest first.")
 

@@ -6,7 +6,7 @@ network is NotFound, which the app answers with its 404 page.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -27,6 +27,7 @@ from orchardist.services.people import (
     person_card,
     person_overview,
 )
+from orchardist.services.tending import end_snooze, snooze
 from orchardist.web.app import network_of
 from orchardist.web.i18n import _, gettext
 from orchardist.web.labels import (
@@ -42,6 +43,7 @@ from orchardist.web.labels import (
     yes_or_no,
 )
 from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
+from orchardist.web.routes.today import SNOOZES
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -148,6 +150,7 @@ def _person_context(
         },
         "dates": [(item.label, partial_day(item.date)) for item in person.dates],
         "last_contact": overview.last_contact,
+        "standing": overview.standing,
         "interactions": overview.timeline,
         "met_through": overview.introducer,
         "duplicates": overview.likely_duplicates,
@@ -191,6 +194,10 @@ def _done_message(request: Request) -> str | None:
         return _ask_logged_message()
     if params.get("logged") == "1":
         return _("The interaction is in the timeline.")
+    if params.get("snoozed") == "1":
+        return _("Snoozed: they are off Today until the day shown.")
+    if params.get("unsnoozed") == "1":
+        return _("The snooze has ended: they are back on Today when due.")
     if params.get("merged") == "1":
         return _("Merged: the other record's details and interactions are now here.")
     return None
@@ -296,6 +303,26 @@ def log_for_person(
     assert logged.overview is not None
     message = _ask_logged_message() if only_asked else _("Logged.")
     return render(request, "person/_timeline.html", _person_context(logged.overview, message=message))
+
+
+# Today from the person's page ----------------------------------------------------------------------
+
+
+@router.post("/people/{person_id:int}/snooze", dependencies=[Depends(require_csrf)])
+def snooze_person(
+    person_id: int, network: Annotated[Network, Depends(network_of)], length: Annotated[str, Form()]
+) -> Response:
+    if length not in SNOOZES:
+        raise HTTPException(status_code=400, detail=_("Snooze for a week or a month."))
+    snooze(network, person_id, date.today() + timedelta(days=SNOOZES[length]))
+    return RedirectResponse(f"/people/{person_id}?snoozed=1", status_code=303)
+
+
+@router.post("/people/{person_id:int}/unsnooze", dependencies=[Depends(require_csrf)])
+def unsnooze_person(person_id: int, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """End the snooze early: they are back on Today when due."""
+    end_snooze(network, [person_id])
+    return RedirectResponse(f"/people/{person_id}?unsnoozed=1", status_code=303)
 
 
 # Merging and deleting ----------------------------------------------------------------------------
