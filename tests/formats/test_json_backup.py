@@ -97,9 +97,10 @@ def test_layout_of_a_backup() -> None:
         "snoozes",
         "dismissals",
         "job_changes",
+        "reconnections",
         "settings",
     ]
-    assert (written["format"], written["version"]) == ("orchardist-backup", 5)
+    assert (written["format"], written["version"]) == ("orchardist-backup", 6)
     first = written["people"][0]  # type: ignore[index]
     assert list(first)[:5] == ["key", "id", "uid", "created_at", "display_name"]
     assert (first["key"], first["id"], first["created_at"]) == ("p12", 12, "2024-01-02T08:04:05+00:00")
@@ -364,9 +365,9 @@ def test_required_record_fields(table: str, field: str) -> None:
 @pytest.mark.parametrize(
     ("top", "message"),
     [
-        ({"version": 6}, "version: this Orchardist reads backup versions 1 to 5, not 6"),
-        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 5, not "1"'),
-        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 5, not 1.0"),
+        ({"version": 7}, "version: this Orchardist reads backup versions 1 to 6, not 7"),
+        ({"version": "1"}, 'version: this Orchardist reads backup versions 1 to 6, not "1"'),
+        ({"version": 1.0}, "version: this Orchardist reads backup versions 1 to 6, not 1.0"),
         ({"offers": {}}, "offers: expected a list, found {}"),
         (
             {"offers": [{"kind": "bribe", "text": "x", "created_at": "2026-12-03T10:00:00+00:00"}]},

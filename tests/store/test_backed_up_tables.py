@@ -22,6 +22,7 @@ CARRIED = {
     "snoozes": "snoozes[]",
     "dismissals": "dismissals[]",
     "job_changes": "job_changes[]",
+    "reconnections": "reconnections[] (since version 6)",
     "settings": "settings, but the SMTP password, the access passcode's hash and the private feed's token "
     "and language and the day the digest last went (secrets and keys kept by their own services)",
 }

@@ -66,10 +66,11 @@ __all__ = ["FORMAT_NAME", "READABLE_VERSIONS", "VERSION", "export", "parse", "pe
 FORMAT_NAME = "orchardist-backup"
 # Version 2 added the offers and the settings; version 3 the ids and times of what was stored, the
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
-# version 5 each person's UID (the stable identity of their vCards). Versions 1 to 4 still restore,
-# their people each given a new UID.
-VERSION = 5
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+# version 5 each person's UID (the stable identity of their vCards); version 6 the reconnections (the
+# contacts that took people off the reconnect list). Versions 1 to 4 still restore, their people each
+# given a new UID; versions 1 to 5 without reconnections.
+VERSION = 6
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
 _HEAD = 64 * 1024
 _FORMAT_PAIR = re.compile(rb'"format"\s*:\s*"orchardist-backup"')
@@ -411,6 +412,7 @@ def parse(data: bytes, source: str) -> ParseResult:
         snoozes=records.snoozes(document, keys),
         dismissals=records.dismissals(document, keys),
         job_changes=records.job_changes(document, keys),
+        reconnections=records.reconnections(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

@@ -13,7 +13,15 @@ from orchardist.coach.templates import Gives, KeptTemplate, Template, code_probl
 from orchardist.domain.interactions import KNOWN_KINDS
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
-from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
+from orchardist.domain.records import (
+    Dismissal,
+    JobChange,
+    Organisation,
+    PersonRecord,
+    Reconnect,
+    Reconnection,
+    Snooze,
+)
 from orchardist.formats.base import NetworkSnapshot, ParsedRecord, R
 from orchardist.formats.json_backup_reading import (
     choice,
@@ -32,7 +40,7 @@ from orchardist.formats.messages import OFFER_LENGTH
 
 _JOB_TEXTS = ("old_organisation", "old_title", "new_organisation", "new_title", "source")
 # The lists of records of people, in the order a backup writes them.
-RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes")
+RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes", "reconnections")
 
 
 def person_key(person_id: int) -> str:
@@ -82,6 +90,8 @@ def _record_object(record: PersonRecord, known: Collection[int]) -> dict[str, ob
         return {**head, "until": record.until.isoformat()}
     if isinstance(record, Dismissal):
         return {**head, "reason": record.reason, "due": record.due.isoformat()}
+    if isinstance(record, Reconnection):
+        return {**head, "on": record.on.isoformat()}
     return {
         **head,
         "seen_on": record.seen_on.isoformat(),
@@ -98,6 +108,7 @@ def record_objects(snapshot: NetworkSnapshot, known: Collection[int]) -> dict[st
             ("snoozes", snapshot.snoozes),
             ("dismissals", snapshot.dismissals),
             ("job_changes", snapshot.job_changes),
+            ("reconnections", snapshot.reconnections),
         )
     }
 
@@ -197,6 +208,10 @@ def _reconnect(found: Mapping[str, object], path: str) -> Reconnect:
     return Reconnect(person_id=0, since=day(found, "since", path), id=record_id(found, path))
 
 
+def _reconnection(found: Mapping[str, object], path: str) -> Reconnection:
+    return Reconnection(person_id=0, on=day(found, "on", path), id=record_id(found, path))
+
+
 def _snooze(found: Mapping[str, object], path: str) -> Snooze:
     return Snooze(person_id=0, until=day(found, "until", path), id=record_id(found, path))
 
@@ -252,3 +267,7 @@ def dismissals(document: Mapping[str, object], keys: set[str]) -> list[ParsedRec
 
 def job_changes(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[JobChange]]:
     return _records(document, "job_changes", keys, ("seen_on", *_JOB_TEXTS), _job_change)
+
+
+def reconnections(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[Reconnection]]:
+    return _records(document, "reconnections", keys, ("on",), _reconnection)

@@ -47,6 +47,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 snoozes=records.snoozes(),
                 dismissals=records.dismissals(),
                 job_changes=records.job_changes(),
+                reconnections=records.reconnections(),
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )

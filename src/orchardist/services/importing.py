@@ -13,7 +13,7 @@ from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_k
 from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
-from orchardist.domain.records import PersonRecord
+from orchardist.domain.records import PersonRecord, Reconnection
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
@@ -365,11 +365,21 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
     unit.templates.add_missing(result.templates)
     linked: list[PersonRecord] = [
         replace(item.record, person_id=key_to_id[item.person_key])
-        for items in (result.reconnect, result.snoozes, result.dismissals, result.job_changes)
+        for items in (
+            result.reconnect,
+            result.snoozes,
+            result.dismissals,
+            result.job_changes,
+            result.reconnections,
+        )
         for item in items
         if item.person_key in key_to_id
     ]
     unit.records.add_records(linked)
+    if any(isinstance(record, Reconnection) for record in linked):
+        # The weekly figures were counted as the interactions were stored: count again with the
+        # contacts that took people off the reconnect list.
+        unit.progress.figures.rebuild()
 
 
 def import_parsed(
