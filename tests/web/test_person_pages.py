@@ -474,3 +474,46 @@ def test_the_timeline_is_grouped_by_year_and_the_profile_named(network: Network,
         < page.index("Coffee in 2024")
     )
     assert ">LinkedIn profile</a>" in page and 'title="https://www.linkedin.com/in/ana-silva"' in page
+
+
+@pytest.mark.parametrize(
+    ("picked", "stored"),
+    [
+        ({"birthday:month": "04", "birthday:day": "12", "birthday:year": ""}, PartialDate(month=4, day=12)),
+        (
+            {"birthday:month": "04", "birthday:day": "12", "birthday:year": "1990"},
+            PartialDate(month=4, day=12, year=1990),
+        ),
+        ({"birthday:month": "", "birthday:day": "", "birthday:year": ""}, None),
+    ],
+)
+def test_a_birthday_is_picked_month_and_day_with_the_year_if_known(
+    client: TestClient, csrf: str, network: Network, picked: dict[str, str], stored: PartialDate | None
+) -> None:
+    person = _add(network, "Bo Chen", birthday=PartialDate(month=1, day=2))
+    data = {"csrf_token": csrf, "was:birthday": "--01-02", **picked}
+    response = client.post(f"/people/{_id(person)}", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    assert get_person(network, _id(person)).birthday == stored  # type: ignore[union-attr]
+
+
+def test_a_date_half_picked_is_refused_and_shown_as_picked(
+    client: TestClient, csrf: str, network: Network
+) -> None:
+    person = _add(network, "Bo Chen")
+    data = {"csrf_token": csrf, "birthday:month": "04", "birthday:day": "", "birthday:year": ""}
+    response = client.post(f"/people/{_id(person)}", data=data)
+    assert response.status_code == 400 and list(response.context["errors"]) == ["birthday"]  # type: ignore[attr-defined]
+    assert response.context["date_parts"]["birthday"] == ("", "04", "")  # type: ignore[attr-defined]
+    assert '<option value="04" selected>April</option>' in response.text
+    february = {"csrf_token": csrf, "birthday:month": "02", "birthday:day": "31", "birthday:year": ""}
+    assert client.post(f"/people/{_id(person)}", data=february).status_code == 400
+
+
+def test_the_date_pickers_speak_french(client: TestClient, network: Network) -> None:
+    person = _add(network, "Bo Chen", birthday=PartialDate(month=4, day=12))
+    client.cookies.set("orchardist_lang", "fr_CA")
+    page = client.get(f"/people/{_id(person)}/edit")
+    assert '<option value="04" selected>avril</option>' in page.text
+    assert '<option value="12" selected>12</option>' in page.text
+    assert "Année (si connue)" in page.text

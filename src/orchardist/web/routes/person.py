@@ -42,7 +42,18 @@ from orchardist.web.labels import (
     web_link,
     yes_or_no,
 )
-from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
+from orchardist.web.person_form import (
+    changes_from,
+    date_fields,
+    date_parts,
+    edited,
+    form_values,
+    introducer_text,
+    layout,
+    month_names,
+    originals,
+    with_picked_dates,
+)
 from orchardist.web.routes.today import SNOOZES
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
@@ -94,6 +105,8 @@ def _edit_page(
             "labels": field_labels(),
             "tiers": [tier.value for tier in Tier],
             "layout": layout(),
+            "months": month_names(),
+            "date_parts": {name: date_parts(values.get(name, "")) for name in date_fields()},
             "groups": group_labels(),
         },
         status_code=status,
@@ -233,7 +246,7 @@ async def save_person(
     reason beside it."""
     form = await request.form()
     texts = {name: value.replace("\r\n", "\n") for name, value in form.items() if isinstance(value, str)}
-    values, changed = edited(texts)
+    values, changed = edited(with_picked_dates(texts))
     try:
         edit_person(network, person_id, changes_from(changed))
     except PersonError as error:
