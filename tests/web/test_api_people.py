@@ -247,7 +247,14 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
     bo = _add(network, "Bo Chen", met_through_id=introducer)
     log_interaction(network, [bo], direction=Direction.ASKED, kind="advice", summary="CV review")
     shown = client.get(f"{API}/people/{bo}").json()
-    assert set(shown) == PERSON_KEYS | {"met_through", "interactions", "ledger", "next_due"}
+    assert set(shown) == PERSON_KEYS | {
+        "met_through",
+        "interactions",
+        "ledger",
+        "next_due",
+        "today",
+        "snoozed_until",
+    }
     assert shown["met_through"] == {"id": introducer, "name": "Ana Silva"}
     assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
     assert [(i["kind"], i["direction"], i["person_ids"]) for i in shown["interactions"]] == [
@@ -424,7 +431,10 @@ API_OPERATIONS = {
     ("get", "/api/v1/exports/{format}"),
     ("get", "/api/v1/today"),
     ("post", "/api/v1/snoozes"),
+    ("post", "/api/v1/snoozes/many"),
+    ("delete", "/api/v1/snoozes/{person_id}"),
     ("post", "/api/v1/dismissals"),
+    ("delete", "/api/v1/dismissals"),
     ("get", "/api/v1/reconnect"),
     ("post", "/api/v1/reconnect"),
     ("get", "/api/v1/reconnect/suggestions"),

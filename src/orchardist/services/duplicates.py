@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from orchardist.domain.duplicates import DuplicatePair, duplicates_of, find_duplicates
-from orchardist.domain.merging import merge_people
+from orchardist.domain.merging import choosable, look_different, merge_people
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.domain.wording import NO_SUCH_PERSON
@@ -41,6 +42,10 @@ class RecordPair:
     introducers: dict[int, Person]
     score: float = 0.0
     reasons: tuple[Message, ...] = ()
+    # Before a merge: the fields where the user picks whose value stays, and why the two records
+    # look like two people (a warning, not a refusal).
+    choosable: tuple[str, ...] = ()
+    look_different: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +128,24 @@ def compare_people(network: Network, first_id: int, second_id: int) -> RecordPai
         raise PersonError(refusals.MERGE_WITH_SELF())
     with network.reading() as unit:
         first, second = _both(unit, first_id, second_id)
-        return RecordPair(first, second, _introducers(unit, (first, second)))
+        return RecordPair(
+            first,
+            second,
+            _introducers(unit, (first, second)),
+            choosable=tuple(choosable(first, second)),
+            look_different=tuple(look_different(first, second)),
+        )
 
 
-def merge(network: Network, keep_id: int, other_id: int) -> PersonListing:
-    """Fold ``other`` into ``keep``: fields, interactions and introductions move over; ``other`` goes."""
+def merge(
+    network: Network, keep_id: int, other_id: int, chosen: Mapping[str, str] | None = None
+) -> PersonListing:
+    """Fold ``other`` into ``keep``: fields, interactions and introductions move over; ``other`` goes.
+    ``chosen`` names, for fields where both hold a different value, whose stays ("keep" or "other")."""
     if keep_id == other_id:
         raise PersonError(refusals.MERGE_WITH_SELF())
     with network.writing() as unit:
-        merged = merge_people(*_both(unit, keep_id, other_id))
+        merged = merge_people(*_both(unit, keep_id, other_id), chosen)
         if merged.met_through_id == other_id:
             merged = replace(merged, met_through_id=None)
         unit.people.update(merged)

@@ -459,6 +459,12 @@ class MergeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     other_id: PersonId = Field(description="The record folded into this one, then deleted.")
+    take: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Fields where both records hold a different value and the other record's is kept "
+        "(by default this person's is).",
+    )
 
 
 class PeoplePage(BaseModel):

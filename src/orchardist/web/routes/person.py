@@ -29,7 +29,7 @@ from orchardist.services.people import (
 )
 from orchardist.services.tending import end_snooze, snooze
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _, gettext
+from orchardist.web.i18n import _, gettext, said
 from orchardist.web.labels import (
     field_labels,
     group_labels,
@@ -341,6 +341,9 @@ def unsnooze_person(person_id: int, network: Annotated[Network, Depends(network_
 # Merging and deleting ----------------------------------------------------------------------------
 
 
+CHOOSE = "choose:"  # the form's name for whose value of a field stays
+
+
 def _other_id(value: str, person_id: int) -> int:
     if not value.strip().isdigit():
         raise HTTPException(status_code=400, detail=_("Choose the record to merge into this one."))
@@ -350,17 +353,21 @@ def _other_id(value: str, person_id: int) -> int:
     return other_id
 
 
-def _rows(pair: RecordPair) -> list[tuple[str, str, str]]:
+def _rows(pair: RecordPair) -> list[tuple[str, str, str, str, bool]]:
+    """Each field either record fills: its name, its label, both values, and whether they differ."""
     labels = field_labels()
     shown = [
         (
+            name,
             labels[name],
             _plain(pair.first, pair.introducers, name),
             _plain(pair.second, pair.introducers, name),
         )
         for name in FIELDS
     ]
-    return [row for row in shown if row[1] or row[2]]
+    return [
+        (name, label, kept, merged, kept != merged) for name, label, kept, merged in shown if kept or merged
+    ]
 
 
 @router.get("/people/{person_id:int}/merge")
@@ -373,18 +380,35 @@ def merge_page(
     """Both records side by side before the user merges them."""
     pair = compare_people(network, person_id, _other_id(other_id, person_id))
     return render(
-        request, "person/merge.html", {"person": pair.first, "other": pair.second, "rows": _rows(pair)}
+        request,
+        "person/merge.html",
+        {
+            "person": pair.first,
+            "other": pair.second,
+            "rows": _rows(pair),
+            "choosable": list(pair.choosable),
+            "look_different": [said(reason) for reason in pair.look_different],
+        },
     )
 
 
 @router.post("/people/{person_id:int}/merge", dependencies=[Depends(require_csrf)])
-def merge_into(
-    person_id: int,
-    network: Annotated[Network, Depends(network_of)],
-    other_id: Annotated[str, Form()] = "",
+async def merge_into(
+    request: Request, person_id: int, network: Annotated[Network, Depends(network_of)]
 ) -> Response:
-    """Fold the other record into this person; the other record is deleted."""
-    merge(network, person_id, _other_id(other_id, person_id))
+    """Fold the other record into this person, each value the user picked kept; the other record is
+    deleted."""
+    form = await request.form()
+    other = _other_id(str(form.get("other_id", "")), person_id)
+    chosen = {
+        name[len(CHOOSE) :]: str(value)
+        for name, value in form.items()
+        if name.startswith(CHOOSE) and str(value) in ("keep", "other")
+    }
+    try:
+        merge(network, person_id, other, chosen)
+    except InputRefused as refused:
+        raise HTTPException(status_code=400, detail=refused.text(gettext)) from None
     return RedirectResponse(f"/people/{person_id}?merged=1", status_code=303)
 
 
