@@ -132,7 +132,7 @@ def test_a_backup_keeps_the_uids_and_an_older_one_restores_with_new_ones(
     ada, bo = _two(network)
     backup = export_network(network, "json")
     written = json.loads(backup)
-    assert written["version"] == 5
+    assert written["version"] == 6
     assert {person["uid"] for person in written["people"]} == {ada.uid, bo.uid}
     path = tmp_path / "backup.json"
     path.write_bytes(backup)
