@@ -19,9 +19,13 @@ from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.services.reasons import REASONS, codes
-from orchardist.services.tending import TodayEntry, Translate, _identity, describe, today_in
+from orchardist.services.tending import TodayEntry, Translate, describe, today_in
 
 PAGE = 10  # cards shown at first, and added by each "Show more"
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +89,7 @@ def today_view(
     reason: str | None = None,
     shown: int = PAGE,
     named: Sequence[int] = (),
-    _: Translate = _identity,
+    _: Translate = _as_is,
 ) -> TodayView:
     """Today's totals per reason and its first ``shown`` items (of ``reason`` alone when given),
     grouped by reason; ``named``: people whose names the page needs (those just snoozed or logged)."""
