@@ -15,10 +15,12 @@ import schemathesis
 # Operation -> the refusal codes that depend on more than the request.
 STATEFUL_REFUSALS: dict[str, frozenset[str]] = {
     # The person named in the address and in the body are the same one.
-    "POST /api/v1/people/{person_id}/merge": frozenset({"person.merge_with_self"}),
+    # A field may be taken from the other record only where both hold a different value.
+    "POST /api/v1/people/{person_id}/merge": frozenset({"person.merge_with_self", "merge.not_choosable"}),
     "PATCH /api/v1/people/{person_id}": frozenset({"person.self_introduced"}),
     # Depend on today's date.
     "POST /api/v1/snoozes": frozenset({"snooze.in_the_past"}),
+    "POST /api/v1/snoozes/many": frozenset({"snooze.in_the_past"}),
     "POST /api/v1/interactions": frozenset({"interaction.after_today"}),
     # The digest needs its addresses and server, given now or before. A work domain is tidied before it
     # is checked ("@Contoso.com" is contoso.com), which no pattern says.

@@ -283,6 +283,17 @@ def test_snooze_reconnect_and_the_ledger_in_people_show(db_arg: str) -> None:
     assert run(db_arg, "reconnect", "add", person_id).exit_code == 0
     listed = json.loads(run(db_arg, "reconnect", "list", "--json").output)
     assert [item["person_id"] for item in listed] == [int(person_id)]
+    shown = json.loads(run(db_arg, "people", "show", person_id, "--json").output)
+    assert shown["today"] == "snoozed" and shown["snoozed_until"] == "2099-01-01"
+    ended = run(db_arg, "unsnooze", person_id)
+    assert ended.exit_code == 0 and f"#{person_id}: snooze ended" in ended.output
+    other = json.loads(run(db_arg, "people", "add", "--name", "Ben Roy", "--json").output)["id"]
+    both = run(db_arg, "snooze", person_id, str(other), "--until", "2099-01-01")
+    assert "snoozed Ana Silva" in both.output and "snoozed Ben Roy" in both.output
+    dismissed = run(db_arg, "dismiss", person_id, "--reason", "overdue", "--due", "2026-11-15")
+    assert dismissed.exit_code == 0
+    back = run(db_arg, "undismiss", person_id, "--reason", "overdue", "--due", "2026-11-15")
+    assert back.exit_code == 0 and "is back" in back.output
     missing = CliRunner().invoke(cli, ["--db", db_arg, "snooze", "999", "--until", "2099-01-01"])
     assert missing.exit_code == 1 and "no person with id 999" in missing.output
     past = CliRunner().invoke(cli, ["--db", db_arg, "snooze", person_id, "--until", "2001-01-01"])

@@ -275,3 +275,26 @@ def test_merging_keeps_the_discretion_marks() -> None:
     )
     filled, changed = merge_incoming(person(6, "Cy", "Wu"), from_backup)
     assert changed == ["knows_search", "coworker_override"] and filled.knows_search
+
+
+def test_the_user_picks_whose_value_stays_where_the_two_differ() -> None:
+    import pytest
+
+    from orchardist.domain.merging import choosable, look_different, merge_people
+    from orchardist.domain.messages import InputRefused
+
+    keep = Person(id=1, display_name="Robert Smith", title="Engineer", emails=("a@x.example",))
+    other = Person(id=2, display_name="Robert Smith", title="Lead", emails=("b@x.example",))
+    assert choosable(keep, other) == ["title"]
+    assert merge_people(keep, other).title == "Engineer"
+    taken = merge_people(keep, other, {"title": "other"})
+    assert taken.title == "Lead" and taken.emails == ("a@x.example", "b@x.example")
+    with pytest.raises(InputRefused):
+        merge_people(keep, other, {"emails": "other"})
+    assert look_different(keep, other) == []
+    stranger = Person(id=3, display_name="Ann Lee", linkedin_url="https://www.linkedin.com/in/ann-lee")
+    known = Person(id=4, display_name="Bo Chen", linkedin_url="https://www.linkedin.com/in/bo-chen")
+    assert [reason.code for reason in look_different(known, stranger)] == [
+        "merge.other_linkedin",
+        "merge.no_name_in_common",
+    ]

@@ -190,3 +190,14 @@ def test_a_past_contact_logged_for_someone_added_later_is_no_reconnection() -> N
     assert not is_reconnection(ON - timedelta(days=365), None, ON)
     # The next contact, a year after it, does break a silence.
     assert is_reconnection(ON, ON - timedelta(days=365), ON)
+
+
+def test_a_contact_off_the_reconnect_list_is_a_reconnection_once_that_day() -> None:
+    from orchardist.domain.progress import is_reconnection
+
+    day = date(2026, 12, 7)
+    assert is_reconnection(day, None, day, from_list=True)
+    assert is_reconnection(day, day - timedelta(days=3), day - timedelta(days=10), from_list=True)
+    assert not is_reconnection(day, day, day, from_list=True)  # the second contact that day
+    assert not is_reconnection(day, None, day)
+    assert is_reconnection(day, None, date(2010, 3, 4))  # the day they connected, long ago

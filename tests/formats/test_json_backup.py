@@ -97,6 +97,7 @@ def test_layout_of_a_backup() -> None:
         "snoozes",
         "dismissals",
         "job_changes",
+        "reconnections",
         "presence",
         "leads",
         "groups",

@@ -44,6 +44,20 @@ def _recount(network: Network, on: date, weeks: int) -> tuple[list[WeekCounts], 
     with network.reading() as unit:
         added = {person.person_id: person.added_on for person in unit.tending.tended_people(on)}
         stored = unit.interactions.all()
+        everyone = unit.people.all()
+        reconnections = unit.records.reconnections()
+    # The relationship started the day they connected, when that is before they were added.
+    started = {
+        person.id: connected
+        for person in everyone
+        if person.id is not None
+        for item in person.dates
+        if item.label == "connected" and item.date.year is not None
+        if (connected := date(item.date.year, item.date.month, item.date.day)) < added[person.id]
+    }
+    listed: dict[int, frozenset[date]] = {}
+    for record in reconnections:
+        listed[record.person_id] = listed.get(record.person_id, frozenset()) | {record.on}
     contacts = [
         Contact(person_id, item.on, item.direction, item.kind)
         for item in stored
@@ -62,7 +76,7 @@ def _recount(network: Network, on: date, weeks: int) -> tuple[list[WeekCounts], 
         social=by_direction[Direction.SOCIAL],
         last_give=max(gives) if gives else None,
     )
-    return weekly_counts(contacts, previous, added, starts), ledger
+    return weekly_counts(contacts, previous, added, starts, started=started, listed=listed), ledger
 
 
 def assert_kept_as_counted(network: Network) -> None:
@@ -179,3 +193,45 @@ def test_restoring_a_copy_of_the_file_counts_the_figures_again(tmp_path: Path) -
         assert_kept_as_counted(network)
     finally:
         network.close()
+
+
+def test_a_first_contact_with_an_old_connection_and_one_off_the_reconnect_list_are_reconnections(
+    network: Network, tmp_path: Path
+) -> None:
+    """LinkedIn's "Connected On" of 2010 makes a first contact today a reconnection, though the person was
+    added today; someone added today and put on the reconnect list is reconnected by the contact that
+    takes them off it. Both survive a recount, a merge and a backup restored elsewhere."""
+    from orchardist.domain.people import NamedDate, PartialDate
+    from orchardist.services.reconnecting import add_to_reconnect
+
+    old = add_person(
+        network,
+        Person(
+            display_name="Old Friend", dates=(NamedDate("connected", PartialDate(month=3, day=4, year=2010)),)
+        ),
+    ).id
+    recent = add_person(network, Person(display_name="New Face")).id
+    stranger = add_person(network, Person(display_name="Just Met")).id
+    assert old and recent and stranger
+    add_to_reconnect(network, recent)
+    for person in (old, recent, stranger):
+        log_interaction(network, [person], direction=Direction.GAVE, kind="message", summary="Hello")
+    shown = progress(network, TODAY, 1)
+    assert shown.weeks[-1].reconnections == 2  # not the one just met
+    assert_kept_as_counted(network)
+    # A second contact the same day is no second reconnection.
+    log_interaction(network, [recent], direction=Direction.GAVE, kind="call", summary="Again")
+    assert progress(network, TODAY, 1).weeks[-1].reconnections == 2
+    # Merged into someone else, the reconnection goes with the contacts.
+    keep = add_person(network, Person(display_name="New Face (work)")).id
+    assert keep
+    merge(network, keep, recent)
+    assert progress(network, TODAY, 1).weeks[-1].reconnections == 2
+    assert_kept_as_counted(network)
+    # A backup carries it, and the restored network counts it again.
+    path = tmp_path / "backup.json"
+    backup(network, path)
+    assert '"reconnections": [' in path.read_text(encoding="utf-8")
+    restore(network, path)
+    assert progress(network, TODAY, 1).weeks[-1].reconnections == 2
+    assert_kept_as_counted(network)

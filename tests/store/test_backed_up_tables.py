@@ -31,6 +31,7 @@ CARRIED = {
     "events": "events[] (since version 6)",
     "event_people": "events[].met (since version 6)",
     "introductions": "introductions[] (since version 6), their people by key",
+    "reconnections": "reconnections[] (since version 6)",
     "settings": "settings, but the SMTP password, the access passcode's hash and the private feed's token "
     "and language and the day the digest last went (secrets and keys kept by their own services)",
 }

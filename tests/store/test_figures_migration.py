@@ -105,3 +105,55 @@ def test_the_figures_of_every_space_are_counted_when_they_are_added(unmigrated: 
             assert figures.weeks(date(1900, 1, 1), date(2200, 1, 1)) == counted
             assert bool(counted) == (space_id != spaces[2])
         assert WeeklyFigures(conn, spaces[0]).totals().new_people == 5
+
+
+def test_migration_0015_counts_a_first_contact_with_an_old_connection_again(unmigrated: Store) -> None:
+    """Before 0015 a first contact counted from the day the person was added; after it, from the day
+    LinkedIn says you connected: the figures kept are counted again, as the code counts them."""
+    config = alembic_config(unmigrated)
+    command.upgrade(config, "0006")
+    added = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    with unmigrated.write() as conn:
+        space_id = create_space(conn, "Alice").id
+        for person, dates in (
+            (1, '[{"label": "connected", "date": "2010-03-04"}]'),
+            (2, '[{"label": "connected", "date": "--03-04"}]'),  # no year: not a start
+            (3, "[]"),
+        ):
+            conn.execute(
+                sa.text(_PERSON),
+                {
+                    "id": person,
+                    "s": space_id,
+                    "name": f"P{person}",
+                    "search": "p",
+                    "sort": "p",
+                    "added": added,
+                },
+            )
+            conn.execute(
+                sa.text("UPDATE people SET dates = :dates WHERE id = :id"), {"dates": dates, "id": person}
+            )
+            on = date(2026, 11, 20)
+            conn.execute(
+                sa.text(_INTERACTION),
+                {
+                    "id": 10 + person,
+                    "s": space_id,
+                    "on": on,
+                    "direction": "gave",
+                    "kind": "message",
+                    "added": added,
+                },
+            )
+            conn.execute(sa.text(_LINK), {"id": 10 + person, "person": person, "s": space_id, "on": on})
+    command.upgrade(config, "0010")
+    with unmigrated.read() as conn:
+        before = conn.execute(sa.text("SELECT sum(reconnections) FROM weekly_figures")).scalar()
+    assert before == 0
+    command.upgrade(config, "head")
+    with unmigrated.read() as conn:
+        figures = WeeklyFigures(conn, space_id)
+        counted = {week: tally for week, tally in figures.counted().items() if any(tally)}
+        assert figures.weeks(date(1900, 1, 1), date(2200, 1, 1)) == counted
+        assert figures.totals().reconnections == 1

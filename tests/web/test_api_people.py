@@ -254,6 +254,8 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
         "next_due",
         "met_at",
         "leads",
+        "today",
+        "snoozed_until",
     }
     assert shown["met_through"] == {"id": introducer, "name": "Ana Silva"}
     assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
@@ -431,7 +433,10 @@ API_OPERATIONS = {
     ("get", "/api/v1/exports/{format}"),
     ("get", "/api/v1/today"),
     ("post", "/api/v1/snoozes"),
+    ("post", "/api/v1/snoozes/many"),
+    ("delete", "/api/v1/snoozes/{person_id}"),
     ("post", "/api/v1/dismissals"),
+    ("delete", "/api/v1/dismissals"),
     ("get", "/api/v1/reconnect"),
     ("post", "/api/v1/reconnect"),
     ("get", "/api/v1/reconnect/suggestions"),

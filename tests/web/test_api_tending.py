@@ -82,6 +82,45 @@ def test_today_snooze_dismiss_and_reconnect(
         == 403
     )
 
+    many = check(
+        "POST",
+        "/api/v1/snoozes/many",
+        f"{API}/snoozes/many",
+        json={"person_ids": [ana, ben], "until": until},
+        headers=headers,
+    )
+    assert many.status_code == 201
+    assert many.json() == [
+        {"person_id": ana, "name": "Ana Silva", "until": until},
+        {"person_id": ben, "name": "Ben Roy", "until": until},
+    ]
+    assert client.get(f"{API}/today").json() == []
+    shown = check("GET", "/api/v1/people/{person_id}", f"{API}/people/{ana}").json()
+    assert shown["today"] == "snoozed" and shown["snoozed_until"] == until
+    for person in (ana, ben):
+        ended = check("DELETE", "/api/v1/snoozes/{person_id}", f"{API}/snoozes/{person}", headers=headers)
+        assert ended.status_code == 204
+    assert [entry["person_id"] for entry in client.get(f"{API}/today").json()] == [ana, ben]
+    assert (
+        check(
+            "POST",
+            "/api/v1/snoozes/many",
+            f"{API}/snoozes/many",
+            json={"person_ids": [ana, stranger], "until": until},
+            headers=headers,
+        ).status_code
+        == 404
+    )
+    assert (
+        check(
+            "DELETE", "/api/v1/snoozes/{person_id}", f"{API}/snoozes/{stranger}", headers=headers
+        ).status_code
+        == 404
+    )
+    check(
+        "POST", "/api/v1/snoozes", f"{API}/snoozes", json={"person_id": ana, "until": until}, headers=headers
+    )
+
     due = listed[1]["due"]
     dismissed = check(
         "POST",
@@ -99,6 +138,13 @@ def test_today_snooze_dismiss_and_reconnect(
         headers=headers,
     )
     assert wrong.status_code == 422
+    query = f"person_id={ben}&reason=overdue&due={due}"
+    undone = check("DELETE", "/api/v1/dismissals", f"{API}/dismissals?{query}", headers=headers)
+    assert undone.status_code == 204
+    assert [entry["person_id"] for entry in client.get(f"{API}/today").json()] == [ben]
+    client.post(
+        f"{API}/dismissals", json={"person_id": ben, "reason": "overdue", "due": due}, headers=headers
+    )
 
     added = check("POST", "/api/v1/reconnect", f"{API}/reconnect", json={"person_id": ben}, headers=headers)
     listed = {"person_id": ben, "name": "Ben Roy", "since": TODAY.isoformat()}

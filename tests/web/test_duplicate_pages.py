@@ -154,3 +154,56 @@ def test_merging_needs_the_csrf_token(client: TestClient, network: Network, beck
     response = client.post("/duplicates/merge", data={"keep_id": tom, "other_id": thomas})
     assert response.status_code == 403
     assert count_people(network) == 2
+
+
+def test_a_slow_search_says_it_is_looking_and_the_page_asks_again(
+    client: TestClient, beckers: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 30,000 people finding the pairs takes seconds: the page says so at once, asks again every
+    second with htmx, and shows the pairs once the background search has kept them."""
+    import threading
+
+    from orchardist.services import duplicates as service
+
+    first, second = beckers
+    release = threading.Event()
+    real = service.find_duplicates
+
+    def slow(people):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(people)
+
+    monkeypatch.setattr(service, "find_duplicates", slow)
+    monkeypatch.setattr(service, "QUICK", 0.05)
+    looking = client.get("/duplicates", headers=HTML)
+    assert looking.status_code == 200 and looking.context["ready"] is False  # type: ignore[attr-defined]
+    assert "Looking for duplicates…" in looking.text
+    assert 'hx-get="/duplicates?page=1" hx-trigger="load delay:1s"' in looking.text
+    release.set()
+    for _attempt in range(50):
+        shown = client.get("/duplicates?page=1", headers={**HTML, "hx-request": "true"})
+        if shown.context["ready"]:  # type: ignore[attr-defined]
+            break
+        threading.Event().wait(0.1)
+    pairs = shown.context["pairs"]  # type: ignore[attr-defined]
+    assert [(view["first"].id, view["second"].id) for view in pairs] == [(first, second)]
+    assert "Looking for duplicates" not in shown.text
+
+
+def test_a_merge_keeps_the_pairs_found_so_the_page_needs_no_new_search(
+    client: TestClient, network: Network, beckers: tuple[int, int], csrf: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orchardist.services import duplicates as service
+
+    first, second = beckers
+    _add(network, "Ann Lee", emails=("ann@x.example",))
+    _add(network, "Ann  Lee", emails=("ann@x.example",))
+    assert len(client.get("/duplicates", headers=HTML).context["pairs"]) == 2  # type: ignore[attr-defined]
+
+    def never(people):  # type: ignore[no-untyped-def]
+        raise AssertionError("the whole network was compared again")
+
+    monkeypatch.setattr(service, "find_duplicates", never)
+    client.post("/duplicates/merge", data={"csrf_token": csrf, "keep_id": first, "other_id": second})
+    after = client.get("/duplicates", headers=HTML)
+    assert after.context["ready"] and len(after.context["pairs"]) == 1  # type: ignore[attr-defined]

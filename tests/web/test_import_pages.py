@@ -4,8 +4,10 @@ say what and where, and an uploaded file that never outlives its import."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx2
@@ -53,11 +55,21 @@ ROWS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def short_temp() -> Iterator[Path]:
+    """A folder with a short path in the system's temporary directory, removed when the tests end: the
+    import sandbox's process server, started by the first test that imports, keeps its socket in that
+    test's temporary directory for the rest of the run, and a socket's path is limited to 108 bytes
+    (pytest's own temporary folders grow past that as runs accumulate)."""
+    folder = Path(tempfile.mkdtemp(prefix="oi-", dir="/tmp"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
-def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_temp(short_temp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The OS temporary directory, for this test alone."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(dir=short_temp))
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
 
@@ -112,7 +124,7 @@ def test_the_preview_shows_what_would_change_and_stores_nothing(
     token = response.context["token"]  # type: ignore[attr-defined]
     assert f'name="token" value="{token}"' in response.text
     # The upload waits on the server, named by the token only: not in a cookie, not in the address.
-    assert [path.name for path in _pending()] == [f"{token}.json", f"{token}.upload"]
+    assert [path.name for path in _pending()] == [f"{token}.json", f"{token}.preview.json", f"{token}.upload"]
     assert (imports.pending_dir() / f"{token}.upload").read_bytes() == connections
     assert oct(imports.pending_dir().stat().st_mode & 0o777) == "0o700"
     assert all(token not in value for value in client.cookies.values())
@@ -259,13 +271,14 @@ def test_a_preview_older_than_an_hour_is_gone(
 
 
 def test_opening_the_page_clears_old_uploads(client: TestClient, csrf: str, connections: bytes) -> None:
+    first = _preview(client, csrf, connections).context["token"]  # type: ignore[attr-defined]
     _preview(client, csrf, connections)
-    _preview(client, csrf, connections)
-    old = _pending()[:2]
+    old = [path for path in _pending() if path.name.startswith(first)]
+    assert len(old) == 3
     for path in old:
         os.utime(path, (0, 0))
     client.get("/import", headers=HTML)
-    assert len(_pending()) == 2
+    assert len(_pending()) == 3
     assert not any(path.exists() for path in old)
 
 
@@ -292,7 +305,7 @@ def test_another_networks_token_imports_nothing(
         response = bob.post("/import/commit", data={"csrf_token": bob_csrf, "token": token}, headers=HTML)
     assert response.status_code == 400
     assert count_people(other_network) == 0
-    assert len(_pending()) == 2
+    assert len(_pending()) == 3
     client.post("/import/commit", data={"csrf_token": csrf, "token": token}, headers=HTML)
     assert count_people(network) == 3
 
@@ -325,4 +338,50 @@ def test_changes_without_the_csrf_token_are_refused(
             client.post(path, data={"token": token, "csrf_token": "forged"}, headers=HTML).status_code == 403
         )
     assert count_people(network) == 0
-    assert len(_pending()) == 2
+    assert len(_pending()) == 3
+
+
+def test_the_preview_lists_who_would_be_added_merged_or_skipped_a_page_at_a_time(
+    client: TestClient, network: Network, csrf: str, corpus: Path, connections: bytes
+) -> None:
+    first = _preview(client, csrf, connections)
+    people = first.context["people"]  # type: ignore[attr-defined]
+    assert [(row["outcome"], row["name"]) for row in people["rows"]] == [
+        ("add", "Ada Lovelace"),
+        ("add", "Grace Hopper"),
+        ("add", "Alan Turing"),
+        ("skip", ""),
+    ]
+    assert people["rows"][3]["line"] == 6 and "no name" in people["rows"][3]["reason"]
+    assert "Grace Hopper" in first.text and "a new person" in first.text
+    client.post("/import/commit", data={"csrf_token": csrf, "token": first.context["token"]}, headers=HTML)  # type: ignore[attr-defined]
+    many = [ROWS[0][:4] + ("Babbage & Co", "Principal Engineer", ROWS[0][6]), ROWS[2]] + [
+        (f"Person{n:03d}", "Test", f"https://www.linkedin.com/in/p-{n}", "", "Org", "Role", "01 Oct 2025")
+        for n in range(120)
+    ]
+    response = _preview(client, csrf, linkedin_2024(corpus, many))
+    people = response.context["people"]  # type: ignore[attr-defined]
+    token = response.context["token"]  # type: ignore[attr-defined]
+    assert people["counts"] == {"add": 120, "update": 1, "merge": 1, "skip": 0}
+    assert (people["page"], people["pages"], len(people["rows"])) == (1, 3, 50)
+    assert [row["outcome"] for row in people["rows"][:2]] == ["update", "merge"]
+    page = client.post(
+        "/import/preview/people",
+        data={"csrf_token": csrf, "token": token, "show": "add", "page": "3"},
+        headers={**HTML, "hx-request": "true"},
+    )
+    shown = page.context["people"]  # type: ignore[attr-defined]
+    assert (shown["page"], shown["pages"], shown["first"], shown["last"]) == (3, 3, 101, 120)
+    assert {row["outcome"] for row in shown["rows"]} == {"add"} and "Person119 Test" in page.text
+    assert page.context["report"]["added"] == 120  # type: ignore[attr-defined]
+    updated = client.post(
+        "/import/preview/people", data={"csrf_token": csrf, "token": token, "show": "update"}, headers=HTML
+    ).context["people"]  # type: ignore[attr-defined]
+    assert [row["name"] for row in updated["rows"]] == ["Ada Lovelace"]
+    gone = client.post(
+        "/import/preview/people", data={"csrf_token": csrf, "token": "x" * 32, "show": "add"}, headers=HTML
+    )
+    assert gone.status_code == 400
+    # Importing forgets the kept preview with the file.
+    client.post("/import/commit", data={"csrf_token": csrf, "token": token}, headers=HTML)
+    assert _pending() == []

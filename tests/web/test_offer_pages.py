@@ -312,7 +312,7 @@ def test_each_today_item_links_to_its_message(client: TestClient, network: Netwo
     log_interaction(network, [helper], direction=Direction.ASKED, kind="coffee", summary="CV", on=TODAY)
     birthday = _person(network, "Ben Roy", birthday=PartialDate(month=TODAY.month, day=TODAY.day))
     page = client.get("/today", headers=HTML)
-    drafts = page.context["drafts"]  # type: ignore[attr-defined]
+    drafts = list(page.context["drafts"].values())  # type: ignore[attr-defined]
     assert f"/people/{helper}/write?template=thank-you" in drafts
     assert f"/people/{birthday}/write?template=greeting&occasion=birthday" in drafts
     assert "Write a message" in page.text

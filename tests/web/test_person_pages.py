@@ -360,7 +360,7 @@ def test_likely_duplicates_are_suggested_and_merged(client: TestClient, csrf: st
     )
     review = client.get(f"/people/{_id(keep)}/merge", params={"other_id": other.id})
     assert review.template.name == "person/merge.html"  # type: ignore[attr-defined]
-    assert ("Organisation", "", "Acme") in review.context["rows"]  # type: ignore[attr-defined]
+    assert ("organisation", "Organisation", "", "Acme", True) in review.context["rows"]  # type: ignore[attr-defined]
     response = client.post(
         f"/people/{_id(keep)}/merge",
         data={"csrf_token": csrf, "other_id": str(other.id)},
@@ -476,3 +476,98 @@ def test_the_timeline_is_grouped_by_year_and_the_profile_named(network: Network,
         < page.index("Coffee in 2024")
     )
     assert ">LinkedIn profile</a>" in page and 'title="https://www.linkedin.com/in/ana-silva"' in page
+
+
+@pytest.mark.parametrize(
+    ("picked", "stored"),
+    [
+        ({"birthday:month": "04", "birthday:day": "12", "birthday:year": ""}, PartialDate(month=4, day=12)),
+        (
+            {"birthday:month": "04", "birthday:day": "12", "birthday:year": "1990"},
+            PartialDate(month=4, day=12, year=1990),
+        ),
+        ({"birthday:month": "", "birthday:day": "", "birthday:year": ""}, None),
+    ],
+)
+def test_a_birthday_is_picked_month_and_day_with_the_year_if_known(
+    client: TestClient, csrf: str, network: Network, picked: dict[str, str], stored: PartialDate | None
+) -> None:
+    person = _add(network, "Bo Chen", birthday=PartialDate(month=1, day=2))
+    data = {"csrf_token": csrf, "was:birthday": "--01-02", **picked}
+    response = client.post(f"/people/{_id(person)}", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    assert get_person(network, _id(person)).birthday == stored  # type: ignore[union-attr]
+
+
+def test_a_date_half_picked_is_refused_and_shown_as_picked(
+    client: TestClient, csrf: str, network: Network
+) -> None:
+    person = _add(network, "Bo Chen")
+    data = {"csrf_token": csrf, "birthday:month": "04", "birthday:day": "", "birthday:year": ""}
+    response = client.post(f"/people/{_id(person)}", data=data)
+    assert response.status_code == 400 and list(response.context["errors"]) == ["birthday"]  # type: ignore[attr-defined]
+    assert response.context["date_parts"]["birthday"] == ("", "04", "")  # type: ignore[attr-defined]
+    assert '<option value="04" selected>April</option>' in response.text
+    february = {"csrf_token": csrf, "birthday:month": "02", "birthday:day": "31", "birthday:year": ""}
+    assert client.post(f"/people/{_id(person)}", data=february).status_code == 400
+
+
+def test_the_date_pickers_speak_french(client: TestClient, network: Network) -> None:
+    person = _add(network, "Bo Chen", birthday=PartialDate(month=4, day=12))
+    client.cookies.set("orchardist_lang", "fr_CA")
+    page = client.get(f"/people/{_id(person)}/edit")
+    assert '<option value="04" selected>avril</option>' in page.text
+    assert '<option value="12" selected>12</option>' in page.text
+    assert "Année (si connue)" in page.text
+
+
+def test_a_merge_shows_the_differences_and_keeps_the_value_picked(
+    client: TestClient, csrf: str, network: Network
+) -> None:
+    keep = _add(network, "Robert Smith", emails=("rob@x.example",), title="Engineer", location="Ottawa")
+    other = _add(network, "Bob Smith", emails=("rob@x.example",), title="Lead Engineer", location="Ottawa")
+    review = client.get(f"/people/{_id(keep)}/merge", params={"other_id": other.id})
+    assert review.context["choosable"] == ["display_name", "given_name", "title"]  # type: ignore[attr-defined]
+    assert review.context["look_different"] == []  # type: ignore[attr-defined]
+    assert 'name="choose:title" value="other"' in review.text and "differs-mark" in review.text
+    response = client.post(
+        f"/people/{_id(keep)}/merge",
+        data={
+            "csrf_token": csrf,
+            "other_id": str(other.id),
+            "choose:title": "other",
+            "choose:display_name": "keep",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    merged = get_person(network, _id(keep))
+    assert merged is not None and (merged.display_name, merged.title) == ("Robert Smith", "Lead Engineer")
+
+
+def test_a_merge_warns_when_the_two_look_like_different_people(
+    client: TestClient, csrf: str, network: Network
+) -> None:
+    keep = _add(
+        network,
+        "Robert Smith",
+        linkedin_url="https://www.linkedin.com/in/robert-smith",
+        birthday=PartialDate(month=4, day=12),
+    )
+    other = _add(
+        network,
+        "Ann Lee",
+        linkedin_url="https://www.linkedin.com/in/ann-lee",
+        birthday=PartialDate(month=9, day=1),
+    )
+    review = client.get(f"/people/{_id(keep)}/merge", params={"other_id": other.id})
+    warnings = review.context["look_different"]  # type: ignore[attr-defined]
+    assert len(warnings) == 3 and "different LinkedIn profiles" in warnings[0]
+    assert "These may be two different people" in review.text
+    refused = client.post(
+        f"/people/{_id(keep)}/merge",
+        data={"csrf_token": csrf, "other_id": str(other.id), "choose:emails": "other"},
+        headers=HTML,
+    )
+    assert refused.status_code == 400  # e-mails are put together, not chosen
+    assert get_person(network, _id(other)) is not None

@@ -167,3 +167,38 @@ def test_the_running_app_sends_the_digest_when_due(network: Network, smtp_sink: 
         time.sleep(0.2)  # further checks find it sent already
     assert len(sink.messages) == 1
     assert current(network)["digest_last_sent"]
+
+
+def test_the_mail_server_has_its_own_save_and_the_digest_shows_once_it_is_set(
+    client: TestClient, network: Network, csrf: str
+) -> None:
+    page = client.get("/settings", headers=HTML)
+    assert 'action="/settings/mail"' in page.text and "Set the outgoing mail server first" in page.text
+    assert 'action="/settings/digest/send"' not in page.text and 'id="digest_enabled"' not in page.text
+    mail = {
+        "csrf_token": csrf,
+        "smtp_host": "mail.example.org",
+        "smtp_port": "587",
+        "smtp_security": "starttls",
+    }
+    saved = client.post("/settings/mail", data=mail, headers=HTML, follow_redirects=False)
+    assert saved.headers["location"] == "/settings?saved=mail#mail-heading"
+    assert current(network)["smtp_host"] == "mail.example.org"
+    page = client.get("/settings", headers=HTML)
+    assert 'action="/settings/digest/send"' in page.text and 'id="digest_enabled"' in page.text
+    # The digest's own form leaves the mail server as it was.
+    digest = {
+        "csrf_token": csrf,
+        "digest_weekday": "monday",
+        "digest_to": "me@example.org",
+        "digest_from": "",
+    }
+    assert (
+        client.post("/settings/digest", data=digest, headers=HTML, follow_redirects=False).status_code == 303
+    )
+    assert (
+        current(network)["smtp_host"] == "mail.example.org"
+        and current(network)["digest_to"] == "me@example.org"
+    )
+    refused = client.post("/settings/mail", data={**mail, "smtp_port": "0"}, headers=HTML)
+    assert refused.status_code == 400 and refused.context["error_section"] == "mail"  # type: ignore[attr-defined]

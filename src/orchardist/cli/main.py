@@ -37,7 +37,13 @@ from orchardist.cli.reminders import reminders_group
 from orchardist.cli.serve import serve_command
 from orchardist.cli.settings import settings_group
 from orchardist.cli.sharing import share_group
-from orchardist.cli.tending import dismiss_command, snooze_command, today_command
+from orchardist.cli.tending import (
+    dismiss_command,
+    snooze_command,
+    today_command,
+    undismiss_command,
+    unsnooze_command,
+)
 
 
 class OrchardistGroup(click.Group):
@@ -114,6 +120,8 @@ cli.add_command(passcode_group)
 cli.add_command(today_command)
 cli.add_command(snooze_command)
 cli.add_command(dismiss_command)
+cli.add_command(unsnooze_command)
+cli.add_command(undismiss_command)
 cli.add_command(reconnect_group)
 cli.add_command(settings_group)
 cli.add_command(me_group)

@@ -155,6 +155,7 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("dates", ", ".join(f"{item.label} {item.date.isoformat()}" for item in person.dates)),
         ("last contact", overview.last_contact.isoformat() if overview.last_contact else "never"),
         ("next due", standing.next_due.isoformat() if standing.next_due else "never (dormant)"),
+        ("snoozed until", standing.snoozed_until.isoformat() if standing.snoozed_until else ""),
         ("ledger", ", ".join(f"{direction} {number}" for direction, number in standing.ledger.items())),
         ("notes", person.notes),
     ]
@@ -263,15 +264,27 @@ def duplicates_command(ctx: click.Context, as_json: bool) -> None:
 @people_group.command("merge")
 @click.argument("keep_id", type=int)
 @click.argument("other_id", type=int)
+@click.option(
+    "--take",
+    "taken",
+    multiple=True,
+    metavar="FIELD",
+    help="Keep OTHER_ID's value of FIELD where both records hold a different one (repeatable).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the merged person as JSON.")
 @click.pass_context
-def merge_command(ctx: click.Context, keep_id: int, other_id: int, as_json: bool) -> None:
-    """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over."""
+def merge_command(
+    ctx: click.Context, keep_id: int, other_id: int, taken: tuple[str, ...], as_json: bool
+) -> None:
+    """Merge OTHER_ID into KEEP_ID: details, interactions and introductions move over.
+
+    Where both records hold a different value, KEEP_ID's stays, unless --take names the field.
+    """
     from orchardist.services.duplicates import merge
     from orchardist.services.serialisers import listing_to_dict
 
     with reported():
-        merged = merge(state(ctx).network(), keep_id, other_id)
+        merged = merge(state(ctx).network(), keep_id, other_id, {name: "other" for name in taken})
     if as_json:
         print_json(listing_to_dict(merged))
     else:

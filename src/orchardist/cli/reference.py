@@ -31,7 +31,8 @@ never removed or renamed.
   `dates`, `notes`, `coworker`, `coworker_maybe`, `knows_search`, `coworker_override`, `sources`,
   `last_contact`.
 - `people show ID --json`: the same object plus `ledger` (`{"gave", "asked", "mutual", "social"}`),
-  `next_due` (`YYYY-MM-DD`, or `null` when dormant), `met_through` (`{"id", "name"}` or `null`) and
+  `next_due` (`YYYY-MM-DD`, or `null` when dormant), `today` (`due`, `snoozed`, `dismissed`, `later`
+  or `dormant`), `snoozed_until` (`YYYY-MM-DD` or `null`), `met_through` (`{"id", "name"}` or `null`) and
   `interactions` (newest first, each `{"id", "date", "direction", "channel", "kind", "summary", "notes",
   "person_ids"}`).
 - The person fields are those of `src/orchardist/domain/fields.py`; a field added there appears in every

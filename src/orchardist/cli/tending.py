@@ -44,16 +44,33 @@ _DAY = click.DateTime(["%Y-%m-%d"])
 
 
 @click.command("snooze")
-@click.argument("person_id", type=int)
+@click.argument("person_ids", metavar="PERSON_ID...", nargs=-1, type=int, required=True)
 @click.option("--until", "until", type=_DAY, required=True, help="Last day to hide them (YYYY-MM-DD).")
 @click.pass_context
-def snooze_command(ctx: click.Context, person_id: int, until: datetime) -> None:
-    """Keep PERSON_ID off Today through the --until day; they come back the day after."""
-    from orchardist.services.tending import snooze
+def snooze_command(ctx: click.Context, person_ids: tuple[int, ...], until: datetime) -> None:
+    """Keep one or more people off Today through the --until day; they come back the day after.
+
+    Several at once are snoozed together: an id not in your network snoozes no one.
+    """
+    from orchardist.services.tending import snooze_many
 
     with reported():
-        snooze(state(ctx).network(), person_id, until.date())
-    click.echo(f"snoozed #{person_id} until {until.date().isoformat()}")
+        snoozed = snooze_many(state(ctx).network(), list(person_ids), until.date())
+    for entry in snoozed:
+        click.echo(f"snoozed {entry.name} (#{entry.person_id}) until {entry.until.isoformat()}")
+
+
+@click.command("unsnooze")
+@click.argument("person_ids", metavar="PERSON_ID...", nargs=-1, type=int, required=True)
+@click.pass_context
+def unsnooze_command(ctx: click.Context, person_ids: tuple[int, ...]) -> None:
+    """End the snooze of one or more people now (early, or to undo one): they are back on Today when due."""
+    from orchardist.services.tending import end_snooze
+
+    with reported():
+        ended = set(end_snooze(state(ctx).network(), list(person_ids)))
+    for person_id in person_ids:
+        click.echo(f"#{person_id}: " + ("snooze ended" if person_id in ended else "was not snoozed"))
 
 
 @click.command("dismiss")
@@ -68,3 +85,18 @@ def dismiss_command(ctx: click.Context, person_id: int, reason: str, due: dateti
     with reported():
         dismiss(state(ctx).network(), person_id, reason, due.date())
     click.echo(f"dismissed {reason} for #{person_id} due {due.date().isoformat()}")
+
+
+@click.command("undismiss")
+@click.argument("person_id", type=int)
+@click.option("--reason", required=True, help="The item's reason, as `dismiss` was given it.")
+@click.option("--due", type=_DAY, required=True, help="The item's due day, as `dismiss` was given it.")
+@click.pass_context
+def undismiss_command(ctx: click.Context, person_id: int, reason: str, due: datetime) -> None:
+    """Bring back a Today item dismissed by mistake (the undo of `dismiss`)."""
+    from orchardist.services.tending import undismiss
+
+    with reported():
+        found = undismiss(state(ctx).network(), person_id, reason, due.date())
+    day = due.date().isoformat()
+    click.echo(f"{reason} for #{person_id} due {day} " + ("is back" if found else "was not dismissed"))

@@ -23,7 +23,15 @@ from orchardist.domain.interactions import Interaction
 from orchardist.domain.matching import organisation_key
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import MOST_DAYS, Person, Tier
-from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
+from orchardist.domain.records import (
+    Dismissal,
+    JobChange,
+    Organisation,
+    PersonRecord,
+    Reconnect,
+    Reconnection,
+    Snooze,
+)
 
 if TYPE_CHECKING:
     from orchardist.domain.offers import Offer
@@ -352,6 +360,8 @@ def record_problem(record: PersonRecord) -> Problem | None:
     elif isinstance(record, Dismissal):
         days = (("due", record.due),)
         texts = (("reason", record.reason, MAX_REASON),)
+    elif isinstance(record, Reconnection):
+        days = (("on", record.on),)
     else:
         days = (("seen_on", record.seen_on),)
         texts = _job_texts(record)

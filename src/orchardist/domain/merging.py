@@ -7,12 +7,15 @@ there merges like the others of its kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from orchardist.domain import wording
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, value_of, with_values
 from orchardist.domain.matching import email_key, fold, linkedin_key, phone_key
+from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import MANUAL_SOURCE, PartialDate, Person, Tier
 
 _CLOSENESS = {Tier.INNER: 0, Tier.ACTIVE: 1, Tier.CASUAL: 2, Tier.DORMANT: 3}
@@ -92,18 +95,62 @@ def _merged_value(spec: FieldSpec, mine: Any, theirs: Any) -> tuple[Any, str]:
     return (mine, "keep") if mine not in (None, "") else (theirs, "other")
 
 
-def merge_people(keep: Person, other: Person) -> Person:
-    """One person from two records the user says are the same; ``keep``'s id and filled values win.
+KEEP, OTHER = "keep", "other"
+
+
+def choosable(keep: Person, other: Person) -> list[str]:
+    """The fields where the two records hold different values and one must win: single values (not
+    lists, which are united, nor notes, which are joined), both filled."""
+    found = []
+    for name, spec in FIELDS.items():
+        if spec.is_list or spec.kind is Kind.NOTES:
+            continue
+        mine, theirs = value_of(keep, name), value_of(other, name)
+        if mine not in (None, "") and theirs not in (None, "") and mine != theirs:
+            found.append(name)
+    return found
+
+
+def look_different(keep: Person, other: Person) -> list[Message]:
+    """Why two records look like two people rather than one: different LinkedIn profiles, different
+    birthdays, or names without a word in common. Merging them is still the user's call."""
+    found: list[Message] = []
+    mine, theirs = linkedin_key(keep.linkedin_url), linkedin_key(other.linkedin_url)
+    if mine and theirs and mine != theirs:
+        found.append(wording.OTHER_LINKEDIN())
+    first, second = keep.birthday, other.birthday
+    if first is not None and second is not None and (first.month, first.day) != (second.month, second.day):
+        found.append(wording.OTHER_BIRTHDAY(first=first.isoformat(), second=second.isoformat()))
+    words = [set(re.findall(r"\w+", fold(person.display_name))) for person in (keep, other)]
+    if words[0] and words[1] and not words[0] & words[1]:
+        found.append(wording.NO_NAME_IN_COMMON())
+    return found
+
+
+def merge_people(keep: Person, other: Person, chosen: Mapping[str, str] | None = None) -> Person:
+    """One person from two records the user says are the same; ``keep``'s id and filled values win,
+    but where ``chosen`` names a field ``"other"`` (one of ``choosable``), the other record's value.
 
     Lists are united without duplicates; notes that differ are joined with a blank line; the
-    closer tier and the shorter rhythm are kept. Sources of both records are kept per field, those of
-    the value kept coming last so that a hand edit stays protected from imports.
+    closer tier and the shorter rhythm are kept unless chosen. Sources of both records are kept per
+    field, those of the value kept coming last so that a hand edit stays protected from imports.
     """
+    picks = dict(chosen or {})
+    allowed = set(choosable(keep, other))
+    for name, pick in picks.items():
+        if name not in allowed or pick not in (KEEP, OTHER):
+            raise InputRefused(wording.NOT_CHOOSABLE(field=name), field=name)
     values: dict[str, Any] = {}
     winner: dict[str, str] = {}  # field -> "keep" or "other": whose sources go last
     for name, spec in FIELDS.items():
-        values[name], winner[name] = _merged_value(spec, value_of(keep, name), value_of(other, name))
+        mine, theirs = value_of(keep, name), value_of(other, name)
+        if name in picks:
+            values[name], winner[name] = (theirs, OTHER) if picks[name] == OTHER else (mine, KEEP)
+        else:
+            values[name], winner[name] = _merged_value(spec, mine, theirs)
     values["urls"] = _urls_with_linkedin(values["urls"], other.linkedin_url, str(values["linkedin_url"]))
+    if values["linkedin_url"] == other.linkedin_url and keep.linkedin_url:
+        values["urls"] = _urls_with_linkedin(values["urls"], keep.linkedin_url, str(values["linkedin_url"]))
     if values["met_through_id"] is not None and values["met_through_id"] in (keep.id, other.id):
         values["met_through_id"] = None  # met through their own duplicate
     sources: dict[str, tuple[str, ...]] = {}

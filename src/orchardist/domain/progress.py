@@ -9,8 +9,11 @@ Rules:
 - ``thank_yous``: contacts of the kind ``thank_you``, whatever their direction.
 - ``reconnections``: a contact with someone after a long silence — their previous contact was at least
   ``RECONNECT_AFTER_DAYS`` (90) days earlier, or, when it is the first contact ever logged with them,
-  they were added at least 90 days earlier. A first contact with someone added less than 90 days
-  before is getting to know them, not reconnecting. A later contact in the same silence-breaking week
+  the relationship started at least 90 days earlier: the day LinkedIn says you connected when it is
+  known (a connection of 2010 imported yesterday is an old relationship), else the day they were
+  added. A first contact with someone met less than 90 days before is getting to know them, not
+  reconnecting. A contact that takes someone off the reconnect list is a reconnection whatever the
+  silence (the first contact with them that day). A later contact in the same silence-breaking week
   is not a second reconnection (its previous contact is the first one).
 - ``new_people``: people added to the network that week.
 - ``tended``: distinct people with at least one contact that week; the weekly goal counts these.
@@ -106,12 +109,18 @@ class Ledger:
         }
 
 
-def is_reconnection(on: date, previous: date | None, added_on: date | None) -> bool:
-    """Whether a contact on ``on`` breaks a silence of at least ``RECONNECT_AFTER_DAYS`` days.
+def is_reconnection(
+    on: date, previous: date | None, added_on: date | None, *, from_list: bool = False
+) -> bool:
+    """Whether a contact on ``on`` breaks a silence of at least ``RECONNECT_AFTER_DAYS`` days, or took
+    the person off the reconnect list (``from_list``: that day's first contact with them).
 
     ``previous`` is the person's latest contact before this one (None if this is the first);
-    ``added_on`` the day they were added (None if unknown: then a first contact is no reconnection).
+    ``added_on`` the day the relationship started (the day they connected, else the day they were
+    added; None if unknown: then a first contact is no reconnection).
     """
+    if from_list and (previous is None or previous < on):
+        return True
     since = previous if previous is not None else added_on
     return since is not None and (on - since).days >= RECONNECT_AFTER_DAYS
 
@@ -121,12 +130,17 @@ def weekly_counts(
     previous: Mapping[int, date],
     added: Mapping[int, date],
     starts: list[date],
+    *,
+    started: Mapping[int, date] | None = None,
+    listed: Mapping[int, frozenset[date]] | None = None,
 ) -> list[WeekCounts]:
     """Each week's figures, for the weeks beginning on the Mondays ``starts`` (oldest first).
 
     ``contacts`` are those inside the weeks (others are ignored); ``previous`` holds each contacted
     person's latest contact before the first week, if any; ``added`` the day people were added: at
-    least everyone added during the weeks and everyone in ``contacts``.
+    least everyone added during the weeks and everyone in ``contacts``; ``started`` the day each
+    relationship started when it is earlier than that (the day they connected); ``listed`` the days a
+    contact took each person off the reconnect list.
     """
     if not starts:
         return []
@@ -142,7 +156,8 @@ def weekly_counts(
     for person_id, theirs in by_person.items():
         theirs.sort(key=lambda contact: contact.on)
         before: date | None = previous.get(person_id)
-        joined = added.get(person_id)
+        joined = (started or {}).get(person_id, added.get(person_id))
+        off_list = (listed or {}).get(person_id, frozenset())
         weeks_seen: set[int] = set()
         for contact in theirs:
             if contact.on not in week_of:
@@ -150,7 +165,7 @@ def weekly_counts(
             week = week_of[contact.on]
             if week is None:  # a gap between the weeks asked for
                 continue
-            if is_reconnection(contact.on, before, joined):
+            if is_reconnection(contact.on, before, joined, from_list=contact.on in off_list):
                 reconnections[week] += 1
             before = contact.on
             if contact.direction is Direction.GAVE:
@@ -198,12 +213,20 @@ class Tally(NamedTuple):
 _BY_DIRECTION = {Direction.GAVE: 1, Direction.ASKED: 2, Direction.MUTUAL: 3, Direction.SOCIAL: 4}
 
 
-def tally_by_week(contacts: Iterable[Contact], added: Mapping[int, date]) -> dict[date, Tally]:
+def tally_by_week(
+    contacts: Iterable[Contact],
+    added: Mapping[int, date],
+    *,
+    started: Mapping[int, date] | None = None,
+    listed: Mapping[int, frozenset[date]] | None = None,
+) -> dict[date, Tally]:
     """Every week's figures from the whole history of some people, by the week's Monday (weeks with
     nothing left out): the same rules as ``weekly_counts``, without a window.
 
     ``contacts`` are all of those people's contacts; ``added`` the day each was added (everyone
-    whose contacts are given, and anyone else who counts as a new person). Figures are sums over
+    whose contacts are given, and anyone else who counts as a new person); ``started`` the day a
+    relationship started when earlier (the day they connected); ``listed`` the days a contact took a
+    person off the reconnect list. Figures are sums over
     people, so the figures of a network are the sum of its people's, and a change to some people
     changes the figures by the difference of theirs.
     """
@@ -215,14 +238,15 @@ def tally_by_week(contacts: Iterable[Contact], added: Mapping[int, date]) -> dic
     for person_id, theirs in by_person.items():
         theirs.sort(key=lambda contact: contact.on)
         before: date | None = None
-        joined = added.get(person_id)
+        joined = (started or {}).get(person_id, added.get(person_id))
+        off_list = (listed or {}).get(person_id, frozenset())
         weeks: set[date] = set()
         for contact in theirs:
             week = week_of.get(contact.on)
             if week is None:
                 week = week_of[contact.on] = week_start(contact.on)
             row = rows[week]
-            if is_reconnection(contact.on, before, joined):
+            if is_reconnection(contact.on, before, joined, from_list=contact.on in off_list):
                 row[0] += 1
             before = contact.on
             row[_BY_DIRECTION[contact.direction]] += 1

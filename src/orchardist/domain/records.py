@@ -1,5 +1,6 @@
 """What a network keeps besides people, interactions and offers: the organisations people work at, the
-reconnect list, snoozes, dismissed Today items and the new jobs an import saw.
+reconnect list and the contacts that took people off it, snoozes, dismissed Today items and the new jobs
+an import saw.
 
 Each is a stored row with its ``id`` (None before it is stored) and, but for an organisation, the
 person it is about; a backup carries them all, so a restore gives back the same state.
@@ -31,6 +32,15 @@ class Reconnect:
 
     person_id: int
     since: date
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reconnection:
+    """A contact on ``on`` that took someone off the reconnect list: Progress counts it a reconnection."""
+
+    person_id: int
+    on: date
     id: int | None = None
 
 
@@ -67,7 +77,7 @@ class JobChange:
     id: int | None = None
 
 
-PersonRecord = Reconnect | Snooze | Dismissal | JobChange
+PersonRecord = Reconnect | Snooze | Dismissal | JobChange | Reconnection
 """A row about one person, which follows them when their id changes."""
 
 
@@ -81,6 +91,8 @@ def same_record(record: PersonRecord) -> tuple[object, ...]:
         return (type(record).__name__, record.person_id)
     if isinstance(record, Dismissal):
         return ("Dismissal", record.person_id, record.reason, record.due)
+    if isinstance(record, Reconnection):
+        return ("Reconnection", record.person_id, record.on)
     return (
         "JobChange",
         record.person_id,

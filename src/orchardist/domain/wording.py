@@ -18,6 +18,13 @@ MIDDLE_INITIAL = Wording("duplicate.middle_initial", N_("same name but for a mid
 NICKNAME = Wording("duplicate.nickname", N_("nickname: %(first)s = %(second)s"))
 SIMILAR_NAME = Wording("duplicate.similar_name", N_("similar name (score %(score)s)"))
 SAME_ORGANISATION = Wording("duplicate.same_organisation", N_("same organisation"))
+# Why two records the user means to merge look like two people (merging.py).
+OTHER_LINKEDIN = Wording("merge.other_linkedin", N_("they have different LinkedIn profiles"))
+OTHER_BIRTHDAY = Wording("merge.other_birthday", N_("their birthdays differ (%(first)s and %(second)s)"))
+NO_NAME_IN_COMMON = Wording("merge.no_name_in_common", N_("their names have no word in common"))
+NOT_CHOOSABLE = Wording(
+    "merge.not_choosable", N_("%(field)s cannot be chosen: both records must have a different value")
+)
 
 # Things that do not exist in this network (people and offers are looked up by id everywhere).
 NO_SUCH_PERSON = Wording("person.not_found", N_("no person with id %(id)s"))

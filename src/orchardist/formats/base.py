@@ -12,7 +12,15 @@ from orchardist.domain.interactions import Interaction
 from orchardist.domain.leads import Lead
 from orchardist.domain.messages import InputRefused, Message
 from orchardist.domain.people import Person
-from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
+from orchardist.domain.records import (
+    Dismissal,
+    JobChange,
+    Organisation,
+    PersonRecord,
+    Reconnect,
+    Reconnection,
+    Snooze,
+)
 from orchardist.formats.messages import AT_LINE, AT_LINE_IN_FIELD, IN_FIELD
 
 if TYPE_CHECKING:
@@ -138,6 +146,7 @@ class ParseResult:
     snoozes: list[ParsedRecord[Snooze]] = field(default_factory=list)
     dismissals: list[ParsedRecord[Dismissal]] = field(default_factory=list)
     job_changes: list[ParsedRecord[JobChange]] = field(default_factory=list)
+    reconnections: list[ParsedRecord[Reconnection]] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
     professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
     leads: list[ParsedLead] = field(default_factory=list)
@@ -171,6 +180,7 @@ class NetworkSnapshot:
     snoozes: list[Snooze] = field(default_factory=list)
     dismissals: list[Dismissal] = field(default_factory=list)
     job_changes: list[JobChange] = field(default_factory=list)
+    reconnections: list[Reconnection] = field(default_factory=list)
     templates: list[KeptTemplate] = field(default_factory=list)
     professional: ProfessionalSelf = field(default_factory=ProfessionalSelf)
     leads: list[Lead] = field(default_factory=list)

@@ -71,8 +71,9 @@ FORMAT_NAME = "orchardist-backup"
 # organisations, the reconnect list, snoozes, dismissals and new jobs; version 4 the message templates;
 # version 5 each person's UID (the stable identity of their vCards); version 6 the user's professional
 # self (``presence``: profiles, pitch, practice log, calling card), the job leads, groups and events
-# (and whom the user met at each), and the introductions the user brokers. Versions 1 to 4 still
-# restore, their people each given a new UID; versions 1 to 5 have none of what 6 added.
+# (and whom the user met at each), the introductions the user brokers, and the reconnections (the
+# contacts that took people off the reconnect list). Versions 1 to 4 still restore, their people each
+# given a new UID; versions 1 to 5 have none of what 6 added.
 VERSION = 6
 READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 _MARKER = FORMAT_NAME.encode()
@@ -429,6 +430,7 @@ def parse(data: bytes, source: str) -> ParseResult:
         groups=growth.groups(document),
         events=growth.events(document, keys),
         introductions=records.introductions(document, keys),
+        reconnections=records.reconnections(document, keys),
         # Each setting is checked where it is restored, against what the settings allow.
         settings=typed(document.get("settings", {}), dict, "settings", EXPECTED_OBJECT),
     )

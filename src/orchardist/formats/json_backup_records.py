@@ -14,7 +14,15 @@ from orchardist.domain.interactions import KNOWN_KINDS
 from orchardist.domain.introductions import Introduction, IntroState, Moved
 from orchardist.domain.offers import MAX_TEXT as MAX_OFFER_TEXT
 from orchardist.domain.offers import Offer, OfferKind
-from orchardist.domain.records import Dismissal, JobChange, Organisation, PersonRecord, Reconnect, Snooze
+from orchardist.domain.records import (
+    Dismissal,
+    JobChange,
+    Organisation,
+    PersonRecord,
+    Reconnect,
+    Reconnection,
+    Snooze,
+)
 from orchardist.formats.base import NetworkSnapshot, ParsedIntroduction, ParsedRecord, R
 from orchardist.formats.json_backup_reading import (
     choice,
@@ -33,7 +41,7 @@ from orchardist.formats.messages import INTRODUCTION_PAIR, OFFER_LENGTH
 
 _JOB_TEXTS = ("old_organisation", "old_title", "new_organisation", "new_title", "source")
 # The lists of records of people, in the order a backup writes them.
-RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes")
+RECORD_LISTS = ("reconnect", "snoozes", "dismissals", "job_changes", "reconnections")
 
 
 def person_key(person_id: int) -> str:
@@ -83,6 +91,8 @@ def _record_object(record: PersonRecord, known: Collection[int]) -> dict[str, ob
         return {**head, "until": record.until.isoformat()}
     if isinstance(record, Dismissal):
         return {**head, "reason": record.reason, "due": record.due.isoformat()}
+    if isinstance(record, Reconnection):
+        return {**head, "on": record.on.isoformat()}
     return {
         **head,
         "seen_on": record.seen_on.isoformat(),
@@ -99,6 +109,7 @@ def record_objects(snapshot: NetworkSnapshot, known: Collection[int]) -> dict[st
             ("snoozes", snapshot.snoozes),
             ("dismissals", snapshot.dismissals),
             ("job_changes", snapshot.job_changes),
+            ("reconnections", snapshot.reconnections),
         )
     }
 
@@ -196,6 +207,10 @@ def organisation(value: object, path: str) -> Organisation:
 
 def _reconnect(found: Mapping[str, object], path: str) -> Reconnect:
     return Reconnect(person_id=0, since=day(found, "since", path), id=record_id(found, path))
+
+
+def _reconnection(found: Mapping[str, object], path: str) -> Reconnection:
+    return Reconnection(person_id=0, on=day(found, "on", path), id=record_id(found, path))
 
 
 def _snooze(found: Mapping[str, object], path: str) -> Snooze:
@@ -319,3 +334,7 @@ def introductions(document: Mapping[str, object], keys: set[str]) -> list[Parsed
         )
         parsed.append(ParsedIntroduction(introduction, a_key, b_key))
     return parsed
+
+
+def reconnections(document: Mapping[str, object], keys: set[str]) -> list[ParsedRecord[Reconnection]]:
+    return _records(document, "reconnections", keys, ("on",), _reconnection)

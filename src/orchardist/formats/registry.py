@@ -343,6 +343,7 @@ def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
                 ("snoozes", result.snoozes),
                 ("dismissals", result.dismissals),
                 ("job_changes", result.job_changes),
+                ("reconnections", result.reconnections),
             )
         ),
     ):

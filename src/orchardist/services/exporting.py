@@ -59,6 +59,7 @@ def snapshot(network: Network, *, complete: bool = True, redact: bool = False) -
                 groups=unit.groups.groups(),
                 events=unit.groups.events()[::-1],
                 introductions=unit.introductions.all()[::-1],
+                reconnections=records.reconnections(),
                 people_added=records.people_added(),
                 interactions_logged=records.interactions_logged(),
             )

@@ -14,7 +14,7 @@ from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_k
 from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
-from orchardist.domain.records import PersonRecord
+from orchardist.domain.records import PersonRecord, Reconnection
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
@@ -58,6 +58,23 @@ class JobChange:
     new_title: str
 
 
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One record of the file and what importing does with it: ``add`` a new person, ``update`` someone
+    already here with new details, ``merge`` into someone already here (or another record of the
+    file) changing nothing, or ``skip`` it (``line`` and ``reason`` say where and why)."""
+
+    outcome: str
+    name: str = ""
+    person_id: int | None = None  # the person already here it goes into
+    existing: str = ""  # their name, when it differs from the record's
+    line: int | None = None
+    reason: Message | None = None
+
+
+OUTCOMES = ("add", "update", "merge", "skip")
+
+
 @dataclass(slots=True)
 class ImportReport:
     """What an import did (or, for a preview, would do)."""
@@ -70,6 +87,7 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     interactions: int = 0
     job_changes: list[JobChange] = field(default_factory=list)
+    rows: list[PreviewRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -220,6 +238,15 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
             if changed:
                 plan.updates[existing_id] = merged
             report.merged += 1
+            known = existing_people[existing_id].display_name
+            report.rows.append(
+                PreviewRow(
+                    "update" if changed else "merge",
+                    incoming.display_name,
+                    existing_id,
+                    known if known != incoming.display_name else "",
+                )
+            )
             if parsed.key:
                 plan.key_to_existing[parsed.key] = existing_id
             if parsed.met_through_key:
@@ -232,6 +259,8 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
                 report.merged += 1
+                into = merged.display_name if merged.display_name != incoming.display_name else ""
+                report.rows.append(PreviewRow("merge", incoming.display_name, None, into))
                 # The merged record's keys, and the UID of the card merged into it: a later card
                 # with that UID is the same person too.
                 for key in (*match_keys(merged), *([("uid", incoming.uid)] if incoming.uid else [])):
@@ -256,11 +285,13 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 plan.new_keys.append(parsed.key)
                 plan.new_added.append(parsed.created_at)
                 report.added += 1
+                report.rows.append(PreviewRow("add", incoming.display_name))
             if parsed.met_through_key:
                 position_in_new = twin if twin is not None else len(plan.new) - 1
                 plan.introduced_new.append((position_in_new, parsed.met_through_key))
         if progress and (position + 1) % _BATCH == 0:
             progress("matching", position + 1, total)
+    report.rows.extend(PreviewRow("skip", line=item.line, reason=item.reason) for item in result.skipped)
     report.updated = len(plan.updates)
     for person_id, updated in plan.updates.items():
         before = plan.originals[person_id]
@@ -371,11 +402,21 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
     unit.presence.add_missing(found.profiles, dict(found.pitch), found.practice, found.card)
     linked: list[PersonRecord] = [
         replace(item.record, person_id=key_to_id[item.person_key])
-        for items in (result.reconnect, result.snoozes, result.dismissals, result.job_changes)
+        for items in (
+            result.reconnect,
+            result.snoozes,
+            result.dismissals,
+            result.job_changes,
+            result.reconnections,
+        )
         for item in items
         if item.person_key in key_to_id
     ]
     unit.records.add_records(linked)
+    if any(isinstance(record, Reconnection) for record in linked):
+        # The weekly figures were counted as the interactions were stored: count again with the
+        # contacts that took people off the reconnect list.
+        unit.progress.figures.rebuild()
     known = unit.introductions.pairs()
     introductions = []
     for item in result.introductions:

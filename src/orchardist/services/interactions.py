@@ -132,8 +132,10 @@ def log_contact(
                     warnings.append(warning)
             asked = unit.people.get_many(interaction.person_ids)
             coworkers = ask_warnings_in(unit, [asked[i] for i in interaction.person_ids if i in asked])
+        # Off the reconnect list first: the weekly figures, counted as the contact is stored, then
+        # count it as the reconnection it is.
+        unit.tending.reconnected(interaction.person_ids, interaction.on)
         stored = unit.interactions.add(interaction)
-        unit.tending.reconnected(stored.person_ids, stored.on)
         overview = None
         if overview_of is not None:
             from orchardist.services.people import overview_in

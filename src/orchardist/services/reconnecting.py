@@ -9,21 +9,18 @@ them off the list.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
-from orchardist.domain.people import PartialDate
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.network import Network
+from orchardist.store.tending_rows import connected_on
 from orchardist.store.unit import Unit
 
-CONNECTED = "connected"  # the date label LinkedIn's "Connected On" is kept under
 MOST_AT_ONCE = 200  # people put on the list in one go, and shown in one page of the inventory
 
 
@@ -85,21 +82,6 @@ class Inventory:
             "candidates": [candidate.to_dict() for candidate in self.candidates],
             "listed": [entry.to_dict() for entry in self.listed],
         }
-
-
-@lru_cache(maxsize=4_096)
-def connected_on(dates: str) -> date | None:
-    """The full date under the "connected" label of a person's stored dates (JSON text), if any."""
-    if CONNECTED not in dates:
-        return None
-    for item in json.loads(dates):
-        if item.get("label") == CONNECTED:
-            try:
-                found = PartialDate.parse(str(item.get("date", "")))
-            except ValueError:
-                return None
-            return date(found.year, found.month, found.day) if found.year else None
-    return None
 
 
 def _listed_in(unit: Unit) -> list[Listed]:

@@ -103,6 +103,10 @@ def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
         **person_to_dict(overview.person, overview.last_contact, coworker=overview.coworker),
         "ledger": overview.standing.ledger,
         "next_due": overview.standing.next_due.isoformat() if overview.standing.next_due else None,
+        "today": overview.standing.today.value,
+        "snoozed_until": overview.standing.snoozed_until.isoformat()
+        if overview.standing.snoozed_until
+        else None,
         "met_through": {"id": introducer.id, "name": introducer.display_name} if introducer else None,
         "interactions": [interaction_to_dict(item) for item in overview.timeline],
         "met_at": [

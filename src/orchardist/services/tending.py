@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import enum
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -146,41 +147,139 @@ def _require_person(unit: Unit, person_id: int) -> None:
         raise NotFound(NO_SUCH_PERSON(id=person_id))
 
 
-def snooze(network: Network, person_id: int, until: date, *, on: date | None = None) -> None:
+MOST_SNOOZED_AT_ONCE = 50  # Today's whole list
+
+
+@dataclass(frozen=True, slots=True)
+class Snoozed:
+    """Someone kept off Today: who, and the last day of the snooze."""
+
+    person_id: int
+    name: str
+    until: date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"person_id": self.person_id, "name": self.name, "until": self.until.isoformat()}
+
+
+def _chosen(person_ids: Sequence[int]) -> list[int]:
+    wanted = list(dict.fromkeys(person_ids))
+    if not wanted:
+        raise InputRefused(refusals.CHOOSE_PEOPLE(), field="person_ids")
+    if len(wanted) > MOST_SNOOZED_AT_ONCE:
+        raise InputRefused(refusals.TOO_MANY_CHOSEN(most=MOST_SNOOZED_AT_ONCE), field="person_ids")
+    return wanted
+
+
+def _names_of(unit: Unit, person_ids: Sequence[int]) -> dict[int, str]:
+    """The names of these people; NotFound names the first one not in this network."""
+    found = unit.people.get_many(person_ids)
+    for person_id in person_ids:
+        if person_id not in found:
+            raise NotFound(NO_SUCH_PERSON(id=person_id))
+    return {person_id: found[person_id].display_name for person_id in person_ids}
+
+
+def snooze(network: Network, person_id: int, until: date, *, on: date | None = None) -> Snoozed:
     """Hide a person from Today through ``until`` (inclusive); a later snooze replaces an earlier one."""
+    (snoozed,) = snooze_many(network, [person_id], until, on=on)
+    return snoozed
+
+
+def snooze_many(
+    network: Network, person_ids: Sequence[int], until: date, *, on: date | None = None
+) -> list[Snoozed]:
+    """Hide several people from Today through ``until``, all in one transaction: an id not in this
+    network snoozes no one."""
     if until < (on or date.today()):
         raise InputRefused(refusals.SNOOZE_IN_PAST(day=until.isoformat()), field="--until")
+    wanted = _chosen(person_ids)
     with network.writing() as unit:
-        _require_person(unit, person_id)
-        unit.tending.snooze(person_id, until)
+        names = _names_of(unit, wanted)
+        for person_id in wanted:
+            unit.tending.snooze(person_id, until)
+    return [Snoozed(person_id, names[person_id], until) for person_id in wanted]
+
+
+def end_snooze(network: Network, person_ids: Sequence[int]) -> list[int]:
+    """End these people's snoozes now (early, or to undo one): they are back on Today when due.
+    Returns those who had one; an id not in this network ends no snooze."""
+    wanted = _chosen(person_ids)
+    with network.writing() as unit:
+        _names_of(unit, wanted)
+        return unit.tending.end_snoozes(wanted)
 
 
 def dismiss(network: Network, person_id: int, reason: str, due: date) -> None:
     """Hide one Today item for good (the person's next item still shows)."""
-    if reason not in REASONS:
-        raise InputRefused(
-            refusals.UNKNOWN_REASON(reason=repr(reason), choices=", ".join(codes())), field="reason"
-        )
+    _check_reason(reason)
     with network.writing() as unit:
         _require_person(unit, person_id)
         unit.tending.dismiss(person_id, reason, due)
 
 
+def undismiss(network: Network, person_id: int, reason: str, due: date) -> bool:
+    """Bring a dismissed Today item back (the undo of ``dismiss``); False when it was not dismissed."""
+    _check_reason(reason)
+    with network.writing() as unit:
+        _require_person(unit, person_id)
+        return unit.tending.undismiss(person_id, reason, due)
+
+
+def _check_reason(reason: str) -> None:
+    if reason not in REASONS:
+        raise InputRefused(
+            refusals.UNKNOWN_REASON(reason=repr(reason), choices=", ".join(codes())), field="reason"
+        )
+
+
+class TodayStatus(enum.StrEnum):
+    """Where a person stands with Today, as their page shows it."""
+
+    DUE = "due"  # on Today's list now (or would be, were the list longer)
+    SNOOZED = "snoozed"  # kept off it through ``snoozed_until``
+    DISMISSED = "dismissed"  # their item was dismissed; the next one will show
+    LATER = "later"  # due on ``next_due``
+    DORMANT = "dormant"  # no rhythm: never due
+
+
 @dataclass(frozen=True, slots=True)
 class Standing:
-    """A person's give/ask ledger and when they are next due."""
+    """A person's give/ask ledger, when they are next due, and where they stand with Today."""
 
     ledger: dict[str, int]
     next_due: date | None
+    today: TodayStatus = TodayStatus.LATER
+    snoozed_until: date | None = None
 
 
 def standing_in(unit: Unit, person_id: int, *, on: date | None = None) -> Standing:
-    """A person's ledger and next due day within a transaction; NotFound when not in this network."""
-    person = unit.tending.one(person_id, on or date.today())
+    """A person's ledger, next due day and Today status within a transaction; NotFound when not in this
+    network."""
+    on = on or date.today()
+    person = unit.tending.one(person_id, on)
     if person is None:
         raise NotFound(NO_SUCH_PERSON(id=person_id))
-    due = next_due(person.tier, person.every_days, person.last_contact, person.added_on, tending_in(unit))
-    return Standing(ledger=unit.tending.ledger_of(person_id), next_due=due)
+    settings = tending_in(unit)
+    due = next_due(person.tier, person.every_days, person.last_contact, person.added_on, settings)
+    listed = unit.tending.reconnect_since().get(person_id)
+    reconnecting = listed is not None and (person.last_contact is None or person.last_contact < listed)
+    if reconnecting:
+        due = listed
+    snoozed_until = unit.tending.snooze_of(person_id, on)
+    if snoozed_until is not None:
+        status = TodayStatus.SNOOZED
+    elif due is None:
+        status = TodayStatus.DORMANT
+    elif due > on:
+        status = TodayStatus.LATER
+    elif any(day == due for _reason, day in unit.tending.dismissed_of(person_id)):
+        status = TodayStatus.DISMISSED
+    else:
+        status = TodayStatus.DUE
+    return Standing(
+        ledger=unit.tending.ledger_of(person_id), next_due=due, today=status, snoozed_until=snoozed_until
+    )
 
 
 def standing_of(network: Network, person_id: int) -> Standing:

@@ -1,7 +1,7 @@
 """The server's own tables: agencies, accounts, sessions, and what clients share with counsellors.
 
 None of them has a ``space_id``: they say who may open which space, and are read before any space is
-chosen. Every table that does have one is guarded by row-level security on PostgreSQL (migration 0014).
+chosen. Every table that does have one is guarded by row-level security on PostgreSQL (migration 0016).
 """
 
 from __future__ import annotations

@@ -26,9 +26,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from orchardist.domain.progress import Tally, tally_by_week, week_start
-from orchardist.store.tables import interaction_people, people, spaces, weekly_figures
+from orchardist.store.tables import interaction_people, people, reconnections, spaces, weekly_figures
 from orchardist.store.tending import CONTACT_COLUMNS
-from orchardist.store.tending_rows import contacts_from_rows
+from orchardist.store.tending_rows import connected_on, contacts_from_rows
 
 # Counting the history of this many people costs about as much as counting the whole network again.
 TRACK_AT_MOST = 1_000
@@ -82,15 +82,21 @@ class WeeklyFigures:
         """The figures counted afresh from the stored history: of ``person_ids`` (those in the space),
         or of everyone."""
         if person_ids is None:
-            return tally_by_week(self._contacts(None), self._added(None))
+            added, started = self._added(None)
+            return tally_by_week(self._contacts(None), added, started=started, listed=self._reconnected(None))
         wanted = sorted(set(person_ids))
         contacts = []
-        added: dict[int, date] = {}
+        added = {}
+        started = {}
+        listed: dict[int, frozenset[date]] = {}
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             contacts.extend(self._contacts(batch))
-            added.update(self._added(batch))
-        return tally_by_week(contacts, added)
+            added_now, started_now = self._added(batch)
+            added.update(added_now)
+            started.update(started_now)
+            listed.update(self._reconnected(batch))
+        return tally_by_week(contacts, added, started=started, listed=listed)
 
     def _contacts(self, batch: list[int] | None) -> list[Any]:
         condition = interaction_people.c.space_id == self.space_id
@@ -98,14 +104,39 @@ class WeeklyFigures:
             condition = sa.and_(condition, interaction_people.c.person_id.in_(batch))
         return contacts_from_rows(self.conn.execute(CONTACT_COLUMNS.where(condition)).all())
 
-    def _added(self, batch: list[int] | None) -> dict[int, date]:
+    def _added(self, batch: list[int] | None) -> tuple[dict[int, date], dict[int, date]]:
+        """The day each person was added, and the day the relationship started where it is earlier
+        (the day LinkedIn says you connected)."""
         condition = people.c.space_id == self.space_id
         if batch is not None:
             condition = sa.and_(condition, people.c.id.in_(batch))
         rows = self.conn.execute(
-            sa.select(people.c.id, sa.type_coerce(people.c.created_at, sa.String)).where(condition)
+            sa.select(
+                people.c.id,
+                sa.type_coerce(people.c.created_at, sa.String),
+                sa.type_coerce(people.c.dates, sa.Text),
+            ).where(condition)
         )
-        return {person_id: added_day(created) for person_id, created in rows}
+        added: dict[int, date] = {}
+        started: dict[int, date] = {}
+        for person_id, created, dates in rows:
+            added[person_id] = day = added_day(created)
+            connected = connected_on(dates) if dates else None
+            if connected is not None and connected < day:
+                started[person_id] = connected
+        return added, started
+
+    def _reconnected(self, batch: list[int] | None) -> dict[int, frozenset[date]]:
+        """The days a contact took each person off the reconnect list."""
+        condition = reconnections.c.space_id == self.space_id
+        if batch is not None:
+            condition = sa.and_(condition, reconnections.c.person_id.in_(batch))
+        found: dict[int, set[date]] = {}
+        for person_id, on in self.conn.execute(
+            sa.select(reconnections.c.person_id, reconnections.c.on_date).where(condition)
+        ):
+            found.setdefault(person_id, set()).add(on)
+        return {person_id: frozenset(days) for person_id, days in found.items()}
 
     # -- keeping them up to date ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.figures import WeeklyFigures
 from orchardist.store.ids import ids_for
 from orchardist.store.rows import interaction_from
-from orchardist.store.tables import interaction_people, interactions, people
+from orchardist.store.tables import interaction_people, interactions, people, reconnections
 from orchardist.store.times import to_store
 
 
@@ -258,6 +258,18 @@ class InteractionsRepository:
         ]
         if moved:
             self.conn.execute(interaction_people.insert(), moved)
+        # The contacts that took them off the reconnect list go with the contacts themselves.
+        days_kept = set(
+            self.conn.execute(
+                sa.select(reconnections.c.on_date).where(
+                    reconnections.c.space_id == self.space_id, reconnections.c.person_id == to_id
+                )
+            ).scalars()
+        )
+        theirs = reconnections.c.space_id == self.space_id, reconnections.c.person_id == from_id
+        if days_kept:
+            self.conn.execute(reconnections.delete().where(*theirs, reconnections.c.on_date.in_(days_kept)))
+        self.conn.execute(reconnections.update().where(*theirs).values(person_id=to_id))
         self.refresh_last_contact([from_id, to_id])
 
     def _load(self, ids: list[int]) -> list[Interaction]:

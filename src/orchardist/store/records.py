@@ -1,5 +1,6 @@
 """The rows a backup carries besides people, interactions and offers, in one space: organisations, the
-reconnect list, snoozes, dismissals and new jobs, and when each person and interaction was added."""
+reconnect list and the reconnections, snoozes, dismissals and new jobs, and when each person and
+interaction was added."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from orchardist.domain.records import (
     Organisation,
     PersonRecord,
     Reconnect,
+    Reconnection,
     Snooze,
     same_record,
 )
@@ -29,6 +31,7 @@ from orchardist.store.tables import (
     organisations,
     people,
     reconnect_list,
+    reconnections,
     snoozes,
 )
 from orchardist.store.times import from_store
@@ -51,6 +54,11 @@ _KINDS: dict[type, tuple[sa.Table, Callable[[Any], dict[str, Any]], Callable[[An
         dismissals,
         lambda record: {"person_id": record.person_id, "reason": record.reason, "due_on": record.due},
         lambda row: Dismissal(person_id=row.person_id, reason=row.reason, due=row.due_on, id=row.id),
+    ),
+    Reconnection: (
+        reconnections,
+        lambda record: {"person_id": record.person_id, "on_date": record.on},
+        lambda row: Reconnection(person_id=row.person_id, on=row.on_date, id=row.id),
     ),
     JobChange: (
         job_changes,
@@ -111,6 +119,10 @@ class RecordsRepository:
     def dismissals(self) -> list[Dismissal]:
         """Every dismissed Today item, by id."""
         return self._of_kind(Dismissal)
+
+    def reconnections(self) -> list[Reconnection]:
+        """Every contact that took someone off the reconnect list, by id."""
+        return self._of_kind(Reconnection)
 
     def job_changes(self) -> list[JobChange]:
         """Every new job an import saw, by id."""

@@ -280,6 +280,18 @@ reconnect_list = sa.Table(
     sa.UniqueConstraint("space_id", "person_id", name="uq_reconnect_person"),
 )
 
+# A contact that took someone off the reconnect list, on that day: Progress counts it as a reconnection
+# however recent the last contact or the day they were added.
+reconnections = sa.Table(
+    "reconnections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _space_id(),
+    _person_id(),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.UniqueConstraint("space_id", "person_id", "on_date", name="uq_reconnections_day"),
+)
+
 # A network's settings, one JSON value per key (see orchardist.services.settings).
 settings = sa.Table(
     "settings",

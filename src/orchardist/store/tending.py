@@ -30,6 +30,7 @@ from orchardist.store.tables import (
     job_changes,
     people,
     reconnect_list,
+    reconnections,
     snoozes,
 )
 from orchardist.store.tending_rows import (
@@ -250,6 +251,43 @@ class TendingRepository:
         )
         return {person_id: until for person_id, until in rows}
 
+    def snooze_of(self, person_id: int, on: date) -> date | None:
+        """The last day of the person's snooze when it lasts through ``on``."""
+        until = self.conn.execute(
+            sa.select(snoozes.c.until_on).where(
+                snoozes.c.space_id == self.space_id,
+                snoozes.c.person_id == person_id,
+                snoozes.c.until_on >= on,
+            )
+        ).scalar()
+        return until if isinstance(until, date) else None
+
+    def end_snoozes(self, person_ids: Collection[int]) -> list[int]:
+        """Forget these people's snoozes; returns those who had one."""
+        wanted = sorted(set(person_ids))
+        where = sa.and_(snoozes.c.space_id == self.space_id, snoozes.c.person_id.in_(wanted))
+        had = sorted(self.conn.execute(sa.select(snoozes.c.person_id).where(where)).scalars())
+        if had:
+            self.conn.execute(sa.delete(snoozes).where(where))
+        return had
+
+    def undismiss(self, person_id: int, reason: str, due: date) -> bool:
+        """Forget a dismissal; False when there was none."""
+        keys = {"space_id": self.space_id, "person_id": person_id, "reason": reason, "due_on": due}
+        result = self.conn.execute(
+            sa.delete(dismissals).where(*(dismissals.c[name] == value for name, value in keys.items()))
+        )
+        return bool(result.rowcount)
+
+    def dismissed_of(self, person_id: int) -> frozenset[tuple[str, date]]:
+        """The person's dismissed items, as (reason, due day)."""
+        rows = self.conn.execute(
+            sa.select(dismissals.c.reason, dismissals.c.due_on).where(
+                dismissals.c.space_id == self.space_id, dismissals.c.person_id == person_id
+            )
+        )
+        return frozenset((reason, due) for reason, due in rows)
+
     def dismiss(self, person_id: int, reason: str, due: date) -> None:
         keys = {"space_id": self.space_id, "person_id": person_id, "reason": reason, "due_on": due}
         exists = self.conn.execute(
@@ -290,15 +328,35 @@ class TendingRepository:
 
     def reconnected(self, person_ids: Collection[int], on: date) -> None:
         """Take these people off the reconnect list when they went on it by ``on`` (a contact that day
-        reconnects them; one logged for a day before they went on it does not)."""
-        if person_ids:
+        reconnects them; one logged for a day before they went on it does not), and keep that the
+        contact of ``on`` reconnected them (Progress counts it). Called before the contact is stored,
+        so that the weekly figures count it with the contact."""
+        if not person_ids:
+            return
+        where = sa.and_(
+            reconnect_list.c.space_id == self.space_id,
+            reconnect_list.c.person_id.in_(sorted(set(person_ids))),
+            reconnect_list.c.since_on <= on,
+        )
+        listed = sorted(self.conn.execute(sa.select(reconnect_list.c.person_id).where(where)).scalars())
+        if not listed:
+            return
+        kept = set(
             self.conn.execute(
-                sa.delete(reconnect_list).where(
-                    reconnect_list.c.space_id == self.space_id,
-                    reconnect_list.c.person_id.in_(sorted(set(person_ids))),
-                    reconnect_list.c.since_on <= on,
+                sa.select(reconnections.c.person_id).where(
+                    reconnections.c.space_id == self.space_id,
+                    reconnections.c.person_id.in_(listed),
+                    reconnections.c.on_date == on,
                 )
+            ).scalars()
+        )
+        fresh = [person_id for person_id in listed if person_id not in kept]
+        if fresh:
+            self.conn.execute(
+                sa.insert(reconnections),
+                [{"space_id": self.space_id, "person_id": person_id, "on_date": on} for person_id in fresh],
             )
+        self.conn.execute(sa.delete(reconnect_list).where(where))
 
     def never_contacted(self) -> list[tuple[int, str, datetime]]:
         """Everyone never contacted and not on the reconnect list: id, dates (JSON text), when added.

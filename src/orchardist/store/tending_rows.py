@@ -7,12 +7,31 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.rhythm import TendingSettings
 from orchardist.domain.tending import Contact, Tended, birthdays_between, holiday_between
+
+CONNECTED = "connected"  # the date label LinkedIn's "Connected On" is kept under
+
+
+@lru_cache(maxsize=4_096)
+def connected_on(dates: str) -> date | None:
+    """The full date under the "connected" label of a person's stored dates (JSON text), if any."""
+    if CONNECTED not in dates:
+        return None
+    for item in json.loads(dates):
+        if item.get("label") == CONNECTED:
+            try:
+                found = PartialDate.parse(str(item.get("date", "")))
+            except ValueError:
+                return None
+            return date(found.year, found.month, found.day) if found.year else None
+    return None
+
 
 # The columns a Tended is made of, in the order ``tended_from`` reads them.
 TENDED_COLUMNS = (

@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
+from babel.dates import get_month_names
+
 from orchardist.domain.discretion import override_word
 from orchardist.domain.fields import FIELDS, FieldSpec, Group, Kind, value_of
 from orchardist.domain.people import NamedDate, PartialDate, Person
 from orchardist.services.person_input import PersonError
 from orchardist.web import wording
-from orchardist.web.i18n import _
+from orchardist.web.i18n import _, current_language
 
 WAS = "was:"
 _LIST_SEPARATORS = re.compile(r"[\n,]")
@@ -111,6 +114,44 @@ def changes_from(values: dict[str, str]) -> dict[str, Any]:
     return changes
 
 
+# A date as the pickers send it: ``YYYY-MM-DD``, ``--MM-DD``, or with ``??`` where a part was not picked.
+_PICKED = re.compile(r"^(\d{1,4})?--?(\d\d|\?\?)-(\d\d|\?\?)$")
+
+
+def picked_date(form: dict[str, str], name: str) -> str | None:
+    """The text of date field ``name`` from its month and day pickers and the year box (None when the
+    form has no pickers for it): ``YYYY-MM-DD``, ``--MM-DD`` without a year, "" when nothing is picked,
+    and ``??`` for a part left out (which the field's check then refuses, naming the field)."""
+    if f"{name}:month" not in form and f"{name}:day" not in form:
+        return None
+    month, day, year = (form.get(f"{name}:{part}", "").strip() for part in ("month", "day", "year"))
+    if not (month or day or year):
+        return ""
+    month = month.zfill(2) if month.isdigit() else "??"
+    day = day.zfill(2) if day.isdigit() else "??"
+    return f"{year.zfill(4)}-{month}-{day}" if year.isdigit() else f"--{month}-{day}"
+
+
+def with_picked_dates(form: dict[str, str]) -> dict[str, str]:
+    """The form's texts with each date field's text put together from its pickers."""
+    texts = dict(form)
+    for name, spec in FIELDS.items():
+        if spec.kind is Kind.DATE:
+            text = picked_date(form, name)
+            if text is not None:
+                texts[name] = text
+    return texts
+
+
+def date_parts(text: str) -> tuple[str, str, str]:
+    """The year, month and day the pickers show for a date field's text ("" for a part not known)."""
+    match = _PICKED.match(text.strip())
+    if match is None:
+        return "", "", ""
+    year, month, day = match.groups()
+    return (year or "", "" if month == "??" else month, "" if day == "??" else day)
+
+
 def edited(form: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """The form's texts and, of those, the ones the user changed from what the form was shown with."""
     texts = {name: text for name, text in form.items() if name in FIELDS}
@@ -182,7 +223,7 @@ def _box(spec: FieldSpec) -> Box:
             attrs='min="1" max="3650" inputmode="numeric"',
         )
     if spec.kind is Kind.DATE:
-        return Box(spec.name, "input", help=_("YYYY-MM-DD, or --MM-DD when you don't know the year."))
+        return Box(spec.name, "date", help=_("The month and the day; the year too if you know it."))
     required = "required" if spec.name == "display_name" else ""
     return Box(spec.name, "input", type="url" if spec.name == "linkedin_url" else "text", attrs=required)
 
@@ -209,3 +250,14 @@ def layout() -> list[tuple[str, list[list[Box]]]]:
         if rows:
             found.append((group.value, rows))
     return found
+
+
+def date_fields() -> list[str]:
+    """The fields the form asks for with date pickers."""
+    return [name for name, spec in FIELDS.items() if spec.kind is Kind.DATE]
+
+
+def month_names() -> list[str]:
+    """The months as the page's language names them, January first."""
+    names = get_month_names("wide", locale=Locale.parse(current_language()))
+    return [str(names[month]) for month in range(1, 13)]

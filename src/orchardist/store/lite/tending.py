@@ -145,6 +145,18 @@ class LiteTending(LiteRepository):
         rows = self.conn.execute(statement, (self.space_id, on.isoformat()))
         return {person_id: as_date(until) for person_id, until in rows}
 
+    def snooze_of(self, person_id: int, on: date) -> date | None:
+        """The last day of the person's snooze when it lasts through ``on``."""
+        statement = "SELECT until_on FROM snoozes WHERE space_id = ? AND person_id = ? AND until_on >= ?"
+        row = self.conn.execute(statement, (self.space_id, person_id, on.isoformat())).fetchone()
+        return as_date(row[0]) if row else None
+
+    def dismissed_of(self, person_id: int) -> frozenset[tuple[str, date]]:
+        """The person's dismissed items, as (reason, due day)."""
+        statement = "SELECT reason, due_on FROM dismissals WHERE space_id = ? AND person_id = ?"
+        rows = self.conn.execute(statement, (self.space_id, person_id))
+        return frozenset((reason, as_date(due)) for reason, due in rows)
+
     def dismissed(self) -> frozenset[tuple[int, str, date]]:
         statement = "SELECT person_id, reason, due_on FROM dismissals WHERE space_id = ?"
         rows = self.conn.execute(statement, (self.space_id,))

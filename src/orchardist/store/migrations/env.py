@@ -18,7 +18,7 @@ with store.engine.connect() as connection:
     )
     with context.begin_transaction():
         if not store.is_sqlite:
-            # Row-level security (migration 0014) lets a migration see every space's rows, owner or not.
+            # Row-level security (migration 0016) lets a migration see every space's rows, owner or not.
             connection.exec_driver_sql("SELECT set_config('orchardist.spaces', '*', true)")
         context.run_migrations()
     connection.commit()

@@ -395,6 +395,11 @@ class PersonDetailOut(PersonOut):
 
     ledger: PersonLedgerOut
     next_due: dt.date | None = Field(description="When they are next due for a contact; null when dormant.")
+    today: Literal["due", "snoozed", "dismissed", "later", "dormant"] = Field(
+        description="Where they stand with Today: due now, snoozed, their item dismissed, due later, or "
+        "never due (dormant)."
+    )
+    snoozed_until: dt.date | None = Field(description="The last day of their snooze; null when not snoozed.")
     met_through: PersonRef | None
     interactions: list[InteractionOut] = Field(description="Newest first.")
     met_at: list[MetAtOut] = Field(description="The events you met them at, newest first.")
@@ -474,6 +479,12 @@ class MergeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     other_id: PersonId = Field(description="The record folded into this one, then deleted.")
+    take: list[Annotated[str, Field(max_length=100)]] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Fields where both records hold a different value and the other record's is kept "
+        "(by default this person's is).",
+    )
 
 
 class PeoplePage(BaseModel):

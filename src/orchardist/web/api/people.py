@@ -168,5 +168,5 @@ def delete_person(network: NetworkDep, person_id: PersonPath) -> Response:
 )
 def merge_people(network: NetworkDep, person_id: PersonPath, request: MergeRequest) -> PersonOut:
     """Fold ``other_id`` into this person: details, interactions and introductions move over."""
-    merged = merge(network, person_id, request.other_id)
+    merged = merge(network, person_id, request.other_id, {name: "other" for name in request.take})
     return PersonOut.model_validate(listing_to_dict(merged))

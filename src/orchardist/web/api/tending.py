@@ -65,6 +65,18 @@ class SnoozeOut(BaseModel):
     until: dt.date
 
 
+class SnoozeManyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    person_ids: list[PersonId] = Field(min_length=1, max_length=service.MOST_SNOOZED_AT_ONCE)
+    until: Day = Field(description="The last day to keep them off Today (YYYY-MM-DD, today or later).")
+
+
+class SnoozedOut(BaseModel):
+    person_id: int
+    name: str = Field(description="Their name as they write it.")
+    until: dt.date
+
+
 class DismissalIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     person_id: PersonId
@@ -144,6 +156,36 @@ def snooze(network: NetworkDep, body: SnoozeIn) -> SnoozeOut:
 
 
 @router.post(
+    "/snoozes/many",
+    response_model=list[SnoozedOut],
+    status_code=201,
+    summary="Snooze several people at once",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def snooze_many(network: NetworkDep, body: SnoozeManyIn) -> list[SnoozedOut]:
+    """All or none: an id not in this network snoozes no one (404 naming it)."""
+    return [
+        SnoozedOut(**entry.to_dict()) for entry in service.snooze_many(network, body.person_ids, body.until)
+    ]
+
+
+@router.delete(
+    "/snoozes/{person_id:int}",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    summary="End a person's snooze",
+    dependencies=CHANGES,
+    responses={**FORBIDDEN, **NOT_FOUND},
+)
+def end_snooze(network: NetworkDep, person_id: PersonPath) -> Response:
+    """End the snooze now (early, or to undo one); nothing happens when they were not snoozed."""
+    service.end_snooze(network, [person_id])
+    return Response(status_code=204)
+
+
+@router.post(
     "/dismissals",
     status_code=204,
     response_class=Response,
@@ -155,6 +197,26 @@ def snooze(network: NetworkDep, body: SnoozeIn) -> SnoozeOut:
 def dismiss(network: NetworkDep, body: DismissalIn) -> Response:
     """Drop one item (person, reason, due day) for good; the person's next item still shows."""
     service.dismiss(network, body.person_id, body.reason, body.due)
+    return Response(status_code=204)
+
+
+@router.delete(
+    "/dismissals",
+    status_code=204,
+    response_class=Response,
+    response_model=None,
+    summary="Bring back a dismissed Today item",
+    dependencies=CHANGES,
+    responses={**REFUSED, **FORBIDDEN, **NOT_FOUND},
+)
+def undismiss(
+    network: NetworkDep,
+    person_id: Annotated[int, Query(ge=1, le=MAX_ID, description="The person's id.")],
+    reason: Annotated[ReasonCode, Query(description="The item's reason.")],
+    due: Annotated[Day, Query(description="The item's due day (YYYY-MM-DD).")],
+) -> Response:
+    """The undo of a dismissal; nothing happens when the item was not dismissed."""
+    service.undismiss(network, person_id, reason, due)
     return Response(status_code=204)
 
 

@@ -91,13 +91,18 @@ def duplicates_page(
     page: Annotated[int, Query(ge=1)] = 1,
     merged: int | None = None,
 ) -> Response:
-    """The likely duplicate pairs, most likely first, a page of them at a time."""
-    review = duplicate_review(network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged)
+    """The likely duplicate pairs, most likely first, a page of them at a time; while they are being
+    found (in the background), a page that says so and asks again every second."""
+    review = duplicate_review(
+        network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged, wait=False
+    )
     pages = max(1, -(-review.total // PAGE_SIZE))
-    if page > pages:
+    if review.ready and page > pages:
         # Past the last page (pairs were merged since the link was made): show the last one.
         page = pages
-        review = duplicate_review(network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged)
+        review = duplicate_review(
+            network, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, merged=merged, wait=False
+        )
     start = (page - 1) * PAGE_SIZE
     shown = [_side_by_side(pair) for pair in review.pairs]
     total = review.total
@@ -112,6 +117,8 @@ def duplicates_page(
             "first_shown": start + 1 if shown else 0,
             "last_shown": start + len(shown),
             "merged_person": review.merged,
+            "ready": review.ready,
+            "again": f"/duplicates?page={page}" + (f"&merged={merged}" if merged is not None else ""),
         },
     )
 

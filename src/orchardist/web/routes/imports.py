@@ -20,7 +20,7 @@ import stat
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +30,7 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist.formats import registry
 from orchardist.services.importing import (
     MAX_FILE_BYTES,
+    OUTCOMES,
     ImportRefused,
     ImportReport,
     import_parsed,
@@ -37,7 +38,7 @@ from orchardist.services.importing import (
 )
 from orchardist.services.network import Network
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _, format_number
+from orchardist.web.i18n import _, format_number, said
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -48,6 +49,7 @@ MAX_UPLOAD_BYTES = MAX_FILE_BYTES
 FORM_ALLOWANCE = 64 * 1024
 PENDING_SECONDS = 60 * 60
 SHOWN_SKIPPED = 500
+ROWS_PER_PAGE = 50
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
 
@@ -128,7 +130,7 @@ def keep_upload(network: Network, name: str, fmt: str, data: bytes) -> str:
 
 
 def _forget(folder: Path, token: str) -> None:
-    for suffix in (".json", ".upload"):
+    for suffix in (".json", ".upload", ".preview.json"):
         (folder / f"{token}{suffix}").unlink(missing_ok=True)
 
 
@@ -156,6 +158,7 @@ def take_upload(network: Network, token: str) -> PendingUpload | None:
         return None
     finally:
         data_path.unlink(missing_ok=True)
+        (folder / f"{token}.preview.json").unlink(missing_ok=True)
     return PendingUpload(name=str(meta.get("name", "")), fmt=str(meta.get("fmt", "auto")), data=data)
 
 
@@ -168,6 +171,66 @@ def _refused_context(refused: ImportRefused) -> dict[str, Any]:
         "line": refused.error.line,
         "field": refused.error.field,
         "reason": refused.error.reason,
+    }
+
+
+def keep_preview(token: str, context: dict[str, Any]) -> None:
+    """Keep what the preview shows beside its upload (in the same private folder, deleted with it), so
+    that paging through who would be added, merged or skipped reads it instead of the file again."""
+    _write_new(pending_dir() / f"{token}.preview.json", json.dumps(context).encode())
+
+
+def kept_preview(network: Network, token: str) -> dict[str, Any] | None:
+    """What the preview of the upload behind ``token`` shows; None when it is gone or another
+    network's."""
+    if not _TOKEN.match(token):
+        return None
+    folder = pending_dir()
+    try:
+        meta = json.loads((folder / f"{token}.json").read_bytes())
+        kept = json.loads((folder / f"{token}.preview.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("owner") != _owner(network) or not isinstance(kept, dict):
+        return None
+    return kept
+
+
+def _stored_context(report: ImportReport) -> dict[str, Any]:
+    """The preview's context as kept between pages: plain values, reasons in the page's language."""
+    context = _report_context(report)
+    context["skipped"] = [{"line": item.line, "reason": said(item.reason)} for item in context["skipped"]]
+    context["job_changes"] = [asdict(change) for change in report.job_changes]
+    context["rows"] = [
+        [row.outcome, row.name, row.person_id, row.existing, row.line, said(row.reason) if row.reason else ""]
+        for row in report.rows
+    ]
+    return context
+
+
+def _people_page(kept: dict[str, Any], show: str, page: int) -> dict[str, Any]:
+    """One page of who the file holds, of one outcome (or all), with the count of each."""
+    rows = kept.get("rows", [])
+    counts = {outcome: 0 for outcome in OUTCOMES}
+    for row in rows:
+        counts[row[0]] = counts.get(row[0], 0) + 1
+    chosen = [row for row in rows if show == "all" or row[0] == show]
+    pages = max(1, -(-len(chosen) // ROWS_PER_PAGE))
+    page = min(max(page, 1), pages)
+    start = (page - 1) * ROWS_PER_PAGE
+    return {
+        "show": show,
+        "page": page,
+        "pages": pages,
+        "first": start + 1,
+        "last": min(start + ROWS_PER_PAGE, len(chosen)),
+        "total": len(chosen),
+        "counts": counts,
+        "everyone": len(rows),
+        "rows": [
+            dict(zip(("outcome", "name", "person_id", "existing", "line", "reason"), row, strict=True))
+            for row in chosen[start : start + ROWS_PER_PAGE]
+        ],
     }
 
 
@@ -248,7 +311,35 @@ def preview(
         return _upload_page(request, fmt=fmt, refused=_refused_context(refused), status_code=400)
     report = import_parsed(network, result, name, dry_run=True)
     token = keep_upload(network, name, fmt, data)
-    return render(request, "imports/preview.html", {"report": _report_context(report), "token": token})
+    kept = _stored_context(report)
+    keep_preview(token, kept)
+    return render(
+        request,
+        "imports/preview.html",
+        {"report": _report_context(report), "token": token, "people": _people_page(kept, "all", 1)},
+    )
+
+
+@router.post("/import/preview/people", dependencies=[Depends(require_csrf)])
+def preview_people(
+    request: Request,
+    network: Annotated[Network, Depends(network_of)],
+    token: Annotated[str, Form()] = "",
+    show: Annotated[str, Form()] = "all",
+    page: Annotated[int, Form(ge=1, le=1_000_000)] = 1,
+) -> Response:
+    """Another page of who the previewed file holds (htmx swaps the list; a plain post shows the whole
+    preview again at that page)."""
+    kept = kept_preview(network, token)
+    if kept is None:
+        message = _(
+            "This preview is no longer available: it was imported or cancelled already, or it is more "
+            "than an hour old. Nothing was stored; choose the file again."
+        )
+        return _upload_page(request, error=message, status_code=400)
+    shown = show if show in ("all", *OUTCOMES) else "all"
+    people = _people_page(kept, shown, page)
+    return render(request, "imports/preview.html", {"report": kept, "token": token, "people": people})
 
 
 @router.post("/import/commit", dependencies=[Depends(require_csrf)])

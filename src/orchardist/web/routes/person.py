@@ -6,7 +6,7 @@ network is NotFound, which the app answers with its 404 page.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -27,8 +27,9 @@ from orchardist.services.people import (
     person_card,
     person_overview,
 )
+from orchardist.services.tending import end_snooze, snooze
 from orchardist.web.app import network_of
-from orchardist.web.i18n import _, gettext
+from orchardist.web.i18n import _, gettext, said
 from orchardist.web.labels import (
     field_labels,
     group_labels,
@@ -41,8 +42,20 @@ from orchardist.web.labels import (
     web_link,
     yes_or_no,
 )
-from orchardist.web.person_form import changes_from, edited, form_values, introducer_text, layout, originals
+from orchardist.web.person_form import (
+    changes_from,
+    date_fields,
+    date_parts,
+    edited,
+    form_values,
+    introducer_text,
+    layout,
+    month_names,
+    originals,
+    with_picked_dates,
+)
 from orchardist.web.routes.introductions import step_labels
+from orchardist.web.routes.today import SNOOZES
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
@@ -93,6 +106,8 @@ def _edit_page(
             "labels": field_labels(),
             "tiers": [tier.value for tier in Tier],
             "layout": layout(),
+            "months": month_names(),
+            "date_parts": {name: date_parts(values.get(name, "")) for name in date_fields()},
             "groups": group_labels(),
         },
         status_code=status,
@@ -151,6 +166,7 @@ def _person_context(
         "last_contact": overview.last_contact,
         "met_at": overview.met_at,
         "their_leads": overview.leads,
+        "standing": overview.standing,
         "interactions": overview.timeline,
         "met_through": overview.introducer,
         "introductions": overview.introductions,
@@ -196,6 +212,10 @@ def _done_message(request: Request) -> str | None:
         return _ask_logged_message()
     if params.get("logged") == "1":
         return _("The interaction is in the timeline.")
+    if params.get("snoozed") == "1":
+        return _("Snoozed: they are off Today until the day shown.")
+    if params.get("unsnoozed") == "1":
+        return _("The snooze has ended: they are back on Today when due.")
     if params.get("merged") == "1":
         return _("Merged: the other record's details and interactions are now here.")
     return None
@@ -231,7 +251,7 @@ async def save_person(
     reason beside it."""
     form = await request.form()
     texts = {name: value.replace("\r\n", "\n") for name, value in form.items() if isinstance(value, str)}
-    values, changed = edited(texts)
+    values, changed = edited(with_picked_dates(texts))
     try:
         edit_person(network, person_id, changes_from(changed))
     except PersonError as error:
@@ -303,7 +323,30 @@ def log_for_person(
     return render(request, "person/_timeline.html", _person_context(logged.overview, message=message))
 
 
+# Today from the person's page ----------------------------------------------------------------------
+
+
+@router.post("/people/{person_id:int}/snooze", dependencies=[Depends(require_csrf)])
+def snooze_person(
+    person_id: int, network: Annotated[Network, Depends(network_of)], length: Annotated[str, Form()]
+) -> Response:
+    if length not in SNOOZES:
+        raise HTTPException(status_code=400, detail=_("Snooze for a week or a month."))
+    snooze(network, person_id, date.today() + timedelta(days=SNOOZES[length]))
+    return RedirectResponse(f"/people/{person_id}?snoozed=1", status_code=303)
+
+
+@router.post("/people/{person_id:int}/unsnooze", dependencies=[Depends(require_csrf)])
+def unsnooze_person(person_id: int, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """End the snooze early: they are back on Today when due."""
+    end_snooze(network, [person_id])
+    return RedirectResponse(f"/people/{person_id}?unsnoozed=1", status_code=303)
+
+
 # Merging and deleting ----------------------------------------------------------------------------
+
+
+CHOOSE = "choose:"  # the form's name for whose value of a field stays
 
 
 def _other_id(value: str, person_id: int) -> int:
@@ -315,17 +358,21 @@ def _other_id(value: str, person_id: int) -> int:
     return other_id
 
 
-def _rows(pair: RecordPair) -> list[tuple[str, str, str]]:
+def _rows(pair: RecordPair) -> list[tuple[str, str, str, str, bool]]:
+    """Each field either record fills: its name, its label, both values, and whether they differ."""
     labels = field_labels()
     shown = [
         (
+            name,
             labels[name],
             _plain(pair.first, pair.introducers, name),
             _plain(pair.second, pair.introducers, name),
         )
         for name in FIELDS
     ]
-    return [row for row in shown if row[1] or row[2]]
+    return [
+        (name, label, kept, merged, kept != merged) for name, label, kept, merged in shown if kept or merged
+    ]
 
 
 @router.get("/people/{person_id:int}/merge")
@@ -338,18 +385,35 @@ def merge_page(
     """Both records side by side before the user merges them."""
     pair = compare_people(network, person_id, _other_id(other_id, person_id))
     return render(
-        request, "person/merge.html", {"person": pair.first, "other": pair.second, "rows": _rows(pair)}
+        request,
+        "person/merge.html",
+        {
+            "person": pair.first,
+            "other": pair.second,
+            "rows": _rows(pair),
+            "choosable": list(pair.choosable),
+            "look_different": [said(reason) for reason in pair.look_different],
+        },
     )
 
 
 @router.post("/people/{person_id:int}/merge", dependencies=[Depends(require_csrf)])
-def merge_into(
-    person_id: int,
-    network: Annotated[Network, Depends(network_of)],
-    other_id: Annotated[str, Form()] = "",
+async def merge_into(
+    request: Request, person_id: int, network: Annotated[Network, Depends(network_of)]
 ) -> Response:
-    """Fold the other record into this person; the other record is deleted."""
-    merge(network, person_id, _other_id(other_id, person_id))
+    """Fold the other record into this person, each value the user picked kept; the other record is
+    deleted."""
+    form = await request.form()
+    other = _other_id(str(form.get("other_id", "")), person_id)
+    chosen = {
+        name[len(CHOOSE) :]: str(value)
+        for name, value in form.items()
+        if name.startswith(CHOOSE) and str(value) in ("keep", "other")
+    }
+    try:
+        merge(network, person_id, other, chosen)
+    except InputRefused as refused:
+        raise HTTPException(status_code=400, detail=refused.text(gettext)) from None
     return RedirectResponse(f"/people/{person_id}?merged=1", status_code=303)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
@@ -10,6 +12,7 @@ from babel.dates import format_skeleton
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from orchardist.domain.progress import WeekCounts
 from orchardist.domain.rhythm import MAX_WEEKLY_GOAL
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
@@ -21,6 +24,9 @@ from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
 
 router = APIRouter()
+
+
+FIGURES = ("tended", "reconnections", "gives", "asks", "thank_yous", "new_people")
 
 
 def figure_labels() -> dict[str, str]:
@@ -54,6 +60,38 @@ def chart_data(found: Progress) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    """A row of the weeks' table: one week with something in it, or a run of weeks with nothing."""
+
+    first: WeekCounts
+    last: WeekCounts | None = None  # the run's last week; None for a week shown alone
+    weeks: int = 1
+
+
+def week_rows(weeks: Sequence[WeekCounts]) -> list[WeekRow]:
+    """The weeks for the table, newest last, with each run of two or more empty weeks folded into one
+    row: twelve rows of zeros say less than "nothing logged for 9 weeks"."""
+    rows: list[WeekRow] = []
+    run: list[WeekCounts] = []
+
+    def fold() -> None:
+        if len(run) == 1:
+            rows.append(WeekRow(run[0]))
+        elif run:
+            rows.append(WeekRow(run[0], run[-1], len(run)))
+        run.clear()
+
+    for week in weeks:
+        if any(getattr(week, name) for name in FIGURES):
+            fold()
+            rows.append(WeekRow(week))
+        else:
+            run.append(week)
+    fold()
+    return rows
+
+
 def _page(
     request: Request, network: Network, *, goal_text: str | None = None, error: str = "", status: int = 200
 ) -> Response:
@@ -65,6 +103,7 @@ def _page(
         {
             "progress": found,
             "figures": figure_labels(),
+            "rows": week_rows(found.weeks),
             "chart": chart_data(found),
             "goal_text": str(found.goal) if goal_text is None else goal_text,
             "max_goal": MAX_WEEKLY_GOAL,

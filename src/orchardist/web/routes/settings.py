@@ -157,6 +157,8 @@ async def _save(
                 continue
             if name == "smtp_password" and not str(form.get(name, "")):
                 continue  # blank keeps the stored password
+            if name not in form:
+                continue  # a field another section's form holds
             text = str(form.get(name, ""))
             texts[name] = text
             changes[name] = parse(name, text)
@@ -190,8 +192,18 @@ async def save_reminders(request: Request, network: Annotated[Network, Depends(n
     return await _save(request, network, "reminders", ("reminder_days",), ("reminder_names",))
 
 
+MAIL_SERVER = ("smtp_host", "smtp_port", "smtp_security", "smtp_username", "smtp_password")
+
+
+@router.post("/settings/mail", dependencies=[Depends(require_csrf)])
+async def save_mail(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """The outgoing mail server, saved on its own: the digest is offered once it is set."""
+    return await _save(request, network, "mail", MAIL_SERVER)
+
+
 @router.post("/settings/digest", dependencies=[Depends(require_csrf)])
 async def save_digest(request: Request, network: Annotated[Network, Depends(network_of)]) -> Response:
+    """The weekly digest (and, from a form that sends them too, the mail server)."""
     return await _save(
         request,
         network,

@@ -1,8 +1,8 @@
 """The agency server: agencies, accounts, sessions, sharing, the access log, counsellors' notes; and
 row-level security on PostgreSQL for every table of a network's data.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-07
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from orchardist.store import row_security
 
-revision = "0014"
-down_revision = "0013"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
