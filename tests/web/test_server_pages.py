@@ -182,3 +182,24 @@ def test_wrong_passwords_are_answered_429_with_retry_after(people: dict[str, Tes
     )
     assert throttled.status_code == 429 and 0 < int(throttled.headers["retry-after"]) <= 901
     assert "too many wrong tries" in throttled.text
+
+
+def test_a_client_asks_for_the_weekly_digest_in_settings(
+    people: dict[str, TestClient], the_cast: Cast
+) -> None:
+    alice = people["alice"]
+    page = alice.get("/settings")
+    assert page.status_code == 200
+    assert 'id="agency-digest-heading"' in page.text and "alice@example.org" in page.text
+    # The local app's own mail server, feed and file location are not a client's business here.
+    assert 'id="mail-heading"' not in page.text and "/settings/feed" not in page.text
+    assert "postgresql" not in page.text and "sqlite" not in page.text.lower().replace("sqlite3", "")
+    saved = alice.post("/settings/weekly-email", data={"digest_weekday": "friday", "csrf_token": csrf(alice)})
+    assert saved.status_code == 303
+    assert '<option value="friday" selected>' in alice.get("/settings").text
+    assert (
+        alice.post(
+            "/settings/weekly-email", data={"digest_weekday": "someday", "csrf_token": csrf(alice)}
+        ).status_code
+        == 400
+    )

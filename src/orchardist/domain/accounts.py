@@ -160,6 +160,8 @@ class Account:
     space_id: int | None
     has_password: bool
     has_second_factor: bool
+    # A client's weekly digest from the agency: the weekday it goes on, or None (off).
+    digest_weekday: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

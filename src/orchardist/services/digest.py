@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from orchardist.domain.messages import N_
 from orchardist.services import reasons, refusals
 from orchardist.services.errors import InputRefused, Refused
 from orchardist.services.network import Network
@@ -47,8 +48,15 @@ class Digest:
     tended_this_week: int
 
 
-def compose(network: Network, on: date | None = None, *, _: Translate = _identity) -> Digest:
-    """The digest for ``on`` (today by default): Today's list, and the last seven days' contacts."""
+SENT_BY = N_("Sent by Orchardist on your computer. Turn the digest off in its Settings.")
+SENT_BY_AGENCY = N_("Sent by your agency's Orchardist. Turn the digest off in its Settings.")
+
+
+def compose(
+    network: Network, on: date | None = None, *, _: Translate = _identity, sent_by: str = SENT_BY
+) -> Digest:
+    """The digest for ``on`` (today by default): Today's list, and the last seven days' contacts;
+    ``sent_by`` is its last line (what sends it, and where to turn it off)."""
     on = on or date.today()
     with network.reading() as unit:
         values = values_in(unit)
@@ -89,7 +97,7 @@ def compose(network: Network, on: date | None = None, *, _: Translate = _identit
         lines.extend(f"- {labels[reason]}: {kinds[reason]}" for reason in labels if kinds[reason])
         lines.append("")
         lines.append(_("Open Orchardist to see who."))
-    lines += ["", _("Sent by Orchardist on your computer. Turn the digest off in its Settings.")]
+    lines += ["", _(sent_by)]
     return Digest(subject=subject, body="\n".join(lines) + "\n", to_tend=people, tended_this_week=tended)
 
 

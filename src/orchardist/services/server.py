@@ -36,6 +36,12 @@ class Server:
         with self._store.server_writing() as unit:
             yield unit
 
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[bool]:
+        """Whether this worker holds ``name`` for the block (one worker of many does a job at a time)."""
+        with self._store.exclusive(name) as held:
+            yield held
+
     @property
     def on_postgres(self) -> bool:
         return not self._store.is_sqlite

@@ -43,6 +43,9 @@ accounts = sa.Table(
     sa.Column("totp_secret", sa.String(64), nullable=True),
     # The last time step a one-time code was accepted for: a code is good once [6.6.x].
     sa.Column("totp_last_step", sa.BigInteger, nullable=True),
+    # A client's weekly digest from the agency: the weekday it goes on (NULL: off), and the last day sent.
+    sa.Column("digest_weekday", sa.String(10), nullable=True),
+    sa.Column("digest_sent_on", sa.Date, nullable=True),
     _at(),
 )
 

@@ -4,7 +4,7 @@ recovery codes. Secrets are kept as hashes only (passwords as argon2id, tokens a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,6 +36,7 @@ def account_from(row: Any) -> Account:
         space_id=row.own_space,
         has_password=row.password_hash is not None,
         has_second_factor=row.totp_secret is not None,
+        digest_weekday=row.digest_weekday,
     )
 
 
@@ -48,6 +49,7 @@ _ACCOUNT_COLUMNS = (
     accounts.c.own_space,
     accounts.c.password_hash,
     accounts.c.totp_secret,
+    accounts.c.digest_weekday,
 )
 
 
@@ -144,6 +146,22 @@ class AccountsRepository:
             .values(totp_last_step=step)
         )
         return done.rowcount == 1
+
+    # The weekly digest from the agency.
+    def set_digest(self, account_id: int, weekday: str | None) -> None:
+        self.conn.execute(accounts.update().where(accounts.c.id == account_id).values(digest_weekday=weekday))
+
+    def digest_takers(self) -> list[tuple[Account, str, date | None]]:
+        """Every client who asked for the weekly digest: the account, the weekday, the last day sent."""
+        rows = self.conn.execute(
+            sa.select(*_ACCOUNT_COLUMNS, accounts.c.digest_sent_on)
+            .where(accounts.c.digest_weekday.is_not(None), accounts.c.own_space.is_not(None))
+            .order_by(accounts.c.id)
+        )
+        return [(account_from(row), row.digest_weekday, row.digest_sent_on) for row in rows]
+
+    def digest_sent(self, account_id: int, on: date) -> None:
+        self.conn.execute(accounts.update().where(accounts.c.id == account_id).values(digest_sent_on=on))
 
     # Recovery codes.
     def replace_recovery_codes(self, account_id: int, hashes: Sequence[str]) -> None:

@@ -163,6 +163,26 @@ class Store:
             yield Unit(conn, space_id)
 
     @contextmanager
+    def exclusive(self, name: str) -> Iterator[bool]:
+        """Whether this process holds the lock ``name`` for the block: on PostgreSQL an advisory lock
+        held by one connection for the whole block (another process, or a worker of the same server,
+        gets False meanwhile); an SQLite store has one process serving it, which always gets it."""
+        if self.is_sqlite:
+            yield True
+            return
+        with self.engine.connect() as conn:
+            held = bool(
+                conn.exec_driver_sql("SELECT pg_try_advisory_lock(hashtext(%(n)s))", {"n": name}).scalar()
+            )
+            conn.commit()
+            try:
+                yield held
+            finally:
+                if held:
+                    conn.exec_driver_sql("SELECT pg_advisory_unlock(hashtext(%(n)s))", {"n": name})
+                    conn.commit()
+
+    @contextmanager
     def server_reading(self) -> Iterator[ServerUnit]:
         """A read transaction of the agency server, seeing no network until it opens one."""
         from orchardist.store.server_unit import ServerUnit

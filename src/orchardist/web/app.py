@@ -99,8 +99,11 @@ once, 2 to 4 threads answered as many requests as 40, the server holding 3 MB le
 some 30 MB less than with 40. Three leave two to answer while one does something slow (an import)."""
 
 
-def _lifespan(digest_every: float | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """While the app runs: ``WORKER_THREADS``, and the weekly digest when ``digest_every`` is given."""
+def _lifespan(
+    digest_every: float | None, server: Server | None = None
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """While the app runs: ``WORKER_THREADS``, and the weekly digest when ``digest_every`` is given (on
+    the agency server, every client's who asked for it)."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -108,9 +111,10 @@ def _lifespan(digest_every: float | None) -> Callable[[FastAPI], AbstractAsyncCo
         if digest_every is None:
             yield
             return
-        from orchardist.web.scheduler import digest_lifespan
+        from orchardist.web.scheduler import digest_lifespan, server_digest_lifespan
 
-        async with digest_lifespan(digest_every)(app):
+        running = server_digest_lifespan(server, digest_every) if server else digest_lifespan(digest_every)
+        async with running(app):
             yield
 
     return lifespan
@@ -152,7 +156,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/v1/openapi.json",
-        lifespan=_lifespan(every),
+        lifespan=_lifespan(every, server),
     )
     app.state.network = network
     app.state.server = server

@@ -14,9 +14,11 @@ ALLOWED_HOSTS_VARIABLE = "ORCHARDIST_ALLOWED_HOSTS"
 
 
 def create_server_app(server: Server, *, allowed_hosts: Sequence[str] = ("*",)) -> FastAPI:
+    from orchardist.services import server_mail
     from orchardist.web.app import create_app
 
-    return create_app(None, server=server, allowed_hosts=allowed_hosts)
+    # The weekly digests go out while the server runs, once the agency has a mail server.
+    return create_app(None, server=server, allowed_hosts=allowed_hosts, digests=server_mail.configured())
 
 
 def from_environment() -> FastAPI:

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from orchardist.domain.accounts import READ_PAGES, SHARING_GROUPS, Account
 from orchardist.services import consent
 from orchardist.services.server import Server
+from orchardist.services.server_digest import set_weekly_email
 from orchardist.web.app import server_of
 from orchardist.web.security import require_csrf
 from orchardist.web.templating import render
@@ -53,6 +54,13 @@ def change_sharing(
 ) -> Response:
     consent.set_sharing(server, me, counsellor_id, groups or ())
     return RedirectResponse(f"/sharing?saved={counsellor_id}", status_code=303)
+
+
+@router.post("/settings/weekly-email", dependencies=[Depends(require_csrf)])
+def weekly_email(server: ServerOf, me: Me, digest_weekday: Annotated[str, Form()] = "") -> Response:
+    """The weekly digest from the agency: on a weekday, or never (an empty choice)."""
+    set_weekly_email(server, me, digest_weekday or None)
+    return RedirectResponse("/settings?saved=agency-digest#agency-digest-heading", status_code=303)
 
 
 @router.get("/sharing/history.json")

@@ -45,6 +45,8 @@ def upgrade() -> None:
         sa.Column("password_hash", sa.String(200), nullable=True),
         sa.Column("totp_secret", sa.String(64), nullable=True),
         sa.Column("totp_last_step", sa.BigInteger, nullable=True),
+        sa.Column("digest_weekday", sa.String(10), nullable=True),
+        sa.Column("digest_sent_on", sa.Date, nullable=True),
         _at(),
     )
     op.create_table(
