@@ -177,7 +177,7 @@ PartialDateText = Annotated[
 NO_NUL = "^[^\\x00]*$"
 PlainText = Annotated[str, AfterValidator(_no_nul), Field(json_schema_extra={"pattern": NO_NUL})]
 # Text that says something: a character other than a space (as str.strip() counts them), and no NUL.
-SAYS_SOMETHING = "^[^\\x00]*[^\\s\\x00][^\\x00]*$"
+SAYS_SOMETHING = "^[^\\x00]*[^\\s\\x00\\x1c-\\x1f\\x85][^\\x00]*$"
 # Blank text is refused by the services (400, with the refusal's code); the schema says so.
 SomeText = Annotated[str, AfterValidator(_no_nul), Field(json_schema_extra={"pattern": SAYS_SOMETHING})]
 
@@ -295,7 +295,9 @@ def _custom_fields(required: bool, closed: bool = False) -> Callable[[dict[str, 
 
 
 # A name is needed: the name, or else the given and family names, must hold more than spaces.
-SOME_NAME = r"\S"
+# A character that is not a space as Python counts them (str.split also splits at \x1c–\x1f and \x85,
+# which a JSON Schema's \S lets through).
+SOME_NAME = r"[^\s\x1c-\x1f\x85]"
 NAMED: dict[str, Any] = {
     "anyOf": [
         {"required": [name], "properties": {name: {"pattern": SOME_NAME}}}
