@@ -4,6 +4,7 @@ schemathesis run itself (scripts/api_conformance.sh, slow: it serves the app and
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from orchardist.domain.people import Person
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, get_person
 from orchardist.services.settings import current
+from orchardist.web.api._models import SOME_NAME
 from orchardist.web.app import create_app
 from tests.web.test_api_people import API, ScriptClient
 
@@ -162,7 +164,9 @@ def test_person_schemas_close_their_fields(document: dict[str, Any]) -> None:
     schemas = document["components"]["schemas"]
     fields, changes = schemas["PersonFields"], schemas["PersonChanges"]
     assert fields["additionalProperties"] is False and changes["additionalProperties"] is False
-    assert changes["minProperties"] == 1 and changes["properties"]["name"]["pattern"] == r"\S"
+    assert changes["minProperties"] == 1 and changes["properties"]["name"]["pattern"] == SOME_NAME
+    # A name of separators alone (\x1c to \x1f), spaces to Python, is refused by the schema too.
+    assert re.search(SOME_NAME, "Bo") and not re.search(SOME_NAME, " \x1c\x1f\x85\t")
     assert {option["required"][0] for option in fields["anyOf"]} == {"name", "given_name", "family_name"}
     assert fields["properties"]["emails"]["items"]["format"] == "email"
 
