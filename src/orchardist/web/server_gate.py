@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from orchardist.domain.accounts import Role, Session
+from orchardist.domain.accounts import Account, Role, Session
 from orchardist.services.accounts import session_of
 from orchardist.services.server import Server
 from orchardist.web.access import CHALLENGE, wants_html
@@ -50,6 +50,12 @@ _LOCAL_ONLY = re.compile(r"/export/backup|/export/restore|/feed/.*|/settings/fee
 SIGN_IN_FIRST = N_("Sign in first.")
 
 HOME = {Role.COUNSELLOR: "/caseload", Role.ADMIN: "/agency"}
+
+
+def signed_in_account(request: Request) -> Account:
+    """The account of a request the gate let through (a FastAPI dependency of the server's pages)."""
+    account: Account = request.state.account
+    return account
 
 
 def session_cookie(request: Request) -> str | None:

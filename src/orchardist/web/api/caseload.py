@@ -6,23 +6,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
 from orchardist.domain.accounts import Account
 from orchardist.services import caseload
 from orchardist.services.server import Server
 from orchardist.web.app import server_of
+from orchardist.web.server_gate import signed_in_account
 
 router = APIRouter(prefix="/api/v1", tags=["counsellors"])
 ServerOf = Annotated[Server, Depends(server_of)]
 
 
-def _me(request: Request) -> Account:
-    account: Account = request.state.account
-    return account
-
-
-Me = Annotated[Account, Depends(_me)]
+Me = Annotated[Account, Depends(signed_in_account)]
 
 
 @router.get("/caseload")

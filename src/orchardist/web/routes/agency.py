@@ -16,18 +16,14 @@ from orchardist.services.server_mail import base_url
 from orchardist.web.app import server_of
 from orchardist.web.i18n import gettext
 from orchardist.web.security import require_csrf
+from orchardist.web.server_gate import signed_in_account
 from orchardist.web.templating import render
 
 router = APIRouter()
 ServerOf = Annotated[Server, Depends(server_of)]
 
 
-def _me(request: Request) -> Account:
-    account: Account = request.state.account
-    return account
-
-
-Me = Annotated[Account, Depends(_me)]
+Me = Annotated[Account, Depends(signed_in_account)]
 
 
 def _page(request: Request, server: Server, me: Account, **extra: object) -> Response:

@@ -20,6 +20,7 @@ from orchardist.web.i18n import gettext, speech
 from orchardist.web.labels import kind_labels
 from orchardist.web.routes.leads import status_labels
 from orchardist.web.security import require_csrf
+from orchardist.web.server_gate import signed_in_account
 from orchardist.web.templating import render
 
 router = APIRouter()
@@ -34,12 +35,7 @@ SORTS = {
 }
 
 
-def account_of(request: Request) -> Account:
-    account: Account = request.state.account
-    return account
-
-
-Me = Annotated[Account, Depends(account_of)]
+Me = Annotated[Account, Depends(signed_in_account)]
 
 
 @router.get("/caseload")

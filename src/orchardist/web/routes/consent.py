@@ -15,18 +15,14 @@ from orchardist.services.server import Server
 from orchardist.services.server_digest import set_weekly_email
 from orchardist.web.app import server_of
 from orchardist.web.security import require_csrf
+from orchardist.web.server_gate import signed_in_account
 from orchardist.web.templating import render
 
 router = APIRouter()
 ServerOf = Annotated[Server, Depends(server_of)]
 
 
-def _me(request: Request) -> Account:
-    account: Account = request.state.account
-    return account
-
-
-Me = Annotated[Account, Depends(_me)]
+Me = Annotated[Account, Depends(signed_in_account)]
 
 
 @router.get("/sharing")
