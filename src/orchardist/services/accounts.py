@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import TYPE_CHECKING
 
 from orchardist.domain.accounts import (
@@ -74,21 +75,15 @@ def _password_matches(stored: str | None, password: str) -> bool:
 
     hasher = _hasher()
     try:
-        return bool(hasher.verify(stored or _DUMMY.value(), password))
+        return bool(hasher.verify(stored or _throwaway_hash(), password))
     except (VerificationError, InvalidHashError):
         return False
 
 
-class _Dummy:
-    _hash: str | None = None
-
-    def value(self) -> str:
-        if self._hash is None:
-            self._hash = str(_hasher().hash(secrets.token_urlsafe(16)))
-        return self._hash
-
-
-_DUMMY = _Dummy()
+@cache
+def _throwaway_hash() -> str:
+    """A hash of a random password, made once: what a wrong address is checked against."""
+    return str(_hasher().hash(secrets.token_urlsafe(16)))
 
 
 def _checked_email(email: str) -> str:

@@ -4,6 +4,7 @@ client shares now (``services/caseload.py`` reads it through its one door)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from orchardist.domain.accounts import SHARING_GROUPS, Account
 from orchardist.services import accounts, caseload
+from orchardist.services.caseload import CaseloadRow
 from orchardist.services.errors import InputRefused
 from orchardist.services.server import Server
 from orchardist.services.server_mail import base_url
@@ -26,12 +28,13 @@ from orchardist.web.templating import render
 router = APIRouter()
 ServerOf = Annotated[Server, Depends(server_of)]
 
-SORTS = {
-    "name": (lambda row: (row.name.lower(),), False),
-    "tended": (lambda row: (row.tended is None, -(row.tended or 0)), False),
-    "streak": (lambda row: (row.streak is None, -(row.streak or 0)), False),
-    "balance": (lambda row: (row.balance is None, row.balance or 0), False),
-    "activity": (lambda row: (row.last_activity is None, row.last_activity or date.min), False),
+# Each column the caseload sorts by, with a row's key for it ("not shared" last).
+SORTS: dict[str, Callable[[CaseloadRow], tuple[object, ...]]] = {
+    "name": lambda row: (row.name.lower(),),
+    "tended": lambda row: (row.tended is None, -(row.tended or 0)),
+    "streak": lambda row: (row.streak is None, -(row.streak or 0)),
+    "balance": lambda row: (row.balance is None, row.balance or 0),
+    "activity": lambda row: (row.last_activity is None, row.last_activity or date.min),
 }
 
 
@@ -43,8 +46,7 @@ def caseload_page(
     request: Request, server: ServerOf, me: Me, sort: Annotated[str, Query()] = "name"
 ) -> Response:
     seen = caseload.caseload(server, me)
-    key, _reverse = SORTS.get(sort, SORTS["name"])
-    rows = sorted(seen.rows, key=key)
+    rows = sorted(seen.rows, key=SORTS.get(sort, SORTS["name"]))
     return render(
         request,
         "caseload/page.html",
