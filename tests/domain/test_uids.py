@@ -1,7 +1,8 @@
-"""A person's UID: new ones are random UUIDs, and a card's is kept as Orchardist keeps it."""
+"""A person's UID: new ones are time-ordered UUIDs, and a card's is kept as Orchardist keeps it."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -9,12 +10,21 @@ import pytest
 from orchardist.domain.people import UID_LENGTH, clean_uid, new_uids
 
 
-def test_new_uids_are_distinct_random_uuids() -> None:
+def test_new_uids_are_distinct_time_ordered_uuids() -> None:
+    before = time.time_ns() // 1_000_000
     made = new_uids(2_000)
+    after = time.time_ns() // 1_000_000
     assert len(set(made)) == 2_000
+    assert made == sorted(made)  # a batch is in the order it was made
     for text in made:
         found = uuid.UUID(text)
-        assert (found.version, found.variant, str(found)) == (4, uuid.RFC_4122, text)
+        assert (found.version, found.variant, str(found)) == (7, uuid.RFC_4122, text)
+        assert before <= found.int >> 80 <= after  # the milliseconds lead
+    # Consecutive UIDs count up by one in the 74 bits after the version.
+    first, second = uuid.UUID(made[0]).int, uuid.UUID(made[1]).int
+    assert (second & ((1 << 62) - 1)) - (first & ((1 << 62) - 1)) in (1, -((1 << 62) - 1))
+    # Two batches made in the same millisecond still differ: the start is random.
+    assert not set(new_uids(50)) & set(new_uids(50))
     assert new_uids(0) == []
 
 

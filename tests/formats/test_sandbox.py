@@ -22,6 +22,34 @@ from tests.formats import slow_format
 HOSTILE_DEADLINE = 5.0
 
 
+# Long tests about the limits, not the way children start: run with the fork server only.
+_ONE_START_METHOD = {
+    "test_a_legitimate_30000_card_file_passes_on_a_busy_machine",
+    "test_a_legitimate_30000_card_file_passes_the_default_limits",
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Each test runs with children from the fork server (a caller with threads, the web server) and
+    forked from the caller itself (a command, which has one thread)."""
+    once = metafunc.function.__name__ in _ONE_START_METHOD
+    metafunc.parametrize("start_method", ["fork server"] if once else ["fork server", "fork"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    threads = 1 if request.param == "fork" else 2
+    monkeypatch.setattr(sandbox.threading, "active_count", lambda: threads)
+    return str(request.param)
+
+
+def test_a_caller_with_one_thread_forks_itself_and_one_with_threads_uses_the_fork_server(
+    start_method: str,
+) -> None:
+    expected = "fork" if start_method == "fork" else "forkserver"
+    assert sandbox._context().get_start_method() == expected
+
+
 @pytest.fixture
 def slow(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setattr(registry, "FORMATS", (*registry.FORMATS, slow_format.SPEC))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -35,17 +36,23 @@ _UUID_URN = re.compile(r"(?i)urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 
 def new_uids(count: int) -> list[str]:
-    """``count`` new stable identities for people: random UUIDs (version 4) as text, made at once (an
-    import of 30,000 people gets theirs in a few hundredths of a second, ``uuid4`` one by one a fifth)."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes((byte & 0x0F) | 0x40 for byte in raw[6::16])  # version 4
-    raw[8::16] = bytes((byte & 0x3F) | 0x80 for byte in raw[8::16])  # the RFC 4122 variant
-    text = raw.hex()
-    return [
-        f"{text[at : at + 8]}-{text[at + 8 : at + 12]}-{text[at + 12 : at + 16]}-{text[at + 16 : at + 20]}-"
-        f"{text[at + 20 : at + 32]}"
-        for at in range(0, len(text), 32)
-    ]
+    """``count`` new stable identities for people: time-ordered UUIDs (version 7, RFC 9562) as text.
+
+    The 48 bits of milliseconds lead and one batch counts up from a random start in the 74 bits after
+    them (the RFC's "monotonic random" method; the start leaves the top bit clear so it never wraps),
+    so a batch sorts in the order it was made: a large import then adds to the end of the UID index
+    rather than all over it (a quarter of the time SQLite spends storing 30,000 new people). The
+    remaining 73 random bits of the start keep UIDs made in the same millisecond elsewhere apart."""
+    if count <= 0:
+        return []
+    prefix = (time.time_ns() // 1_000_000) << 80 | 0x7 << 76  # the time, then version 7
+    start = int.from_bytes(os.urandom(10), "big") >> 7
+    low = (1 << 62) - 1
+    made = []
+    for counter in range(start, start + count):
+        value = f"{prefix | (counter >> 62) << 64 | 0b10 << 62 | (counter & low):032x}"  # RFC variant
+        made.append(f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}")
+    return made
 
 
 def clean_uid(text: str) -> str:

@@ -11,9 +11,11 @@ for its turn on a loaded machine uses none. So the CPU limit is the one that ref
 parent's wall-clock limit, several times longer, only stops a child that is stuck; the message says
 which of the two was reached.
 
-Children come from a fork server (``spawn`` where there is none): forking a single-threaded
-server that has already imported ``orchardist.formats`` is fast, and unlike plain ``fork`` it is
-safe when the caller is a threaded web server. Results come back pickled over a pipe, Orchardist's
+A caller with one thread (a command) forks itself: the child starts at once with everything the
+caller imported. A caller with threads (the web server) takes children from a fork server instead
+(``spawn`` where there is none): forking a process whose other threads may hold locks is not safe,
+and forking a single-threaded server that has already imported ``orchardist.formats`` is fast once
+it runs. Results come back pickled over a pipe, Orchardist's
 dataclasses as constructor calls (twice as fast as pickle's default for slots dataclasses) and
 unpickled with the garbage collector paused, so 30,000 people cross in a fraction of a second.
 """
@@ -30,6 +32,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -55,7 +58,7 @@ from orchardist.formats.messages import (
 )
 
 if TYPE_CHECKING:
-    from multiprocessing.context import ForkServerContext, SpawnContext
+    from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 BASE_SECONDS = 4.0
@@ -150,8 +153,15 @@ def parse_in_sandbox(
     raise FormatError(cast(Message, payload))
 
 
+def _context() -> ForkContext | ForkServerContext | SpawnContext:
+    """Plain ``fork`` for a caller with one thread; else the fork server, or ``spawn``."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return _server_context()
+
+
 @lru_cache(maxsize=1)
-def _context() -> ForkServerContext | SpawnContext:
+def _server_context() -> ForkServerContext | SpawnContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)  # takes effect when the server first starts
