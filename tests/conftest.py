@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import HealthCheck, settings
 
 from orchardist.services.network import Network
 from orchardist.store.engine import Store
@@ -32,6 +33,11 @@ PG_URL = os.environ.get("ORCHARDIST_TEST_PG_URL", "postgresql+psycopg://postgres
 # The README's test command sets this (and CI runs it): PostgreSQL tests must run there, not skip.
 REQUIRE_PG = os.environ.get("ORCHARDIST_REQUIRE_PG") == "1"
 _counter = itertools.count()
+
+# Tests assert behaviour, never time: Hypothesis's per-example deadline (200 ms) and its check that
+# examples are made quickly fail a test on a busy 2-core machine however right the code is.
+settings.register_profile("orchardist", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("orchardist")
 
 
 @pytest.fixture(scope="session")

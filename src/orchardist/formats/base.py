@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -84,6 +86,32 @@ class ParsedPerson:
     key: str | None = None
     met_through_key: str | None = None
     created_at: datetime | None = None
+
+
+PeopleSink = Callable[[list[ParsedPerson]], None]
+"""Takes the people a format has read so far, in file order; they are then no longer in its result."""
+
+PEOPLE_CHUNK = 2_000
+"""How many people a format that reads row by row hands to the sink at a time."""
+
+_SINK: list[PeopleSink] = []
+
+
+@contextmanager
+def streaming_people(sink: PeopleSink) -> Iterator[None]:
+    """While parsing, a format that reads row by row (``csv_tables.read_people``) hands its people to
+    ``sink`` every ``PEOPLE_CHUNK`` rather than keeping them all: the sandbox's child sends them on while
+    it reads the rest, so the importing process works on them at the same time."""
+    _SINK.append(sink)
+    try:
+        yield
+    finally:
+        _SINK.pop()
+
+
+def people_sink() -> PeopleSink | None:
+    """The sink set by ``streaming_people``, or None: people stay in the result."""
+    return _SINK[-1] if _SINK else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
-from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
+from orchardist.formats.base import PEOPLE_CHUNK, FormatError, ParsedPerson, ParseResult, Skipped, people_sink
 from orchardist.formats.csv_decoding import decode_head, normalise_line_ends, prepare_text
 from orchardist.formats.messages import (
     CSV_MALFORMED,
@@ -311,6 +311,7 @@ def read_people(table: Table, format_name: str, person_of: PersonOfRow) -> Parse
     A row with a problem of its own (too many values, a formula) is skipped without being read.
     """
     result = ParseResult(format=format_name)
+    sink = people_sink()
     with collector_paused():
         for row in table.rows:
             if row.problem is not None:
@@ -321,4 +322,7 @@ def read_people(table: Table, format_name: str, person_of: PersonOfRow) -> Parse
                 result.skipped.append(Skipped(row.line, outcome))
             else:
                 result.people.append(ParsedPerson(outcome, line=row.line))
+                if sink is not None and len(result.people) >= PEOPLE_CHUNK:
+                    sink(result.people)
+                    result.people = []
     return result

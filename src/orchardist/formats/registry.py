@@ -35,7 +35,7 @@ from orchardist.formats.messages import (
 
 if TYPE_CHECKING:
     from orchardist.domain.limits import Problem
-    from orchardist.formats.base import NetworkSnapshot, ParseResult
+    from orchardist.formats.base import NetworkSnapshot, ParsedPerson, ParseResult, Skipped
 
 # The table is read by every command's --help (the CLI's choices): what reads and checks files is
 # imported by the functions that do it, so listing the formats stays light.
@@ -284,44 +284,85 @@ def detect(data: bytes) -> str:
     raise FormatError(NOT_RECOGNISED())
 
 
-def parse(data: bytes, file_name: str, fmt: str = "auto") -> ParseResult:
+def parse(
+    data: bytes,
+    file_name: str,
+    fmt: str = "auto",
+    *,
+    stream: Callable[[list[ParsedPerson]], None] | None = None,
+) -> ParseResult:
     """Parse ``data`` in this process (callers wanting a sandbox use ``formats.sandbox``).
 
     Each field read is labelled with the source ``format:file name``, e.g. ``linkedin:Connections.csv``.
+
+    With ``stream``, a format that reads row by row hands over its people as it goes
+    (``base.streaming_people``): ``stream`` gets each batch once it is within the limits, and the result
+    holds only the people read after the last batch. The people, and what was skipped, are the same
+    and in the same order as without it.
     """
+    from orchardist.formats.base import streaming_people
+
     reader = importer(detect(data) if fmt == "auto" else fmt)
     parse_fn = cast("Callable[[bytes, str], ParseResult]", reader.load().parse)
-    return within_limits(parse_fn(data, f"{reader.name}:{file_name}"), exact=reader.exact)
+    source = f"{reader.name}:{file_name}"
+    if stream is None:
+        return within_limits(parse_fn(data, source), exact=reader.exact)
+    checked = _PeopleWithinLimits(reader.exact)
+    with streaming_people(lambda people: stream(checked(people))):
+        result = parse_fn(data, source)
+    result.skipped.extend(checked.skipped)  # after what the format skipped, as without streaming
+    return within_limits(result, exact=reader.exact, first=checked.position)
 
 
-def within_limits(result: ParseResult, *, exact: bool) -> ParseResult:
+class _PeopleWithinLimits:
+    """Keeps, of each batch of people, those within the limits (``within_limits``'s first part), counting
+    positions across batches and gathering the others as skipped."""
+
+    def __init__(self, exact: bool) -> None:
+        from orchardist.domain.limits import person_checker
+
+        self.exact = exact
+        self.position = 0
+        self.skipped: list[Skipped] = []
+        self._problem = person_checker()
+
+    def __call__(self, people: list[ParsedPerson]) -> list[ParsedPerson]:
+        from orchardist.formats.base import FormatError, Skipped
+
+        kept = []
+        for position, item in enumerate(people, start=self.position):
+            found = self._problem(item.person) or _moment_problem(item.created_at)
+            if found is None:
+                kept.append(item)
+                continue
+            field, problem = found
+            if self.exact:
+                raise FormatError(AT_PATH(path=f"people[{position}].{field}", reason=problem))
+            self.skipped.append(Skipped(item.line, IN_FIELD(field=repr(field), reason=problem)))
+        self.position += len(people)
+        return kept
+
+
+def within_limits(result: ParseResult, *, exact: bool, first: int = 0) -> ParseResult:
     """``result`` with only what the shared limits (``orchardist.domain.limits``) let the store hold,
     the same limits the forms, the CLI and the API apply.
 
     An ``exact`` format (a backup) is refused whole at the first record refused, naming where, as
-    ``people[3].every_days``; other formats pass the record over and say which field and why.
+    ``people[3].every_days`` (counted from ``first``, when the people before were streamed); other
+    formats pass the record over and say which field and why.
     """
     from orchardist.domain.limits import (
         interaction_problem,
         offer_problem,
         organisation_problem,
-        person_checker,
         record_problem,
     )
-    from orchardist.formats.base import FormatError, Skipped
+    from orchardist.formats.base import FormatError
 
-    kept = []
-    person_problem = person_checker()
-    for position, item in enumerate(result.people):
-        found = person_problem(item.person) or _moment_problem(item.created_at)
-        if found is None:
-            kept.append(item)
-            continue
-        field, problem = found
-        if exact:
-            raise FormatError(AT_PATH(path=f"people[{position}].{field}", reason=problem))
-        result.skipped.append(Skipped(item.line, IN_FIELD(field=repr(field), reason=problem)))
-    result.people = kept
+    checked = _PeopleWithinLimits(exact)
+    checked.position = first
+    result.people = checked(result.people)
+    result.skipped.extend(checked.skipped)
     kept_interactions = []
     for position, parsed in enumerate(result.interactions):
         found = interaction_problem(parsed.interaction) or _moment_problem(parsed.created_at)

@@ -15,6 +15,7 @@ from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.domain.records import PersonRecord, Reconnection
+from orchardist.domain.search import search_text, sort_key
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
@@ -87,6 +88,7 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     interactions: int = 0
     job_changes: list[JobChange] = field(default_factory=list)
+    # Each record and its outcome, in file order: for a preview (a dry run) only.
     rows: list[PreviewRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
@@ -109,6 +111,8 @@ class ImportReport:
 class _Plan:
     new: list[Person] = field(default_factory=list)
     new_keys: list[str | None] = field(default_factory=list)
+    # Each new person's search words and sort key when worked out ahead (None: not, or merged since).
+    new_texts: list[tuple[str, str] | None] = field(default_factory=list)
     # When each new person was added, when a backup says (else now).
     new_added: list[datetime | None] = field(default_factory=list)
     updates: dict[int, Person] = field(default_factory=dict)
@@ -142,17 +146,42 @@ def read_import_file(path: Path) -> bytes:
         ) from error
 
 
-def parse_upload(data: bytes, name: str, fmt: str = "auto") -> ParseResult:
-    """Parse file content in the sandbox; raise ImportRefused when the file is refused."""
+def parse_upload(
+    data: bytes, name: str, fmt: str = "auto", *, ahead: WorkedOutAhead | None = None
+) -> ParseResult:
+    """Parse file content in the sandbox; raise ImportRefused when the file is refused.
+
+    With ``ahead``, what importing needs of each person is worked out while the child still reads."""
     from orchardist.formats.sandbox import parse_in_sandbox
 
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(name, FormatError(refusals.UPLOAD_TOO_BIG(limit=MAX_FILE_BYTES // 1024 // 1024)))
     label = Path(name).name or "upload"
     try:
-        return parse_in_sandbox(data, label, fmt)
+        return parse_in_sandbox(data, label, fmt, on_people=ahead)
     except FormatError as error:
         raise ImportRefused(name, error) from error
+
+
+class WorkedOutAhead:
+    """What importing needs of each person read, worked out in this process while the sandbox's child
+    reads on (the two run on two processors): the keys that match them, and the words search indexes
+    and the name lists sort by. Called with the people in file order, each once
+    (``parse_in_sandbox``'s ``on_people``)."""
+
+    def __init__(self) -> None:
+        self.keys: list[list[tuple[str, str]]] = []
+        self.texts: list[tuple[str, str]] = []
+
+    def __call__(self, people: list[ParsedPerson]) -> None:
+        for item in people:
+            person = item.person
+            self.keys.append(match_keys(person))
+            self.texts.append((search_text(person), sort_key(person)))
+
+    def fits(self, result: ParseResult) -> bool:
+        """Whether these are the people of ``result``, one for one."""
+        return len(self.keys) == len(result.people)
 
 
 def _source_label(result: ParseResult, name: str) -> str:
@@ -213,7 +242,15 @@ def _match_existing(
     return matched
 
 
-def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_Plan, ImportReport]:
+def _plan(
+    unit: Unit,
+    result: ParseResult,
+    progress: Progress | None,
+    ahead: WorkedOutAhead | None,
+    *,
+    preview: bool,
+) -> tuple[_Plan, ImportReport]:
+    """What importing ``result`` does; ``preview``: with a row of the report for each record."""
     report = ImportReport(file="", format=result.format, skipped=list(result.skipped))
     plan = _Plan()
     index = unit.matching.match_index()
@@ -222,7 +259,9 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
     # name never joins two rows of one file, which lists different people who share a name.
     pending: dict[tuple[str, str], int] = {}
     pending_profiles: dict[int, tuple[str, str]] = {}
-    all_keys = [match_keys(item.person) for item in result.people]
+    if ahead is None or not ahead.fits(result):
+        ahead = None
+    all_keys = ahead.keys if ahead else [match_keys(item.person) for item in result.people]
     matched_ids = _match_existing(result.people, all_keys, index)
     existing_people = repo.get_many(sorted(set(matched_ids.values())))
     total = len(result.people)
@@ -238,15 +277,16 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
             if changed:
                 plan.updates[existing_id] = merged
             report.merged += 1
-            known = existing_people[existing_id].display_name
-            report.rows.append(
-                PreviewRow(
-                    "update" if changed else "merge",
-                    incoming.display_name,
-                    existing_id,
-                    known if known != incoming.display_name else "",
+            if preview:
+                known = existing_people[existing_id].display_name
+                report.rows.append(
+                    PreviewRow(
+                        "update" if changed else "merge",
+                        incoming.display_name,
+                        existing_id,
+                        known if known != incoming.display_name else "",
+                    )
                 )
-            )
             if parsed.key:
                 plan.key_to_existing[parsed.key] = existing_id
             if parsed.met_through_key:
@@ -258,9 +298,11 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
             if twin is not None:
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
+                plan.new_texts[twin] = None
                 report.merged += 1
-                into = merged.display_name if merged.display_name != incoming.display_name else ""
-                report.rows.append(PreviewRow("merge", incoming.display_name, None, into))
+                if preview:
+                    into = merged.display_name if merged.display_name != incoming.display_name else ""
+                    report.rows.append(PreviewRow("merge", incoming.display_name, None, into))
                 # The merged record's keys, and the UID of the card merged into it: a later card
                 # with that UID is the same person too.
                 for key in (*match_keys(merged), *([("uid", incoming.uid)] if incoming.uid else [])):
@@ -283,15 +325,19 @@ def _plan(unit: Unit, result: ParseResult, progress: Progress | None) -> tuple[_
                 kept_id = parsed.person.id
                 plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))
                 plan.new_keys.append(parsed.key)
+                # (Neither a UID nor an id changes the words or the sort key.)
+                plan.new_texts.append(ahead.texts[position] if ahead else None)
                 plan.new_added.append(parsed.created_at)
                 report.added += 1
-                report.rows.append(PreviewRow("add", incoming.display_name))
+                if preview:
+                    report.rows.append(PreviewRow("add", incoming.display_name))
             if parsed.met_through_key:
                 position_in_new = twin if twin is not None else len(plan.new) - 1
                 plan.introduced_new.append((position_in_new, parsed.met_through_key))
         if progress and (position + 1) % _BATCH == 0:
             progress("matching", position + 1, total)
-    report.rows.extend(PreviewRow("skip", line=item.line, reason=item.reason) for item in result.skipped)
+    if preview:
+        report.rows.extend(PreviewRow("skip", line=item.line, reason=item.reason) for item in result.skipped)
     report.updated = len(plan.updates)
     for person_id, updated in plan.updates.items():
         before = plan.originals[person_id]
@@ -351,7 +397,11 @@ def _apply(
     total = len(plan.new)
     for start in range(0, total, _BATCH):
         batch = slice(start, start + _BATCH)
-        new_ids.extend(repo.add_many(plan.new[batch], keep_ids=True, added=plan.new_added[batch]))
+        new_ids.extend(
+            repo.add_many(
+                plan.new[batch], keep_ids=True, added=plan.new_added[batch], texts=plan.new_texts[batch]
+            )
+        )
         if progress:
             progress("storing", min(start + _BATCH, total), total)
     repo.update_many(list(plan.updates.values()))
@@ -472,10 +522,11 @@ def import_parsed(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    ahead: WorkedOutAhead | None = None,
 ) -> ImportReport:
     """Match and store what was parsed from file ``name`` in one transaction (or only plan it)."""
     with network.reading() if dry_run else network.writing() as unit:
-        return import_into(unit, result, name, dry_run=dry_run, progress=progress)
+        return import_into(unit, result, name, dry_run=dry_run, progress=progress, ahead=ahead)
 
 
 def import_into(
@@ -485,10 +536,11 @@ def import_into(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    ahead: WorkedOutAhead | None = None,
 ) -> ImportReport:
     """``import_parsed`` inside a transaction the caller holds (a restore clears and imports in one)."""
     source = _source_label(result, name)
-    plan, report = _plan(unit, result, progress)
+    plan, report = _plan(unit, result, progress, ahead, preview=dry_run)
     report.file = name
     if not dry_run:
         _apply(unit, plan, report, result, source, progress)
@@ -504,5 +556,6 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a file: refused whole (ImportRefused, nothing stored) or stored in one transaction."""
-    result = parse_upload(read_import_file(path), str(path), fmt)  # the file's bytes go once parsed
-    return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress)
+    ahead = WorkedOutAhead()
+    result = parse_upload(read_import_file(path), str(path), fmt, ahead=ahead)  # the bytes go once parsed
+    return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress, ahead=ahead)

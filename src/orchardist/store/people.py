@@ -153,16 +153,23 @@ class PeopleRepository:
         *,
         keep_ids: bool = False,
         added: Sequence[datetime | None] | None = None,
+        texts: Sequence[tuple[str, str] | None] | None = None,
     ) -> list[int]:
         """Store many new people in bulk; returns their ids in the same order.
 
         With ``keep_ids`` (a restore or a backup imported), a person's own ``id`` is kept when no row
-        holds it; ``added`` gives when each was added (None: now).
+        holds it; ``added`` gives when each was added (None: now); ``texts`` each one's search words
+        and sort key when already worked out (``domain.search``; None: worked out here).
         """
         if not new_people:
             return []
         now = datetime.now(UTC)
-        new_people = [without_nul(person) if has_nul(person) else person for person in new_people]
+        if texts is None:
+            texts = [None] * len(new_people)
+        cleaned = [without_nul(person) if has_nul(person) else None for person in new_people]
+        if any(cleaned):  # a NUL taken out changes the words: work them out again
+            texts = [None if clean else text for clean, text in zip(cleaned, texts, strict=True)]
+            new_people = [clean or person for clean, person in zip(cleaned, new_people, strict=True)]
         named = dict.fromkeys(person.organisation for person in new_people)  # first spelling first
         org_ids = self._organisation_ids(named)
         org_of = {name: org_ids.get(organisation_key(name)) for name in named}
@@ -195,6 +202,7 @@ class PeopleRepository:
                     else stored_value(self.conn, people.c.created_at, created[at]),
                     stored_now,
                     dates_seen,
+                    texts[at],
                 )
                 for at, (person_id, person) in enumerate(zip(ids, new_people, strict=True))
             ],

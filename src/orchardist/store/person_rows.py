@@ -280,6 +280,7 @@ def new_person_values(
     created: Any,
     updated: Any,
     dates_seen: dict[int, tuple[str, bool]],
+    texts: tuple[str, str] | None = None,
 ) -> tuple[Any, ...]:
     """A new person's row as the values of ``NEW_PERSON_COLUMNS`` (``uid``: theirs, or a new one), JSON
     columns as their text and the times as given (already in the form the driver takes); the same row
@@ -288,7 +289,9 @@ def new_person_values(
 
     ``dates_seen`` keeps the dates columns of each tuple of dates met in one batch, by identity: the
     people of a file share the very same tuples (when they connected), and the batch holds them all.
+    ``texts``: the person's search words and sort key when already worked out.
     """
+    search, sort = texts if texts is not None else (search_text(person), sort_key(person))
     dates = person.dates
     if dates:
         dated = dates_seen.get(id(dates))
@@ -326,8 +329,8 @@ def new_person_values(
         person.coworker_override,
         _sources_json(person.sources),
         _JSON(extra_to_json(person.extra)) if person.extra else "{}",
-        search_text(person),
-        sort_key(person),
+        search,
+        sort,
         created,
         updated,
     )

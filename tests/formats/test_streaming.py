@@ -1,0 +1,72 @@
+"""A format that reads row by row hands its people over in batches while it reads on: the same people
+and the same skipped rows, in the same order, as when it keeps them all; a file refused after some
+were handed over is still refused whole."""
+
+from __future__ import annotations
+
+from itertools import chain
+from pathlib import Path
+
+import pytest
+
+from orchardist.formats import registry
+from orchardist.formats.base import PEOPLE_CHUNK, FormatError, ParsedPerson
+from orchardist.formats.sandbox import parse_in_sandbox
+from tests.exports import linkedin_2024
+
+_URL = "https://www.linkedin.com/in/"
+
+
+def connections(count: int) -> list[tuple[str, ...]]:
+    """``count`` rows with rows the format skips (a formula, no name) and rows the limits refuse (a
+    title over 500 characters) spread before, between and after the batches."""
+    rows = [
+        (f"Given{n}", f"Family{n}", f"{_URL}p{n}", "", f"Org {n % 7}", "Role", "1 Jan 2026")
+        for n in range(count)
+    ]
+    for at in (5, PEOPLE_CHUNK + 500):
+        rows[at] = ("=HYPERLINK(1)", "X", f"{_URL}f{at}", "", "Org", "Role", "1 Jan 2026")
+    for at in (PEOPLE_CHUNK - 1, 2 * PEOPLE_CHUNK + 100, count - 2):
+        rows[at] = (f"Long{at}", "Title", f"{_URL}t{at}", "", "Org", "x" * 600, "1 Jan 2026")
+    rows[PEOPLE_CHUNK + 900] = ("", "", "", "", "", "", "3 Mar 2026")
+    return rows
+
+
+@pytest.fixture
+def data(corpus: Path) -> bytes:
+    return linkedin_2024(corpus, connections(2 * PEOPLE_CHUNK + 800))
+
+
+def test_people_handed_over_in_batches_are_those_read_whole(data: bytes) -> None:
+    whole = registry.parse(data, "Connections.csv", "linkedin")
+    batches: list[list[ParsedPerson]] = []
+    streamed = registry.parse(data, "Connections.csv", "linkedin", stream=batches.append)
+    assert len(batches) == 2 and all(len(batch) <= PEOPLE_CHUNK for batch in batches)
+    assert [*chain.from_iterable(batches), *streamed.people] == whole.people
+    assert len(whole.people) == 2 * PEOPLE_CHUNK + 800 - 6
+    assert streamed.skipped == whole.skipped
+    assert [item.reason.code for item in whole.skipped] == [
+        "row.formula",
+        "row.formula",
+        "row.only_connection_date",
+        *["file.in_field"] * 3,  # the limits' after the format's, as when read whole
+    ]
+
+
+def test_the_sandbox_hands_every_person_over_once_in_file_order(data: bytes) -> None:
+    whole = registry.parse(data, "Connections.csv", "linkedin")
+    seen: list[ParsedPerson] = []
+    result = parse_in_sandbox(data, "Connections.csv", on_people=seen.extend)
+    assert seen == result.people == whole.people
+    assert result.skipped == whole.skipped
+
+
+def test_a_file_refused_after_people_were_handed_over_is_refused(corpus: Path) -> None:
+    rows = connections(2 * PEOPLE_CHUNK + 200)
+    data = linkedin_2024(corpus, rows) + b"BEGIN:VCARD\n"  # part of the file is something else
+    seen: list[ParsedPerson] = []
+    with pytest.raises(FormatError) as refused:
+        parse_in_sandbox(data, "Connections.csv", on_people=seen.extend)
+    assert refused.value.reason.code == "csv.not_a_row"
+    assert refused.value.line is not None and refused.value.line > 2 * PEOPLE_CHUNK
+    assert len(seen) >= PEOPLE_CHUNK  # handed over before the refusal: the caller drops them
