@@ -4,6 +4,7 @@ what is stored is what the domain says of the person stored, merged twins and cl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +14,7 @@ from orchardist.services.importing import import_file
 from orchardist.services.network import Network
 from orchardist.store import person_rows
 from orchardist.store.engine import Store
+from orchardist.store.people import PeopleRepository
 from orchardist.store.tables import people
 from tests.exports import linkedin_2024
 
@@ -53,11 +55,24 @@ def test_the_words_are_worked_out_once_ahead_but_for_a_merged_twin(
     network: Network, export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worked_out_when_storing: list[str] = []
+    storing = False
 
     def counted(person: object) -> str:
-        worked_out_when_storing.append(person.display_name)  # type: ignore[attr-defined]
+        if storing:
+            worked_out_when_storing.append(person.display_name)  # type: ignore[attr-defined]
         return search.search_text(person)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(person_rows, "search_text", counted)
+    add_many = PeopleRepository.add_many
+
+    def add_many_storing(self: PeopleRepository, *args: Any, **kwargs: Any) -> list[int]:
+        nonlocal storing
+        storing = True
+        try:
+            return add_many(self, *args, **kwargs)
+        finally:
+            storing = False
+
+    monkeypatch.setattr(person_rows, "search_text", counted)  # (person_values reads it there)
+    monkeypatch.setattr(PeopleRepository, "add_many", add_many_storing)
     import_file(network, export)
     assert worked_out_when_storing == ["Given10 Family10"]

@@ -15,12 +15,13 @@ from orchardist.domain.merging import merge_incoming
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.domain.records import PersonRecord, Reconnection
-from orchardist.domain.search import search_text, sort_key
 from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
 from orchardist.store.matching import MatchIndex
+from orchardist.store.people import prepared_values
+from orchardist.store.person_rows import PersonValues
 from orchardist.store.unit import Unit
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -111,8 +112,8 @@ class ImportReport:
 class _Plan:
     new: list[Person] = field(default_factory=list)
     new_keys: list[str | None] = field(default_factory=list)
-    # Each new person's search words and sort key when worked out ahead (None: not, or merged since).
-    new_texts: list[tuple[str, str] | None] = field(default_factory=list)
+    # Each new person's own columns when worked out ahead (None: not, or merged since).
+    new_values: list[PersonValues | None] = field(default_factory=list)
     # When each new person was added, when a backup says (else now).
     new_added: list[datetime | None] = field(default_factory=list)
     updates: dict[int, Person] = field(default_factory=dict)
@@ -165,19 +166,21 @@ def parse_upload(
 
 class WorkedOutAhead:
     """What importing needs of each person read, worked out in this process while the sandbox's child
-    reads on (the two run on two processors): the keys that match them, and the words search indexes
-    and the name lists sort by. Called with the people in file order, each once
-    (``parse_in_sandbox``'s ``on_people``)."""
+    reads on (the two run on two processors): the keys that match them, and their own columns should
+    they be new (search words and sort key among them). Called with the people in file order, each
+    once (``parse_in_sandbox``'s ``on_people``)."""
 
     def __init__(self) -> None:
         self.keys: list[list[tuple[str, str]]] = []
-        self.texts: list[tuple[str, str]] = []
+        self.values: list[PersonValues] = []
+        self._dates_seen: dict[int, tuple[str, bool]] = {}
 
     def __call__(self, people: list[ParsedPerson]) -> None:
+        dates_seen = self._dates_seen
         for item in people:
             person = item.person
             self.keys.append(match_keys(person))
-            self.texts.append((search_text(person), sort_key(person)))
+            self.values.append(prepared_values(person, dates_seen))
 
     def fits(self, result: ParseResult) -> bool:
         """Whether these are the people of ``result``, one for one."""
@@ -298,7 +301,7 @@ def _plan(
             if twin is not None:
                 merged, _changed = merge_incoming(plan.new[twin], incoming)
                 plan.new[twin] = merged
-                plan.new_texts[twin] = None
+                plan.new_values[twin] = None
                 report.merged += 1
                 if preview:
                     into = merged.display_name if merged.display_name != incoming.display_name else ""
@@ -325,8 +328,8 @@ def _plan(
                 kept_id = parsed.person.id
                 plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))
                 plan.new_keys.append(parsed.key)
-                # (Neither a UID nor an id changes the words or the sort key.)
-                plan.new_texts.append(ahead.texts[position] if ahead else None)
+                # (A UID and an id are not among a person's own columns.)
+                plan.new_values.append(ahead.values[position] if ahead else None)
                 plan.new_added.append(parsed.created_at)
                 report.added += 1
                 if preview:
@@ -399,7 +402,10 @@ def _apply(
         batch = slice(start, start + _BATCH)
         new_ids.extend(
             repo.add_many(
-                plan.new[batch], keep_ids=True, added=plan.new_added[batch], texts=plan.new_texts[batch]
+                plan.new[batch],
+                keep_ids=True,
+                added=plan.new_added[batch],
+                worked_out=plan.new_values[batch],
             )
         )
         if progress:

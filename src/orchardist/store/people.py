@@ -42,10 +42,12 @@ from orchardist.store.people_reads import (
 )
 from orchardist.store.person_rows import (
     NEW_PERSON_COLUMNS,
+    PersonValues,
     has_nul,
     new_person_values,
     person_from,
     person_row,
+    person_values,
     without_nul,
 )
 from orchardist.store.queries import to_sql
@@ -133,6 +135,12 @@ class JobMove(Protocol):
     def new_title(self) -> str: ...
 
 
+def prepared_values(person: Person, dates_seen: dict[int, tuple[str, bool]]) -> PersonValues:
+    """A new person's own columns, worked out before they are added (``add_many``'s ``worked_out``):
+    no database is read. ``dates_seen`` is kept by the caller across people (see ``person_values``)."""
+    return person_values(without_nul(person) if has_nul(person) else person, dates_seen)
+
+
 class PeopleRepository:
     """Reads and writes the people of one space; every query is scoped to it."""
 
@@ -153,23 +161,18 @@ class PeopleRepository:
         *,
         keep_ids: bool = False,
         added: Sequence[datetime | None] | None = None,
-        texts: Sequence[tuple[str, str] | None] | None = None,
+        worked_out: Sequence[PersonValues | None] | None = None,
     ) -> list[int]:
         """Store many new people in bulk; returns their ids in the same order.
 
         With ``keep_ids`` (a restore or a backup imported), a person's own ``id`` is kept when no row
-        holds it; ``added`` gives when each was added (None: now); ``texts`` each one's search words
-        and sort key when already worked out (``domain.search``; None: worked out here).
+        holds it; ``added`` gives when each was added (None: now); ``worked_out`` each one's own
+        columns when already worked out (``prepared_values``; None: worked out here).
         """
         if not new_people:
             return []
         now = datetime.now(UTC)
-        if texts is None:
-            texts = [None] * len(new_people)
-        cleaned = [without_nul(person) if has_nul(person) else None for person in new_people]
-        if any(cleaned):  # a NUL taken out changes the words: work them out again
-            texts = [None if clean else text for clean, text in zip(cleaned, texts, strict=True)]
-            new_people = [clean or person for clean, person in zip(cleaned, new_people, strict=True)]
+        new_people = [without_nul(person) if has_nul(person) else person for person in new_people]
         named = dict.fromkeys(person.organisation for person in new_people)  # first spelling first
         org_ids = self._organisation_ids(named)
         org_of = {name: org_ids.get(organisation_key(name)) for name in named}
@@ -202,7 +205,7 @@ class PeopleRepository:
                     else stored_value(self.conn, people.c.created_at, created[at]),
                     stored_now,
                     dates_seen,
-                    texts[at],
+                    worked_out[at] if worked_out is not None else None,
                 )
                 for at, (person_id, person) in enumerate(zip(ids, new_people, strict=True))
             ],

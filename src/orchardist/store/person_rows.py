@@ -231,18 +231,15 @@ def has_nul(person: Person) -> bool:
     return "\x00" in "".join(chain.from_iterable(_lists_of(person)))
 
 
-# The columns ``new_person_values`` fills, in its order (the others take their defaults).
-NEW_PERSON_COLUMNS = (
-    "id",
-    "uid",
-    "space_id",
+# The columns of a new person's row that are the person's own, worked out from the Person alone (so
+# an import can work them out ahead, while it still reads the file), in ``person_values``'s order.
+PERSON_VALUE_COLUMNS = (
     "display_name",
     "given_name",
     "family_name",
     "pronouns",
     "linkedin_url",
     "linkedin_key",
-    "organisation_id",
     "title",
     "location",
     "tier",
@@ -263,12 +260,24 @@ NEW_PERSON_COLUMNS = (
     "extra",
     "search_text",
     "sort_key",
+)
+# The columns ``new_person_values`` fills, in its order (the others take their defaults): those the
+# store gives when it adds the person, then the person's own.
+NEW_PERSON_COLUMNS = (
+    "id",
+    "uid",
+    "space_id",
+    "organisation_id",
     "created_at",
     "updated_at",
+    *PERSON_VALUE_COLUMNS,
 )
 
 
 _TIER_CODES = {tier: tier.value for tier in Tier}
+
+PersonValues = tuple[Any, ...]
+"""A person's own columns (``PERSON_VALUE_COLUMNS``), as ``person_values`` works them out."""
 
 
 def new_person_values(
@@ -280,18 +289,22 @@ def new_person_values(
     created: Any,
     updated: Any,
     dates_seen: dict[int, tuple[str, bool]],
-    texts: tuple[str, str] | None = None,
+    values: PersonValues | None = None,
 ) -> tuple[Any, ...]:
     """A new person's row as the values of ``NEW_PERSON_COLUMNS`` (``uid``: theirs, or a new one), JSON
     columns as their text and the times as given (already in the form the driver takes); the same row
     ``PeopleRepository`` writes through the column types when it updates someone (but the UID, which is
-    never written again).
+    never written again). ``values``: the person's own, when already worked out (``person_values``)."""
+    own = values if values is not None else person_values(person, dates_seen)
+    return (person_id, uid, space_id, organisation_id, created, updated, *own)
 
-    ``dates_seen`` keeps the dates columns of each tuple of dates met in one batch, by identity: the
-    people of a file share the very same tuples (when they connected), and the batch holds them all.
-    ``texts``: the person's search words and sort key when already worked out.
+
+def person_values(person: Person, dates_seen: dict[int, tuple[str, bool]]) -> PersonValues:
+    """The values of ``PERSON_VALUE_COLUMNS`` for ``person`` (its text already without NULs).
+
+    ``dates_seen`` keeps the dates columns of each tuple of dates met, by identity: the people of a
+    file share the very same tuples (when they connected), and the caller holds them all.
     """
-    search, sort = texts if texts is not None else (search_text(person), sort_key(person))
     dates = person.dates
     if dates:
         dated = dates_seen.get(id(dates))
@@ -301,16 +314,12 @@ def new_person_values(
     else:
         dates_json, work_date = "[]", False
     return (
-        person_id,
-        uid,
-        space_id,
         person.display_name,
         person.given_name,
         person.family_name,
         person.pronouns,
         person.linkedin_url,
         linkedin_key(person.linkedin_url),
-        organisation_id,
         person.title,
         person.location,
         _TIER_CODES[person.tier],
@@ -329,10 +338,8 @@ def new_person_values(
         person.coworker_override,
         _sources_json(person.sources),
         _JSON(extra_to_json(person.extra)) if person.extra else "{}",
-        search,
-        sort,
-        created,
-        updated,
+        search_text(person),
+        sort_key(person),
     )
 
 
