@@ -180,17 +180,30 @@ def test_a_dry_run_reports_but_stores_nothing(network: Network, connections: Pat
 
 
 def test_progress_is_reported_for_long_imports(network: Network, tmp_path: Path, corpus: Path) -> None:
-    rows = [
-        (f"P{i}", f"Q{i}", f"https://www.linkedin.com/in/p{i}", "", "Org", "Role", "1 Jan 2026")
-        for i in range(4500)
-    ]
-    path = tmp_path / "Connections.csv"
-    path.write_bytes(linkedin_2024(corpus, rows))
+    def export(first: int) -> Path:
+        rows = [
+            (f"P{i}", f"Q{i}", f"https://www.linkedin.com/in/p{i}", "", "Org", "Role", "1 Jan 2026")
+            for i in range(first, first + 4500)
+        ]
+        path = tmp_path / f"Connections-{first}.csv"
+        path.write_bytes(linkedin_2024(corpus, rows))
+        return path
+
+    # Into an empty network, people are stored as they are read: the total is the file's lines until
+    # the end, when it is the people's.
     seen: list[tuple[str, int, int]] = []
-    report = import_file(network, path, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    report = import_file(network, export(0), progress=lambda *args: seen.append(args))
     assert report.added == 4500
-    assert ("matching", 4000, 4500) in seen
+    assert [(stage, done) for stage, done, _total in seen[:2]] == [("matching", 2000), ("storing", 2000)]
+    assert [done for _stage, done, _total in seen] == sorted(done for _stage, done, _total in seen)
+    assert all(total >= done for _stage, done, total in seen)
     assert seen[-1] == ("storing", 4500, 4500)
+    # Into a network with people, the whole file is matched first, then stored.
+    seen.clear()
+    report = import_file(network, export(4000), progress=lambda *args: seen.append(args))
+    assert (report.added, report.merged) == (4000, 500)
+    assert ("matching", 4000, 4500) in seen
+    assert seen[-1] == ("storing", 4000, 4000)
 
 
 def test_an_imported_interaction_history_survives_a_json_round_trip(

@@ -48,7 +48,7 @@ from orchardist.domain import interactions, messages, people, records
 from orchardist.domain.fields import FIELDS, FieldSpec
 from orchardist.domain.messages import Message
 from orchardist.formats import base, registry
-from orchardist.formats.base import FormatError, ParsedPerson, ParseResult
+from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, PeopleSink
 from orchardist.formats.messages import (
     RESULT_NOT_SENT,
     STILL_READING,
@@ -108,16 +108,17 @@ def parse_in_sandbox(
     *,
     cpu_seconds: float | None = None,
     wall_seconds: float | None = None,
-    on_people: Callable[[list[ParsedPerson]], None] | None = None,
+    on_people: PeopleSink | None = None,
 ) -> ParseResult:
     """``registry.parse(data, source, fmt)`` in a child process; every failure is a FormatError.
 
     ``source`` is the file's name; the registry labels each field read ``format:file name``.
 
     A format that reads row by row sends its people in batches while it reads on, and ``on_people``
-    (when given) is called with each batch as it arrives, then with the last people read, so the caller
-    can work on them while the child still reads: every person of the result, once, in file order. If
-    the file is then refused, what was handed over is not the result: the caller must drop it.
+    (when given) is called with each batch as it arrives, so the caller can work on them while the child
+    still reads: the result's first people, in file order (the result holds them all, those read after
+    the last batch too). If the file is then refused, what was handed over is not the result: the
+    caller must drop it.
 
     A FormatError raised by the importer comes back unchanged (reason, line and field); running out
     of time or memory, a crash, or any other exception in the child becomes a FormatError that says
@@ -167,8 +168,6 @@ def parse_in_sandbox(
         child.join(timeout=5)
     if kind == "ok":
         result = cast(ParseResult, payload)
-        if on_people is not None and result.people:
-            on_people(result.people)
         if people:
             people.extend(result.people)
             result.people = people

@@ -2,35 +2,32 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from orchardist.domain.interactions import contact_key
 from orchardist.domain.leads import Lead
-from orchardist.domain.matching import STRONG_KINDS, fold, linkedin_key, match_keys
-from orchardist.domain.merging import merge_incoming
+from orchardist.domain.matching import fold, match_keys
 from orchardist.domain.messages import Message
-from orchardist.domain.people import Person
 from orchardist.domain.records import PersonRecord, Reconnection
-from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, Skipped
+from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, PeopleSink
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
+from orchardist.services.import_plan import BATCH, Plan, Planner, plan_import
+from orchardist.services.import_plan import OUTCOMES as OUTCOMES
+from orchardist.services.import_plan import ImportReport as ImportReport
+from orchardist.services.import_plan import JobChange as JobChange
+from orchardist.services.import_plan import PreviewRow as PreviewRow
+from orchardist.services.import_plan import Progress as Progress
 from orchardist.services.network import Network
-from orchardist.store.matching import MatchIndex
 from orchardist.store.people import prepared_values
 from orchardist.store.person_rows import PersonValues
 from orchardist.store.unit import Unit
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
-_BATCH = 2_000
 # After adding this many people the planner's idea of the tables is stale enough to mislead it.
 _REFRESH_STATISTICS_FROM = 1_000
-
-Progress = Callable[[str, int, int], None]
-"""Called as ``progress(stage, done, total)`` while an import runs."""
 
 
 class ImportRefused(InputRefused):
@@ -48,83 +45,6 @@ class ImportRefused(InputRefused):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (ImportRefused, (self.file, self.error))
-
-
-@dataclass(frozen=True, slots=True)
-class JobChange:
-    person_id: int
-    name: str
-    old_organisation: str
-    old_title: str
-    new_organisation: str
-    new_title: str
-
-
-@dataclass(frozen=True, slots=True)
-class PreviewRow:
-    """One record of the file and what importing does with it: ``add`` a new person, ``update`` someone
-    already here with new details, ``merge`` into someone already here (or another record of the
-    file) changing nothing, or ``skip`` it (``line`` and ``reason`` say where and why)."""
-
-    outcome: str
-    name: str = ""
-    person_id: int | None = None  # the person already here it goes into
-    existing: str = ""  # their name, when it differs from the record's
-    line: int | None = None
-    reason: Message | None = None
-
-
-OUTCOMES = ("add", "update", "merge", "skip")
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """What an import did (or, for a preview, would do)."""
-
-    file: str
-    format: str
-    added: int = 0
-    merged: int = 0
-    updated: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    interactions: int = 0
-    job_changes: list[JobChange] = field(default_factory=list)
-    # Each record and its outcome, in file order: for a preview (a dry run) only.
-    rows: list[PreviewRow] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "format": self.format,
-            "added": self.added,
-            "merged": self.merged,
-            "skipped": [
-                {"line": item.line, "reason": str(item.reason), "code": item.reason.code}
-                for item in self.skipped
-            ],
-            "updated": self.updated,
-            "interactions": self.interactions,
-            "job_changes": len(self.job_changes),
-            "file": self.file,
-        }
-
-
-@dataclass(slots=True)
-class _Plan:
-    new: list[Person] = field(default_factory=list)
-    new_keys: list[str | None] = field(default_factory=list)
-    # Each new person's own columns when worked out ahead (None: not, or merged since).
-    new_values: list[PersonValues | None] = field(default_factory=list)
-    # When each new person was added, when a backup says (else now).
-    new_added: list[datetime | None] = field(default_factory=list)
-    updates: dict[int, Person] = field(default_factory=dict)
-    originals: dict[int, Person] = field(default_factory=dict)
-    key_to_existing: dict[str, int] = field(default_factory=dict)
-    # Introductions named in the file, by the key of the introducer: for people already stored (by
-    # id) and for new people (by their position in ``new``).
-    introduced_existing: list[tuple[int, str]] = field(default_factory=list)
-    introduced_new: list[tuple[int, str]] = field(default_factory=list)
-    # Positions of the file's interactions already stored (importing the same backup twice).
-    repeated: set[int] = field(default_factory=set)
 
 
 def read_import_file(path: Path) -> bytes:
@@ -148,18 +68,19 @@ def read_import_file(path: Path) -> bytes:
 
 
 def parse_upload(
-    data: bytes, name: str, fmt: str = "auto", *, ahead: WorkedOutAhead | None = None
+    data: bytes, name: str, fmt: str = "auto", *, on_people: PeopleSink | None = None
 ) -> ParseResult:
     """Parse file content in the sandbox; raise ImportRefused when the file is refused.
 
-    With ``ahead``, what importing needs of each person is worked out while the child still reads."""
+    ``on_people`` gets each batch of people the child hands over while it reads on (see
+    ``parse_in_sandbox``); the result holds every person all the same."""
     from orchardist.formats.sandbox import parse_in_sandbox
 
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(name, FormatError(refusals.UPLOAD_TOO_BIG(limit=MAX_FILE_BYTES // 1024 // 1024)))
     label = Path(name).name or "upload"
     try:
-        return parse_in_sandbox(data, label, fmt, on_people=ahead)
+        return parse_in_sandbox(data, label, fmt, on_people=on_people)
     except FormatError as error:
         raise ImportRefused(name, error) from error
 
@@ -168,7 +89,7 @@ class WorkedOutAhead:
     """What importing needs of each person read, worked out in this process while the sandbox's child
     reads on (the two run on two processors): the keys that match them, and their own columns should
     they be new (search words and sort key among them). Called with the people in file order, each
-    once (``parse_in_sandbox``'s ``on_people``)."""
+    once: each batch handed over (``parse_in_sandbox``'s ``on_people``), then the rest."""
 
     def __init__(self) -> None:
         self.keys: list[list[tuple[str, str]]] = []
@@ -191,217 +112,22 @@ def _source_label(result: ParseResult, name: str) -> str:
     return f"{result.format}:{Path(name).name}"
 
 
-def _contradicts(kind: str, person: Person, theirs: tuple[str, str]) -> bool:
-    """Whether a weak match is contradicted: different LinkedIn profiles, or (bare name) employers."""
-    if kind in STRONG_KINDS:
-        return False
-    profile, org = linkedin_key(person.linkedin_url), fold(person.organisation)
-    their_profile, their_org = theirs
-    if profile and their_profile and profile != their_profile:
-        return True
-    return kind == "name" and bool(org and their_org and org != their_org)
-
-
-def _match(
-    keys: list[tuple[str, str]],
-    index: Mapping[tuple[str, str], int],
-    profiles: Mapping[int, tuple[str, str]],
-    person: Person,
-) -> int | None:
-    """The first record ``keys`` lead to that the records do not contradict."""
-    for kind, key in keys:
-        found = index.get((kind, key))
-        if found is not None and not _contradicts(kind, person, profiles.get(found, ("", ""))):
-            return found
-    return None
-
-
-def _match_existing(
-    parsed: list[ParsedPerson], all_keys: list[list[tuple[str, str]]], index: MatchIndex
-) -> dict[int, int]:
-    """Which existing person each parsed record is (by position), where there is one.
-
-    A bare name is the last resort: each record matched that way takes the next namesake not yet
-    taken in this import, so a file of two "Li Na" with nothing else re-imports onto the same two.
-    """
-    matched: dict[int, int] = {}
-    by_name: list[tuple[int, str]] = []
-    for position, (item, keys) in enumerate(zip(parsed, all_keys, strict=True)):
-        found = _match([key for key in keys if key[0] != "name"], index.keys, index.profiles, item.person)
-        if found is not None:
-            matched[position] = found
-        elif keys and keys[-1][0] == "name":
-            by_name.append((position, keys[-1][1]))
-    taken = set(matched.values())
-    for position, name in by_name:
-        for candidate in index.names.get(name, ()):
-            person = parsed[position].person
-            if candidate not in taken and not _contradicts(
-                "name", person, index.profiles.get(candidate, ("", ""))
-            ):
-                matched[position] = candidate
-                taken.add(candidate)
-                break
-    return matched
-
-
-def _plan(
-    unit: Unit,
-    result: ParseResult,
-    progress: Progress | None,
-    ahead: WorkedOutAhead | None,
-    *,
-    preview: bool,
-) -> tuple[_Plan, ImportReport]:
-    """What importing ``result`` does; ``preview``: with a row of the report for each record."""
-    report = ImportReport(file="", format=result.format, skipped=list(result.skipped))
-    plan = _Plan()
-    index = unit.matching.match_index()
-    repo = unit.people
-    # People repeated within this file are found through ``pending`` (by position in plan.new); a bare
-    # name never joins two rows of one file, which lists different people who share a name.
-    pending: dict[tuple[str, str], int] = {}
-    pending_profiles: dict[int, tuple[str, str]] = {}
-    if ahead is None or not ahead.fits(result):
-        ahead = None
-    all_keys = ahead.keys if ahead else [match_keys(item.person) for item in result.people]
-    matched_ids = _match_existing(result.people, all_keys, index)
-    existing_people = repo.get_many(sorted(set(matched_ids.values())))
-    total = len(result.people)
-    new_uids: set[str] = set()
-    for position, parsed in enumerate(result.people):
-        incoming = parsed.person if parsed.person.id is None else replace(parsed.person, id=None)
-        keys = all_keys[position]
-        existing_id = matched_ids.get(position)
-        if existing_id is not None and existing_id in existing_people:
-            current = plan.updates.get(existing_id, existing_people[existing_id])
-            merged, changed = merge_incoming(current, incoming)
-            plan.originals.setdefault(existing_id, existing_people[existing_id])
-            if changed:
-                plan.updates[existing_id] = merged
-            report.merged += 1
-            if preview:
-                known = existing_people[existing_id].display_name
-                report.rows.append(
-                    PreviewRow(
-                        "update" if changed else "merge",
-                        incoming.display_name,
-                        existing_id,
-                        known if known != incoming.display_name else "",
-                    )
-                )
-            if parsed.key:
-                plan.key_to_existing[parsed.key] = existing_id
-            if parsed.met_through_key:
-                plan.introduced_existing.append((existing_id, parsed.met_through_key))
-        else:
-            # Records of a backup are distinct people by definition; other files repeat people.
-            file_keys = [key for key in keys if key[0] != "name"]
-            twin = None if parsed.key else _match(file_keys, pending, pending_profiles, incoming)
-            if twin is not None:
-                merged, _changed = merge_incoming(plan.new[twin], incoming)
-                plan.new[twin] = merged
-                plan.new_values[twin] = None
-                report.merged += 1
-                if preview:
-                    into = merged.display_name if merged.display_name != incoming.display_name else ""
-                    report.rows.append(PreviewRow("merge", incoming.display_name, None, into))
-                # The merged record's keys, and the UID of the card merged into it: a later card
-                # with that UID is the same person too.
-                for key in (*match_keys(merged), *([("uid", incoming.uid)] if incoming.uid else [])):
-                    if key[0] != "name":
-                        pending.setdefault(key, twin)
-            else:
-                for key in file_keys:
-                    pending.setdefault(key, len(plan.new))
-                pending_profiles[len(plan.new)] = (
-                    linkedin_key(incoming.linkedin_url),
-                    fold(incoming.organisation),
-                )
-                # A card's UID is kept, once: a file naming one UID for two people it does not
-                # join (a backup's records) leaves the second to get a UID of its own.
-                if incoming.uid in new_uids:  # (no UID at all, as in most files, needs no copy)
-                    incoming = replace(incoming, uid="")
-                elif incoming.uid:
-                    new_uids.add(incoming.uid)
-                # A backup's id is kept where it is free.
-                kept_id = parsed.person.id
-                plan.new.append(incoming if kept_id is None else replace(incoming, id=kept_id))
-                plan.new_keys.append(parsed.key)
-                # (A UID and an id are not among a person's own columns.)
-                plan.new_values.append(ahead.values[position] if ahead else None)
-                plan.new_added.append(parsed.created_at)
-                report.added += 1
-                if preview:
-                    report.rows.append(PreviewRow("add", incoming.display_name))
-            if parsed.met_through_key:
-                position_in_new = twin if twin is not None else len(plan.new) - 1
-                plan.introduced_new.append((position_in_new, parsed.met_through_key))
-        if progress and (position + 1) % _BATCH == 0:
-            progress("matching", position + 1, total)
-    if preview:
-        report.rows.extend(PreviewRow("skip", line=item.line, reason=item.reason) for item in result.skipped)
-    report.updated = len(plan.updates)
-    for person_id, updated in plan.updates.items():
-        before = plan.originals[person_id]
-        if (updated.organisation, updated.title) != (before.organisation, before.title) and (
-            before.organisation or before.title
-        ):
-            report.job_changes.append(
-                JobChange(
-                    person_id=person_id,
-                    name=updated.display_name,
-                    old_organisation=before.organisation,
-                    old_title=before.title,
-                    new_organisation=updated.organisation,
-                    new_title=updated.title,
-                )
-            )
-    plan.repeated = _already_logged(unit, result, plan.key_to_existing)
-    report.interactions = len(result.interactions) - len(plan.repeated)
-    return plan, report
-
-
-def _already_logged(unit: Unit, result: ParseResult, key_to_existing: Mapping[str, int]) -> set[int]:
-    """Positions of the file's interactions that are stored already: only an interaction whose people
-    are all stored can be, and each stored one answers for one in the file."""
-    candidates = {}
-    for position, item in enumerate(result.interactions):
-        if item.person_keys and all(key in key_to_existing for key in item.person_keys):
-            person_ids = tuple(key_to_existing[key] for key in item.person_keys)
-            candidates[position] = replace(item.interaction, person_ids=person_ids)
-    if not candidates:
-        return set()
-    stored = Counter(
-        contact_key(interaction)
-        for interaction in unit.interactions.on_days({item.on for item in candidates.values()})
-    )
-    repeated = set()
-    for position, interaction in candidates.items():
-        key = contact_key(interaction)
-        if stored[key]:
-            stored[key] -= 1
-            repeated.add(position)
-    return repeated
-
-
 def _apply(
     unit: Unit,
-    plan: _Plan,
+    plan: Plan,
     report: ImportReport,
     result: ParseResult,
     source: str,
     progress: Progress | None,
 ) -> None:
-    repo = unit.people
     # A backup's organisations first, so the people who work there are linked to them by name.
     unit.records.add_organisations(result.organisations)
     new_ids: list[int] = []
     total = len(plan.new)
-    for start in range(0, total, _BATCH):
-        batch = slice(start, start + _BATCH)
+    for start in range(0, total, BATCH):
+        batch = slice(start, start + BATCH)
         new_ids.extend(
-            repo.add_many(
+            unit.people.add_many(
                 plan.new[batch],
                 keep_ids=True,
                 added=plan.new_added[batch],
@@ -409,7 +135,16 @@ def _apply(
             )
         )
         if progress:
-            progress("storing", min(start + _BATCH, total), total)
+            progress("storing", min(start + BATCH, total), total)
+    _link(unit, plan, report, result, source, new_ids)
+
+
+def _link(
+    unit: Unit, plan: Plan, report: ImportReport, result: ParseResult, source: str, new_ids: list[int]
+) -> None:
+    """Once the new people are stored (``new_ids``, in ``plan.new``'s order): the people updated and
+    their new jobs, the introductions, the interactions and the rest of a backup."""
+    repo = unit.people
     repo.update_many(list(plan.updates.values()))
     repo.record_job_changes(date.today(), source, report.job_changes)
     key_to_id = dict(plan.key_to_existing)
@@ -546,7 +281,8 @@ def import_into(
 ) -> ImportReport:
     """``import_parsed`` inside a transaction the caller holds (a restore clears and imports in one)."""
     source = _source_label(result, name)
-    plan, report = _plan(unit, result, progress, ahead, preview=dry_run)
+    keys, values = (ahead.keys, ahead.values) if ahead is not None and ahead.fits(result) else (None, None)
+    plan, report = plan_import(unit, result, progress, keys, values, preview=dry_run)
     report.file = name
     if not dry_run:
         _apply(unit, plan, report, result, source, progress)
@@ -562,6 +298,55 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a file: refused whole (ImportRefused, nothing stored) or stored in one transaction."""
+    data = read_import_file(path)
+    if not dry_run:
+        with network.writing() as unit:
+            if not unit.people.count():
+                return _import_as_read(unit, data, str(path), fmt, progress)
     ahead = WorkedOutAhead()
-    result = parse_upload(read_import_file(path), str(path), fmt, ahead=ahead)  # the bytes go once parsed
+    result = parse_upload(data, str(path), fmt, on_people=ahead)
+    del data  # the bytes go once parsed
+    ahead(result.people[len(ahead.keys) :])  # those read after the last batch
     return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress, ahead=ahead)
+
+
+def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Progress | None) -> ImportReport:
+    """Import into a network that has nobody yet, storing each batch of people the sandbox's child hands
+    over while it reads the next (the two on two processors), in the caller's transaction: a file
+    refused halfway leaves nothing stored. With nobody to match, each record is new or joins an earlier
+    one of the file, as ``plan_import`` would have it; one joined after it was stored is written again."""
+    report = ImportReport(file=name, format="")
+    estimate = max(1, data.count(b"\n"))  # records, about, for the progress
+    planner = Planner(report, preview=False, progress=progress, total=estimate)
+    plan = planner.plan
+    new_ids: list[int] = []
+    dates_seen: dict[int, tuple[str, bool]] = {}
+
+    def store(records: list[ParsedPerson]) -> None:
+        values = [prepared_values(item.person, dates_seen) for item in records]
+        planner.take(records, [match_keys(item.person) for item in records], values)
+        fresh = slice(planner.stored, len(plan.new))
+        new_ids.extend(
+            unit.people.add_many(
+                plan.new[fresh], keep_ids=True, added=plan.new_added[fresh], worked_out=plan.new_values[fresh]
+            )
+        )
+        plan.new_values[fresh] = [None] * (len(plan.new) - planner.stored)  # no longer needed
+        planner.stored = len(plan.new)
+        if progress:
+            progress("storing", planner.done, max(planner.done, estimate))
+
+    result = parse_upload(data, name, fmt, on_people=store)
+    report.format = result.format
+    report.skipped = list(result.skipped)
+    # A backup's organisations before its people (whom a backup hands over only now, all at once).
+    unit.records.add_organisations(result.organisations)
+    store(result.people[planner.done :])
+    planner.finish(unit, result)
+    unit.people.update_many(
+        [replace(plan.new[at], id=new_ids[at]) for at in sorted(planner.changed_after_storing)]
+    )
+    _link(unit, plan, report, result, _source_label(result, name), new_ids)
+    if progress:
+        progress("storing", planner.done, planner.done)
+    return report

@@ -1,8 +1,10 @@
-"""An import works out each person's search words and sort key while the sandbox still reads the file:
-what is stored is what the domain says of the person stored, merged twins and cleaned text included."""
+"""An import works out each person's columns while the sandbox still reads the file, and into a network with
+nobody yet stores them as they come: what is stored is what planning the whole file would store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,8 @@ import pytest
 import sqlalchemy as sa
 
 from orchardist.domain import search
-from orchardist.services.importing import import_file
+from orchardist.domain.people import Person
+from orchardist.services.importing import import_file, import_parsed, parse_upload, read_import_file
 from orchardist.services.network import Network
 from orchardist.store import person_rows
 from orchardist.store.engine import Store
@@ -30,6 +33,9 @@ def export(tmp_path: Path, corpus: Path) -> Path:
     # The same profile again further down, now a Director: merged into the first, whose words change.
     rows[4_000] = ("Given10", "Family10", f"{_URL}p10", "g10@x.example", "Org 3", "Director", "1 Jan 2026")
     rows[3_000] = ("Zoë", "Ångström-Łukasz", f"{_URL}zoe", "", "Café Ünïcode", "Søftware", "1 Jan 2026")
+    # And within one batch, by e-mail.
+    rows[20] = ("Given20", "Family20", "", "same@x.example", "Org 6", "Role", "1 Jan 2026")
+    rows[30] = ("Given20", "Family20", f"{_URL}p20", "same@x.example", "Org 6", "Lead", "1 Jan 2026")
     path = tmp_path / "Connections.csv"
     path.write_bytes(linkedin_2024(corpus, rows))
     return path
@@ -39,19 +45,19 @@ def test_what_is_stored_is_what_the_domain_says_of_each_person(
     network: Network, store: Store, export: Path
 ) -> None:
     report = import_file(network, export)
-    assert (report.added, report.merged) == (4_499, 1)
+    assert (report.added, report.merged) == (4_498, 2)
     with store.read() as conn:
         stored = {row.id: (row.search_text, row.sort_key) for row in conn.execute(sa.select(people))}
     with network.reading() as unit:
         everyone = unit.people.get_many(sorted(stored))
-    assert len(everyone) == 4_499
+    assert len(everyone) == 4_498
     for person_id, person in everyone.items():
         assert stored[person_id] == (search.search_text(person), search.sort_key(person))
     twin = next(person for person in everyone.values() if person.linkedin_url == f"{_URL}p10")
     assert "director" in stored[twin.id][0].split() and "g10" in stored[twin.id][0]
 
 
-def test_the_words_are_worked_out_once_ahead_but_for_a_merged_twin(
+def test_the_words_are_worked_out_once_ahead_but_for_merged_twins(
     network: Network, export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worked_out_when_storing: list[str] = []
@@ -62,17 +68,37 @@ def test_the_words_are_worked_out_once_ahead_but_for_a_merged_twin(
             worked_out_when_storing.append(person.display_name)  # type: ignore[attr-defined]
         return search.search_text(person)  # type: ignore[arg-type]
 
-    add_many = PeopleRepository.add_many
+    def storing_with(write: Callable[..., Any]) -> Callable[..., Any]:
+        def written(*args: Any, **kwargs: Any) -> Any:
+            nonlocal storing
+            storing = True
+            try:
+                return write(*args, **kwargs)
+            finally:
+                storing = False
 
-    def add_many_storing(self: PeopleRepository, *args: Any, **kwargs: Any) -> list[int]:
-        nonlocal storing
-        storing = True
-        try:
-            return add_many(self, *args, **kwargs)
-        finally:
-            storing = False
+        return written
 
     monkeypatch.setattr(person_rows, "search_text", counted)  # (person_values reads it there)
-    monkeypatch.setattr(PeopleRepository, "add_many", add_many_storing)
+    for name in ("add_many", "update_many"):
+        monkeypatch.setattr(PeopleRepository, name, storing_with(getattr(PeopleRepository, name)))
     import_file(network, export)
-    assert worked_out_when_storing == ["Given10 Family10"]
+    # Joined before their batch is stored: worked out again as they are stored. Stored with the first
+    # batch, then joined by a later record: written again.
+    assert worked_out_when_storing == ["Given20 Family20", "Given10 Family10"]
+
+
+def test_a_file_stored_as_read_is_stored_as_when_planned_whole(
+    network: Network, other_network: Network, export: Path
+) -> None:
+    as_read = import_file(network, export)  # a network with nobody: stored as the sandbox reads
+    result = parse_upload(read_import_file(export), str(export))
+    whole = import_parsed(other_network, result, str(export))  # planned whole, then stored
+    assert as_read.to_dict() == whole.to_dict()
+
+    def stored(of: Network) -> list[Person]:
+        with of.reading() as unit:
+            found = unit.people.all()
+        return [replace(person, id=None) for person in sorted(found, key=lambda person: person.id or 0)]
+
+    assert stored(network) == stored(other_network)
