@@ -42,7 +42,7 @@ def bounded(key: str, most: int) -> str:
     return f"{key[: most - _DIGEST - 1]}~{digest}"
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Case-fold, strip accents, unify apostrophes and dashes, squeeze spaces.
 
@@ -93,7 +93,7 @@ def phone_key(phone: str) -> str:
     return bounded(digits, CONTACT_KEY_LENGTH)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8_192)
 def linkedin_key(url: str) -> str:
     """The canonical form of a LinkedIn profile URL, or ``""`` when it is not one.
 

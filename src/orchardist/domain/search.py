@@ -20,7 +20,7 @@ def words(text: str) -> list[str]:
     return [word for word in _NOT_WORD.split(fold(text)) if word]
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _joined_words(text: str) -> str:
     return " ".join(words(text))
 

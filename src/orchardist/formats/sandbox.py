@@ -114,11 +114,11 @@ def parse_in_sandbox(
 
     ``source`` is the file's name; the registry labels each field read ``format:file name``.
 
-    A format that reads row by row sends its people in batches while it reads on, and ``on_people``
-    (when given) is called with each batch as it arrives, so the caller can work on them while the child
-    still reads: the result's first people, in file order (the result holds them all, those read after
-    the last batch too). If the file is then refused, what was handed over is not the result: the
-    caller must drop it.
+    A format that reads row by row sends its people in batches while it reads on. With ``on_people``,
+    each batch is handed to it as it arrives, so the caller can work on them while the child still
+    reads, and the result holds only the people read after the last batch: the file's people are the
+    batches, in order, then the result's. If the file is then refused, what was handed over is not the
+    result: the caller must drop it. Without ``on_people`` the result holds them all.
 
     A FormatError raised by the importer comes back unchanged (reason, line and field); running out
     of time or memory, a crash, or any other exception in the child becomes a FormatError that says
@@ -146,20 +146,20 @@ def parse_in_sandbox(
     sender.close()
     people: list[ParsedPerson] = []
     try:
-        with _collector_paused():
-            while True:
-                if not receiver.poll(max(0.0, deadline - time.monotonic())):
-                    raise FormatError(STILL_READING(seconds=round(float(limits.wall_seconds), 1)))
-                try:
-                    kind, payload = _loads(receiver.recv_bytes())
-                except (EOFError, OSError):
-                    child.join(timeout=5)
-                    raise _died(child.exitcode, limits) from None
-                if kind != "people":
-                    break
-                batch = cast(list[ParsedPerson], payload)
-                if on_people is not None:
-                    on_people(batch)
+        while True:
+            if not receiver.poll(max(0.0, deadline - time.monotonic())):
+                raise FormatError(STILL_READING(seconds=round(float(limits.wall_seconds), 1)))
+            try:
+                kind, payload = _loads(receiver.recv_bytes())
+            except (EOFError, OSError):
+                child.join(timeout=5)
+                raise _died(child.exitcode, limits) from None
+            if kind != "people":
+                break
+            batch = cast(list[ParsedPerson], payload)
+            if on_people is not None:
+                on_people(batch)
+            else:
                 people.extend(batch)
     finally:
         receiver.close()

@@ -156,13 +156,17 @@ def _match_existing(
     return matched
 
 
+_STORED = Person(display_name="(stored)")
+"""Stands in ``plan.new`` for a new person stored and let go of (``Planner.let_go_of_stored``)."""
+
+
 class Planner:
     """Plans an import record by record, in file order, fed in one go or batch by batch (``take``).
 
     People repeated within the file are found through ``pending`` (by position in ``plan.new``); a bare
     name never joins two rows of one file, which lists different people who share a name. ``stored``
-    counts the new people already stored (an import storing as it reads): a record joined to one of
-    them after that is noted in ``changed_after_storing``.
+    counts the new people already stored (an import storing as it reads, ``let_go_of_stored``): a
+    record joined to one of them after that is noted in ``changed_after_storing``.
     """
 
     def __init__(self, report: ImportReport, *, preview: bool, progress: Progress | None, total: int) -> None:
@@ -174,6 +178,7 @@ class Planner:
         self.done = 0
         self.stored = 0
         self.changed_after_storing: set[int] = set()
+        self._read_stored: Callable[[int], Person] | None = None
         self._pending: dict[tuple[str, str], int] = {}
         self._profiles: dict[int, tuple[str, str]] = {}
         self._uids: set[str] = set()
@@ -200,6 +205,22 @@ class Planner:
             if self.progress and (position + 1) % BATCH == 0:
                 self.progress("matching", position + 1, self.total)
         self.done += len(records)
+
+    def let_go_of_stored(self, read_stored: Callable[[int], Person]) -> None:
+        """The new people planned so far are stored: keep only what tells them apart (their keys), and
+        read one back (``read_stored(position in plan.new)``) should a later record join it."""
+        plan = self.plan
+        for at in range(self.stored, len(plan.new)):
+            plan.new[at] = _STORED
+            plan.new_values[at] = None
+        self.stored = len(plan.new)
+        self._read_stored = read_stored
+
+    def _twin(self, at: int) -> Person:
+        person = self.plan.new[at]
+        if person is _STORED and self._read_stored is not None:
+            return self._read_stored(at)
+        return person
 
     def _update(self, parsed: ParsedPerson, incoming: Person, existing_id: int, known: Person) -> None:
         plan, report = self.plan, self.report
@@ -231,7 +252,7 @@ class Planner:
         file_keys = [key for key in keys if key[0] != "name"]
         twin = None if parsed.key else _match(file_keys, pending, self._profiles, incoming)
         if twin is not None:
-            merged, _changed = merge_incoming(plan.new[twin], incoming)
+            merged, _changed = merge_incoming(self._twin(twin), incoming)
             plan.new[twin] = merged
             plan.new_values[twin] = None
             if twin < self.stored:

@@ -92,12 +92,14 @@ class WorkedOutAhead:
     once: each batch handed over (``parse_in_sandbox``'s ``on_people``), then the rest."""
 
     def __init__(self) -> None:
+        self.people: list[ParsedPerson] = []
         self.keys: list[list[tuple[str, str]]] = []
         self.values: list[PersonValues] = []
         self._dates_seen: dict[int, tuple[str, bool]] = {}
 
     def __call__(self, people: list[ParsedPerson]) -> None:
         dates_seen = self._dates_seen
+        self.people.extend(people)
         for item in people:
             person = item.person
             self.keys.append(match_keys(person))
@@ -306,7 +308,8 @@ def import_file(
     ahead = WorkedOutAhead()
     result = parse_upload(data, str(path), fmt, on_people=ahead)
     del data  # the bytes go once parsed
-    ahead(result.people[len(ahead.keys) :])  # those read after the last batch
+    ahead(result.people)  # those read after the last batch
+    result.people = ahead.people
     return import_parsed(network, result, str(path), dry_run=dry_run, progress=progress, ahead=ahead)
 
 
@@ -331,8 +334,7 @@ def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Prog
                 plan.new[fresh], keep_ids=True, added=plan.new_added[fresh], worked_out=plan.new_values[fresh]
             )
         )
-        plan.new_values[fresh] = [None] * (len(plan.new) - planner.stored)  # no longer needed
-        planner.stored = len(plan.new)
+        planner.let_go_of_stored(lambda at: unit.people.require(new_ids[at]))
         if progress:
             progress("storing", planner.done, max(planner.done, estimate))
 
@@ -341,7 +343,7 @@ def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Prog
     report.skipped = list(result.skipped)
     # A backup's organisations before its people (whom a backup hands over only now, all at once).
     unit.records.add_organisations(result.organisations)
-    store(result.people[planner.done :])
+    store(result.people)  # those read after the last batch
     planner.finish(unit, result)
     unit.people.update_many(
         [replace(plan.new[at], id=new_ids[at]) for at in sorted(planner.changed_after_storing)]
