@@ -119,7 +119,7 @@ def main() -> None:
 
     from orchardist.domain.queries import people_filter
     from orchardist.services.importing import import_file
-    from orchardist.services.people import people_pages
+    from orchardist.services.listings import people_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

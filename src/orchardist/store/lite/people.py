@@ -1,4 +1,4 @@
-"""People read through the standard library: a page of the list, a person, who shares a key with them."""
+"""People read through the standard library: a page of the list, a person."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from datetime import date
 
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import Person
-from orchardist.domain.queries import Order, Query, Text
+from orchardist.domain.queries import Order, Query
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.lite.filters import where
 from orchardist.store.lite.unit import LiteRepository, chunks, marks
 from orchardist.store.person_rows import CHILD_TABLES, LOADED_COLUMNS, person_from
-from orchardist.store.rows import sharing_keys
 
 _ORDERS = {
     "name": "people.sort_key, people.id",
@@ -106,36 +105,3 @@ class LitePeople(LiteRepository):
                 chunk_statement = f"{statement} AND id IN ({marks(len(chunk))})"
                 rows += self.conn.execute(chunk_statement, (self.space_id, *chunk)).fetchall()
         return {person_id: date.fromisoformat(on) for person_id, on in rows}
-
-
-class LiteMatching(LiteRepository):
-    """Who shares a key with someone, as ``MatchingRepository`` finds them."""
-
-    name = "matching"
-
-    def sharing_with(self, person: Person, *, limit: int) -> set[int]:
-        """The people who share an e-mail, a phone, a web address, a LinkedIn profile or a word of the
-        family name with ``person`` (at most ``limit`` of each), the person included."""
-        found: set[int] = set()
-        keys = sharing_keys(person)
-        for table, wanted in keys.by_table:
-            if wanted:
-                statement = (
-                    f"SELECT person_id FROM {table} WHERE space_id = ?"
-                    f" AND key IN ({marks(len(wanted))}) LIMIT ?"
-                )
-                rows = self.conn.execute(statement, (self.space_id, *sorted(wanted), limit))
-                found.update(row[0] for row in rows)
-        if keys.linkedin:
-            statement = (
-                f"SELECT id FROM people WHERE space_id = ? AND linkedin_key IN ({marks(len(keys.linkedin))})"
-                " LIMIT ?"
-            )
-            found.update(
-                row[0] for row in self.conn.execute(statement, (self.space_id, *keys.linkedin, limit))
-            )
-        if keys.family:
-            condition, values = where(Text(keys.family), self.space_id)
-            statement = f"SELECT people.id FROM people WHERE {condition} LIMIT ?"
-            found.update(row[0] for row in self.conn.execute(statement, (*values, limit)))
-        return found
