@@ -95,17 +95,17 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List people, optionally filtered and searched; written as they are read, a page at a time."""
-    from orchardist.cli.table import write_json_array, write_table
+    from orchardist.cli.table import write_json_lines, write_table
     from orchardist.domain.queries import people_filter
     from orchardist.services.listings import people_pages
-    from orchardist.services.serialisers import listings_to_dicts
+    from orchardist.services.serialisers import listings_to_json
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
     pages = people_pages(state(ctx).network(reads_only=True), query, limit=limit, order=order)  # type: ignore[arg-type]
     with reported():
         if as_json:
-            write_json_array(listings_to_dicts(page) for page in pages)
+            write_json_lines(listings_to_json(page) for page in pages)
             return
         rows = (
             [

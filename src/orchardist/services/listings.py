@@ -30,9 +30,8 @@ def people_pages(
         ids = unit.people.find_ids(query, limit=limit, order=order)
         for start in range(0, len(ids), PAGE):
             page = ids[start : start + PAGE]
-            loaded = unit.people.get_many(page)
+            loaded, last = unit.people.get_many_with_last_contacts(page)
             found = [loaded[person_id] for person_id in page if person_id in loaded]
-            last = unit.people.last_contacts([person.id for person in found if person.id is not None])
             flags = flags_in(unit, found)
             yield [
                 PersonListing(person, last.get(person.id or 0), flags.get(person.id or 0, NOT_FLAGGED))

@@ -21,7 +21,8 @@ _ORDERS = {
     "recent": "people.last_contact_on DESC NULLS LAST, people.sort_key, people.id",
 }
 _PEOPLE = (
-    "SELECT " + ", ".join(f"people.{name}" for name in LOADED_COLUMNS) + ", organisations.name FROM people"
+    "SELECT " + ", ".join(f"people.{name}" for name in LOADED_COLUMNS) + ", organisations.name,"
+    " people.last_contact_on FROM people"
     " LEFT OUTER JOIN organisations ON organisations.id = people.organisation_id"
     " WHERE people.space_id = ? AND people.id IN ({})"
 )
@@ -43,12 +44,18 @@ class LitePeople(LiteRepository):
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Person]:
         """The people with these ids that exist in this space, by id."""
-        loaded: dict[int, Person] = {}
-        for chunk in chunks(list(dict.fromkeys(ids))):
-            loaded.update(self._load(chunk))
-        return loaded
+        return self.get_many_with_last_contacts(ids)[0]
 
-    def _load(self, ids: Sequence[int]) -> dict[int, Person]:
+    def get_many_with_last_contacts(self, ids: Sequence[int]) -> tuple[dict[int, Person], dict[int, date]]:
+        """``get_many`` and ``last_contacts`` of the same people, read together (a page of a list)."""
+        loaded: dict[int, Person] = {}
+        last: dict[int, date] = {}
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            loaded.update(self._load(chunk, last))
+        return loaded, last
+
+    def _load(self, ids: Sequence[int], last: dict[int, date]) -> dict[int, Person]:
+        """The people with these ids, by id; the date of each one's last contact put in ``last``."""
         rows = self.conn.execute(_PEOPLE.format(marks(len(ids))), (self.space_id, *ids)).fetchall()
         if not rows:
             return {}
@@ -64,7 +71,9 @@ class LitePeople(LiteRepository):
         found = {}
         for row in rows:
             values = dict(zip(LOADED_COLUMNS, row, strict=False))
-            found[row[0]] = person_from(values, row[-1], children.get(row[0], {}))
+            found[row[0]] = person_from(values, row[-2], children.get(row[0], {}))
+            if row[-1] is not None:
+                last[row[0]] = date.fromisoformat(row[-1])
         return found
 
     def find(
