@@ -52,9 +52,9 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 class _Table(NamedTuple):
-    """The field table read once for a whole list: each built-in field's key, one ``attrgetter`` for
-    all their values, where the lists of texts are and the fields whose values need converting, and the
-    custom fields with their empty values."""
+    """The field table read once for a whole list: the keys of a person's id, UID and built-in fields,
+    one ``attrgetter`` for all their values, where the lists of texts are and the fields whose values
+    need converting, and the custom fields with their empty values."""
 
     keys: list[str]
     read: Callable[[Person], tuple[Any, ...]]
@@ -70,11 +70,14 @@ def _table() -> _Table | None:
     own = [spec for spec in specs if not spec.custom]
     if any(spec.custom for spec in specs[: len(own)]):
         return None
+    first = ("id", "uid")
     return _Table(
-        keys=[spec.key for spec in own],
-        read=attrgetter(*(spec.name for spec in own)),
-        lists=[at for at, spec in enumerate(own) if spec.kind in TEXT_LISTS],
-        converted=[(at, spec) for at, spec in enumerate(own) if spec.kind not in PLAIN_KINDS | TEXT_LISTS],
+        keys=[*first, *(spec.key for spec in own)],
+        read=attrgetter(*first, *(spec.name for spec in own)),
+        lists=[at for at, spec in enumerate(own, len(first)) if spec.kind in TEXT_LISTS],
+        converted=[
+            (at, spec) for at, spec in enumerate(own, len(first)) if spec.kind not in PLAIN_KINDS | TEXT_LISTS
+        ],
         custom=[(spec, empty(spec)) for spec in specs if spec.custom],
     )
 
@@ -90,7 +93,7 @@ def _fields(table: _Table, listing: PersonListing, *, lists: bool) -> dict[str, 
                 values[at] = list(values[at])
     for at, spec in table.converted:
         values[at] = as_json(spec, values[at])
-    item = {"id": person.id, "uid": person.uid, **dict(zip(table.keys, values, strict=True))}
+    item = dict(zip(table.keys, values, strict=True))
     for spec, default in table.custom:
         item[spec.key] = as_json(spec, person.extra.get(spec.name, default))
     item["coworker"] = listing.coworker.certain
