@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import CoworkerFlag
 from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, empty, value_of
@@ -51,16 +51,27 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 (a value here holds no cycle to look for)."""
 
 
-class _Table(NamedTuple):
+class _Table:
     """The field table read once for a whole list: the keys of a person's id, UID and built-in fields,
     one ``attrgetter`` for all their values, where the lists of texts are and the fields whose values
-    need converting, and the custom fields with their empty values."""
+    need converting, and the custom fields with their empty values. (A plain class: a named tuple's
+    would cost every command that loads this module a millisecond to make.)"""
 
-    keys: list[str]
-    read: Callable[[Person], tuple[Any, ...]]
-    lists: list[int]
-    converted: list[tuple[int, FieldSpec]]
-    custom: list[tuple[FieldSpec, Any]]
+    __slots__ = ("keys", "read", "lists", "converted", "custom")
+
+    def __init__(
+        self,
+        keys: list[str],
+        read: Callable[[Person], tuple[Any, ...]],
+        lists: list[int],
+        converted: list[tuple[int, FieldSpec]],
+        custom: list[tuple[FieldSpec, Any]],
+    ) -> None:
+        self.keys = keys
+        self.read = read
+        self.lists = lists
+        self.converted = converted
+        self.custom = custom
 
 
 def _table() -> _Table | None:
