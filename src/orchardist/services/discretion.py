@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain import wording
 from orchardist.domain.discretion import (
@@ -28,7 +28,9 @@ from orchardist.domain.discretion import (
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
 from orchardist.services.network import Network
-from orchardist.store.unit import Unit
+
+if TYPE_CHECKING:
+    from orchardist.store.unit import Unit
 
 ABOUT_ME = ("my_name", "employer", "employer_aliases", "work_domains", "search_mode")
 """The settings About me is kept in."""
