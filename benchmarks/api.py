@@ -100,7 +100,7 @@ def datasette_exe() -> Path:
 def datasette_file(network: Network, path: Path) -> None:
     """The people as the API returns them, in an SQLite file with an FTS5 table datasette finds."""
     from orchardist.domain.search import search_text, sort_key
-    from orchardist.services.people import people_pages
+    from orchardist.services.listings import people_pages
     from orchardist.services.serialisers import listing_to_dict
 
     db = sqlite3.connect(path)

@@ -5,8 +5,8 @@
 Builds an SQLite store of ``--rows`` generated LinkedIn connections and their interactions, writes the
 same people as a folder of vCards (one file each, with a UID, as khard reads an address book) and, in
 an environment of its own (``benchmarks/out/khard-venv``, made the first time from PyPI), khard 0.22.
-Then, ``--rounds`` times, each command runs once in turn, so a busy moment of a shared machine falls on
-all of them alike:
+Orchardist's own modules are compiled to bytecode first, as an install leaves them. Then, ``--rounds``
+times, each command runs once in turn, so a busy moment of a shared machine falls on all of them alike:
 
 - the floor: ``python -c pass`` (an interpreter starting), and the same search done in plain Python
   (``sqlite3``, the FTS5 index, the matching rows as JSON);
@@ -99,6 +99,16 @@ def vdir_of(network: object, folder: Path) -> Path:
     return vdir
 
 
+def compiled(python: str) -> None:
+    """Orchardist's own modules as bytecode, as an install leaves them (``scripts/bootstrap.sh`` for
+    ``./run``, pip for a wheel): with ``PYTHONDONTWRITEBYTECODE`` set, a module whose bytecode is missing
+    or older than its source would be compiled again by every command timed."""
+    import orchardist
+
+    package = str(Path(orchardist.__file__).parent)
+    subprocess.run([python, "-m", "compileall", "-q", "-j", "0", package], check=True, capture_output=True)
+
+
 def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, env=env, check=False)
@@ -119,7 +129,7 @@ def main() -> None:
 
     from orchardist.domain.queries import people_filter
     from orchardist.services.importing import import_file
-    from orchardist.services.people import people_pages
+    from orchardist.services.listings import people_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -141,6 +151,7 @@ def main() -> None:
 
         exe = str(Path(sys.executable).with_name("orchardist"))
         python = sys.executable
+        compiled(python)
         commands = {
             "python -c pass (floor)": [python, "-c", "pass"],
             "search in plain Python (floor)": [python, "-c", _PLAIN_SEARCH, db, args.search],

@@ -25,7 +25,7 @@ from orchardist.services.exporting import export_network, restore
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, browse_people, get_person
 from orchardist.services.person_input import PersonError, person_from
-from orchardist.services.serialisers import listings_to_dicts, person_to_dict
+from orchardist.services.serialisers import listings_to_dicts, listings_to_json, person_to_dict
 from orchardist.web.app import create_app
 from orchardist.web.security import CSRF_COOKIE
 
@@ -158,6 +158,7 @@ def test_the_api_list_is_written_as_its_response_model_writes_it(network: Networ
     found = browse_people(network, limit=50, count=True)
     each = [person_to_dict(p.person, p.last_contact, coworker=p.coworker) for p in found.people]
     assert json.dumps(listings_to_dicts(found.people)) == json.dumps(each)
+    assert listings_to_json(found.people) == [json.dumps(item, ensure_ascii=False) for item in each]
     expected = PeoplePage(
         total=found.total or 0,
         limit=50,

@@ -21,7 +21,10 @@ def _choices(*path: str) -> list[str]:
     command: click.Command = cli
     for name in path[:-1]:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        with click.Context(command) as ctx:
+            found = command.get_command(ctx, name)
+        assert found is not None
+        command = found
     option = next(param for param in command.params if param.name == path[-1])
     assert isinstance(option.type, click.Choice)
     return list(option.type.choices)
@@ -106,7 +109,8 @@ def test_the_person_fields_agree_everywhere(network: Network) -> None:
     assert out == keys
     assert set(_schema(document, "PersonFields")["properties"]) == keys
     for path in (("people", "add"), ("people", "edit")):
-        command = cli.commands[path[0]]
+        with click.Context(cli) as ctx:
+            command = cli.get_command(ctx, path[0])
         assert isinstance(command, click.Group)
         sub = command.commands[path[1]]
         assert isinstance(sub, PersonFieldsCommand)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from orchardist.domain.interactions import only_took
 from orchardist.domain.offers import (
     AskWarning,
     Offer,
@@ -14,7 +15,6 @@ from orchardist.domain.offers import (
     match_key,
     matches,
     matching_needs,
-    only_took,
     stem,
 )
 

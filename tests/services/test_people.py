@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -166,3 +167,19 @@ def test_a_whole_list_is_written_as_each_person_alone_is(network: Network) -> No
     add_person(network, Person(display_name="Ben Roy", tags=("mentor",)))
     listed = browse_people(network).people
     assert listings_to_dicts(listed) == [listing_to_dict(item) for item in listed]
+
+
+def test_a_whole_list_as_json_text_is_each_person_dumped_alone(network: Network) -> None:
+    from orchardist.services.people import browse_people
+    from orchardist.services.serialisers import listing_to_dict, listings_to_json
+
+    sources = {"display_name": ("linkedin:Connections.csv",), "title": ("vcard:a.vcf", "manual")}
+    ana = add_person(network, Person(display_name="Ana Silva", emails=("ana@x.example",), sources=sources))
+    add_person(network, Person(display_name="Zoë « Roy »", tags=("mentor",), sources=sources, notes="a\nb"))
+    add_person(network, Person(display_name="Ben Roy", sources={"title": ["manual"]}))  # a list: no key
+    log_interaction(network, [ana.id or 0], direction=Direction.GAVE, kind="coffee", summary="Coffee")
+    listed = browse_people(network).people
+    assert any(item.last_contact for item in listed) and not all(item.last_contact for item in listed)
+    expected = [json.dumps(listing_to_dict(item), ensure_ascii=False) for item in listed]
+    assert listings_to_json(listed) == expected
+    assert listings_to_json([]) == []

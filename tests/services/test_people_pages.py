@@ -10,14 +10,15 @@ from click.testing import CliRunner
 from orchardist.cli.main import cli
 from orchardist.domain.people import Person
 from orchardist.domain.queries import Text
-from orchardist.services import people as service
+from orchardist.services import listings
+from orchardist.services.listings import people_pages
 from orchardist.services.network import Network
-from orchardist.services.people import add_person, browse_people, people_pages
+from orchardist.services.people import add_person, browse_people
 
 
 @pytest.fixture
 def five(network: Network, monkeypatch: pytest.MonkeyPatch) -> Network:
-    monkeypatch.setattr(service, "PAGE", 2)
+    monkeypatch.setattr(listings, "PAGE", 2)
     for letter in "EDCBA":
         add_person(network, Person(display_name=f"Ana {letter}", organisation="Acme"))
     return network

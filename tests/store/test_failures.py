@@ -196,10 +196,10 @@ def test_an_unreachable_database_is_one_sentence() -> None:
 def test_an_unforeseen_error_is_one_line_unless_debugging(sqlite_file: Path, tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from orchardist.services import people\n"
+        "from orchardist.services import listings\n"
         "def broken(*args, **kwargs):\n"
         "    raise KeyError('Zebulon Quartermaine')\n"
-        "people.people_pages = broken\n"
+        "listings.people_pages = broken\n"
         "from orchardist.cli.main import main\n"
         f"sys.argv = ['orchardist', '--db', {str(sqlite_file)!r}, *sys.argv[1:], 'people', 'list']\n"
         "main()\n"

@@ -1,11 +1,13 @@
 """The ``orchardist`` command group and its global ``--db`` option.
 
-Modules here import only click at the top; each command imports what it needs when it runs,
-so ``orchardist --help`` starts fast.
+Modules here import only click at the top; each command imports what it needs when it runs, and the
+group imports a command's module only when that command is asked for (``COMMANDS``): a command starts
+without loading the others, and ``orchardist --help`` fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -13,42 +15,74 @@ from typing import Any
 import click
 
 from orchardist import __version__
-from orchardist.cli.admin import admin_group, migrate_command
-from orchardist.cli.capture import capture_command
-from orchardist.cli.card import card_command
-from orchardist.cli.coach import coach_group
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, CliState, fail
-from orchardist.cli.data import backup_command, demo_command, export_command, info_command, restore_command
-from orchardist.cli.digest import digest_group
-from orchardist.cli.groups import events_group, groups_group
-from orchardist.cli.importing import import_command
-from orchardist.cli.interactions import log_command
-from orchardist.cli.introductions import intro_group
-from orchardist.cli.leads import leads_group, who_knows_command
-from orchardist.cli.me import me_group
-from orchardist.cli.offers import offers_group
-from orchardist.cli.passcode import passcode_group
-from orchardist.cli.people import people_group
-from orchardist.cli.pitch import pitch_group
-from orchardist.cli.presence import presence_group
-from orchardist.cli.progress import progress_command
-from orchardist.cli.reconnecting import reconnect_group
-from orchardist.cli.reminders import reminders_group
-from orchardist.cli.serve import serve_command
-from orchardist.cli.settings import settings_group
-from orchardist.cli.sharing import share_group
-from orchardist.cli.tending import (
-    dismiss_command,
-    snooze_command,
-    today_command,
-    undismiss_command,
-    unsnooze_command,
-)
+
+# Every command by name: its module and the name it has there. A command's module is imported only when
+# the command runs (or when the help lists them all), so a command loads its own module, not thirty.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "import": ("importing", "import_command"),
+    "people": ("people", "people_group"),
+    "log": ("interactions", "log_command"),
+    "export": ("data", "export_command"),
+    "backup": ("data", "backup_command"),
+    "restore": ("data", "restore_command"),
+    "info": ("data", "info_command"),
+    "demo": ("data", "demo_command"),
+    "serve": ("serve", "serve_command"),
+    "admin": ("admin", "admin_group"),
+    "migrate": ("admin", "migrate_command"),
+    "passcode": ("passcode", "passcode_group"),
+    "today": ("tending", "today_command"),
+    "snooze": ("tending", "snooze_command"),
+    "dismiss": ("tending", "dismiss_command"),
+    "unsnooze": ("tending", "unsnooze_command"),
+    "undismiss": ("tending", "undismiss_command"),
+    "reconnect": ("reconnecting", "reconnect_group"),
+    "settings": ("settings", "settings_group"),
+    "me": ("me", "me_group"),
+    "reminders": ("reminders", "reminders_group"),
+    "digest": ("digest", "digest_group"),
+    "progress": ("progress", "progress_command"),
+    "offers": ("offers", "offers_group"),
+    "coach": ("coach", "coach_group"),
+    "presence": ("presence", "presence_group"),
+    "pitch": ("pitch", "pitch_group"),
+    "card": ("card", "card_command"),
+    "capture": ("capture", "capture_command"),
+    "leads": ("leads", "leads_group"),
+    "who-knows": ("leads", "who_knows_command"),
+    "groups": ("groups", "groups_group"),
+    "events": ("groups", "events_group"),
+    "intro": ("introductions", "intro_group"),
+    "share": ("sharing", "share_group"),
+}
 
 
 class OrchardistGroup(click.Group):
     """The command group: a refusal or a failure of the database or a file is one sentence on standard
-    error and exit 2 (1 for something not found), never a traceback, unless ``--debug`` is given."""
+    error and exit 2 (1 for something not found), never a traceback, unless ``--debug`` is given.
+
+    Its commands are those of ``COMMANDS``, each loaded from its module the first time it is asked for.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, name = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"orchardist.cli.{module}"), name)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in COMMANDS:
+            # An unknown name: every command loaded, so the error can suggest the one meant.
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         from orchardist.services.errors import NotFound, Refused
@@ -103,43 +137,6 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     """Orchardist keeps your professional network, privately, on your own machine."""
     ctx.obj = CliState(db=db, debug=debug)
     ctx.call_on_close(ctx.obj.close)
-
-
-cli.add_command(import_command)
-cli.add_command(people_group)
-cli.add_command(log_command)
-cli.add_command(export_command)
-cli.add_command(backup_command)
-cli.add_command(restore_command)
-cli.add_command(info_command)
-cli.add_command(demo_command)
-cli.add_command(serve_command)
-cli.add_command(admin_group)
-cli.add_command(migrate_command)
-cli.add_command(passcode_group)
-cli.add_command(today_command)
-cli.add_command(snooze_command)
-cli.add_command(dismiss_command)
-cli.add_command(unsnooze_command)
-cli.add_command(undismiss_command)
-cli.add_command(reconnect_group)
-cli.add_command(settings_group)
-cli.add_command(me_group)
-cli.add_command(reminders_group)
-cli.add_command(digest_group)
-cli.add_command(progress_command)
-cli.add_command(offers_group)
-cli.add_command(coach_group)
-cli.add_command(presence_group)
-cli.add_command(pitch_group)
-cli.add_command(card_command)
-cli.add_command(capture_command)
-cli.add_command(leads_group)
-cli.add_command(who_knows_command)
-cli.add_command(groups_group)
-cli.add_command(events_group)
-cli.add_command(intro_group)
-cli.add_command(share_group)
 
 
 def main() -> None:

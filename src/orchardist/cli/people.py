@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from orchardist.cli.context import EXIT_NOT_FOUND, EXIT_REFUSED, fail, print_json, reported, state
-from orchardist.domain.fields import FIELDS, FieldSpec, Kind
+
+if TYPE_CHECKING:
+    from orchardist.domain.fields import FieldSpec
 
 TIERS = ["inner", "active", "casual", "dormant"]
 LIST_HEADERS = ("id", "name", "organisation", "title", "tier", "last contact")
@@ -17,6 +19,8 @@ LIST_CAPS = (10, 32, 28, 28, 7, 12)  # cells: a longer value is cut with "…"
 
 def _option(spec: FieldSpec) -> click.Option:
     """The CLI option that sets one person field, as its kind says."""
+    from orchardist.domain.fields import Kind
+
     kwargs: dict[str, Any] = {"help": spec.help}
     if spec.kind is Kind.TIER:
         kwargs["type"] = click.Choice(TIERS)
@@ -33,6 +37,9 @@ def _option(spec: FieldSpec) -> click.Option:
 
 
 def _settable() -> list[FieldSpec]:
+    """The fields an option sets (the field table is loaded by the commands that take them)."""
+    from orchardist.domain.fields import FIELDS
+
     return [spec for spec in FIELDS.values() if spec.option]
 
 
@@ -88,17 +95,17 @@ def list_command(
     as_json: bool,
 ) -> None:
     """List people, optionally filtered and searched; written as they are read, a page at a time."""
-    from orchardist.cli.table import write_json_array, write_table
+    from orchardist.cli.table import write_json_lines, write_table
     from orchardist.domain.queries import people_filter
-    from orchardist.services.people import people_pages
-    from orchardist.services.serialisers import listings_to_dicts
+    from orchardist.services.listings import people_pages
+    from orchardist.services.serialisers import listings_to_json
 
     query = people_filter(text, tag=tag, tier=tier, organisation=organisation)
     order = {"name": "name", "last-contact": "last_contact", "recent": "recent"}[sort]
     pages = people_pages(state(ctx).network(reads_only=True), query, limit=limit, order=order)  # type: ignore[arg-type]
     with reported():
         if as_json:
-            write_json_array(listings_to_dicts(page) for page in pages)
+            write_json_lines(listings_to_json(page) for page in pages)
             return
         rows = (
             [

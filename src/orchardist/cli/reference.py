@@ -49,8 +49,10 @@ def _walk(
     with command.make_context(name, [], parent=parent, resilient_parsing=True) as ctx:
         found = [(ctx.command_path.split(), command, command.get_help(ctx))]
         if isinstance(command, click.Group):
-            for sub in sorted(command.commands):
-                found.extend(_walk(command.commands[sub], sub, ctx))
+            for sub in command.list_commands(ctx):
+                loaded = command.get_command(ctx, sub)
+                assert loaded is not None  # every name listed is a command
+                found.extend(_walk(loaded, sub, ctx))
     return found
 
 

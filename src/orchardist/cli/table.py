@@ -70,11 +70,15 @@ def write_json_array(pages: Iterable[Sequence[Any]]) -> None:
     """Write the items of each page as one JSON array, an item a line (``[``, then each item, then
     ``]``): as quick to write as JSON gets (an indented document takes the slow, pure-Python encoder:
     twenty times longer at 30,000 people), and as easy to read line by line or to search."""
+    write_json_lines([json.dumps(item, ensure_ascii=False) for item in items] for items in pages)
+
+
+def write_json_lines(pages: Iterable[Sequence[str]]) -> None:
+    """``write_json_array`` of items already written as JSON, one text each (on one line)."""
     first = True
     for items in pages:
         if not items:
             continue
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
-        click.echo(("[\n" if first else ",\n") + lines, nl=False)
+        click.echo(("[\n" if first else ",\n") + ",\n".join(items), nl=False)
         first = False
     click.echo("[]" if first else "\n]")

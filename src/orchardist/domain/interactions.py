@@ -32,6 +32,14 @@ class Channel(enum.StrEnum):
     OTHER = "other"
 
 
+def only_took(gave: int, asked: int, mutual: int) -> bool:
+    """True when all the user has done with someone is ask: at least one ask, no give, nothing mutual.
+
+    Social contacts (a greeting, an event) neither give nor ask, so they do not change the answer.
+    """
+    return asked > 0 and gave == 0 and mutual == 0
+
+
 # Kinds are open-ended words; these are the ones the app knows how to reason about.
 KNOWN_KINDS: tuple[str, ...] = (
     "meeting",

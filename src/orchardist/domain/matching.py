@@ -5,11 +5,9 @@ Pure functions; importers, the store and duplicate detection all match on the sa
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
 
 from orchardist.domain.people import Person
 
@@ -38,6 +36,8 @@ def bounded(key: str, most: int) -> str:
     long keys differ where their values do and every key fits the column that holds it."""
     if len(key) <= most:
         return key
+    import hashlib  # a key this long is rare: most commands never load it
+
     digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST]
     return f"{key[: most - _DIGEST - 1]}~{digest}"
 
@@ -109,6 +109,11 @@ def linkedin_key(url: str) -> str:
         return bounded("linkedin.com/in/" + common.group(1).casefold(), CONTACT_KEY_LENGTH)
     if "://" not in text:
         text = "https://" + text
+    from urllib.parse import (
+        unquote,
+        urlsplit,
+    )  # loaded when an uncommon address is read, not by every command
+
     try:
         parts = urlsplit(text)
     except ValueError:  # not a URL at all, such as an unclosed "[" (read as an IPv6 address)

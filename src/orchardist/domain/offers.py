@@ -18,8 +18,8 @@ English and French function words, and the filler of how people phrase help ("he
 A text left with no meaningful word (only "the", "help with") matches nothing.
 
 **Give before you ask.** Someone you have only asked of — at least one ask, no give and nothing
-mutual — is owed a give first: ``only_took``. Today ranks them as ``give_before_ask``, and the app warns
-before the next ask.
+mutual — is owed a give first: ``orchardist.domain.interactions.only_took``. Today ranks them as
+``give_before_ask``, and the app warns before the next ask.
 """
 
 from __future__ import annotations
@@ -89,14 +89,6 @@ class AskWarning:
     def matched(self) -> bool:
         """Whether the suggestions meet a need they wrote down (else they are simply the user's offers)."""
         return any(suggestion.need for suggestion in self.suggestions)
-
-
-def only_took(gave: int, asked: int, mutual: int) -> bool:
-    """True when all the user has done with someone is ask: at least one ask, no give, nothing mutual.
-
-    Social contacts (a greeting, an event) neither give nor ask, so they do not change the answer.
-    """
-    return asked > 0 and gave == 0 and mutual == 0
 
 
 _ENGLISH_STOP_WORDS = """

@@ -32,8 +32,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from orchardist.domain.holidays import BY_CODE, next_on
-from orchardist.domain.interactions import Direction
-from orchardist.domain.offers import only_took
+from orchardist.domain.interactions import Direction, only_took
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.rhythm import TendingSettings, standing
 

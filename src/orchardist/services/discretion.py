@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orchardist.domain import wording
 from orchardist.domain.discretion import (
@@ -27,9 +27,10 @@ from orchardist.domain.discretion import (
 )
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
-from orchardist.services import settings
 from orchardist.services.network import Network
-from orchardist.store.unit import Unit
+
+if TYPE_CHECKING:
+    from orchardist.store.unit import Unit
 
 ABOUT_ME = ("my_name", "employer", "employer_aliases", "work_domains", "search_mode")
 """The settings About me is kept in."""
@@ -92,6 +93,8 @@ class AboutMeOverview:
 def overview_in(unit: Unit) -> AboutMeOverview:
     """``about_me`` within a transaction: the organisations are compared once each, and only people at
     the ones that match, with an e-mail at a work domain, or marked by the user are read."""
+    from orchardist.services import settings
+
     values = settings.values_in(unit)
     about = about_from(values)
     workplace = Workplace.of(about)
@@ -136,6 +139,8 @@ def set_about_me(network: Network, changes: Mapping[str, Any]) -> AboutMeOvervie
     unknown = [name for name in changes if name not in ABOUT_ME]
     if unknown:
         raise ValueError(f"not About me: {', '.join(unknown)}")
+    from orchardist.services import settings
+
     changes = settings.tidied(changes)
     with network.writing() as unit:
         settings.checked(settings.values_in(unit), changes)

@@ -13,11 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orchardist.store.unit import Unit
-
 if TYPE_CHECKING:
     from orchardist.store.engine import Store
     from orchardist.store.lite.store import LiteStore
+    from orchardist.store.unit import Unit
 
 
 class Network:

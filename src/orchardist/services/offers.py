@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from orchardist.domain.interactions import only_took
 from orchardist.domain.limits import text_problem
 from orchardist.domain.offers import (
     MAX_TEXT,
@@ -19,7 +20,6 @@ from orchardist.domain.offers import (
     Suggestion,
     keys_match,
     match_key,
-    only_took,
 )
 from orchardist.domain.wording import NO_SUCH_OFFER, NO_SUCH_PERSON
 from orchardist.services import refusals

@@ -6,7 +6,7 @@ People page, ``orchardist people …`` and ``/api/v1/people`` render the same vi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -147,31 +147,6 @@ def browse_people(
         tags=tags,
         organisations=organisations,
     )
-
-
-PAGE = 500
-"""People read at a time when a whole list is written out (``people_pages``)."""
-
-
-def people_pages(
-    network: Network, query: Query | None = None, *, limit: int | None = None, order: Order = "name"
-) -> Iterator[list[PersonListing]]:
-    """People matching ``query`` in ``order``, with their last contact and co-worker flag, a page of
-    ``PAGE`` at a time from one read transaction: ``people list`` writes each page as it comes, so
-    30,000 people start showing at once and are never all in memory."""
-    query = query or Everyone()
-    with network.reading() as unit:
-        ids = unit.people.find_ids(query, limit=limit, order=order)
-        for start in range(0, len(ids), PAGE):
-            page = ids[start : start + PAGE]
-            loaded = unit.people.get_many(page)
-            found = [loaded[person_id] for person_id in page if person_id in loaded]
-            last = unit.people.last_contacts([person.id for person in found if person.id is not None])
-            flags = flags_in(unit, found)
-            yield [
-                PersonListing(person, last.get(person.id or 0), flags.get(person.id or 0, NOT_FLAGGED))
-                for person in found
-            ]
 
 
 def list_people(

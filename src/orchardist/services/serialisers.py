@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Callable, Iterable
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from orchardist.domain.discretion import CoworkerFlag
-from orchardist.domain.fields import FIELDS, Kind, as_json, empty, value_of
+from orchardist.domain.fields import FIELDS, FieldSpec, Kind, as_json, empty, value_of
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.people import Person
 
@@ -45,40 +46,117 @@ def listing_to_dict(listing: PersonListing) -> dict[str, Any]:
 PLAIN_KINDS = frozenset({Kind.TEXT, Kind.NOTES, Kind.DAYS, Kind.PERSON, Kind.FLAG})
 TEXT_LISTS = frozenset({Kind.WORDS, Kind.EMAILS, Kind.PHONES, Kind.URLS})
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, text for text, from one encoder rather than a new one a call
+(a value here holds no cycle to look for)."""
+
+
+class _Table:
+    """The field table read once for a whole list: the keys of a person's id, UID and built-in fields,
+    one ``attrgetter`` for all their values, where the lists of texts are and the fields whose values
+    need converting, and the custom fields with their empty values. (A plain class: a named tuple's
+    would cost every command that loads this module a millisecond to make.)"""
+
+    __slots__ = ("keys", "read", "lists", "converted", "custom")
+
+    def __init__(
+        self,
+        keys: list[str],
+        read: Callable[[Person], tuple[Any, ...]],
+        lists: list[int],
+        converted: list[tuple[int, FieldSpec]],
+        custom: list[tuple[FieldSpec, Any]],
+    ) -> None:
+        self.keys = keys
+        self.read = read
+        self.lists = lists
+        self.converted = converted
+        self.custom = custom
+
+
+def _table() -> _Table | None:
+    """The table, or None when a custom field is declared among the built-in ones (then each person is
+    written field by field, in the table's order)."""
+    specs = list(FIELDS.values())
+    own = [spec for spec in specs if not spec.custom]
+    if any(spec.custom for spec in specs[: len(own)]):
+        return None
+    first = ("id", "uid")
+    return _Table(
+        keys=[*first, *(spec.key for spec in own)],
+        read=attrgetter(*first, *(spec.name for spec in own)),
+        lists=[at for at, spec in enumerate(own, len(first)) if spec.kind in TEXT_LISTS],
+        converted=[
+            (at, spec) for at, spec in enumerate(own, len(first)) if spec.kind not in PLAIN_KINDS | TEXT_LISTS
+        ],
+        custom=[(spec, empty(spec)) for spec in specs if spec.custom],
+    )
+
+
+def _fields(table: _Table, listing: PersonListing, *, lists: bool) -> dict[str, Any]:
+    """``listing_to_dict`` up to the co-worker flags (the sources and the last contact left out), its
+    lists of texts as lists, or with ``lists`` false as the person's own tuples (the same JSON)."""
+    person = listing.person
+    values = list(table.read(person))
+    if lists:
+        for at in table.lists:
+            if values[at] is not None:
+                values[at] = list(values[at])
+    for at, spec in table.converted:
+        values[at] = as_json(spec, values[at])
+    item = dict(zip(table.keys, values, strict=True))
+    for spec, default in table.custom:
+        item[spec.key] = as_json(spec, person.extra.get(spec.name, default))
+    item["coworker"] = listing.coworker.certain
+    item["coworker_maybe"] = listing.coworker.maybe
+    return item
+
 
 def listings_to_dicts(listings: Iterable[PersonListing]) -> list[dict[str, Any]]:
     """``listing_to_dict`` of each, the same keys in the same order, with the field table read once for
     the whole list: every stored field of a person read in one ``attrgetter`` call, and only the values
     that are not JSON already (lists, the tier, dates, the override) converted (a page of 50 people
     is 1,300 field values)."""
-    specs = list(FIELDS.values())
-    own = [spec for spec in specs if not spec.custom]
-    if any(spec.custom for spec in specs[: len(own)]):
-        # A custom field declared among the built-in ones: keep the table's order, one field at a time.
+    table = _table()
+    if table is None:
         return [listing_to_dict(listing) for listing in listings]
-    keys = [spec.key for spec in own]
-    read = attrgetter(*(spec.name for spec in own))
-    lists = [at for at, spec in enumerate(own) if spec.kind in TEXT_LISTS]
-    converted = [(at, spec) for at, spec in enumerate(own) if spec.kind not in PLAIN_KINDS | TEXT_LISTS]
-    custom = [(spec, empty(spec)) for spec in specs if spec.custom]
     found = []
     for listing in listings:
-        person = listing.person
-        values = list(read(person))
-        for at in lists:
-            if values[at] is not None:
-                values[at] = list(values[at])
-        for at, spec in converted:
-            values[at] = as_json(spec, values[at])
-        item = {"id": person.id, "uid": person.uid, **dict(zip(keys, values, strict=True))}
-        for spec, default in custom:
-            item[spec.key] = as_json(spec, person.extra.get(spec.name, default))
-        item["coworker"] = listing.coworker.certain
-        item["coworker_maybe"] = listing.coworker.maybe
-        item["sources"] = {name: list(labels) for name, labels in person.sources.items()}
+        item = _fields(table, listing, lists=True)
+        item["sources"] = {name: list(labels) for name, labels in listing.person.sources.items()}
         item["last_contact"] = listing.last_contact.isoformat() if listing.last_contact else None
         found.append(item)
     return found
+
+
+def listings_to_json(listings: Iterable[PersonListing]) -> list[str]:
+    """Each listing as ``json.dumps(listing_to_dict(listing), ensure_ascii=False)`` writes it, text for
+    text, with fewer objects made on the way (``people list --json`` writes thousands): the person's
+    own tuples are encoded as they are, and their sources (a few shapes shared by everyone imported
+    from the same files) encoded once a shape and put in place after the other keys."""
+    table = _table()
+    if table is None:
+        return [_ENCODE(listing_to_dict(listing)) for listing in listings]
+    sources: dict[Any, str] = {}
+    found = []
+    for listing in listings:
+        head = _ENCODE(_fields(table, listing, lists=False))  # "{…}": "id" is always there
+        # A date's ISO form is digits and dashes: JSON as it is, between quotes.
+        last = f'"{listing.last_contact.isoformat()}"' if listing.last_contact else "null"
+        found.append(f'{head[:-1]}, "sources": {_sources(listing.person, sources)}, "last_contact": {last}}}')
+    return found
+
+
+def _sources(person: Person, seen: dict[Any, str]) -> str:
+    """The person's sources as JSON, from ``seen`` when another person's were the same."""
+    try:
+        shape = tuple(person.sources.items())
+        text = seen.get(shape)
+    except TypeError:  # a list among the labels, which cannot be a key
+        return _ENCODE(person.sources)
+    if text is None:
+        text = seen[shape] = _ENCODE(person.sources)
+    return text
 
 
 def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:

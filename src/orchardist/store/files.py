@@ -12,7 +12,6 @@ import errno
 import os
 import sqlite3
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -136,6 +135,8 @@ def replacing(target: Path, *, create_only: bool = False) -> Iterator[Path]:
     destination = _destination(target)
     private_folder(destination.parent)
     wording = messages.NOT_CREATED if create_only else messages.NOT_WRITTEN
+    import tempfile  # only a write needs it: a command that reads starts without it
+
     try:
         handle, name = tempfile.mkstemp(dir=destination.parent, prefix=".orchardist-", suffix=".partial")
     except OSError as error:

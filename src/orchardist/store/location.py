@@ -48,5 +48,7 @@ def keep_private(database: Path) -> None:
     and the store's files ``0600``: the network is for its owner's eyes only."""
     from orchardist.store.files import private_folder, private_store_files
 
-    private_folder(database.parent, tighten=database == default_sqlite_path())
+    # Only a file of the default name can be the default store (which asks where the data folder is).
+    own = database.name == "orchardist.sqlite3" and database == default_sqlite_path()
+    private_folder(database.parent, tighten=own)
     private_store_files(database)

@@ -28,17 +28,20 @@ from orchardist.domain.queries import (
     people_filter,
 )
 from orchardist.services.interactions import log_interaction
+from orchardist.services.listings import people_pages
 from orchardist.services.network import Network, open_network
-from orchardist.services.people import add_person, people_pages, person_overview
+from orchardist.services.people import add_person, person_overview
 from orchardist.services.progress import progress
 from orchardist.services.tending import today
 from orchardist.store.groups import GroupsRepository
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.introductions import IntroductionsRepository
 from orchardist.store.leads import LeadsRepository
-from orchardist.store.lite.other import LiteInteractions, LiteIntroductions, LiteOffers, LiteSettings
-from orchardist.store.lite.people import LiteMatching, LitePeople
+from orchardist.store.lite.matching import LiteMatching
+from orchardist.store.lite.other import LiteInteractions, LiteIntroductions, LiteOffers
+from orchardist.store.lite.people import LitePeople
 from orchardist.store.lite.records import LiteGroups, LiteLeads
+from orchardist.store.lite.settings import LiteSettings
 from orchardist.store.lite.store import LiteStore, open_lite
 from orchardist.store.lite.tending import LiteTending
 from orchardist.store.lite.unit import LiteRepository

@@ -1,10 +1,9 @@
-"""Settings, a person's interactions and offers, read through the standard library."""
+"""A person's interactions, offers and introductions, read through the standard library."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
 
 from orchardist.domain.interactions import Interaction
 from orchardist.domain.introductions import Introduction
@@ -18,17 +17,6 @@ from orchardist.store.rows import (
     introduction_from,
     offer_from,
 )
-
-
-class LiteSettings(LiteRepository):
-    """A network's settings, as ``SettingsRepository`` reads them."""
-
-    name = "settings"
-
-    def read(self) -> dict[str, Any]:
-        """Every stored setting of the space (keys never set are absent)."""
-        rows = self.conn.execute("SELECT key, value FROM settings WHERE space_id = ?", (self.space_id,))
-        return {key: json.loads(value) for key, value in rows}
 
 
 class LiteInteractions(LiteRepository):

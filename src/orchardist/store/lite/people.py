@@ -1,4 +1,4 @@
-"""People read through the standard library: a page of the list, a person, who shares a key with them."""
+"""People read through the standard library: a page of the list, a person."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from datetime import date
 
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import Person
-from orchardist.domain.queries import Order, Query, Text
+from orchardist.domain.queries import Order, Query
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.lite.filters import where
 from orchardist.store.lite.unit import LiteRepository, chunks, marks
 from orchardist.store.person_rows import CHILD_TABLES, LOADED_COLUMNS, person_from
-from orchardist.store.rows import sharing_keys
 
 _ORDERS = {
     "name": "people.sort_key, people.id",
@@ -22,7 +21,8 @@ _ORDERS = {
     "recent": "people.last_contact_on DESC NULLS LAST, people.sort_key, people.id",
 }
 _PEOPLE = (
-    "SELECT " + ", ".join(f"people.{name}" for name in LOADED_COLUMNS) + ", organisations.name FROM people"
+    "SELECT " + ", ".join(f"people.{name}" for name in LOADED_COLUMNS) + ", organisations.name,"
+    " people.last_contact_on FROM people"
     " LEFT OUTER JOIN organisations ON organisations.id = people.organisation_id"
     " WHERE people.space_id = ? AND people.id IN ({})"
 )
@@ -44,12 +44,18 @@ class LitePeople(LiteRepository):
 
     def get_many(self, ids: Sequence[int]) -> dict[int, Person]:
         """The people with these ids that exist in this space, by id."""
-        loaded: dict[int, Person] = {}
-        for chunk in chunks(list(dict.fromkeys(ids))):
-            loaded.update(self._load(chunk))
-        return loaded
+        return self.get_many_with_last_contacts(ids)[0]
 
-    def _load(self, ids: Sequence[int]) -> dict[int, Person]:
+    def get_many_with_last_contacts(self, ids: Sequence[int]) -> tuple[dict[int, Person], dict[int, date]]:
+        """``get_many`` and ``last_contacts`` of the same people, read together (a page of a list)."""
+        loaded: dict[int, Person] = {}
+        last: dict[int, date] = {}
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            loaded.update(self._load(chunk, last))
+        return loaded, last
+
+    def _load(self, ids: Sequence[int], last: dict[int, date]) -> dict[int, Person]:
+        """The people with these ids, by id; the date of each one's last contact put in ``last``."""
         rows = self.conn.execute(_PEOPLE.format(marks(len(ids))), (self.space_id, *ids)).fetchall()
         if not rows:
             return {}
@@ -65,7 +71,9 @@ class LitePeople(LiteRepository):
         found = {}
         for row in rows:
             values = dict(zip(LOADED_COLUMNS, row, strict=False))
-            found[row[0]] = person_from(values, row[-1], children.get(row[0], {}))
+            found[row[0]] = person_from(values, row[-2], children.get(row[0], {}))
+            if row[-1] is not None:
+                last[row[0]] = date.fromisoformat(row[-1])
         return found
 
     def find(
@@ -106,36 +114,3 @@ class LitePeople(LiteRepository):
                 chunk_statement = f"{statement} AND id IN ({marks(len(chunk))})"
                 rows += self.conn.execute(chunk_statement, (self.space_id, *chunk)).fetchall()
         return {person_id: date.fromisoformat(on) for person_id, on in rows}
-
-
-class LiteMatching(LiteRepository):
-    """Who shares a key with someone, as ``MatchingRepository`` finds them."""
-
-    name = "matching"
-
-    def sharing_with(self, person: Person, *, limit: int) -> set[int]:
-        """The people who share an e-mail, a phone, a web address, a LinkedIn profile or a word of the
-        family name with ``person`` (at most ``limit`` of each), the person included."""
-        found: set[int] = set()
-        keys = sharing_keys(person)
-        for table, wanted in keys.by_table:
-            if wanted:
-                statement = (
-                    f"SELECT person_id FROM {table} WHERE space_id = ?"
-                    f" AND key IN ({marks(len(wanted))}) LIMIT ?"
-                )
-                rows = self.conn.execute(statement, (self.space_id, *sorted(wanted), limit))
-                found.update(row[0] for row in rows)
-        if keys.linkedin:
-            statement = (
-                f"SELECT id FROM people WHERE space_id = ? AND linkedin_key IN ({marks(len(keys.linkedin))})"
-                " LIMIT ?"
-            )
-            found.update(
-                row[0] for row in self.conn.execute(statement, (self.space_id, *keys.linkedin, limit))
-            )
-        if keys.family:
-            condition, values = where(Text(keys.family), self.space_id)
-            statement = f"SELECT people.id FROM people WHERE {condition} LIMIT ?"
-            found.update(row[0] for row in self.conn.execute(statement, (*values, limit)))
-        return found

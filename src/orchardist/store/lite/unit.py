@@ -46,7 +46,7 @@ class LiteUnit:
 
     @cached_property
     def matching(self) -> Any:
-        from orchardist.store.lite.people import LiteMatching
+        from orchardist.store.lite.matching import LiteMatching
 
         return LiteMatching(self)
 
@@ -58,7 +58,7 @@ class LiteUnit:
 
     @cached_property
     def settings(self) -> Any:
-        from orchardist.store.lite.other import LiteSettings
+        from orchardist.store.lite.settings import LiteSettings
 
         return LiteSettings(self)
 
