@@ -7,8 +7,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from orchardist.domain.people import PartialDate, Person
-from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
+from orchardist.domain.people import WORK_ANNIVERSARY_LABELS, PartialDate, Person
 
 ANNIVERSARY_LABELS = frozenset({"anniversary", "wedding anniversary"})
 

@@ -102,6 +102,10 @@ class PartialDate:
         return cls(month=parsed.month, day=parsed.day, year=parsed.year)
 
 
+WORK_ANNIVERSARY_LABELS = frozenset({"started", "work anniversary", "work_anniversary", "start date"})
+"""The labels (folded) of a named date that is when someone started at their work."""
+
+
 @dataclass(frozen=True, slots=True)
 class NamedDate:
     """A date worth remembering about someone other than their birthday."""

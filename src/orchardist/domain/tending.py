@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from orchardist.domain.holidays import BY_CODE, next_on
 from orchardist.domain.interactions import Direction, only_took
+from orchardist.domain.people import WORK_ANNIVERSARY_LABELS as WORK_ANNIVERSARY_LABELS
 from orchardist.domain.people import PartialDate, Tier
 from orchardist.domain.rhythm import TendingSettings, standing
 
@@ -52,7 +53,6 @@ FOLLOW_UP = "follow_up"
 # The kinds of contact that can leave something owed, and those that close it.
 DEBT_KINDS = MEETING_KINDS | FAVOUR_KINDS
 CLOSING_KINDS = frozenset({THANK_YOU, FOLLOW_UP})
-WORK_ANNIVERSARY_LABELS = frozenset({"started", "work anniversary", "work_anniversary", "start date"})
 HOLIDAY_TIERS = frozenset({Tier.INNER, Tier.ACTIVE})
 
 

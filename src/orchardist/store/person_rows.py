@@ -13,9 +13,16 @@ from typing import Any
 
 from orchardist.domain.fields import FIELDS, as_json, from_json
 from orchardist.domain.matching import linkedin_key
-from orchardist.domain.people import LIST_FIELDS, PERSON_FIELDS, NamedDate, PartialDate, Person, Tier
+from orchardist.domain.people import (
+    LIST_FIELDS,
+    PERSON_FIELDS,
+    WORK_ANNIVERSARY_LABELS,
+    NamedDate,
+    PartialDate,
+    Person,
+    Tier,
+)
 from orchardist.domain.search import search_text, sort_key
-from orchardist.domain.tending import WORK_ANNIVERSARY_LABELS
 
 
 def dates_to_json(dates: Sequence[NamedDate]) -> list[dict[str, str]]:

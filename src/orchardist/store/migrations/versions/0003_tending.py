@@ -25,7 +25,7 @@ def _owner() -> list[sa.Column[int]]:
 
 
 COUNTS = ("gave", "asked", "mutual", "social")
-# The labels of a work start date, as orchardist.domain.tending.WORK_ANNIVERSARY_LABELS on the day of this
+# The labels of a work start date, as orchardist.domain.people.WORK_ANNIVERSARY_LABELS on the day of this
 # revision (a migration keeps its own copy: later code may change).
 WORK_LABELS = ("started", "work anniversary", "work_anniversary", "start date")
 
