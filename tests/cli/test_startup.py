@@ -110,8 +110,9 @@ def test_help_loads_nothing_heavy() -> None:
 
 
 # What listing people has no use for: the other commands, what adding, merging or a person's page need,
-# the records a list does not show, Today's rules, the settings' checks, and what only a write or the default store's
-# location need (``elsewhere``: the default store's name asks for it, to know whether it is that one).
+# the records a list does not show, Today's rules, the settings' checks, and what only a write or the
+# default store's location need (``elsewhere``: the default store's name asks for it, to know whether
+# it is that one).
 NOT_FOR_A_LIST = (
     "orchardist.cli.data",
     "orchardist.cli.serve",
