@@ -115,8 +115,9 @@ def orchardist(path: Path, url: str) -> int:
     started = time.perf_counter()
     report = import_file(network, path)
     elapsed = time.perf_counter() - started
-    # The sandbox's children are the fork server's: stopped and waited for, their processor time counts
-    # among this process's children.
+    # The sandbox's child is forked from this process (it has one thread) and waited for, so its processor
+    # time counts among this process's children; had it come from the fork server, stopping the server
+    # waits for it.
     from multiprocessing import forkserver
 
     forkserver._forkserver._stop()  # type: ignore[attr-defined]
