@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 from starlette.responses import Response
 
 from orchardist.domain.people import Tier
@@ -38,6 +38,7 @@ from orchardist.web.api._models import (
     Problem,
     api_router,
 )
+from orchardist.web.api._quick import plain_int, quick_route
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -50,7 +51,6 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many f
 CHANGES = [Depends(require_same_origin_json)]
 
 
-@router.get("/people", response_model=PeoplePage, summary="List and search people")
 def list_people(
     network: NetworkDep,
     search: Annotated[
@@ -75,6 +75,49 @@ def list_people(
     # again the people the services made.
     people = all_as_model_writes(listings_to_dicts(found.people), PersonOut)
     return answer({"total": found.total or 0, "limit": limit, "offset": offset, "people": people})
+
+
+TEXT_LIMITS = {"search": 500, "tag": 200, "organisation": 300}
+"""The longest ``search``, ``tag`` and ``organisation`` ``list_people`` takes (as its signature says)."""
+TIERS = {tier.value: tier for tier in Tier}
+ORDERS = frozenset(get_args(PeopleOrder))
+
+
+def plain_people_query(request: Request) -> dict[str, Any] | None:
+    """``list_people``'s arguments from a query with each parameter once and valid as it is written;
+    None for FastAPI to read (and refuse, or not) any other."""
+    query = request.query_params
+    if len(query) != len(query.multi_items()):
+        return None
+    arguments: dict[str, Any] = {}
+    for key, value in query.items():
+        if key in TEXT_LIMITS:
+            if len(value) > TEXT_LIMITS[key]:
+                return None
+            arguments[key] = value
+        elif key == "tier" and value in TIERS:
+            arguments[key] = TIERS[value]
+        elif key == "sort" and value in ORDERS:
+            arguments[key] = value
+        elif key in ("limit", "offset"):
+            number = plain_int(value, 1, MAX_PAGE) if key == "limit" else plain_int(value, 0, MAX_OFFSET)
+            if number is None:
+                return None
+            arguments[key] = number
+        else:
+            return None
+    arguments["network"] = network_of(request)
+    return arguments
+
+
+router.add_api_route(
+    "/people",
+    list_people,
+    methods=["GET"],
+    response_model=PeoplePage,
+    summary="List and search people",
+    route_class_override=quick_route(plain_people_query),
+)
 
 
 @router.post(
