@@ -16,7 +16,7 @@ from orchardist.services.network import Network
 from orchardist.services.people import PersonError, browse_people, person_overview
 from orchardist.services.person_input import person_from
 from orchardist.services.serialisers import listing_to_dict, listings_to_dicts, overview_to_dict
-from orchardist.web.api._json import all_as_model_writes, answer
+from orchardist.web.api._json import all_as_model_writes, answer, field_order
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -72,8 +72,8 @@ def list_people(
     query = people_filter(search, tag=tag, tier=tier, organisation=organisation)
     found = browse_people(network, query, limit=limit, offset=offset, order=sort, count=True)
     # Written as PeoplePage writes (tests/web/test_api_people.py compares them), without checking
-    # again the people the services made.
-    people = all_as_model_writes(listings_to_dicts(found.people), PersonOut)
+    # again the people the services made; made in PersonOut's order, so not ordered again.
+    people = all_as_model_writes(listings_to_dicts(found.people, field_order(PersonOut)), PersonOut)
     return answer({"total": found.total or 0, "limit": limit, "offset": offset, "people": people})
 
 
