@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
+
+if TYPE_CHECKING:
+    from orchardist.store.changes import Mark
 
 PASSCODE = "access_passcode"
 SHORTEST = 8
@@ -80,7 +84,7 @@ class AccessWatch:
     def __init__(self, network: Network) -> None:
         self.network = network
         self._watch = network.change_watch()
-        self._last: tuple[int, Access] | None = None
+        self._last: tuple[Mark, Access] | None = None
 
     def known(self) -> Access | None:
         """The access in force, if nothing was committed since it was read; None if it must be read."""

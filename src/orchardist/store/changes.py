@@ -15,31 +15,47 @@ import threading
 import weakref
 from pathlib import Path
 
+Mark = tuple[int, int]
+"""The file's identity (its inode) and SQLite's change number on the watch's connection to it."""
+
 
 class ChangeWatch:
-    """``mark()``: a number that stays the same while nothing has been committed to the file."""
+    """``mark()``: a value that stays the same while nothing has been committed to the file."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._conn: sqlite3.Connection | None = None
+        self._inode = 0
         self._lock = threading.Lock()
 
-    def mark(self) -> int | None:
-        """The file's change number now, or None when it cannot be known without waiting."""
+    def mark(self) -> Mark | None:
+        """The file's mark now, or None when it cannot be known without waiting.
+
+        A file put in the place of the one watched (renamed over it) has another inode: the watch then
+        opens it, and the mark moves with the inode even if the new connection's number is the same.
+        """
         with self._lock:
             try:
-                if self._conn is None:
-                    conn = sqlite3.connect(
-                        f"{self._path.resolve().as_uri()}?mode=ro",
-                        uri=True,
-                        check_same_thread=False,
-                        isolation_level=None,
-                    )
-                    # Closed with the watch; kept until then, as its numbers are its own.
-                    weakref.finalize(self, conn.close)
-                    conn.execute("PRAGMA busy_timeout=0")
-                    self._conn = conn
+                inode = self._path.stat().st_ino
+                if self._conn is None or inode != self._inode:
+                    self._open(inode)
+                assert self._conn is not None
                 row = self._conn.execute("PRAGMA data_version").fetchone()
-            except sqlite3.Error:
+            except (OSError, sqlite3.Error):
                 return None
-        return int(row[0]) if row else None
+        return (self._inode, int(row[0])) if row else None
+
+    def _open(self, inode: int) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        conn = sqlite3.connect(
+            f"{self._path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+        )
+        # Closed with the watch; kept until then, as its numbers are its own.
+        weakref.finalize(self, conn.close)
+        conn.execute("PRAGMA busy_timeout=0")
+        self._conn, self._inode = conn, inode
