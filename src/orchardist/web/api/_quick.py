@@ -11,17 +11,29 @@ the security headers) and the answer are the same either way.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, cast
 
 from fastapi.routing import APIRoute
-from fastapi.telemetry import get_telemetry_data
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 QuickReader = Callable[[Request], dict[str, Any] | None]
 """The endpoint's arguments read from a request FastAPI would accept with them, or None."""
+
+
+def _telemetry() -> Callable[[], object]:
+    """FastAPI's ``get_telemetry_data`` (None while OpenTelemetry records nothing of the request); a
+    FastAPI older than its telemetry (the project allows 0.115) records nothing."""
+    try:
+        return cast(Callable[[], object], importlib.import_module("fastapi.telemetry").get_telemetry_data)
+    except ImportError:
+        return lambda: None
+
+
+TELEMETRY = _telemetry()
 
 
 def quick_route(reader: QuickReader) -> type[APIRoute]:
@@ -34,7 +46,7 @@ def quick_route(reader: QuickReader) -> type[APIRoute]:
 
             async def handler(request: Request) -> Response:
                 # With OpenTelemetry on, FastAPI records each step of the request: keep its way then.
-                arguments = reader(request) if get_telemetry_data() is None else None
+                arguments = reader(request) if TELEMETRY() is None else None
                 if arguments is None:
                     return await checked(request)
                 answer: Response = await run_in_threadpool(endpoint, **arguments)
