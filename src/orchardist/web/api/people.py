@@ -49,17 +49,23 @@ PersonPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id."
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many first.")]
 CHANGES = [Depends(require_same_origin_json)]
+TEXT_LIMITS = {"search": 500, "tag": 200, "organisation": 300}
+"""The longest ``search``, ``tag`` and ``organisation`` ``list_people`` takes."""
 
 
 def list_people(
     network: NetworkDep,
     search: Annotated[
-        str | None, Query(max_length=500, description="Words to find in names, organisation, title, …")
+        str | None,
+        Query(max_length=TEXT_LIMITS["search"], description="Words to find in names, organisation, title, …"),
     ] = None,
-    tag: Annotated[str | None, Query(max_length=200, description="Only people with this tag.")] = None,
+    tag: Annotated[
+        str | None, Query(max_length=TEXT_LIMITS["tag"], description="Only people with this tag.")
+    ] = None,
     tier: Annotated[Tier | None, Query(description="Only people in this tier.")] = None,
     organisation: Annotated[
-        str | None, Query(max_length=300, description="Only people at this organisation.")
+        str | None,
+        Query(max_length=TEXT_LIMITS["organisation"], description="Only people at this organisation."),
     ] = None,
     sort: Annotated[
         PeopleOrder,
@@ -77,8 +83,6 @@ def list_people(
     return answer({"total": found.total or 0, "limit": limit, "offset": offset, "people": people})
 
 
-TEXT_LIMITS = {"search": 500, "tag": 200, "organisation": 300}
-"""The longest ``search``, ``tag`` and ``organisation`` ``list_people`` takes (as its signature says)."""
 TIERS = {tier.value: tier for tier in Tier}
 ORDERS = frozenset(get_args(PeopleOrder))
 
