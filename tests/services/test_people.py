@@ -167,6 +167,15 @@ def test_a_whole_list_is_written_as_each_person_alone_is(network: Network) -> No
     add_person(network, Person(display_name="Ben Roy", tags=("mentor",)))
     listed = browse_people(network).people
     assert listings_to_dicts(listed) == [listing_to_dict(item) for item in listed]
+    assert [list(item) for item in listings_to_dicts(listed)] == [
+        list(listing_to_dict(item)) for item in listed
+    ]
+    # In another order of the stored fields (the API model's): the same values, those keys first.
+    order = ("tags", "urls", "name")
+    reordered = listings_to_dicts(listed, order)
+    assert reordered == listings_to_dicts(listed)
+    assert [list(item)[2:5] for item in reordered] == [list(order)] * 2
+    assert list(reordered[0])[-4:] == ["coworker", "coworker_maybe", "sources", "last_contact"]
 
 
 def test_a_whole_list_as_json_text_is_each_person_dumped_alone(network: Network) -> None:

@@ -9,10 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from orchardist.domain.people import Person
-from orchardist.services.access import access, clear_passcode, set_passcode
+from orchardist.services.access import AccessWatch, access, clear_passcode, set_passcode
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
 from orchardist.services.reminders import new_feed
+from orchardist.store.engine import Store
 from orchardist.web.access import SESSION_COOKIE, SIGN_IN_ASSETS, Sessions, Throttle
 from orchardist.web.app import create_app
 from orchardist.web.security import CSRF_COOKIE
@@ -137,6 +138,44 @@ def test_changing_or_clearing_the_passcode_ends_every_session(locked: Network, v
     clear_passcode(locked)
     set_passcode(locked, "another passcode")
     assert visitor.get("/api/v1/people").status_code == 401
+
+
+def test_a_passcode_changed_by_another_program_holds_at_the_next_request(
+    store: Store, locked: Network, visitor: TestClient
+) -> None:
+    # As ``orchardist passcode set`` does while the server runs: connections of its own.
+    elsewhere = Store(store.url.render_as_string(hide_password=False))
+    try:
+        other = Network(elsewhere, locked.space_id)
+        sign_in(visitor)
+        for _ in range(3):  # read once, then known without reading
+            assert visitor.get("/api/v1/people").status_code == 200
+        set_passcode(other, PASSCODE)
+        assert visitor.get("/api/v1/people").status_code == 401
+        sign_in(visitor)
+        assert visitor.get("/api/v1/people").status_code == 200
+        clear_passcode(other)
+        assert visitor.get("/api/v1/people").status_code == 200, "no passcode: open on this computer again"
+        assert visitor.get("/sign-in", headers=HTML, follow_redirects=False).status_code == 303
+    finally:
+        elsewhere.dispose()
+
+
+def test_the_gate_reads_the_passcode_again_only_after_a_change(locked: Network) -> None:
+    watch = AccessWatch(locked)
+    assert watch.known() is None, "nothing read yet"
+    now = watch.read()
+    assert now == access(locked) and now.passcode_set
+    if not locked.on_sqlite_file:
+        assert watch.known() is None, "PostgreSQL: read on every request"
+        return
+    assert watch.known() == now
+    add_person(locked, Person(display_name="Grace Hopper"))
+    assert watch.known() is None, "any commit: read again"
+    assert watch.read() == now and watch.known() == now
+    set_passcode(locked, "a new passcode")
+    assert watch.known() is None
+    assert watch.read().stamp != now.stamp
 
 
 def test_signing_out_ends_the_session_even_if_its_cookie_is_kept(visitor: TestClient) -> None:

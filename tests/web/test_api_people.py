@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from orchardist.domain.discretion import NOT_FLAGGED
 from orchardist.domain.interactions import Direction
-from orchardist.domain.people import Person
+from orchardist.domain.people import Person, Tier
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, count_people, get_person
@@ -145,6 +145,74 @@ def test_the_list_pages_and_filters_people(client: TestClient, network: Network)
 )
 def test_bad_list_parameters_are_validation_errors(client: TestClient, params: dict[str, Any]) -> None:
     assert client.get(f"{API}/people", params=params).status_code == 422
+
+
+QUERIES = [
+    "",
+    "search=ana",
+    "search=",
+    "search=%20%20",
+    "search=%22*%20OR%20ana",
+    "search=" + "x" * 500,
+    "tag=MENTOR&organisation=acme&search=cy",
+    "tier=inner",
+    "tier=casual&sort=recent",
+    "sort=last_contact&limit=1&offset=1",
+    "sort=recent&limit=1",
+    "limit=500&offset=1000000000",
+    "offset=0",
+]
+"""Queries the quick reading takes (``plain_people_query``)."""
+CHECKED = [
+    *(f"{query}&search=bo" for query in QUERIES[1:4]),
+    "limit=5&limit=5",
+    "limit=050",
+    "limit=+5",
+    "limit=%205",
+    "limit=5.0",
+    "limit=",
+    "offset=-0",
+    "limit=501",
+    "offset=1000000001",
+    "tier=INNER",
+    "sort=",
+    "search=" + "x" * 501,
+    "tag=" + "x" * 201,
+    "organisation=" + "x" * 301,
+]
+"""Queries it leaves to FastAPI: a parameter twice, one it does not know, or any not written plainly."""
+
+
+def _answer(response: httpx2.Response) -> tuple[int, dict[str, str], bytes]:
+    headers = {
+        name: value for name, value in response.headers.items() if name not in {"server-timing", "set-cookie"}
+    }
+    return response.status_code, headers, response.content
+
+
+def test_a_plain_list_query_is_read_without_fastapi_and_answered_the_same(
+    client: TestClient, network: Network
+) -> None:
+    from starlette.requests import Request
+
+    from orchardist.web.api.people import plain_people_query
+
+    def reads(query: str) -> bool:
+        scope = {"type": "http", "query_string": query.encode(), "headers": [], "app": client.app}
+        return plain_people_query(Request(scope)) is not None
+
+    _add(network, "Ana Silva", organisation="Acme", tags=("mentor",), tier=Tier.CASUAL)
+    bo = _add(network, "Bo Chen", organisation="Northwind")
+    log_interaction(network, [bo], direction=Direction.GAVE, kind="coffee", summary="Coffee")
+    for query in QUERIES:
+        assert reads(query), query
+        # An unknown parameter, which FastAPI ignores, sends the same query through FastAPI's reading.
+        assert not reads(f"{query}&unknown=1")
+        quick, checked = client.get(f"{API}/people?{query}"), client.get(f"{API}/people?{query}&unknown=1")
+        assert quick.status_code == 200, query
+        assert _answer(quick) == _answer(checked), query
+    for query in CHECKED:
+        assert not reads(query), query
 
 
 def test_the_list_shows_only_this_network(

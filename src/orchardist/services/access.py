@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.network import Network
+
+if TYPE_CHECKING:
+    from orchardist.store.changes import Mark
 
 PASSCODE = "access_passcode"
 SHORTEST = 8
@@ -69,6 +73,35 @@ def access(network: Network) -> Access:
     """Whether a passcode is set and its stamp (read on every request the web app answers)."""
     stored = _stored(network)
     return Access(passcode_set=bool(stored), stamp=_stamp(stored) if stored else "")
+
+
+class AccessWatch:
+    """``access(network)`` for a server answering many requests: read again only when something may
+    have been committed to the store since it was last read (``Network.change_watch``), by this
+    process or any other. ``known()`` answers without a transaction, or None when it must be read
+    (``read()``): on PostgreSQL, on a store in memory, and whenever SQLite is busy, always."""
+
+    def __init__(self, network: Network) -> None:
+        self.network = network
+        self._watch = network.change_watch()
+        self._last: tuple[Mark, Access] | None = None
+
+    def known(self) -> Access | None:
+        """The access in force, if nothing was committed since it was read; None if it must be read."""
+        last = self._last
+        if last is None or self._watch is None:
+            return None
+        return last[1] if self._watch.mark() == last[0] else None
+
+    def read(self) -> Access:
+        """``access(network)``, read now, and kept for ``known()``."""
+        # The mark is taken before the read: a change committed in between moves it, and the value
+        # kept is then read again.
+        mark = self._watch.mark() if self._watch is not None else None
+        now = access(self.network)
+        if mark is not None:
+            self._last = (mark, now)
+        return now
 
 
 def passcode_matches(network: Network, passcode: str) -> Access | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from orchardist.store.changes import ChangeWatch
     from orchardist.store.engine import Store
     from orchardist.store.lite.store import LiteStore
     from orchardist.store.unit import Unit
@@ -65,6 +66,14 @@ class Network:
     def on_sqlite_file(self) -> bool:
         """Whether the data lives in one SQLite file (backed up as a copy of that file)."""
         return self._store.sqlite_path is not None
+
+    def change_watch(self) -> ChangeWatch | None:
+        """A watch telling whether anything was committed to the store since a value was read from it,
+        without a transaction (``store/changes.py``); None when there is none (PostgreSQL, in memory)."""
+        from orchardist.store.changes import ChangeWatch
+
+        path = self._store.sqlite_path
+        return ChangeWatch(path) if path is not None else None
 
     @property
     def revision(self) -> str:

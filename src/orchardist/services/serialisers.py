@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -74,13 +74,17 @@ class _Table:
         self.custom = custom
 
 
-def _table() -> _Table | None:
+def _table(order: Sequence[str] = ()) -> _Table | None:
     """The table, or None when a custom field is declared among the built-in ones (then each person is
-    written field by field, in the table's order)."""
+    written field by field, in the table's order). With ``order``, the built-in fields named in it come
+    in its order, before the others."""
     specs = list(FIELDS.values())
     own = [spec for spec in specs if not spec.custom]
     if any(spec.custom for spec in specs[: len(own)]):
         return None
+    if order:
+        place = {key: at for at, key in enumerate(order)}
+        own.sort(key=lambda spec: place.get(spec.key, len(place)))
     first = ("id", "uid")
     return _Table(
         keys=[*first, *(spec.key for spec in own)],
@@ -112,12 +116,13 @@ def _fields(table: _Table, listing: PersonListing, *, lists: bool) -> dict[str, 
     return item
 
 
-def listings_to_dicts(listings: Iterable[PersonListing]) -> list[dict[str, Any]]:
+def listings_to_dicts(listings: Iterable[PersonListing], order: Sequence[str] = ()) -> list[dict[str, Any]]:
     """``listing_to_dict`` of each, the same keys in the same order, with the field table read once for
     the whole list: every stored field of a person read in one ``attrgetter`` call, and only the values
     that are not JSON already (lists, the tier, dates, the override) converted (a page of 50 people
-    is 1,300 field values)."""
-    table = _table()
+    is 1,300 field values). With ``order``, the stored fields named in it come in its order (the API
+    model's), before any other stored field."""
+    table = _table(order)
     if table is None:
         return [listing_to_dict(listing) for listing in listings]
     found = []

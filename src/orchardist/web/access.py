@@ -31,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from orchardist.services.access import Access, access
+from orchardist.services.access import Access, AccessWatch
 from orchardist.web.i18n import N_, gettext
 
 SESSION_COOKIE = "orchardist_session"
@@ -218,6 +218,7 @@ class AccessGate:
     def __init__(self, app: ASGIApp, *, shared: bool = False) -> None:
         self.app = app
         self.shared = shared
+        self._watch: AccessWatch | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -225,7 +226,7 @@ class AccessGate:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
-        now = await run_in_threadpool(access, request.app.state.network)
+        now = await self._access(request)
         if now.passcode_set and request.app.state.sessions.valid(request.cookies.get(SESSION_COOKIE), now):
             scope.setdefault("state", {})["signed_in"] = True
             await self.app(scope, receive, send)
@@ -235,6 +236,16 @@ class AccessGate:
             return
         response = await self._refusal(request, now)
         await response(scope, receive, send)
+
+    async def _access(self, request: Request) -> Access:
+        """The passcode now set: as last read while nothing was committed to the store since (no
+        transaction, no hand-off to a worker thread), read again otherwise."""
+        network = request.app.state.network
+        watch = self._watch
+        if watch is None or watch.network != network:
+            watch = self._watch = AccessWatch(network)
+        known = watch.known()
+        return known if known is not None else await run_in_threadpool(watch.read)
 
     async def _refusal(self, request: Request, now: Access) -> Response:
         if not now.passcode_set:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
 from starlette.responses import Response
 
 from orchardist.domain.people import Tier
@@ -16,7 +16,7 @@ from orchardist.services.network import Network
 from orchardist.services.people import PersonError, browse_people, person_overview
 from orchardist.services.person_input import person_from
 from orchardist.services.serialisers import listing_to_dict, listings_to_dicts, overview_to_dict
-from orchardist.web.api._json import all_as_model_writes, answer
+from orchardist.web.api._json import all_as_model_writes, answer, field_order
 from orchardist.web.api._models import (
     DEFAULT_PAGE,
     FORBIDDEN,
@@ -38,6 +38,7 @@ from orchardist.web.api._models import (
     Problem,
     api_router,
 )
+from orchardist.web.api._quick import plain_int, quick_route
 from orchardist.web.app import network_of
 from orchardist.web.security import require_same_origin_json
 
@@ -48,18 +49,23 @@ PersonPath = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id."
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many first.")]
 CHANGES = [Depends(require_same_origin_json)]
+TEXT_LIMITS = {"search": 500, "tag": 200, "organisation": 300}
+"""The longest ``search``, ``tag`` and ``organisation`` ``list_people`` takes."""
 
 
-@router.get("/people", response_model=PeoplePage, summary="List and search people")
 def list_people(
     network: NetworkDep,
     search: Annotated[
-        str | None, Query(max_length=500, description="Words to find in names, organisation, title, …")
+        str | None,
+        Query(max_length=TEXT_LIMITS["search"], description="Words to find in names, organisation, title, …"),
     ] = None,
-    tag: Annotated[str | None, Query(max_length=200, description="Only people with this tag.")] = None,
+    tag: Annotated[
+        str | None, Query(max_length=TEXT_LIMITS["tag"], description="Only people with this tag.")
+    ] = None,
     tier: Annotated[Tier | None, Query(description="Only people in this tier.")] = None,
     organisation: Annotated[
-        str | None, Query(max_length=300, description="Only people at this organisation.")
+        str | None,
+        Query(max_length=TEXT_LIMITS["organisation"], description="Only people at this organisation."),
     ] = None,
     sort: Annotated[
         PeopleOrder,
@@ -72,9 +78,50 @@ def list_people(
     query = people_filter(search, tag=tag, tier=tier, organisation=organisation)
     found = browse_people(network, query, limit=limit, offset=offset, order=sort, count=True)
     # Written as PeoplePage writes (tests/web/test_api_people.py compares them), without checking
-    # again the people the services made.
-    people = all_as_model_writes(listings_to_dicts(found.people), PersonOut)
+    # again the people the services made; made in PersonOut's order, so not ordered again.
+    people = all_as_model_writes(listings_to_dicts(found.people, field_order(PersonOut)), PersonOut)
     return answer({"total": found.total or 0, "limit": limit, "offset": offset, "people": people})
+
+
+TIERS = {tier.value: tier for tier in Tier}
+ORDERS = frozenset(get_args(PeopleOrder))
+
+
+def plain_people_query(request: Request) -> dict[str, Any] | None:
+    """``list_people``'s arguments from a query with each parameter once and valid as it is written;
+    None for FastAPI to read (and refuse, or not) any other."""
+    query = request.query_params
+    if len(query) != len(query.multi_items()):
+        return None
+    arguments: dict[str, Any] = {}
+    for key, value in query.items():
+        if key in TEXT_LIMITS:
+            if len(value) > TEXT_LIMITS[key]:
+                return None
+            arguments[key] = value
+        elif key == "tier" and value in TIERS:
+            arguments[key] = TIERS[value]
+        elif key == "sort" and value in ORDERS:
+            arguments[key] = value
+        elif key in ("limit", "offset"):
+            number = plain_int(value, 1, MAX_PAGE) if key == "limit" else plain_int(value, 0, MAX_OFFSET)
+            if number is None:
+                return None
+            arguments[key] = number
+        else:
+            return None
+    arguments["network"] = network_of(request)
+    return arguments
+
+
+router.add_api_route(
+    "/people",
+    list_people,
+    methods=["GET"],
+    response_model=PeoplePage,
+    summary="List and search people",
+    route_class_override=quick_route(plain_people_query),
+)
 
 
 @router.post(
