@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from orchardist.formats import registry
+from orchardist.formats import registry, sandbox
 from orchardist.formats.base import PEOPLE_CHUNK, FormatError, ParsedPerson
 from orchardist.formats.sandbox import parse_in_sandbox
 from tests.exports import linkedin_2024
@@ -56,7 +57,7 @@ def test_people_handed_over_in_batches_are_those_read_whole(data: bytes) -> None
 def test_the_sandbox_hands_people_over_in_file_order_then_returns_the_rest(data: bytes) -> None:
     whole = registry.parse(data, "Connections.csv", "linkedin")
     batches: list[list[ParsedPerson]] = []
-    result = parse_in_sandbox(data, "Connections.csv", on_people=batches.append)
+    result = parse_in_sandbox(data, "Connections.csv", on_people=lambda batch, _: batches.append(batch))
     handed = [*chain.from_iterable(batches)]
     assert len(batches) == 2 and len(handed) == 2 * PEOPLE_CHUNK - 1  # one of the first over the limits
     assert [*handed, *result.people] == whole.people  # the batches, then those read after them
@@ -69,7 +70,21 @@ def test_a_file_refused_after_people_were_handed_over_is_refused(corpus: Path) -
     data = linkedin_2024(corpus, rows) + b"BEGIN:VCARD\n"  # part of the file is something else
     seen: list[ParsedPerson] = []
     with pytest.raises(FormatError) as refused:
-        parse_in_sandbox(data, "Connections.csv", on_people=seen.extend)
+        parse_in_sandbox(data, "Connections.csv", on_people=lambda batch, _: seen.extend(batch))
     assert refused.value.reason.code == "csv.not_a_row"
     assert refused.value.line is not None and refused.value.line > 2 * PEOPLE_CHUNK
     assert len(seen) >= PEOPLE_CHUNK  # handed over before the refusal: the caller drops them
+
+
+def _names(people: list[ParsedPerson]) -> list[str]:
+    return [item.person.display_name for item in people]
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["forked", "from the fork server"])
+def test_what_the_child_makes_of_each_batch_comes_with_it(
+    data: bytes, threads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sandbox.threading, "active_count", lambda: threads)
+    handed: list[tuple[list[ParsedPerson], list[Any] | None]] = []
+    parse_in_sandbox(data, "Connections.csv", on_people=lambda *pair: handed.append(pair), prepare=_names)
+    assert handed and all(prepared == _names(batch) for batch, prepared in handed)

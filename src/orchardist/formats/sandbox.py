@@ -48,7 +48,7 @@ from orchardist.domain import interactions, messages, people, records
 from orchardist.domain.fields import FIELDS, FieldSpec
 from orchardist.domain.messages import Message
 from orchardist.formats import base, registry
-from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, PeopleSink
+from orchardist.formats.base import FormatError, ParsedPerson, ParseResult
 from orchardist.formats.messages import (
     RESULT_NOT_SENT,
     STILL_READING,
@@ -108,7 +108,8 @@ def parse_in_sandbox(
     *,
     cpu_seconds: float | None = None,
     wall_seconds: float | None = None,
-    on_people: PeopleSink | None = None,
+    on_people: Callable[[list[ParsedPerson], list[Any] | None], None] | None = None,
+    prepare: Callable[[list[ParsedPerson]], list[Any]] | None = None,
 ) -> ParseResult:
     """``registry.parse(data, source, fmt)`` in a child process; every failure is a FormatError.
 
@@ -119,6 +120,11 @@ def parse_in_sandbox(
     reads, and the result holds only the people read after the last batch: the file's people are the
     batches, in order, then the result's. If the file is then refused, what was handed over is not the
     result: the caller must drop it. Without ``on_people`` the result holds them all.
+
+    ``prepare`` (a function of a module, so a fork server's child can find it) runs in the child on each
+    batch before it is sent, and what it gives comes with the batch (``on_people(batch, prepared)``;
+    None without it): work the caller would do on each person, done on the child's processor while the
+    caller works on the batch before.
 
     A FormatError raised by the importer comes back unchanged (reason, line and field); running out
     of time or memory, a crash, or any other exception in the child becomes a FormatError that says
@@ -137,7 +143,7 @@ def parse_in_sandbox(
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_run_child,
-        args=(sender, data, source, fmt, registry.FORMATS, dict(FIELDS), limits),
+        args=(sender, data, source, fmt, registry.FORMATS, dict(FIELDS), limits, prepare),
         name="orchardist-import",
         daemon=True,
     )
@@ -156,9 +162,9 @@ def parse_in_sandbox(
                 raise _died(child.exitcode, limits) from None
             if kind != "people":
                 break
-            batch = cast(list[ParsedPerson], payload)
+            batch, prepared = cast(tuple[list[ParsedPerson], list[Any] | None], payload)
             if on_people is not None:
-                on_people(batch)
+                on_people(batch, prepared)
             else:
                 people.extend(batch)
     finally:
@@ -214,8 +220,10 @@ def _run_child(
     formats: tuple[registry.FormatSpec, ...],
     person_fields: dict[str, FieldSpec],
     limits: Limits,
+    prepare: Callable[[list[ParsedPerson]], list[Any]] | None = None,
 ) -> None:
-    """The child's whole life: limit itself, parse, send one message back, exit.
+    """The child's whole life: limit itself, parse (sending each batch of people, ``prepare``d, as it
+    goes), send one message back, exit.
 
     The child parses with the parent's tables of formats and person fields, which a caller (a test)
     may have extended.
@@ -226,7 +234,7 @@ def _run_child(
         registry.FORMATS = formats
         FIELDS.clear()
         FIELDS.update(person_fields)
-        message = ("ok", registry.parse(data, source, fmt, stream=partial(_send_people, sender)))
+        message = ("ok", registry.parse(data, source, fmt, stream=partial(_send_people, sender, prepare)))
     except FormatError as error:
         message = ("format_error", error)
     except messages.Refused as error:  # a value the domain refuses, such as a rhythm of 10^20 days
@@ -244,9 +252,11 @@ def _run_child(
         sender.close()
 
 
-def _send_people(sender: Connection, people: list[ParsedPerson]) -> None:
-    """Send a batch of people read to the parent while the child reads on."""
-    sender.send_bytes(_dumps(("people", people)))
+def _send_people(
+    sender: Connection, prepare: Callable[[list[ParsedPerson]], list[Any]] | None, people: list[ParsedPerson]
+) -> None:
+    """Send a batch of people read, and what ``prepare`` makes of it, while the child reads on."""
+    sender.send_bytes(_dumps(("people", (people, prepare(people) if prepare is not None else None))))
 
 
 # Texts and sources read in one file repeat (employers, titles, given names, the same fields from the same

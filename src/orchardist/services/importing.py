@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from orchardist.domain.leads import Lead
 from orchardist.domain.matching import fold, match_keys
 from orchardist.domain.messages import Message
 from orchardist.domain.records import PersonRecord, Reconnection
-from orchardist.formats.base import FormatError, ParsedPerson, ParseResult, PeopleSink
+from orchardist.formats.base import FormatError, ParsedPerson, ParseResult
 from orchardist.services import refusals
 from orchardist.services.errors import InputRefused
 from orchardist.services.import_plan import BATCH, Plan, Planner, plan_import
@@ -68,21 +69,36 @@ def read_import_file(path: Path) -> bytes:
 
 
 def parse_upload(
-    data: bytes, name: str, fmt: str = "auto", *, on_people: PeopleSink | None = None
+    data: bytes, name: str, fmt: str = "auto", *, on_people: PeopleAndValues | None = None
 ) -> ParseResult:
     """Parse file content in the sandbox; raise ImportRefused when the file is refused.
 
-    ``on_people`` gets each batch of people the child hands over while it reads on (see
-    ``parse_in_sandbox``); the result holds every person all the same."""
+    ``on_people`` gets each batch of people the child hands over while it reads on, with their own
+    columns worked out there (``prepare_values``); the result then holds only the people read after
+    the last batch (see ``parse_in_sandbox``)."""
     from orchardist.formats.sandbox import parse_in_sandbox
 
     if len(data) > MAX_FILE_BYTES:
         raise ImportRefused(name, FormatError(refusals.UPLOAD_TOO_BIG(limit=MAX_FILE_BYTES // 1024 // 1024)))
     label = Path(name).name or "upload"
     try:
-        return parse_in_sandbox(data, label, fmt, on_people=on_people)
+        if on_people is None:
+            return parse_in_sandbox(data, label, fmt)
+        return parse_in_sandbox(data, label, fmt, on_people=on_people, prepare=prepare_values)
     except FormatError as error:
         raise ImportRefused(name, error) from error
+
+
+PeopleAndValues = Callable[[list[ParsedPerson], list[Any] | None], None]
+"""Takes a batch of people read and, when worked out already, their own columns (``prepare_values``)."""
+
+
+def prepare_values(people: list[ParsedPerson]) -> list[PersonValues]:
+    """The own columns of each of ``people``, should they be new (``prepared_values``): worked out in
+    the sandbox's child for each batch it hands over, on the processor the importing process is not
+    using, since the child reads faster than the importing process stores."""
+    dates_seen: dict[int, tuple[str, bool]] = {}
+    return [prepared_values(item.person, dates_seen) for item in people]
 
 
 class WorkedOutAhead:
@@ -97,13 +113,14 @@ class WorkedOutAhead:
         self.values: list[PersonValues] = []
         self._dates_seen: dict[int, tuple[str, bool]] = {}
 
-    def __call__(self, people: list[ParsedPerson]) -> None:
-        dates_seen = self._dates_seen
+    def __call__(self, people: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
         self.people.extend(people)
-        for item in people:
-            person = item.person
-            self.keys.append(match_keys(person))
-            self.values.append(prepared_values(person, dates_seen))
+        self.keys.extend(match_keys(item.person) for item in people)
+        if values is not None and len(values) == len(people):
+            self.values.extend(values)
+        else:
+            dates_seen = self._dates_seen
+            self.values.extend(prepared_values(item.person, dates_seen) for item in people)
 
     def fits(self, result: ParseResult) -> bool:
         """Whether these are the people of ``result``, one for one."""
@@ -325,8 +342,9 @@ def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Prog
     new_ids: list[int] = []
     dates_seen: dict[int, tuple[str, bool]] = {}
 
-    def store(records: list[ParsedPerson]) -> None:
-        values = [prepared_values(item.person, dates_seen) for item in records]
+    def store(records: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
+        if values is None or len(values) != len(records):
+            values = [prepared_values(item.person, dates_seen) for item in records]
         planner.take(records, [match_keys(item.person) for item in records], values)
         fresh = slice(planner.stored, len(plan.new))
         new_ids.extend(
