@@ -22,8 +22,12 @@ if [ ! -x "$tool/bin/python" ]; then
     "$python" -m venv "$tool"
 fi
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-    "$tool/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes \
+    # The lock names every package pip-audit needs, each pinned with its hashes: installed as listed
+    # (--no-deps), since pip's resolver would ask again for a dependency named with an extra
+    # ("CacheControl[filecache]"), which the lock pins without it, and refuse the whole install.
+    "$tool/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
         --only-binary :all: -r requirements/audit.lock
+    "$tool/bin/python" -m pip check --disable-pip-version-check >/dev/null
     echo "$wanted" > "$stamp"
 fi
 
