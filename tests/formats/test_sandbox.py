@@ -22,10 +22,11 @@ from tests.formats import slow_format
 HOSTILE_DEADLINE = 5.0
 
 
-# Long tests about the limits, not the way children start: run with the fork server only.
+# Tests not about the way this process starts children: run once.
 _ONE_START_METHOD = {
     "test_a_legitimate_30000_card_file_passes_on_a_busy_machine",
     "test_a_legitimate_30000_card_file_passes_the_default_limits",
+    "test_a_command_killed_mid_import_leaves_no_child_behind",  # its own caller, started here
 }
 
 
@@ -286,3 +287,62 @@ def test_sharing_keeps_unequal_values_apart(slow: str) -> None:
     assert [item.person for item in result.people] == [
         slow_format._person(n, "slow:test").person for n in range(50)
     ]
+
+
+_KILLED_MID_PARSE = """
+import sys
+from orchardist.formats import registry
+from orchardist.formats.sandbox import parse_in_sandbox
+from tests.formats import slow_format
+
+if __name__ == "__main__":
+    registry.FORMATS = (*registry.FORMATS, slow_format.SPEC)
+    parse_in_sandbox(b"sleep", "test", slow_format.SPEC.name, wall_seconds=120)
+"""
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_command_killed_mid_import_leaves_no_child_behind(tmp_path: Path) -> None:
+    script = tmp_path / "killed.py"
+    script.write_text(_KILLED_MID_PARSE)
+    root = Path(__file__).resolve().parents[2]
+    caller = subprocess.Popen(
+        [sys.executable, str(script)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": f"{root / 'src'}{os.pathsep}{root}"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not (children := _children_of(caller.pid)):
+            assert time.monotonic() < deadline, "the caller started no child"
+            time.sleep(0.05)
+        (child,) = children  # a caller with one thread forks its child itself
+    finally:
+        caller.kill()
+        caller.wait()
+    deadline = time.monotonic() + 10
+    while _alive(child):
+        assert time.monotonic() < deadline, "the child outlived the caller"
+        time.sleep(0.05)

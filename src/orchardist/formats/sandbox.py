@@ -34,6 +34,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -141,9 +142,12 @@ def parse_in_sandbox(
         limits = replace(limits, wall_seconds=wall_seconds)
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
+    # A forked child holds copies of everything this process has open: it closes the pipe's other end,
+    # and dies with this process (``_forked_child``).
+    forked = (receiver, os.getpid()) if context.get_start_method() == "fork" else None
     child = context.Process(
         target=_run_child,
-        args=(sender, data, source, fmt, registry.FORMATS, dict(FIELDS), limits, prepare),
+        args=(sender, data, source, fmt, registry.FORMATS, dict(FIELDS), limits, prepare, forked),
         name="orchardist-import",
         daemon=True,
     )
@@ -221,14 +225,18 @@ def _run_child(
     person_fields: dict[str, FieldSpec],
     limits: Limits,
     prepare: Callable[[list[ParsedPerson]], list[Any]] | None = None,
+    forked: tuple[Connection, int] | None = None,
 ) -> None:
     """The child's whole life: limit itself, parse (sending each batch of people, ``prepare``d, as it
-    goes), send one message back, exit.
+    goes), send one message back, exit. ``forked``: the pipe's end the caller reads and the caller's
+    process id, when the child was forked from it.
 
     The child parses with the parent's tables of formats and person fields, which a caller (a test)
     may have extended.
     """
     message: tuple[str, object]
+    if forked is not None:
+        _forked_child(*forked)
     try:
         _limit_resources(limits)
         registry.FORMATS = formats
@@ -250,6 +258,26 @@ def _run_child(
         sender.send_bytes(pickle.dumps(("error", failure)))
     finally:
         sender.close()
+
+
+def _forked_child(inherited: Connection, parent: int) -> None:
+    """In a child forked from the caller: close the caller's end of the pipe (else, the caller gone, the
+    child would wait forever to send into a pipe nobody reads), and, on Linux, ask to be killed when the
+    caller dies (a command killed mid-import leaves no child reading on, holding its output open)."""
+    inherited.close()
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl to be had: the closed pipe ends the child at its next send
+        return
+    if os.getppid() != parent:  # the caller died before the line above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _send_people(
