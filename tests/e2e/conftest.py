@@ -7,6 +7,7 @@ a request to any other host fails the test. Screenshots go to ``test-artifacts/s
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -53,8 +54,10 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_network(tmp_path: Path) -> Iterator[Network]:
-    network = open_network(str(tmp_path / "e2e.sqlite3"))
+def live_network(tmp_path: Path, sqlite_template: Path) -> Iterator[Network]:
+    path = tmp_path / "e2e.sqlite3"
+    shutil.copyfile(sqlite_template, path)  # migrated once a worker, not once a test
+    network = open_network(str(path))
     yield network
     network.close()
 

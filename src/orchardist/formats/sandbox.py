@@ -263,7 +263,11 @@ def _run_child(
 def _forked_child(inherited: Connection, parent: int) -> None:
     """In a child forked from the caller: close the caller's end of the pipe (else, the caller gone, the
     child would wait forever to send into a pipe nobody reads), and, on Linux, ask to be killed when the
-    caller dies (a command killed mid-import leaves no child reading on, holding its output open)."""
+    caller dies (a command killed mid-import leaves no child reading on, holding its output open).
+
+    The caller's objects are frozen out of the collector: a collection walks only what the child makes,
+    rather than every object a long-running caller holds, which would also copy each of their pages."""
+    gc.freeze()
     inherited.close()
     if not sys.platform.startswith("linux"):
         return
