@@ -97,7 +97,16 @@ def prepare_values(people: list[ParsedPerson]) -> list[PersonValues]:
     """The own columns of each of ``people``, should they be new (``prepared_values``): worked out in
     the sandbox's child for each batch it hands over, on the processor the importing process is not
     using, since the child reads faster than the importing process stores."""
-    dates_seen: dict[int, tuple[str, bool]] = {}
+    return values_of(people, None, {})
+
+
+def values_of(
+    people: list[ParsedPerson], values: list[PersonValues] | None, dates_seen: dict[int, tuple[str, bool]]
+) -> list[PersonValues]:
+    """``values`` when the sandbox's child worked them out for these ``people``, else worked out here
+    (``dates_seen``: the dates' texts met so far, kept from one batch to the next)."""
+    if values is not None and len(values) == len(people):
+        return values
     return [prepared_values(item.person, dates_seen) for item in people]
 
 
@@ -116,11 +125,7 @@ class WorkedOutAhead:
     def __call__(self, people: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
         self.people.extend(people)
         self.keys.extend(match_keys(item.person) for item in people)
-        if values is not None and len(values) == len(people):
-            self.values.extend(values)
-        else:
-            dates_seen = self._dates_seen
-            self.values.extend(prepared_values(item.person, dates_seen) for item in people)
+        self.values.extend(values_of(people, values, self._dates_seen))
 
     def fits(self, result: ParseResult) -> bool:
         """Whether these are the people of ``result``, one for one."""
@@ -343,8 +348,7 @@ def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Prog
     dates_seen: dict[int, tuple[str, bool]] = {}
 
     def store(records: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
-        if values is None or len(values) != len(records):
-            values = [prepared_values(item.person, dates_seen) for item in records]
+        values = values_of(records, values, dates_seen)
         planner.take(records, [match_keys(item.person) for item in records], values)
         fresh = slice(planner.stored, len(plan.new))
         new_ids.extend(
