@@ -12,8 +12,15 @@ import pytest
 import sqlalchemy as sa
 
 from orchardist.domain import search
+from orchardist.domain.matching import match_keys
 from orchardist.domain.people import Person
-from orchardist.services.importing import import_file, import_parsed, parse_upload, read_import_file
+from orchardist.services.importing import (
+    import_file,
+    import_parsed,
+    parse_upload,
+    read_import_file,
+    values_and_keys,
+)
 from orchardist.services.network import Network
 from orchardist.store import person_rows
 from orchardist.store.engine import Store
@@ -102,3 +109,17 @@ def test_a_file_stored_as_read_is_stored_as_when_planned_whole(
         return [replace(person, id=None) for person in sorted(found, key=lambda person: person.id or 0)]
 
     assert stored(network) == stored(other_network)
+
+
+def test_what_the_child_works_out_is_what_this_process_would(export: Path) -> None:
+    # The keys and columns come from the sandbox's child batch by batch; worked out here for the same
+    # people (the last ones, read after the last batch, are), they are the same.
+    batches: list[tuple[list[Any], list[Any] | None]] = []
+    result = parse_upload(
+        read_import_file(export), "Connections.csv", on_people=lambda *pair: batches.append(pair)
+    )
+    assert len(batches) == 2 and len(result.people) == 500
+    for records, prepared in batches:
+        assert prepared is not None
+        assert values_and_keys(records, None, {}) == values_and_keys(records, prepared, {})
+        assert [keys for _values, keys in prepared] == [match_keys(item.person) for item in records]

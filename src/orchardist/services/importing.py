@@ -69,12 +69,12 @@ def read_import_file(path: Path) -> bytes:
 
 
 def parse_upload(
-    data: bytes, name: str, fmt: str = "auto", *, on_people: PeopleAndValues | None = None
+    data: bytes, name: str, fmt: str = "auto", *, on_people: PeopleAndWorkedOut | None = None
 ) -> ParseResult:
     """Parse file content in the sandbox; raise ImportRefused when the file is refused.
 
     ``on_people`` gets each batch of people the child hands over while it reads on, with their own
-    columns worked out there (``prepare_values``); the result then holds only the people read after
+    columns and keys worked out there (``work_out``); the result then holds only the people read after
     the last batch (see ``parse_in_sandbox``)."""
     from orchardist.formats.sandbox import parse_in_sandbox
 
@@ -84,30 +84,42 @@ def parse_upload(
     try:
         if on_people is None:
             return parse_in_sandbox(data, label, fmt)
-        return parse_in_sandbox(data, label, fmt, on_people=on_people, prepare=prepare_values)
+        return parse_in_sandbox(data, label, fmt, on_people=on_people, prepare=work_out)
     except FormatError as error:
         raise ImportRefused(name, error) from error
 
 
-PeopleAndValues = Callable[[list[ParsedPerson], list[Any] | None], None]
-"""Takes a batch of people read and, when worked out already, their own columns (``prepare_values``)."""
+Keys = list[tuple[str, str]]
+"""A person's ``match_keys``."""
+PeopleAndWorkedOut = Callable[[list[ParsedPerson], list[Any] | None], None]
+"""Takes a batch of people read and, when worked out already, what importing needs of each
+(``work_out``)."""
 
 
-def prepare_values(people: list[ParsedPerson]) -> list[PersonValues]:
-    """The own columns of each of ``people``, should they be new (``prepared_values``): worked out in
-    the sandbox's child for each batch it hands over, on the processor the importing process is not
-    using, since the child reads faster than the importing process stores."""
-    return values_of(people, None, {})
+def work_out(people: list[ParsedPerson]) -> list[tuple[PersonValues, Keys]]:
+    """What importing needs of each of ``people``: their own columns should they be new
+    (``prepared_values``) and the keys that match them. Worked out in the sandbox's child for each batch
+    it hands over, on the processor the importing process is not using, since the child reads faster
+    than the importing process stores."""
+    return _worked_out(people, {})
 
 
-def values_of(
-    people: list[ParsedPerson], values: list[PersonValues] | None, dates_seen: dict[int, tuple[str, bool]]
-) -> list[PersonValues]:
-    """``values`` when the sandbox's child worked them out for these ``people``, else worked out here
-    (``dates_seen``: the dates' texts met so far, kept from one batch to the next)."""
-    if values is not None and len(values) == len(people):
-        return values
-    return [prepared_values(item.person, dates_seen) for item in people]
+def _worked_out(
+    people: list[ParsedPerson], dates_seen: dict[int, tuple[str, bool]]
+) -> list[tuple[PersonValues, Keys]]:
+    return [(prepared_values(item.person, dates_seen), match_keys(item.person)) for item in people]
+
+
+def values_and_keys(
+    people: list[ParsedPerson],
+    prepared: list[tuple[PersonValues, Keys]] | None,
+    dates_seen: dict[int, tuple[str, bool]],
+) -> tuple[list[PersonValues], list[Keys]]:
+    """The own columns and keys of ``people``: those the sandbox's child worked out for them, else worked
+    out here (``dates_seen``: the dates' texts met so far, kept from one batch to the next)."""
+    if prepared is None or len(prepared) != len(people):
+        prepared = _worked_out(people, dates_seen)
+    return [values for values, _keys in prepared], [keys for _values, keys in prepared]
 
 
 class WorkedOutAhead:
@@ -118,14 +130,17 @@ class WorkedOutAhead:
 
     def __init__(self) -> None:
         self.people: list[ParsedPerson] = []
-        self.keys: list[list[tuple[str, str]]] = []
+        self.keys: list[Keys] = []
         self.values: list[PersonValues] = []
         self._dates_seen: dict[int, tuple[str, bool]] = {}
 
-    def __call__(self, people: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
+    def __call__(
+        self, people: list[ParsedPerson], prepared: list[tuple[PersonValues, Keys]] | None = None
+    ) -> None:
+        values, keys = values_and_keys(people, prepared, self._dates_seen)
         self.people.extend(people)
-        self.keys.extend(match_keys(item.person) for item in people)
-        self.values.extend(values_of(people, values, self._dates_seen))
+        self.keys.extend(keys)
+        self.values.extend(values)
 
     def fits(self, result: ParseResult) -> bool:
         """Whether these are the people of ``result``, one for one."""
@@ -347,9 +362,9 @@ def _import_as_read(unit: Unit, data: bytes, name: str, fmt: str, progress: Prog
     new_ids: list[int] = []
     dates_seen: dict[int, tuple[str, bool]] = {}
 
-    def store(records: list[ParsedPerson], values: list[PersonValues] | None = None) -> None:
-        values = values_of(records, values, dates_seen)
-        planner.take(records, [match_keys(item.person) for item in records], values)
+    def store(records: list[ParsedPerson], prepared: list[tuple[PersonValues, Keys]] | None = None) -> None:
+        values, keys = values_and_keys(records, prepared, dates_seen)
+        planner.take(records, keys, values)
         fresh = slice(planner.stored, len(plan.new))
         new_ids.extend(
             unit.people.add_many(
