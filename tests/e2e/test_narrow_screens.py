@@ -9,6 +9,8 @@ from playwright.sync_api import Page
 from tests.e2e.conftest import LiveServer, Visitor
 from tests.e2e.test_every_page import SCREENS, Sample, seed
 
+pytestmark = pytest.mark.e2e
+
 NARROW = {"width": 320, "height": 640}
 WIDTHS = (375, 320)
 PATHS = [screen for screen in SCREENS if screen.path is not None and screen.status == 200]

@@ -3,10 +3,13 @@ tags the ticked people shows once someone is ticked; on a wide screen the filter
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import DESKTOP, PHONE, LiveServer, Visitor
 from tests.e2e.sample import seed
+
+pytestmark = pytest.mark.e2e
 
 
 def test_filters_fold_on_a_phone_and_the_tag_bar_waits_for_a_tick(
