@@ -12,7 +12,7 @@ from orchardist.domain.interactions import Direction, Interaction
 from orchardist.domain.people import Person, Tier
 from orchardist.domain.queries import Everyone, InTier, Query, Text
 from orchardist.services.network import Network
-from orchardist.store import people_pages
+from orchardist.store.lite import pages
 
 GIVEN = ("Amira", "Dan", "Juliana", "Mei", "Zoë")
 FAMILY = ("Tremblay", "Côté", "Smith", "Okafor", "Abbott", "Young", "Chen", "Roy")
@@ -66,7 +66,7 @@ def test_a_page_and_its_total_agree_with_reading_them_apart(
     scan_from: int,
     others: bool,
 ) -> None:
-    monkeypatch.setattr(people_pages, "SCAN_FROM", scan_from)
+    monkeypatch.setattr(pages, "SCAN_FROM", scan_from)
     _fill(network, 45)
     if others:
         # Bob's people match the same searches and sit in the same search index.

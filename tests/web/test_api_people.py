@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person, count_people, get_person
 from orchardist.services.serialisers import person_to_dict
+from orchardist.store.engine import Store
 from orchardist.web.app import create_app
 
 API = "/api/v1"
@@ -213,6 +215,32 @@ def test_a_plain_list_query_is_read_without_fastapi_and_answered_the_same(
         assert _answer(quick) == _answer(checked), query
     for query in CHECKED:
         assert not reads(query), query
+
+
+def test_a_quick_list_is_read_on_the_event_loop_only_from_sqlite(
+    client: TestClient, network: Network, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orchardist.web.api import people as api
+
+    on_the_loop: list[bool] = []
+    browse = api.browse_people
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            asyncio.get_running_loop()
+            on_the_loop.append(True)
+        except RuntimeError:  # a worker thread runs no event loop
+            on_the_loop.append(False)
+        return browse(*args, **kwargs)
+
+    monkeypatch.setattr(api, "browse_people", recorded)
+    _add(network, "Ana Silva")
+    assert client.get(f"{API}/people?search=ana").json()["total"] == 1
+    # A query FastAPI reads (an unknown parameter) goes to a worker thread on either database.
+    assert client.get(f"{API}/people?search=ana&unknown=1").json()["total"] == 1
+    # SQLite is read inside the process, where a reader never waits for a writer; PostgreSQL is a
+    # server a read may wait on, which would hold up every other request on the loop.
+    assert on_the_loop == [store.is_sqlite, False]
 
 
 def test_the_list_shows_only_this_network(

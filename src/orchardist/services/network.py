@@ -67,6 +67,13 @@ class Network:
         """Whether the data lives in one SQLite file (backed up as a copy of that file)."""
         return self._store.sqlite_path is not None
 
+    @property
+    def reads_in_process(self) -> bool:
+        """Whether reads are answered inside this process: an SQLite store, with no database server to
+        wait on, where a reader never waits for a writer (WAL). A short read then need not be handed to
+        a worker thread."""
+        return self._store.is_sqlite
+
     def change_watch(self) -> ChangeWatch | None:
         """A watch telling whether anything was committed to the store since a value was read from it,
         without a transaction (``store/changes.py``); None when there is none (PostgreSQL, in memory)."""

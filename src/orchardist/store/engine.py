@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -152,9 +152,17 @@ class Store:
 
     @contextmanager
     def reading(self, space_id: int) -> Iterator[Unit]:
-        """A read transaction on one space."""
+        """A read transaction on one space. On SQLite, the reads the lite repositories make are made in
+        plain SQL on the transaction's own ``sqlite3`` connection (``orchardist.store.lite``), without
+        SQLAlchemy's execution; every other read through SQLAlchemy, in the same transaction."""
         with self.read((space_id,)) as conn:
-            yield Unit(conn, space_id)
+            if not self.is_sqlite:
+                yield Unit(conn, space_id)
+                return
+            from orchardist.store.lite.unit import LiteUnit
+
+            raw = conn.connection.dbapi_connection
+            yield cast(Unit, LiteUnit(raw, space_id, lambda: Unit(conn, space_id)))  # type: ignore[arg-type]
 
     @contextmanager
     def writing(self, space_id: int) -> Iterator[Unit]:

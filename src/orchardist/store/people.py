@@ -30,7 +30,8 @@ from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.bulk import insert_values, stored_value
 from orchardist.store.figures import WeeklyFigures, added_day
 from orchardist.store.ids import allocate_ids, ids_for
-from orchardist.store.people_pages import in_order, page_and_total, searches, sqlite_search_page
+from orchardist.store.lite.pages import search_page, searches
+from orchardist.store.people_pages import in_order, page_and_total
 from orchardist.store.people_reads import (
     CHILDREN_BY_ID,
     CHILDREN_OF_SPACE,
@@ -472,7 +473,9 @@ class PeopleRepository:
         if not searches(query):
             return self.find_ids(query, limit=limit, offset=offset, order=order), self.count(query)
         if isinstance(query, Text) and order == "name" and self.conn.dialect.name == "sqlite":
-            found = sqlite_search_page(self.conn, self.space_id, query, limit=limit, offset=offset)
+            # The same plain SQL as the lite repository's, on this transaction's own connection.
+            raw = self.conn.connection.dbapi_connection
+            found = search_page(raw, self.space_id, query, limit=limit, offset=offset)  # type: ignore[arg-type]
             if found is not None:
                 return found
         ids, total = page_and_total(self.conn, self._where(query), limit=limit, offset=offset, order=order)

@@ -8,6 +8,8 @@ import inspect
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -33,6 +35,7 @@ from orchardist.services.network import Network, open_network
 from orchardist.services.people import add_person, person_overview
 from orchardist.services.progress import progress
 from orchardist.services.tending import today
+from orchardist.store.engine import Store
 from orchardist.store.groups import GroupsRepository
 from orchardist.store.interactions import InteractionsRepository
 from orchardist.store.introductions import IntroductionsRepository
@@ -51,6 +54,7 @@ from orchardist.store.people import PeopleRepository
 from orchardist.store.person_rows import LOADED_COLUMNS, NOT_LOADED
 from orchardist.store.settings import SettingsRepository
 from orchardist.store.tables import people
+from orchardist.store.templates import TemplatesRepository
 from orchardist.store.tending import TendingRepository
 from orchardist.store.unit import Unit
 from tests.store_strategies import networks, store
@@ -84,13 +88,46 @@ def test_a_person_is_read_from_every_column_but_the_stores_own() -> None:
     assert list(LOADED_COLUMNS) == [column.name for column in people.columns if column.name not in NOT_LOADED]
 
 
+class SQLAlchemyReads(Store):
+    """A store whose reads all go through the SQLAlchemy repositories (``Store.reading`` on SQLite
+    answers the lite repositories' reads in plain SQL): what the lite ones are compared with."""
+
+    @contextmanager
+    def reading(self, space_id: int) -> Iterator[Unit]:
+        with self.read((space_id,)) as conn:
+            yield Unit(conn, space_id)
+
+
 def _file_network(template: Path, folder: Path) -> tuple[Network, Network]:
     path = folder / "orchardist.sqlite3"
     shutil.copyfile(template, path)
-    full = open_network(str(path))
+    opened = open_network(str(path))
+    full = Network(SQLAlchemyReads(f"sqlite:///{path}"), opened.space_id)
+    opened.close()
     lite = open_network(str(path), reads_only=True)
     assert isinstance(lite._store, LiteStore)
+    with full.reading() as unit:
+        assert isinstance(unit, Unit)
     return full, lite
+
+
+def test_the_store_of_a_served_sqlite_file_reads_through_the_lite_repositories(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "orchardist.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    network = open_network(str(path))
+    assert not isinstance(network._store, LiteStore)
+    ada = add_person(network, Person(display_name="Ada Lovelace"))
+    with network.reading() as unit:
+        assert isinstance(unit.people, LitePeople)
+        assert unit.people.find_page(Text("ada"), limit=5) == ([ada.id], 1)
+        # A repository with no lite stand-in is SQLAlchemy's, in the same transaction.
+        assert isinstance(unit.groups, LiteGroups)
+        assert isinstance(unit.templates, TemplatesRepository)
+    with network.writing() as unit:
+        assert isinstance(unit, Unit)
+    network.close()
 
 
 def _queries(stored: list[Person]) -> list[Query]:
@@ -123,6 +160,20 @@ def test_any_network_reads_alike_through_both(
                 ]
             stored = [person_overview(full, person_id).person for person_id in ids]
             for query in _queries(stored):
+                with full.reading() as by_full, lite.reading() as by_lite:
+                    assert by_lite.people.count(query) == by_full.people.count(query), query
+                    for order in ("name", "last_contact", "recent"):
+                        for offset in (0, 1, 3):
+                            assert by_lite.people.find_page(
+                                query,
+                                limit=2,
+                                offset=offset,
+                                order=order,  # type: ignore[arg-type]
+                            ) == by_full.people.find_page(query, limit=2, offset=offset, order=order), (  # type: ignore[arg-type]
+                                query,
+                                order,
+                                offset,
+                            )
                 for order in ("name", "last_contact", "recent"):
                     assert list(people_pages(lite, query, order=order)) == list(
                         people_pages(full, query, order=order)

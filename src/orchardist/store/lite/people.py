@@ -8,9 +8,10 @@ from datetime import date
 
 from orchardist.domain.messages import NotFound
 from orchardist.domain.people import Person
-from orchardist.domain.queries import Order, Query
+from orchardist.domain.queries import Order, Query, Text
 from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.store.lite.filters import where
+from orchardist.store.lite.pages import search_page, searches
 from orchardist.store.lite.unit import LiteRepository, chunks, marks
 from orchardist.store.person_rows import CHILD_TABLES, LOADED_COLUMNS, person_from
 
@@ -96,6 +97,33 @@ class LitePeople(LiteRepository):
             statement += " OFFSET ?" if limit is not None else " LIMIT -1 OFFSET ?"
             values.append(offset)
         return [person_id for (person_id,) in self.conn.execute(statement, values)]
+
+    def find_page(
+        self, query: Query | None, *, limit: int, offset: int = 0, order: Order = "name"
+    ) -> tuple[list[int], int]:
+        """The ids of one page of the people matching ``query`` (as ``find_ids``), and how many match in
+        all; a search reads its matches once for both, counting them with a window."""
+        if not searches(query):
+            return self.find_ids(query, limit=limit, offset=offset, order=order), self.count(query)
+        if isinstance(query, Text) and order == "name":
+            found = search_page(self.conn, self.space_id, query, limit=limit, offset=offset)
+            if found is not None:
+                return found
+        condition, values = where(query, self.space_id)
+        statement = (
+            f"SELECT people.id, count(*) OVER () FROM people WHERE {condition}"
+            f" ORDER BY {_ORDERS[order]} LIMIT ? OFFSET ?"
+        )
+        rows = self.conn.execute(statement, (*values, limit, offset)).fetchall()
+        if rows:
+            return [person_id for person_id, _total in rows], int(rows[0][1])
+        # Past the last page the window has no row to count on.
+        return [], self.count(query) if offset else 0
+
+    def count(self, query: Query | None = None) -> int:
+        condition, values = where(query, self.space_id)
+        (number,) = self.conn.execute(f"SELECT count(*) FROM people WHERE {condition}", values).fetchone()
+        return int(number)
 
     def exists(self, person_id: int) -> bool:
         statement = "SELECT id FROM people WHERE id = ? AND space_id = ?"

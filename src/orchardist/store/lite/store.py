@@ -98,11 +98,19 @@ class LiteStore:
         from orchardist.store.lite.unit import LiteUnit
 
         with self.read() as conn:
-            unit = LiteUnit(self, conn, space_id)
+            wrapped: list[Connection] = []
+
+            def full() -> Unit:
+                from orchardist.store.unit import Unit
+
+                wrapped.append(self.sqlalchemy_connection())
+                return Unit(wrapped[0], space_id)
+
             try:
-                yield cast("Unit", unit)
+                yield cast("Unit", LiteUnit(conn, space_id, full))
             finally:
-                unit.close()
+                for connection in wrapped:
+                    connection.close()
 
     @contextmanager
     def writing(self, space_id: int) -> Iterator[Unit]:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
-
-    from orchardist.store.lite.store import LiteStore
     from orchardist.store.unit import Unit
 
 # SQLite allows 32,766 bound values a statement; stay well under it for IN lists.
@@ -29,13 +26,13 @@ def marks(count: int) -> str:
 
 class LiteUnit:
     """The lite repositories of one space within one read transaction; every other repository, and
-    every method a lite repository does not have, is SQLAlchemy's on the same connection."""
+    every method a lite repository does not have, is SQLAlchemy's on the same connection: ``full``
+    makes that unit (the first time one is needed), in the transaction ``conn`` is in."""
 
-    def __init__(self, store: LiteStore, conn: sqlite3.Connection, space_id: int) -> None:
-        self.store = store
+    def __init__(self, conn: sqlite3.Connection, space_id: int, full: Callable[[], Unit]) -> None:
         self.conn = conn
         self.space_id = space_id
-        self._wrapped: Connection | None = None
+        self._make_full = full
         self._full: Unit | None = None
 
     @cached_property
@@ -95,22 +92,13 @@ class LiteUnit:
     def full(self) -> Unit:
         """SQLAlchemy's unit on this transaction's connection (importing SQLAlchemy)."""
         if self._full is None:
-            from orchardist.store.unit import Unit
-
-            self._wrapped = self.store.sqlalchemy_connection()
-            self._full = Unit(self._wrapped, self.space_id)
+            self._full = self._make_full()
         return self._full
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.full(), name)
-
-    def close(self) -> None:
-        if self._wrapped is not None:
-            self._wrapped.close()
-            self._wrapped = None
-            self._full = None
 
 
 class LiteRepository:

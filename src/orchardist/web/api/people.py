@@ -114,13 +114,18 @@ def plain_people_query(request: Request) -> dict[str, Any] | None:
     return arguments
 
 
+def reads_in_process(request: Request) -> bool:
+    """Whether the request's network is read inside this process (``quick_route``'s ``at_once``)."""
+    return network_of(request).reads_in_process
+
+
 router.add_api_route(
     "/people",
     list_people,
     methods=["GET"],
     response_model=PeoplePage,
     summary="List and search people",
-    route_class_override=quick_route(plain_people_query),
+    route_class_override=quick_route(plain_people_query, at_once=reads_in_process),
 )
 
 
