@@ -57,16 +57,21 @@ QUERIES: list[Query] = [
 ]
 
 
-@pytest.mark.parametrize("scan_from", [1, 10_000])
+WAYS: list[tuple[pages.Way, int]] = [("walk", 0), ("look_up", 0), ("walk_within", 3), ("walk_within", 30)]
+"""Each way of finding a search's page; walking within 3 names seldom fills one, within 30 mostly does."""
+
+
+@pytest.mark.parametrize(("way", "within"), WAYS, ids=[f"{way} {within}" for way, within in WAYS])
 @pytest.mark.parametrize("others", [False, True], ids=["one space", "two spaces"])
 def test_a_page_and_its_total_agree_with_reading_them_apart(
     request: pytest.FixtureRequest,
     network: Network,
     monkeypatch: pytest.MonkeyPatch,
-    scan_from: int,
+    way: pages.Way,
+    within: int,
     others: bool,
 ) -> None:
-    monkeypatch.setattr(pages, "SCAN_FROM", scan_from)
+    monkeypatch.setattr(pages, "way_to_page", lambda total, people, wanted: (way, within))
     _fill(network, 45)
     if others:
         # Bob's people match the same searches and sit in the same search index.
@@ -83,3 +88,17 @@ def test_a_page_and_its_total_agree_with_reading_them_apart(
                 assert page == apart, (query, order, offset)
     with network.reading() as unit:
         assert unit.people.find_page(Text("engineer"), limit=50)[1] == 22
+
+
+def test_a_search_walks_the_names_or_looks_up_its_matches_as_costs_least() -> None:
+    # A title's word held by one in six of 100,000 people: every name is walked at worst.
+    assert pages.way_to_page(16_000, 100_000, 50) == ("walk", 100_000)
+    # An organisation's word held by 5,000: where its 50th match would be if spread evenly, twice over.
+    assert pages.way_to_page(5_000, 100_000, 50) == ("walk_within", 2_000)
+    # A surname held by 1,800 of 100,000: the names where the page would be first, then the look-ups.
+    assert pages.way_to_page(1_800, 100_000, 50) == ("walk_within", 5_555)
+    # One held by 550 of 30,000: that walk would cost more than half the look-ups.
+    assert pages.way_to_page(550, 30_000, 50) == ("look_up", 0)
+    # A rare name, or a page deep in the list: each match looked up.
+    assert pages.way_to_page(40, 30_000, 50) == ("look_up", 0)
+    assert pages.way_to_page(1_800, 100_000, 550) == ("look_up", 0)

@@ -3,21 +3,48 @@ and the SQLAlchemy people repositories answer ``find_page`` with for such a sear
 
 In a store that holds one space (the local app), the search index counts its own matches, which are then
 all in the space, and a search that matches many people walks the name index in order, keeping the
-matches, until the page is full, rather than looking up every match and sorting them all."""
+matches, until the page is full, rather than looking up every match and sorting them all
+(``way_to_page``)."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Literal
 
 from orchardist.domain.queries import All, Query, Text
 from orchardist.store.lite.filters import fts_match
 
-SCAN_FROM = 1_000
-"""Matches from which a search's page is found by walking the name index: looking up each match costs
-more (its row is read at random) than walking the index, narrow and in order, until the page is full.
-At 30,000 people a search for a title's word (4,800 matches) takes 0.9 ms rather than 9 ms, and even a
-walk that finds its matches only at the end of the index takes under 3 ms."""
+LOOKUP_COST = 10
+"""A match looked up in ``people`` (its row read at random for its sort key) costs about as much as ten
+entries of the name index walked in order: at 100,000 people, 1.8 µs against 0.17 µs."""
+WALK_MARGIN = 2
+"""A page is first looked for among the first names in order: as many as ``WALK_MARGIN`` times where the
+page's last match would be if the matches were spread evenly through the names."""
 
+Way = Literal["walk", "walk_within", "look_up"]
+
+
+def way_to_page(total: int, people: int, wanted: int) -> tuple[Way, int]:
+    """How to find the first ``wanted`` of ``total`` matches among ``people`` in name order, and how many
+    names to walk for ``walk_within``.
+
+    Walking the name index until the page is full costs little when the matches are spread through the
+    names (a title's word), and up to every name when they come together late in the order (a
+    surname beginning with T); looking up each match costs the same wherever they are. So: every name
+    is walked when that costs no more than looking up every match; otherwise, when walking the names
+    where the page would be if the matches were spread evenly costs under half the look-ups, those are
+    walked first, and the matches looked up only when the page is not full within them (at worst
+    one and a half times the look-ups alone)."""
+    if total * LOOKUP_COST >= people:
+        return "walk", people
+    within = WALK_MARGIN * wanted * people // total
+    # At most half the look-ups' cost spent on a walk that may not fill the page.
+    if 2 * within < total * LOOKUP_COST:
+        return "walk_within", within
+    return "look_up", 0
+
+
+_LAST_ID = "SELECT max(id) FROM people"
 _ALONE = (
     "SELECT NOT (EXISTS (SELECT 1 FROM people WHERE space_id < :space) "
     "OR EXISTS (SELECT 1 FROM people WHERE space_id > :space))"
@@ -32,6 +59,12 @@ _BY_LOOKUP = (
 _BY_WALK = (
     f"SELECT id FROM people INDEXED BY ix_people_space_sort WHERE space_id = :space AND +id IN {_MATCHES} "
     "ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
+)
+# The first :within names in order (from the name index alone), and the matches among them.
+_BY_WALK_WITHIN = (
+    "SELECT id FROM (SELECT id, sort_key FROM people INDEXED BY ix_people_space_sort WHERE space_id = :space"
+    f" ORDER BY sort_key, id LIMIT :within) WHERE id IN {_MATCHES} ORDER BY sort_key, id"
+    " LIMIT :limit OFFSET :offset"
 )
 
 
@@ -52,7 +85,15 @@ def search_page(
     if total == 0 or offset >= total:
         return [], total
     values = {"space": space_id, "match": match, "limit": limit, "offset": offset}
-    statement = _BY_WALK if total >= SCAN_FROM else _BY_LOOKUP
+    # The store holds this space only: its people are at most as many as the highest id.
+    (people,) = conn.execute(_LAST_ID).fetchone()
+    way, within = way_to_page(total, people, offset + limit)
+    if way == "walk_within":
+        page = [person_id for (person_id,) in conn.execute(_BY_WALK_WITHIN, {**values, "within": within})]
+        # Full (or holding the last match): the names walked hold every match up to the page's end.
+        if len(page) == min(limit, total - offset):
+            return page, total
+    statement = _BY_WALK if way == "walk" else _BY_LOOKUP
     return [person_id for (person_id,) in conn.execute(statement, values)], total
 
 
