@@ -69,14 +69,13 @@ def upgrade(store: Store) -> None:
 
 
 def create_sqlite(path: Path) -> None:
-    """Make a new, migrated SQLite store at ``path``, built beside it and moved into place whole: a
-    full disk leaves no empty file where the store would be (StoreError says why)."""
+    """Make a new SQLite store at ``path``, at the newest revision, built beside it and moved into place
+    whole: a full disk leaves no empty file where the store would be (StoreError says why). It is made
+    from the schema the migrations build (``orchardist.store.snapshot``), without loading Alembic."""
+    from orchardist.store.snapshot import create_from_schema
+
     with files.replacing(path, create_only=True) as building:
-        scratch = Store(f"sqlite:///{building}")
-        try:
-            upgrade(scratch)
-        finally:
-            scratch.dispose()
+        create_from_schema(building)
         # One self-contained file to move: the store goes back to WAL when it is opened.
         conn = sqlite3.connect(building)
         try:
