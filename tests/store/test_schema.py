@@ -53,20 +53,6 @@ def test_store_is_at_the_head_revision(store: Store) -> None:
     assert current_revision(store) == head_revision(store) == HEAD
 
 
-def test_an_up_to_date_store_opens_without_importing_alembic(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    open_store(str(tmp_path / "o.sqlite3")).dispose()
-    code = (
-        "import sys; from orchardist.store.migrate import open_store\n"
-        f"open_store({str(tmp_path / 'o.sqlite3')!r}).dispose()\n"
-        "print('alembic' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
 def test_sqlite_settings(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "o.sqlite3"))
     with store.read() as conn:

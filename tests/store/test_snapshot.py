@@ -1,5 +1,5 @@
 """A new SQLite store is made from the schema the migrations build: the same tables, indexes, triggers and
-rows as Alembic leaves, without loading Alembic."""
+rows as Alembic leaves, without loading Alembic (nor is it loaded to open a store already up to date)."""
 
 from __future__ import annotations
 
@@ -72,15 +72,19 @@ def test_the_schema_file_is_what_the_migrations_write(tmp_path: Path) -> None:
     store.dispose()
 
 
-def test_a_new_store_is_made_without_loading_alembic(tmp_path: Path) -> None:
+@pytest.mark.parametrize("made_before", [False, True], ids=["a new store", "an up-to-date store"])
+def test_a_store_is_made_or_opened_without_loading_alembic(tmp_path: Path, made_before: bool) -> None:
+    path = tmp_path / "orchardist.sqlite3"
+    if made_before:
+        open_store(str(path)).dispose()
     code = (
         "import sys; from orchardist.store.migrate import open_store\n"
-        f"open_store({str(tmp_path / 'new.sqlite3')!r}).dispose()\n"
+        f"open_store({str(path)!r}).dispose()\n"
         "print('alembic' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
-    assert (tmp_path / "new.sqlite3").is_file()
+    assert path.is_file()
 
 
 def test_a_store_that_cannot_be_made_is_not_left_half_made(
