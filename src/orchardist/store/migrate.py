@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,12 +75,6 @@ def create_sqlite(path: Path) -> None:
 
     with files.replacing(path, create_only=True) as building:
         create_from_schema(building)
-        # One self-contained file to move: the store goes back to WAL when it is opened.
-        conn = sqlite3.connect(building)
-        try:
-            conn.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            conn.close()
 
 
 def open_store(db: str | None = None, *, migrate: bool = True) -> Store:

@@ -33,7 +33,9 @@ def schema_script() -> str:
 
 
 def create_from_schema(path: Path) -> None:
-    """Make the store at ``path`` (an empty file) from the schema, in one transaction."""
+    """Make the store at ``path`` (an empty file) from the schema, in one transaction. The file stays in
+    SQLite's rollback-journal mode, one self-contained file to move into place; the store goes to WAL when
+    it is opened."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.executescript(f"BEGIN;\n{schema_script()}\nCOMMIT;")
