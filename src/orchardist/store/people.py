@@ -587,6 +587,7 @@ class PeopleRepository:
             for person_id, value in self.conn.execute(emails_at_work):
                 work_emails[person_id].append(value)
         # Each way in through its own index (one OR over them all would read every row of the space).
+        # The marks' condition is written as their partial index's (``tables.py``), so SQLite takes it.
         scope = people.c.space_id == self.space_id
         marked = sa.select(people.c.id).where(
             scope, sa.or_(people.c.knows_search.is_(True), people.c.coworker_override.is_not(None))

@@ -72,6 +72,20 @@ organisations = sa.Table(
     sa.UniqueConstraint("space_id", "name_key", name="uq_organisations_space_name"),
 )
 
+
+def _partial_index(name: str, columns: str | tuple[str, ...], condition: str) -> sa.Index:
+    """An index of a space's people on ``columns`` that holds only the rows meeting ``condition`` (SQL,
+    ``{true}`` standing for each database's own word for true, as SQLAlchemy writes ``is_(True)``)."""
+    named = (columns,) if isinstance(columns, str) else columns
+    return sa.Index(
+        name,
+        "space_id",
+        *named,
+        sqlite_where=sa.text(condition.format(true="1")),
+        postgresql_where=sa.text(condition.format(true="true")),
+    )
+
+
 people = sa.Table(
     "people",
     metadata,
@@ -133,15 +147,22 @@ people = sa.Table(
     sa.Index("ix_people_space_recent", "space_id", sa.text("last_contact_on DESC"), "sort_key"),
     # Today's rhythm: the longest-untended of each tier, read from the front of the index.
     sa.Index("ix_people_space_tier_contact", "space_id", "tier", "last_contact_on", "created_at"),
-    sa.Index("ix_people_space_every", "space_id", "every_days"),
-    sa.Index("ix_people_space_birthday", "space_id", "birthday"),
-    sa.Index("ix_people_space_work_date", "space_id", "has_work_date"),
+    # The indexes below hold only the people they find (a rhythm of their own, a birthday, a work
+    # date, a mark, an introducer): most people have none of these, so an import of thousands writes
+    # none of their entries. Each query names the index's condition or one that implies it.
+    _partial_index("ix_people_space_every", "every_days", "every_days IS NOT NULL"),
+    _partial_index("ix_people_space_birthday", "birthday", "birthday IS NOT NULL"),
+    _partial_index("ix_people_space_work_date", "has_work_date", "has_work_date IS {true}"),
     sa.Index("ix_people_space_linkedin", "space_id", "linkedin_key"),
     sa.Index("ix_people_organisation", "organisation_id"),
     # The people the user marked (knows of the search, co-worker yes or no), read from the index alone.
-    sa.Index("ix_people_space_marks", "space_id", "knows_search", "coworker_override"),
+    _partial_index(
+        "ix_people_space_marks",
+        ("knows_search", "coworker_override"),
+        "knows_search IS {true} OR coworker_override IS NOT NULL",
+    ),
     # Who do I know at X: the people someone introduced, found without reading everyone.
-    sa.Index("ix_people_space_met_through", "space_id", "met_through_id"),
+    _partial_index("ix_people_space_met_through", "met_through_id", "met_through_id IS NOT NULL"),
 )
 
 
