@@ -5,6 +5,7 @@ agency server works under it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -117,3 +118,32 @@ def test_a_role_name_is_checked(store: Store) -> None:
         cli, ["--db", _url(store), "admin", "grant-app-role", "app; DROP TABLE people"]
     )
     assert result.exit_code == 2 and "not a plain role name" in result.stderr
+
+
+def test_the_app_role_imports_a_file_under_row_level_security(
+    app_store: Store, the_cast: Cast, tmp_path: Path
+) -> None:
+    # PostgreSQL refuses COPY into a table under row-level security: an import, which stores its
+    # people and their contact points in bulk, must still work for the app's role.
+    from orchardist.services.importing import import_file
+    from orchardist.services.people import count_people
+
+    network = Server(app_store).network_of(the_cast.alice.account)
+    assert network is not None
+    before = count_people(network)
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        + "".join(
+            f"Ada{n},Lovelace,https://www.linkedin.com/in/ada-{n},ada{n}@example.org,Contoso,Engineer,"
+            "01 Dec 2026\n"
+            for n in range(30)
+        ),
+        encoding="utf-8",
+    )
+    report = import_file(network, export)
+    assert report.added == 30
+    assert count_people(network) == before + 30
+    with app_store.engine.connect() as conn, conn.begin():
+        row_security.allow(conn, [the_cast.bob.account.space_id or 0])
+        assert _counts(conn, ["people", "person_emails"]) == {"people": 1, "person_emails": 0}

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, RootTransaction
 
+from orchardist.store.bulk import watch_copies
 from orchardist.store.failures import StoreError, is_locked, unavailable
 from orchardist.store.location import keep_private, resolve_url
 from orchardist.store.unit import Unit
@@ -68,6 +69,7 @@ class Store:
             event.listen(self.engine, "begin", _on_sqlite_begin)
         else:
             self.engine = sa.create_engine(self.url, echo=echo, pool_pre_ping=True)
+            watch_copies(self.engine)
         # Counts the write transactions made through this store: figures kept in memory (Progress) are
         # valid while it and the database's newest ids stay the same.
         self.generation = 0

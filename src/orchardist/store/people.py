@@ -184,6 +184,12 @@ class PeopleRepository:
         created = None
         if added is not None and any(when is not None for when in added):
             created = [now if when is None else to_store(when) for when in added]
+        # The weekly figures first: on PostgreSQL the rows below go in by COPYs that run on while the
+        # caller works (``bulk.insert_values``) until the next statement, which here would be at once.
+        figures = WeeklyFigures(self.conn, self.space_id)
+        days = Counter(added_day(when) for when in created) if created else Counter({now.date(): len(ids)})
+        for day, number in sorted(days.items()):
+            figures.count_added(day, number)
         stored_now = stored_value(self.conn, people.c.created_at, now)
         space_id = self.space_id
         dates_seen: dict[int, tuple[str, bool]] = {}
@@ -214,10 +220,6 @@ class PeopleRepository:
         if self.conn.dialect.name == "sqlite":
             self._index_for_search(ids)
         self._write_children(list(zip(ids, new_people, strict=True)))
-        figures = WeeklyFigures(self.conn, self.space_id)
-        days = Counter(added_day(when) for when in created) if created else Counter({now.date(): len(ids)})
-        for day, number in sorted(days.items()):
-            figures.count_added(day, number)
         return ids
 
     def _index_for_search(self, ids: Sequence[int]) -> None:
