@@ -48,7 +48,7 @@ def insert_values(
 
     SQLite: the driver's ``executemany``. PostgreSQL: one ``COPY … FROM STDIN`` through psycopg, in
     the caller's transaction, several times faster than a multi-row ``INSERT`` (which it is where
-    row-level security applies: ``_under_row_security``); it runs on in a thread of its own, after those
+    row-level security applies: ``under_row_security``); it runs on in a thread of its own, after those
     the connection has running, until the connection's next statement.
     """
     if not values:
@@ -58,7 +58,7 @@ def insert_values(
         marks = ", ".join("?" for _ in names)
         conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', list(values))
         return
-    guarded = _under_row_security(conn, table)
+    guarded = under_row_security(conn, table)
     driver = conn.connection.driver_connection
     assert driver is not None  # the connection is open: the caller's transaction holds it
     if guarded:
@@ -90,7 +90,7 @@ def insert_values(
     thread.start()
 
 
-def _under_row_security(conn: Connection, table: sa.Table) -> bool:
+def under_row_security(conn: Connection, table: sa.Table) -> bool:
     """Whether row-level security applies to ``table`` for the connection's role (the agency server's
     app role, or an owner under ``FORCE ROW LEVEL SECURITY``): PostgreSQL refuses ``COPY`` into such a
     table, so its rows go in by a multi-row ``INSERT`` (psycopg's ``executemany``, pipelined), each checked

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from orchardist.store.bulk import under_row_security
+
 _CHUNK = 5_000
 
 
@@ -33,8 +35,12 @@ def ids_for(conn: Connection, table: sa.Table, wanted: Sequence[int | None]) -> 
 
     Rows of every space share a table's ids, so a restore keeps an id only where no other network uses
     it. On PostgreSQL the table's sequence is first moved past every id kept, so the ids it gives later
-    (to these rows and any other) never collide with them.
+    (to these rows and any other) never collide with them. Where row-level security applies (the agency
+    server's role) the other networks' rows are out of sight, so an id that looks free may be theirs:
+    every row gets a new id there.
     """
+    if conn.dialect.name != "sqlite" and under_row_security(conn, table):
+        return allocate_ids(conn, table, len(wanted))
     asked = list(dict.fromkeys(value for value in wanted if value is not None))
     taken: set[int] = set()
     for start in range(0, len(asked), _CHUNK):
