@@ -175,6 +175,21 @@ def test_a_multiline_value_in_the_last_row_is_not_mistaken_for_an_unclosed_quote
     assert rows[0].get("last name") == "Silva\nda Costa"
 
 
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_an_unclosed_quote_in_the_last_row_alone_is_refused(end: str) -> None:
+    # One line, with or without its line break: read on, the rest of the row would be one value.
+    data = f'First Name,Last Name,Company\nAna,Silva,Acme\nBo,"Lee,Acme{end}'.encode()
+    with pytest.raises(FormatError, match="never closed") as refused:
+        _rows(data)
+    assert refused.value.line == 3
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_quotes_that_open_no_value_in_the_last_row_are_read_as_written(end: str) -> None:
+    rows = _rows(f'First Name,Last Name,Company\nAna,O"Brien,"Acme, Inc."{end}'.encode())
+    assert (rows[0].get("last name"), rows[0].get("company")) == ('O"Brien', "Acme, Inc.")
+
+
 # Sniffing
 
 

@@ -201,8 +201,8 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
         first = consumed + 1
         consumed = reader.line_num
         line = header.line + first
-        if consumed >= total_lines and consumed > first:
-            _check_closed(text, start, first, line)
+        if consumed >= total_lines:
+            _check_closed(text, start, first, line, delimiter)
         if len(cells) == 1 and width > 1 and delimiter in cells[0]:
             # A whole row wrapped in quotes by a spreadsheet.
             cells = _parse_line(cells[0], delimiter)
@@ -244,16 +244,25 @@ def _delimiter_name(delimiter: str) -> str | Message:
     return TAB() if delimiter == "\t" else repr(delimiter)
 
 
-def _check_closed(text: str, start: int, first: int, line: int) -> None:
+def _check_closed(text: str, start: int, first: int, line: int, delimiter: str) -> None:
     """Refuse a last record that runs to the end of the file because a quote was never closed.
 
-    Without this, one stray quote silently turns every following row into a single value.
+    Without this, one stray quote silently turns every following row, or the rest of the last one, into
+    a single value. The csv module reads such a record to the end of the file without a word; read
+    again strictly, it says it met the end of the data inside the quotes. (A quote inside a value that
+    does not start with one, as in ``O"Brien``, is part of the value either way.)
     """
     offset = start
     for _ in range(first - 1):
         offset = text.index("\n", offset) + 1
-    if text.count('"', offset) % 2:
-        raise FormatError(UNCLOSED_QUOTE(), line=line)
+    if '"' not in text[offset:]:
+        return
+    try:
+        for _record in csv.reader(io.StringIO(text[offset:]), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise FormatError(UNCLOSED_QUOTE(), line=line) from None
 
 
 def read_table(data: bytes, recognise: HeaderTest, *, expected: Message) -> Table:
