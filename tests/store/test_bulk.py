@@ -3,6 +3,7 @@ statement, commit or rollback, which wait for it; what it failed on is raised th
 
 from __future__ import annotations
 
+import gc
 import threading
 from datetime import UTC, datetime
 
@@ -88,3 +89,20 @@ def test_a_transaction_given_up_while_rows_go_in_stores_none_of_them(store: Stor
     assert not _copies_running()
     assert lost == []
     assert _stored(store) == []
+
+
+@pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")  # the connection dropped unclosed, on purpose
+@pytest.mark.parametrize("store", ["postgres"], indirect=True)  # SQLite's insert fails at once
+def test_a_connection_dropped_unclosed_takes_its_failed_insert_with_it(store: Store) -> None:
+    space_id = _space(store)
+    with store.write() as conn:
+        insert_values(conn, offers, COLUMNS, _offers(space_id, 1, 10))
+    dropped = store.engine.connect()
+    dropped.begin()
+    insert_values(dropped, offers, COLUMNS, _offers(space_id, 100, 500) + _offers(space_id, 5, 1))
+    del dropped  # never closed: the pool takes it back and rolls it back
+    gc.collect()
+    with store.write() as conn:  # the next transaction on that connection knows nothing of it
+        insert_values(conn, offers, COLUMNS, _offers(space_id, 11, 5))
+    assert not _copies_running()
+    assert _stored(store) == list(range(1, 16))

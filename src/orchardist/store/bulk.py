@@ -143,9 +143,18 @@ def watch_copies(engine: Engine) -> None:
     def before_rollback(conn: Connection) -> None:
         finish_copies(conn, raising=False)
 
+    def before_reset(dbapi_connection: Any, connection_record: Any, reset_state: Any) -> None:
+        # A connection going back to the pool without its transaction's end (one dropped unclosed):
+        # its COPYs are waited for before the pool rolls it back, and what they failed on is dropped
+        # with the transaction rather than raised in the next one.
+        copying: _Copying | None = connection_record.info.pop(_COPYING, None)
+        if copying is not None:
+            copying.thread.join()
+
     sa.event.listen(engine, "before_cursor_execute", before_statement)
     sa.event.listen(engine, "commit", before_commit)
     sa.event.listen(engine, "rollback", before_rollback)
+    sa.event.listen(engine.pool, "reset", before_reset)
 
 
 def stored_value(conn: Connection, column: sa.Column[Any], value: Any) -> Any:
