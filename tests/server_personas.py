@@ -9,6 +9,8 @@ Every secret word below is written in one network only: finding it anywhere else
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,6 +26,7 @@ from orchardist.services.leads import add_lead
 from orchardist.services.people import add_person
 from orchardist.services.presence import add_profile
 from orchardist.services.server import Server
+from orchardist.store.engine import Store
 
 PASSWORD = "correct horse battery staple"
 SECRETS = {
@@ -103,3 +106,29 @@ def cast(server: Server, today: date | None = None) -> Cast:
     bob = _client(server, carol.account, "bob", ("progress",), today)
     mallory = _client(server, dave.account, "mallory", GROUP_CODES, today)
     return Cast(server, north.account, alice, bob, carol, dave, mallory)
+
+
+APP_ROLE = "orchardist_app_test"
+
+
+@contextmanager
+def as_app_role(store: Store) -> Iterator[Store]:
+    """The same database as the agency server's own role sees it (docs/deploy.md): a role that owns no
+    table, granted what ``orchardist admin grant-app-role`` grants, so row-level security holds for
+    everything it sends (a superuser, as the tests connect, bypasses it)."""
+    from click.testing import CliRunner
+
+    from orchardist.cli.main import cli
+
+    with store.write() as conn:
+        conn.exec_driver_sql(
+            f"DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        )
+    url = store.url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(cli, ["--db", url, "admin", "grant-app-role", APP_ROLE])
+    assert result.exit_code == 0, result.output
+    as_app = Store(store.url.set(username=APP_ROLE, password=None).render_as_string(hide_password=False))
+    try:
+        yield as_app
+    finally:
+        as_app.dispose()

@@ -16,9 +16,7 @@ from orchardist.services import caseload
 from orchardist.services.server import Server
 from orchardist.store import row_security
 from orchardist.store.engine import Store
-from tests.server_personas import Cast, cast
-
-APP_ROLE = "orchardist_app_test"
+from tests.server_personas import Cast, as_app_role, cast
 
 
 def _url(store: Store) -> str:
@@ -28,12 +26,6 @@ def _url(store: Store) -> str:
 pytestmark = pytest.mark.parametrize("store", ["postgres"], indirect=True)
 
 
-def _make_app_role(conn: sa.Connection) -> None:
-    conn.exec_driver_sql(
-        f"DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$"
-    )
-
-
 @pytest.fixture
 def the_cast(store: Store, quick_passwords: None) -> Cast:
     return cast(Server(store))
@@ -41,14 +33,9 @@ def the_cast(store: Store, quick_passwords: None) -> Cast:
 
 @pytest.fixture
 def app_store(store: Store, the_cast: Cast) -> Iterator[Store]:
-    with store.write() as conn:
-        _make_app_role(conn)
     # As docs/deploy.md says: the owner grants the app's role what it needs, and no more.
-    result = CliRunner().invoke(cli, ["--db", _url(store), "admin", "grant-app-role", APP_ROLE])
-    assert result.exit_code == 0, result.output
-    as_app = Store(store.url.set(username=APP_ROLE, password=None).render_as_string(hide_password=False))
-    yield as_app
-    as_app.dispose()
+    with as_app_role(store) as as_app:
+        yield as_app
 
 
 def _counts(conn: sa.Connection, tables: list[str]) -> dict[str, int]:

@@ -17,6 +17,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from orchardist.domain.groups import Group
 from orchardist.services.groups import add_group, list_groups
@@ -113,6 +114,17 @@ def _allowed(actor: str, target: str, path: str) -> bool:
     return actor == target
 
 
+def send(client: TestClient, method: str, url: str) -> Response:
+    """``method`` on ``url`` as a browser or a script would: a page asked for as HTML, a form with what
+    a form of the app might carry and its CSRF token, the API with an empty JSON body and its token."""
+    headers = {"accept": "text/html"} if not url.startswith("/api/") else {}
+    if method == "GET":
+        return client.get(url, headers=headers)
+    if url.startswith("/api/"):
+        return client.request(method, url, json={}, headers={"x-csrf-token": csrf(client)})
+    return client.request(method, url, data={**FORM, "csrf_token": csrf(client)}, headers=headers)
+
+
 def _snapshot(the_cast: Cast) -> dict[str, tuple[int, int]]:
     found = {}
     for name in CLIENTS:
@@ -148,14 +160,7 @@ def test_no_route_leaks_anything_to_anyone(world: tuple[FastAPI, Cast, dict[str,
                     client = clients[actor]
                     url = _url(path, _ids(the_cast, target))
                     headers = {"accept": "text/html"} if not url.startswith("/api/") else {}
-                    if method == "GET":
-                        answer = client.get(url, headers=headers)
-                    elif url.startswith("/api/"):
-                        answer = client.request(method, url, json={}, headers={"x-csrf-token": csrf(client)})
-                    else:
-                        answer = client.request(
-                            method, url, data={**FORM, "csrf_token": csrf(client)}, headers=headers
-                        )
+                    answer = send(client, method, url)
                     tried += 1
                     where = f"{method} {url} as {actor}"
                     body = answer.text
