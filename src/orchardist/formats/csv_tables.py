@@ -202,7 +202,7 @@ def _rows(text: str, header: Header, start: int) -> Iterator[Row]:
         consumed = reader.line_num
         line = header.line + first
         if consumed >= total_lines:
-            _check_closed(text, start, first, line, delimiter)
+            _check_closed(text, start, consumed - first + 1, line, delimiter)
         if len(cells) == 1 and width > 1 and delimiter in cells[0]:
             # A whole row wrapped in quotes by a spreadsheet.
             cells = _parse_line(cells[0], delimiter)
@@ -244,17 +244,22 @@ def _delimiter_name(delimiter: str) -> str | Message:
     return TAB() if delimiter == "\t" else repr(delimiter)
 
 
-def _check_closed(text: str, start: int, first: int, line: int, delimiter: str) -> None:
-    """Refuse a last record that runs to the end of the file because a quote was never closed.
+def _check_closed(text: str, start: int, lines: int, line: int, delimiter: str) -> None:
+    """Refuse the last record (``lines`` lines long, ending the file) when it runs to the end of the file
+    because a quote was never closed.
 
     Without this, one stray quote silently turns every following row, or the rest of the last one, into
     a single value. The csv module reads such a record to the end of the file without a word; read
     again strictly, it says it met the end of the data inside the quotes. (A quote inside a value that
-    does not start with one, as in ``O"Brien``, is part of the value either way.)
+    does not start with one, as in ``O"Brien``, is part of the value either way.) The record is found
+    from the end of the file, so the check costs the same whatever the file's length.
     """
-    offset = start
-    for _ in range(first - 1):
-        offset = text.index("\n", offset) + 1
+    offset = len(text) - 1 if text.endswith("\n") else len(text)
+    for _ in range(lines):
+        offset = text.rfind("\n", start, offset)
+        if offset < 0:
+            break
+    offset = max(offset + 1, start)
     if '"' not in text[offset:]:
         return
     try:
