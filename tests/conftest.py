@@ -13,7 +13,9 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,39 @@ _counter = itertools.count()
 # examples are made quickly fail a test on a busy 2-core machine however right the code is.
 settings.register_profile("orchardist", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("orchardist")
+
+
+# How near midnight a test may start and still be given that day (a test takes far less).
+MIDNIGHT_MARGIN = 30.0
+# Where the ``today`` fixture reads the clock and waits: a test of the fixture replaces them.
+_now: Callable[[], datetime] = datetime.now
+_sleep: Callable[[float], None] = time.sleep
+
+
+def wait_out_midnight(
+    now: Callable[[], datetime], sleep: Callable[[float], None], margin: float = MIDNIGHT_MARGIN
+) -> date:
+    """The date by ``now``; within ``margin`` seconds before midnight, once ``sleep`` has waited until just
+    after it."""
+    while True:
+        moment = now()
+        midnight = datetime.combine(moment.date() + timedelta(days=1), datetime.min.time(), moment.tzinfo)
+        left = (midnight - moment).total_seconds()
+        if left > margin:
+            return moment.date()
+        sleep(left + 0.5)
+
+
+@pytest.fixture
+def today() -> date:
+    """Today's date, read as the test starts (local time, as ``date.today()`` reads it).
+
+    The app reads ``date.today()`` itself at each call. A date read once when the module is imported is
+    a day behind it for every test that runs after midnight; so tests take this one instead. A test that
+    starts in the last 30 seconds of a day first waits until just after midnight, so that the test and
+    the app see the same day from its start to its end. Ask for it first, before fixtures that write.
+    """
+    return wait_out_midnight(_now, _sleep)
 
 
 @pytest.fixture(scope="session")

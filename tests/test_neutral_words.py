@@ -27,7 +27,6 @@ from orchardist.web import i18n
 from orchardist.web.app import create_app
 from orchardist.web.routes.exports import SQLITE_BACKUP_NAME
 
-ON = date.today()
 TELLING = re.compile(
     r"ann|lee|bo chen|contoso|fabrikam|job|search|emploi|recherche|interview|entrevue|r[ée]sum[ée]|\bcv\b|"
     r"discre|looking|cherch",
@@ -40,7 +39,7 @@ TELLING_IN = {
 }
 
 
-def _network(network: Network) -> None:
+def _network(network: Network, today: date) -> None:
     set_about_me(
         network,
         {
@@ -53,7 +52,12 @@ def _network(network: Network) -> None:
     ann = add_person(network, Person(display_name="Ann Lee", organisation="Contoso", tier=Tier.INNER))
     bo = add_person(network, Person(display_name="Bo Chen", organisation="Fabrikam", tier=Tier.INNER))
     log_interaction(
-        network, [ann.id or 0], direction=Direction.ASKED, kind="coffee", summary="Job search advice", on=ON
+        network,
+        [ann.id or 0],
+        direction=Direction.ASKED,
+        kind="coffee",
+        summary="Job search advice",
+        on=today,
     )
     log_interaction(
         network,
@@ -61,31 +65,31 @@ def _network(network: Network) -> None:
         direction=Direction.SOCIAL,
         kind="message",
         summary="x",
-        on=ON - timedelta(days=40),
+        on=today - timedelta(days=40),
     )
 
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])
-def test_digest_subjects_and_bodies_are_neutral(network: Network, language: str) -> None:
-    _network(network)
+def test_digest_subjects_and_bodies_are_neutral(today: date, network: Network, language: str) -> None:
+    _network(network, today)
     translate = i18n.translations(language).gettext
     telling = TELLING_IN[language]
-    digest = compose(network, ON, _=translate)
+    digest = compose(network, today, _=translate)
     assert digest.to_tend >= 1
     assert telling.search(digest.subject) is None, digest.subject
     assert telling.search(digest.body) is None, digest.body
     update(
         network, {"digest_to": "me@home.example", "digest_from": "me@home.example", "reminder_names": True}
     )
-    mail = message(network, ON, _=translate)
+    mail = message(network, today, _=translate)
     assert telling.search(str(mail["Subject"])) is None  # the subject stays neutral with names on
 
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])
-def test_calendar_entries_are_neutral(network: Network, language: str) -> None:
-    _network(network)
+def test_calendar_entries_are_neutral(today: date, network: Network, language: str) -> None:
+    _network(network, today)
     telling = TELLING_IN[language]
-    data = calendar(network, ON, _=i18n.translations(language).gettext)
+    data = calendar(network, today, _=i18n.translations(language).gettext)
     events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
     assert events
     for event in events:
@@ -93,13 +97,12 @@ def test_calendar_entries_are_neutral(network: Network, language: str) -> None:
         assert telling.search(str(event.get("description", ""))) is None
     assert telling.search(data.decode("utf-8")) is None
     update(network, {"reminder_names": True})
-    for event in icalendar.Calendar.from_ical(calendar(network, ON)).walk("VEVENT"):
+    for event in icalendar.Calendar.from_ical(calendar(network, today)).walk("VEVENT"):
         assert TELLING.search(str(event["summary"])) is None  # names go in the description only
 
 
-def test_file_names_are_neutral(network: Network) -> None:
-    _network(network)
-    today = date.today()
+def test_file_names_are_neutral(today: date, network: Network) -> None:
+    _network(network, today)
     names = [
         SQLITE_BACKUP_NAME.format(day=today),
         *(written.file_name_on(today) for written in registry.downloads()),
@@ -127,9 +130,9 @@ OCCASION_TELLING = {
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])
 def test_the_occasions_calendar_is_neutral_and_never_names_an_employer(
-    network: Network, language: str
+    today: date, network: Network, language: str
 ) -> None:
-    _network(network)
+    _network(network, today)
     with network.reading() as unit:
         ann, bo = unit.people.all()
     edit_person(network, ann.id or 0, {"birthday": PartialDate(month=3, day=29)})
@@ -145,8 +148,8 @@ def test_the_occasions_calendar_is_neutral_and_never_names_an_employer(
     assert re.search("contoso|fabrikam|job|search|emploi|recherche", named, re.IGNORECASE) is None
 
 
-def test_vdir_files_are_named_after_uids_only(network: Network, tmp_path: Path) -> None:
-    _network(network)
+def test_vdir_files_are_named_after_uids_only(today: date, network: Network, tmp_path: Path) -> None:
+    _network(network, today)
     written = write_export_folder(network, "vdir", tmp_path / "cards")
     assert written.written == 2
     for path in (tmp_path / "cards").iterdir():

@@ -15,8 +15,6 @@ from orchardist.services.network import Network
 from orchardist.services.reminders import calendar, occasions
 from tests.clients.conftest import client, fill, run
 
-ON = date.today()
-
 
 def _config(tmp_path: Path) -> Path:
     folder = tmp_path / "calendar"
@@ -55,7 +53,7 @@ def _uids(data: bytes) -> set[str]:
 
 
 def test_khal_imports_the_reminders_and_again_without_doubling_them(
-    local_network: Network, tmp_path: Path
+    today: date, local_network: Network, tmp_path: Path
 ) -> None:
     people = fill(local_network)
     for person in people[:2]:
@@ -65,22 +63,22 @@ def test_khal_imports_the_reminders_and_again_without_doubling_them(
             direction=Direction.ASKED,
             kind="coffee",
             summary="x",
-            on=ON - timedelta(days=9),
+            on=today - timedelta(days=9),
         )
-    first = calendar(local_network, ON, days=14)
-    again = calendar(local_network, ON, days=14)
+    first = calendar(local_network, today, days=14)
+    again = calendar(local_network, today, days=14)
     assert _uids(first) and _uids(first) == _uids(again)
     config = _config(tmp_path)
     khal = client("khal")
     target = tmp_path / "reminders.ics"
     target.write_bytes(first)
     run(khal, "-c", config, "import", "--batch", "-a", "orchardist", target, home=tmp_path)
-    listed = _listed(config, tmp_path, ON, 14)
+    listed = _listed(config, tmp_path, today, 14)
     assert {line.rsplit("|", 1)[1] for line in listed} == _uids(first)
     assert all("Orchardist: reach out to" in line for line in listed)
     target.write_bytes(again)
     run(khal, "-c", config, "import", "--batch", "-a", "orchardist", target, home=tmp_path)
-    assert _listed(config, tmp_path, ON, 14) == listed
+    assert _listed(config, tmp_path, today, 14) == listed
 
 
 def test_khal_shows_the_occasions_every_year(local_network: Network, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import NamedDate, PartialDate, Person
+from orchardist.services import tending
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
@@ -21,9 +22,6 @@ from orchardist.services.reconnecting import (
     reconnect_list,
     start_reconnecting,
 )
-from orchardist.services.tending import today
-
-TODAY = date.today()
 
 
 def _connected(network: Network, name: str, day: date | None, **fields: object) -> int:
@@ -44,16 +42,16 @@ def imported(network: Network) -> dict[str, int]:
     }
 
 
-def _talk(network: Network, person_id: int, on: date = TODAY) -> None:
+def _talk(network: Network, person_id: int, on: date) -> None:
     log_interaction(
         network, [person_id], direction=Direction.SOCIAL, kind="message", summary="Catch-up", on=on
     )
 
 
 def test_the_oldest_connections_come_first_and_the_contacted_never(
-    network: Network, imported: dict[str, int]
+    today: date, network: Network, imported: dict[str, int]
 ) -> None:
-    _talk(network, imported["talked"])
+    _talk(network, imported["talked"], today)
     found = inventory(network)
     assert [c.name for c in found.candidates] == ["Olga Oldest", "Max Middle", "Rosa Recent", "Uma Undated"]
     assert found.total == 4 and found.listed == []
@@ -69,11 +67,11 @@ def test_the_oldest_connections_come_first_and_the_contacted_never(
 def test_picking_a_few_puts_them_on_today_with_no_contact_yet(
     network: Network, imported: dict[str, int]
 ) -> None:
-    assert today(network) == []  # a fresh import owes nothing and nobody is due yet
+    assert tending.today(network) == []  # a fresh import owes nothing and nobody is due yet
     picked = [imported["oldest"], imported["middle"]]
     assert start_reconnecting(network, picked) == 2
     assert start_reconnecting(network, [*picked, imported["recent"]]) == 1  # two were on it already
-    entries = today(network)
+    entries = tending.today(network)
     assert {entry.item.name for entry in entries} == {"Olga Oldest", "Max Middle", "Rosa Recent"}
     assert {entry.item.reason.value for entry in entries} == {"reconnect"}
     assert {entry.why for entry in entries} == {"On your reconnect list; no contact logged yet."}
@@ -96,16 +94,16 @@ def test_picking_is_all_or_nothing(
 
 
 def test_a_contact_takes_them_off_the_list_but_not_one_from_before(
-    network: Network, imported: dict[str, int]
+    today: date, network: Network, imported: dict[str, int]
 ) -> None:
     oldest, middle = imported["oldest"], imported["middle"]
-    add_to_reconnect(network, oldest, on=TODAY - timedelta(days=10))
-    add_to_reconnect(network, middle, on=TODAY - timedelta(days=10))
-    _talk(network, middle, on=TODAY - timedelta(days=30))  # history, logged late: still to reconnect
-    _talk(network, oldest)
+    add_to_reconnect(network, oldest, on=today - timedelta(days=10))
+    add_to_reconnect(network, middle, on=today - timedelta(days=10))
+    _talk(network, middle, on=today - timedelta(days=30))  # history, logged late: still to reconnect
+    _talk(network, oldest, today)
     assert [entry.name for entry in reconnect_list(network)] == ["Max Middle"]
-    assert [entry.item.name for entry in today(network)] == ["Max Middle"]
-    assert "days since your last contact" in today(network)[0].why
+    assert [entry.item.name for entry in tending.today(network)] == ["Max Middle"]
+    assert "days since your last contact" in tending.today(network)[0].why
 
 
 def test_the_connected_day_is_read_from_the_stored_dates() -> None:

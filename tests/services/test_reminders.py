@@ -8,6 +8,7 @@ import icalendar
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person, Tier
+from orchardist.services import tending
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
@@ -20,24 +21,21 @@ from orchardist.services.reminders import (
     revoke_feed,
 )
 from orchardist.services.settings import update
-from orchardist.services.tending import today
-
-ON = date.today()
 
 
-def _network(network: Network) -> None:
+def _network(network: Network, today: date) -> None:
     ana = add_person(
         network, Person(display_name="Ana Silva", organisation="Northwind Bank", tier=Tier.INNER)
     )
     ben = add_person(network, Person(display_name="Ben Roy", tier=Tier.INNER))
-    log_interaction(network, [ana.id or 0], direction=Direction.ASKED, kind="coffee", summary="CV", on=ON)
+    log_interaction(network, [ana.id or 0], direction=Direction.ASKED, kind="coffee", summary="CV", on=today)
     log_interaction(
         network,
         [ben.id or 0],
         direction=Direction.SOCIAL,
         kind="message",
         summary="x",
-        on=ON - timedelta(days=20),
+        on=today - timedelta(days=20),
     )
 
 
@@ -45,29 +43,33 @@ def _events(data: bytes) -> list[icalendar.Event]:
     return list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
 
 
-def test_the_first_day_is_todays_list_and_later_days_what_they_add(network: Network) -> None:
-    _network(network)
-    days = reminder_days(network, ON, 28)
-    assert [item.name for item in days[0].items] == [entry.item.name for entry in today(network, ON)]
+def test_the_first_day_is_todays_list_and_later_days_what_they_add(today: date, network: Network) -> None:
+    _network(network, today)
+    days = reminder_days(network, today, 28)
+    assert [item.name for item in days[0].items] == [
+        entry.item.name for entry in tending.today(network, today)
+    ]
     # Ben's 30 days come round; Ana's follow-up waits behind her open thank-you (one item a person).
     assert [(day.day, [item.name for item in day.items]) for day in days[1:]] == [
-        (ON + timedelta(days=10), ["Ben Roy"])
+        (today + timedelta(days=10), ["Ben Roy"])
     ]
 
 
-def test_entries_are_neutral_unless_names_are_turned_on(network: Network, other_network: Network) -> None:
-    _network(network)
+def test_entries_are_neutral_unless_names_are_turned_on(
+    today: date, network: Network, other_network: Network
+) -> None:
+    _network(network, today)
     add_person(other_network, Person(display_name="Someone Else", tier=Tier.INNER))
-    neutral = calendar(network, ON)
+    neutral = calendar(network, today)
     assert b"Ana" not in neutral and b"Northwind" not in neutral and b"Silva" not in neutral
     first = _events(neutral)[0]
     assert str(first["summary"]) == "Orchardist: reach out to 1 person"
     assert "Thank-you owed: 1" in str(first["description"])
     update(network, {"reminder_names": True})
-    named = calendar(network, ON)
+    named = calendar(network, today)
     assert "Ana Silva" in str(_events(named)[0]["description"])
     assert b"Someone Else" not in named
-    assert b"Ana" not in calendar(network, ON, names=False)
+    assert b"Ana" not in calendar(network, today, names=False)
 
 
 def test_the_feed_token_is_private_new_and_revocable(network: Network, other_network: Network) -> None:

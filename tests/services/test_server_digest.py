@@ -14,8 +14,6 @@ from orchardist.services.settings import WEEKDAYS
 from orchardist.store.engine import Store
 from tests.server_personas import Cast, cast
 
-TODAY = date.today()
-
 
 @pytest.fixture
 def the_cast(store: Store, quick_passwords: None) -> Cast:
@@ -33,35 +31,35 @@ class Outbox:
         self.sent.append((to, subject, body))
 
 
-def test_a_client_gets_it_on_their_day_once(the_cast: Cast) -> None:
-    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[TODAY.weekday()])
-    set_weekly_email(the_cast.server, the_cast.bob.account, WEEKDAYS[(TODAY.weekday() + 1) % 7])
+def test_a_client_gets_it_on_their_day_once(today: date, the_cast: Cast) -> None:
+    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[today.weekday()])
+    set_weekly_email(the_cast.server, the_cast.bob.account, WEEKDAYS[(today.weekday() + 1) % 7])
     outbox = Outbox()
-    assert send_due(the_cast.server, outbox, TODAY) == 1
+    assert send_due(the_cast.server, outbox, today) == 1
     [(to, subject, body)] = outbox.sent
     assert to == "alice@example.org" and subject.startswith("Orchardist: ")
     assert "Sent by your agency's Orchardist" in body and "on your computer" not in body
-    assert send_due(the_cast.server, outbox, TODAY) == 0
+    assert send_due(the_cast.server, outbox, today) == 0
     # Bob's day comes tomorrow; Alice's again a week later.
-    assert send_due(the_cast.server, outbox, TODAY + timedelta(days=1)) == 1
+    assert send_due(the_cast.server, outbox, today + timedelta(days=1)) == 1
     assert outbox.sent[-1][0] == "bob@example.org"
-    assert send_due(the_cast.server, outbox, TODAY + timedelta(days=7)) == 1
+    assert send_due(the_cast.server, outbox, today + timedelta(days=7)) == 1
     assert outbox.sent[-1][0] == "alice@example.org"
     # A day the server was down is caught up at the next check.
-    assert send_due(the_cast.server, outbox, TODAY + timedelta(days=10)) == 1
+    assert send_due(the_cast.server, outbox, today + timedelta(days=10)) == 1
     assert outbox.sent[-1][0] == "bob@example.org"
 
 
-def test_a_failed_send_is_tried_again(the_cast: Cast) -> None:
-    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[TODAY.weekday()])
-    assert send_due(the_cast.server, Outbox(failing=True), TODAY) == 0
-    assert send_due(the_cast.server, Outbox(), TODAY) == 1
+def test_a_failed_send_is_tried_again(today: date, the_cast: Cast) -> None:
+    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[today.weekday()])
+    assert send_due(the_cast.server, Outbox(failing=True), today) == 0
+    assert send_due(the_cast.server, Outbox(), today) == 1
 
 
-def test_stopping_it_stops_it(the_cast: Cast) -> None:
-    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[TODAY.weekday()])
+def test_stopping_it_stops_it(today: date, the_cast: Cast) -> None:
+    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[today.weekday()])
     set_weekly_email(the_cast.server, the_cast.alice.account, None)
-    assert send_due(the_cast.server, Outbox(), TODAY) == 0
+    assert send_due(the_cast.server, Outbox(), today) == 0
 
 
 def test_a_weekday_is_checked_and_only_a_client_has_one(the_cast: Cast) -> None:
@@ -72,12 +70,12 @@ def test_a_weekday_is_checked_and_only_a_client_has_one(the_cast: Cast) -> None:
 
 
 @pytest.mark.parametrize("store", ["postgres"], indirect=True)
-def test_while_one_worker_sends_another_sends_nothing(the_cast: Cast, store: Store) -> None:
-    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[TODAY.weekday()])
+def test_while_one_worker_sends_another_sends_nothing(today: date, the_cast: Cast, store: Store) -> None:
+    set_weekly_email(the_cast.server, the_cast.alice.account, WEEKDAYS[today.weekday()])
     other_worker = Server(Store(store.url.render_as_string(hide_password=False)))
     outbox = Outbox()
     with the_cast.server.exclusive(LOCK) as held:
         assert held
-        assert send_due(other_worker, outbox, TODAY) == 0
-    assert send_due(other_worker, outbox, TODAY) == 1
+        assert send_due(other_worker, outbox, today) == 0
+    assert send_due(other_worker, outbox, today) == 1
     other_worker.close()

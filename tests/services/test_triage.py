@@ -8,7 +8,7 @@ import pytest
 
 from orchardist.domain.interactions import Direction
 from orchardist.domain.people import Person, Tier
-from orchardist.services import triage
+from orchardist.services import tending, triage
 from orchardist.services.errors import InputRefused, NotFound
 from orchardist.services.interactions import log_interaction
 from orchardist.services.network import Network
@@ -19,14 +19,11 @@ from orchardist.services.tending import (
     end_snooze,
     snooze_many,
     standing_of,
-    today,
     undismiss,
 )
 
-ON = date.today()
 
-
-def _overdue(network: Network, count: int) -> list[int]:
+def _overdue(network: Network, today: date, count: int) -> list[int]:
     ids = []
     for number in range(count):
         person = add_person(network, Person(display_name=f"Person {number:02d}", tier=Tier.INNER))
@@ -36,16 +33,16 @@ def _overdue(network: Network, count: int) -> list[int]:
             direction=Direction.GAVE,
             kind="article",
             summary="x",
-            on=ON - timedelta(days=200 + number),
+            on=today - timedelta(days=200 + number),
         )
         ids.append(person.id or 0)
     return ids
 
 
 def test_a_page_of_today_words_only_the_cards_it_shows(
-    network: Network, monkeypatch: pytest.MonkeyPatch
+    today: date, network: Network, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _overdue(network, 12)
+    _overdue(network, today, 12)
     worded: list[int] = []
     original = triage.describe
 
@@ -54,47 +51,47 @@ def test_a_page_of_today_words_only_the_cards_it_shows(
         return original(item) if _ is None else original(item, _)
 
     monkeypatch.setattr(triage, "describe", counting)
-    view = triage.today_view(network, ON, shown=5)
+    view = triage.today_view(network, today, shown=5)
     assert len(worded) == 5 and view.shown == 5 and view.more == 5  # today_size is 10
     assert [total.count for total in view.totals] == [10]
     assert view.to_dict()["totals"] == {"overdue": 10}
     with pytest.raises(InputRefused):
-        triage.today_view(network, ON, reason="nonsense")
+        triage.today_view(network, today, reason="nonsense")
     with pytest.raises(InputRefused):
-        triage.today_view(network, ON, shown=0)
+        triage.today_view(network, today, shown=0)
 
 
 def test_several_are_snoozed_in_one_go_or_none_and_the_snooze_can_end_early(
-    network: Network, other_network: Network
+    today: date, network: Network, other_network: Network
 ) -> None:
-    ids = _overdue(network, 3)
+    ids = _overdue(network, today, 3)
     bob = add_person(other_network, Person(display_name="Bob")).id or 0
     with pytest.raises(NotFound):
-        snooze_many(network, [ids[0], bob], ON + timedelta(days=7))
-    assert len(today(network, ON)) == 3
-    snoozed = snooze_many(network, ids[:2], ON + timedelta(days=7))
+        snooze_many(network, [ids[0], bob], today + timedelta(days=7))
+    assert len(tending.today(network, today)) == 3
+    snoozed = snooze_many(network, ids[:2], today + timedelta(days=7))
     assert [(s.person_id, s.name) for s in snoozed] == [(ids[0], "Person 00"), (ids[1], "Person 01")]
-    assert [e.item.person_id for e in today(network, ON)] == [ids[2]]
+    assert [e.item.person_id for e in tending.today(network, today)] == [ids[2]]
     assert standing_of(network, ids[0]).today is TodayStatus.SNOOZED
-    assert standing_of(network, ids[0]).snoozed_until == ON + timedelta(days=7)
+    assert standing_of(network, ids[0]).snoozed_until == today + timedelta(days=7)
     assert end_snooze(network, ids) == ids[:2]
-    assert len(today(network, ON)) == 3
+    assert len(tending.today(network, today)) == 3
     assert standing_of(network, ids[0]).today is TodayStatus.DUE
     with pytest.raises(InputRefused):
-        snooze_many(network, [], ON)
+        snooze_many(network, [], today)
     with pytest.raises(NotFound):
         end_snooze(network, [bob])
 
 
-def test_a_dismissal_is_undone(network: Network) -> None:
-    (person,) = _overdue(network, 1)
-    (entry,) = today(network, ON)
+def test_a_dismissal_is_undone(today: date, network: Network) -> None:
+    (person,) = _overdue(network, today, 1)
+    (entry,) = tending.today(network, today)
     dismiss(network, person, "overdue", entry.item.due)
-    assert today(network, ON) == []
+    assert tending.today(network, today) == []
     assert standing_of(network, person).today is TodayStatus.DISMISSED
     assert undismiss(network, person, "overdue", entry.item.due) is True
     assert undismiss(network, person, "overdue", entry.item.due) is False
-    assert [e.item.person_id for e in today(network, ON)] == [person]
+    assert [e.item.person_id for e in tending.today(network, today)] == [person]
 
 
 def test_someone_within_their_rhythm_is_due_later(network: Network) -> None:

@@ -12,16 +12,13 @@ import pytest
 import sqlalchemy as sa
 
 from orchardist.domain.people import NamedDate, PartialDate, Person, Tier
+from orchardist.services import tending
 from orchardist.services.discretion import about_me, set_about_me
 from orchardist.services.network import Network
 from orchardist.services.people import add_person
-from orchardist.services.tending import today
 from orchardist.services.warm_paths import who_knows
 from orchardist.store.engine import Store
 
-# Ten days on: the person with a rhythm of a week, added today, is due; the occasions fall the day after.
-ON = date.today() + timedelta(days=10)
-SOON = ON + timedelta(days=1)
 Statement = tuple[str, Any]
 
 
@@ -67,17 +64,17 @@ def _reading(statements: list[Statement], condition: str) -> list[Statement]:
     ]
 
 
-def _the_network(network: Network) -> dict[str, int]:
+def _the_network(network: Network, soon: date) -> dict[str, int]:
     ada = add_person(network, Person(display_name="Ada", organisation="Contoso", tier=Tier.ACTIVE))
     made = {
         "ada": ada,
         "rhythm": add_person(network, Person(display_name="Bea", every_days=7)),
         "birthday": add_person(
-            network, Person(display_name="Cy", birthday=PartialDate(SOON.month, SOON.day))
+            network, Person(display_name="Cy", birthday=PartialDate(soon.month, soon.day))
         ),
         "work date": add_person(
             network,
-            Person(display_name="Di", dates=(NamedDate("started", PartialDate(SOON.month, SOON.day, 2020)),)),
+            Person(display_name="Di", dates=(NamedDate("started", PartialDate(soon.month, soon.day, 2020)),)),
         ),
         "knows": add_person(network, Person(display_name="Ed", knows_search=True)),
         "not a co-worker": add_person(network, Person(display_name="Flo", coworker_override=False)),
@@ -89,17 +86,19 @@ def _the_network(network: Network) -> dict[str, int]:
 
 
 def test_each_partial_index_is_read_where_it_should_be(
-    store: Store, network: Network, statements: list[Statement]
+    today: date, store: Store, network: Network, statements: list[Statement]
 ) -> None:
-    ids = _the_network(network)
+    # Ten days on: the person with a rhythm of a week, added today, is due; the occasions fall the day after.
+    on = today + timedelta(days=10)
+    ids = _the_network(network, on + timedelta(days=1))
     set_about_me(network, {"employer": "Contoso"})
     del statements[:]
 
-    named = {entry.item.person_id for entry in today(network, ON)}
+    named = {entry.item.person_id for entry in tending.today(network, on)}
     assert {ids["rhythm"], ids["birthday"], ids["work date"]} <= named
     overview = about_me(network)
     assert {item.person_id for item in overview.confidants} == {ids["knows"]}
-    paths = who_knows(network, "Contoso", on=ON)
+    paths = who_knows(network, "Contoso", on=on)
     assert ids["introduced"] in {path.person.person_id for path in paths}
 
     expected = {

@@ -16,26 +16,25 @@ from orchardist.services.settings import current
 from tests.web.test_api_people import assert_documented
 
 API = "/api/v1"
-TODAY = date.today()
 
 
-def _people(network: Network, other_network: Network) -> tuple[int, int, int]:
+def _people(network: Network, other_network: Network, today: date) -> tuple[int, int, int]:
     ana = add_person(network, Person(display_name="Ana Silva", tier=Tier.INNER)).id or 0
     ben = add_person(network, Person(display_name="Ben Roy", tier=Tier.ACTIVE)).id or 0
-    log_interaction(network, [ana], direction=Direction.ASKED, kind="coffee", summary="CV", on=TODAY)
+    log_interaction(network, [ana], direction=Direction.ASKED, kind="coffee", summary="CV", on=today)
     log_interaction(
-        network, [ben], direction=Direction.GAVE, kind="article", summary="x", on=TODAY - timedelta(days=400)
+        network, [ben], direction=Direction.GAVE, kind="article", summary="x", on=today - timedelta(days=400)
     )
     stranger = add_person(other_network, Person(display_name="Someone Else", tier=Tier.INNER)).id or 0
     return ana, ben, stranger
 
 
 def test_today_snooze_dismiss_and_reconnect(
-    client: TestClient, csrf: str, network: Network, other_network: Network
+    today: date, client: TestClient, csrf: str, network: Network, other_network: Network
 ) -> None:
     document = client.get(f"{API}/openapi.json").json()
     headers = {"X-CSRF-Token": csrf}
-    ana, ben, stranger = _people(network, other_network)
+    ana, ben, stranger = _people(network, other_network, today)
 
     def check(method: str, path: str, url: str, **kwargs: Any) -> Any:
         response = client.request(method, url, **kwargs)
@@ -47,13 +46,13 @@ def test_today_snooze_dismiss_and_reconnect(
         (ana, "thank_you_owed"),
         (ben, "overdue"),
     ]
-    assert listed[0]["due"] == (TODAY + timedelta(days=2)).isoformat() and listed[0]["why"]
+    assert listed[0]["due"] == (today + timedelta(days=2)).isoformat() and listed[0]["why"]
     later = check(
-        "GET", "/api/v1/today", f"{API}/today?date={(TODAY + timedelta(days=3)).isoformat()}"
+        "GET", "/api/v1/today", f"{API}/today?date={(today + timedelta(days=3)).isoformat()}"
     ).json()
     assert [entry["reason"] for entry in later] == ["thank_you_owed", "overdue"]
 
-    until = (TODAY + timedelta(days=7)).isoformat()
+    until = (today + timedelta(days=7)).isoformat()
     snoozed = check(
         "POST", "/api/v1/snoozes", f"{API}/snoozes", json={"person_id": ana, "until": until}, headers=headers
     )
@@ -147,7 +146,7 @@ def test_today_snooze_dismiss_and_reconnect(
     )
 
     added = check("POST", "/api/v1/reconnect", f"{API}/reconnect", json={"person_id": ben}, headers=headers)
-    listed = {"person_id": ben, "name": "Ben Roy", "since": TODAY.isoformat()}
+    listed = {"person_id": ben, "name": "Ben Roy", "since": today.isoformat()}
     assert added.status_code == 201 and added.json() == listed
     assert check("GET", "/api/v1/reconnect", f"{API}/reconnect").json() == [listed]
     assert [entry["reason"] for entry in client.get(f"{API}/today").json()] == ["reconnect"]
@@ -166,11 +165,11 @@ def test_today_snooze_dismiss_and_reconnect(
 
 
 def test_standing_and_settings(
-    client: TestClient, csrf: str, network: Network, other_network: Network
+    today: date, client: TestClient, csrf: str, network: Network, other_network: Network
 ) -> None:
     document = client.get(f"{API}/openapi.json").json()
     headers = {"X-CSRF-Token": csrf}
-    ana, _ben, stranger = _people(network, other_network)
+    ana, _ben, stranger = _people(network, other_network, today)
 
     def check(method: str, path: str, url: str, **kwargs: Any) -> Any:
         response = client.request(method, url, **kwargs)
@@ -180,7 +179,7 @@ def test_standing_and_settings(
     found = check("GET", "/api/v1/people/{person_id}/standing", f"{API}/people/{ana}/standing").json()
     assert found == {
         "ledger": {"gave": 0, "asked": 1, "mutual": 0, "social": 0},
-        "next_due": (TODAY + timedelta(days=30)).isoformat(),
+        "next_due": (today + timedelta(days=30)).isoformat(),
     }
     assert (
         check("GET", "/api/v1/people/{person_id}/standing", f"{API}/people/{stranger}/standing").status_code
@@ -208,5 +207,5 @@ def test_standing_and_settings(
     assert check("PATCH", "/api/v1/settings", f"{API}/settings", json={"inner_days": 7}).status_code == 403
     assert (
         client.get(f"{API}/people/{ana}/standing").json()["next_due"]
-        == (TODAY + timedelta(days=21)).isoformat()
+        == (today + timedelta(days=21)).isoformat()
     )

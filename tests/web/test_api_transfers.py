@@ -171,23 +171,24 @@ def test_a_script_upload_needs_the_script_header(script: ScriptClient, network: 
 
 # Exports -----------------------------------------------------------------------------------------
 
-DAY = date.today().isoformat()
+# Each format's media type and file name, whose {day} is the day of the download.
 FORMATS = {
-    "vcard": ("text/vcard", f"orchardist-{DAY}.vcf"),
-    "csv": ("text/csv", f"orchardist-{DAY}.csv"),
-    "json": ("application/json", f"orchardist-backup-{DAY}.json"),
+    "vcard": ("text/vcard", "orchardist-{day}.vcf"),
+    "csv": ("text/csv", "orchardist-{day}.csv"),
+    "json": ("application/json", "orchardist-backup-{day}.json"),
 }
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_exports_have_the_media_type_and_a_neutral_name(
-    script: ScriptClient, network: Network, other_network: Network, fmt: str
+    today: date, script: ScriptClient, network: Network, other_network: Network, fmt: str
 ) -> None:
     add_person(network, Person(display_name="Tom Becker", organisation="Northwind Labs"))
     add_person(other_network, Person(display_name="Dan Park", organisation="Contoso"))
     response = script.get(f"{API}/exports/{fmt}")
     assert response.status_code == 200
-    media_type, file_name = FORMATS[fmt]
+    media_type, template = FORMATS[fmt]
+    file_name = template.format(day=today.isoformat())
     assert response.headers["content-type"].split(";")[0] == media_type
     disposition = response.headers["content-disposition"]
     assert disposition == f'attachment; filename="{file_name}"'

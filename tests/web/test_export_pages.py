@@ -24,11 +24,11 @@ from orchardist.store.messages import FAILED_CHECK
 from orchardist.web.routes import exports
 
 HTML = {"accept": "text/html"}
-DAY = date.today().isoformat()  # in file names: a test run across midnight would see the next day's
+# Each format's media type and file name, whose {day} is the day of the download.
 FORMATS = {
-    "vcard": ("text/vcard; charset=utf-8", f"orchardist-{DAY}.vcf"),
-    "csv": ("text/csv; charset=utf-8", f"orchardist-{DAY}.csv"),
-    "json": ("application/json", f"orchardist-backup-{DAY}.json"),
+    "vcard": ("text/vcard; charset=utf-8", "orchardist-{day}.vcf"),
+    "csv": ("text/csv; charset=utf-8", "orchardist-{day}.csv"),
+    "json": ("application/json", "orchardist-backup-{day}.json"),
 }
 
 
@@ -75,24 +75,25 @@ def _all_removed(scratch: list[Path]) -> bool:
     return bool(scratch) and not any(path.exists() for path in scratch)
 
 
-def test_the_page_explains_every_format(client: TestClient, network: Network) -> None:
+def test_the_page_explains_every_format(today: date, client: TestClient, network: Network) -> None:
+    day = today.isoformat()
     response = client.get("/export", headers=HTML)
     assert response.status_code == 200
     assert response.template.name == "exports/index.html"  # type: ignore[attr-defined]
     context = response.context  # type: ignore[attr-defined]
     # Every format the registry writes, in its order.
     assert [item["file_name"] for item in context["formats"]] == [
-        f"orchardist-backup-{DAY}.json",
-        f"orchardist-{DAY}.vcf",
-        f"orchardist-{DAY}.csv",
+        f"orchardist-backup-{day}.json",
+        f"orchardist-{day}.vcf",
+        f"orchardist-{day}.csv",
     ]
     if _is_sqlite(network):
         assert (context["backup_kind"], context["backup_file"]) == (
             "sqlite",
-            f"orchardist-backup-{DAY}.sqlite3",
+            f"orchardist-backup-{day}.sqlite3",
         )
     else:
-        assert (context["backup_kind"], context["backup_file"]) == ("json", f"orchardist-backup-{DAY}.json")
+        assert (context["backup_kind"], context["backup_file"]) == ("json", f"orchardist-backup-{day}.json")
     page = response.text
     for words in (
         "address books",
@@ -106,12 +107,13 @@ def test_the_page_explains_every_format(client: TestClient, network: Network) ->
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_each_export_downloads_under_a_neutral_name(
-    client: TestClient, network: Network, other_network: Network, tom: Person, fmt: str
+    today: date, client: TestClient, network: Network, other_network: Network, tom: Person, fmt: str
 ) -> None:
     add_person(other_network, Person(display_name="Bob's Secret Contact", organisation="Hidden Corp"))
     response = client.get(f"/export/{fmt}")
     assert response.status_code == 200
-    media_type, file_name = FORMATS[fmt]
+    media_type, template = FORMATS[fmt]
+    file_name = template.format(day=today.isoformat())
     assert response.headers["content-type"] == media_type
     assert response.headers["content-disposition"] == f'attachment; filename="{file_name}"'
     headers = " ".join(f"{name}: {value}" for name, value in response.headers.items()).lower()
@@ -150,8 +152,15 @@ def test_an_unknown_format_is_not_found(client: TestClient) -> None:
 
 
 def test_the_backup_is_checked_and_leaves_no_file_behind(
-    client: TestClient, network: Network, tom: Person, csrf: str, scratch: list[Path], tmp_path: Path
+    today: date,
+    client: TestClient,
+    network: Network,
+    tom: Person,
+    csrf: str,
+    scratch: list[Path],
+    tmp_path: Path,
 ) -> None:
+    day = today.isoformat()
     response = client.post("/export/backup", data={"csrf_token": csrf})
     assert response.status_code == 200
     assert "tom" not in response.headers["content-disposition"].lower()
@@ -159,7 +168,7 @@ def test_the_backup_is_checked_and_leaves_no_file_behind(
         assert response.headers["content-type"] == "application/vnd.sqlite3"
         assert (
             response.headers["content-disposition"]
-            == f'attachment; filename="orchardist-backup-{DAY}.sqlite3"'
+            == f'attachment; filename="orchardist-backup-{day}.sqlite3"'
         )
         copy = tmp_path / "downloaded.sqlite3"
         copy.write_bytes(response.content)
@@ -172,7 +181,7 @@ def test_the_backup_is_checked_and_leaves_no_file_behind(
     else:
         assert response.headers["content-type"] == "application/json"
         assert (
-            response.headers["content-disposition"] == f'attachment; filename="orchardist-backup-{DAY}.json"'
+            response.headers["content-disposition"] == f'attachment; filename="orchardist-backup-{day}.json"'
         )
         document = response.json()
         assert document["format"] == "orchardist-backup"

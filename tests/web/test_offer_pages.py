@@ -21,7 +21,6 @@ from orchardist.services.people import add_person
 HTML = {"accept": "text/html"}
 HTMX = {"HX-Request": "true"}
 FRENCH = {"orchardist_lang": "fr_CA"}
-TODAY = date.today()
 ASK_WORDS = re.compile(
     r"\b(could you|would you|can you|please|favou?r|advice|introduc\w*|opening|job|help|refer\w*)\b|\?",
     re.IGNORECASE,
@@ -35,21 +34,21 @@ def _person(network: Network, name: str = "Ana Silva", **fields: object) -> int:
     return person.id
 
 
-def _ask(network: Network, person_id: int, days_ago: int = 3) -> None:
+def _ask(network: Network, person_id: int, today: date, days_ago: int = 3) -> None:
     log_interaction(
         network,
         [person_id],
         direction=Direction.ASKED,
         kind="advice",
         summary="Asked about roles",
-        on=TODAY - timedelta(days=days_ago),
+        on=today - timedelta(days=days_ago),
     )
 
 
-def _log_form(csrf: str, direction: str) -> dict[str, str]:
+def _log_form(csrf: str, direction: str, today: date) -> dict[str, str]:
     return {
         "csrf_token": csrf,
-        "on": TODAY.isoformat(),
+        "on": today.isoformat(),
         "channel": "call",
         "direction": direction,
         "kind": "advice",
@@ -163,14 +162,14 @@ def test_someone_elses_offer_cannot_be_removed(
 
 
 def test_the_person_page_warns_before_an_ask_to_someone_only_taken_from(
-    client: TestClient, network: Network
+    today: date, client: TestClient, network: Network
 ) -> None:
     add_offer(network, "skill", "Gardening")
     add_offer(network, "skill", "Reviewing résumés")
     ana = _person(network, could_use_help_with=("résumé review",))
     quiet = _person(network, "Bo Chen")
-    _ask(network, ana)
-    _ask(network, ana, 20)
+    _ask(network, ana, today)
+    _ask(network, ana, today, 20)
     page = client.get(f"/people/{ana}", headers=HTML)
     warning = page.context["ask_warning"]  # type: ignore[attr-defined]
     assert warning is not None and (warning.asked, warning.gave) == (2, 0)
@@ -185,21 +184,23 @@ def test_the_person_page_warns_before_an_ask_to_someone_only_taken_from(
     assert client.get(f"/people/{quiet}", headers=HTML).context["ask_warning"] is None  # type: ignore[attr-defined]
 
 
-def test_without_offers_the_notice_points_to_the_offers_page(client: TestClient, network: Network) -> None:
+def test_without_offers_the_notice_points_to_the_offers_page(
+    today: date, client: TestClient, network: Network
+) -> None:
     ana = _person(network)
-    _ask(network, ana)
+    _ask(network, ana, today)
     page = client.get(f"/people/{ana}", headers=HTML)
     assert page.context["ask_warning"].suggestions == ()  # type: ignore[attr-defined]
     assert 'href="/offers"' in page.text and "So far you have made 1 ask of Ana Silva" in page.text
 
 
 def test_an_ask_to_someone_only_taken_from_is_saved_and_the_page_says_so(
-    client: TestClient, csrf: str, network: Network
+    today: date, client: TestClient, csrf: str, network: Network
 ) -> None:
     ana = _person(network)
-    _ask(network, ana)
+    _ask(network, ana, today)
     response = client.post(
-        f"/people/{ana}/interactions", data=_log_form(csrf, "asked"), follow_redirects=False
+        f"/people/{ana}/interactions", data=_log_form(csrf, "asked", today), follow_redirects=False
     )
     assert response.status_code == 303
     assert response.headers["location"] == f"/people/{ana}?logged=1&only_asked=1#timeline"
@@ -208,11 +209,15 @@ def test_an_ask_to_someone_only_taken_from_is_saved_and_the_page_says_so(
     assert len(interactions_with(network, ana)) == 2  # the ask is still saved
 
 
-def test_with_htmx_the_timeline_says_so_too(client: TestClient, csrf: str, network: Network) -> None:
+def test_with_htmx_the_timeline_says_so_too(
+    today: date, client: TestClient, csrf: str, network: Network
+) -> None:
     ana = _person(network)
-    _ask(network, ana)
+    _ask(network, ana, today)
     response = client.post(
-        f"/people/{ana}/interactions", data=_log_form(csrf, "asked"), headers={**HTMX, "X-CSRF-Token": csrf}
+        f"/people/{ana}/interactions",
+        data=_log_form(csrf, "asked", today),
+        headers={**HTMX, "X-CSRF-Token": csrf},
     )
     assert response.status_code == 200 and response.template.name == "person/_timeline.html"  # type: ignore[attr-defined]
     assert "So far you had only asked of this person" in response.context["message"]  # type: ignore[attr-defined]
@@ -222,20 +227,22 @@ def test_with_htmx_the_timeline_says_so_too(client: TestClient, csrf: str, netwo
 
 @pytest.mark.parametrize("direction", ["gave", "mutual", "social"])
 def test_other_directions_log_as_usual(
-    client: TestClient, csrf: str, network: Network, direction: str
+    today: date, client: TestClient, csrf: str, network: Network, direction: str
 ) -> None:
     ana = _person(network)
-    _ask(network, ana)
+    _ask(network, ana, today)
     response = client.post(
-        f"/people/{ana}/interactions", data=_log_form(csrf, direction), follow_redirects=False
+        f"/people/{ana}/interactions", data=_log_form(csrf, direction, today), follow_redirects=False
     )
     assert response.headers["location"] == f"/people/{ana}?logged=1#timeline"
 
 
-def test_a_first_ask_is_not_warned_about(client: TestClient, csrf: str, network: Network) -> None:
+def test_a_first_ask_is_not_warned_about(
+    today: date, client: TestClient, csrf: str, network: Network
+) -> None:
     ana = _person(network)
     response = client.post(
-        f"/people/{ana}/interactions", data=_log_form(csrf, "asked"), follow_redirects=False
+        f"/people/{ana}/interactions", data=_log_form(csrf, "asked", today), follow_redirects=False
     )
     assert response.headers["location"] == f"/people/{ana}?logged=1#timeline"
 
@@ -307,10 +314,10 @@ def test_a_message_for_an_unknown_reason_or_someone_elses_person(
     assert client.get(f"/people/{theirs}/draft?reason=overdue", headers=HTML).status_code == 404
 
 
-def test_each_today_item_links_to_its_message(client: TestClient, network: Network) -> None:
+def test_each_today_item_links_to_its_message(today: date, client: TestClient, network: Network) -> None:
     helper = _person(network, "Ana Silva", tier=Tier.INNER)
-    log_interaction(network, [helper], direction=Direction.ASKED, kind="coffee", summary="CV", on=TODAY)
-    birthday = _person(network, "Ben Roy", birthday=PartialDate(month=TODAY.month, day=TODAY.day))
+    log_interaction(network, [helper], direction=Direction.ASKED, kind="coffee", summary="CV", on=today)
+    birthday = _person(network, "Ben Roy", birthday=PartialDate(month=today.month, day=today.day))
     page = client.get("/today", headers=HTML)
     drafts = list(page.context["drafts"].values())  # type: ignore[attr-defined]
     assert f"/people/{helper}/write?template=thank-you" in drafts

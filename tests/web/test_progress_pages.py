@@ -16,30 +16,31 @@ from orchardist.services.people import add_person
 from orchardist.services.settings import tending_settings, update
 
 HTML = {"accept": "text/html"}
-# The page shows the weeks up to today; contacts are logged on this week's Monday, so always inside it.
-MONDAY = week_start(date.today())
 
 
-def _tended(network: Network) -> None:
+def _tended(network: Network, today: date) -> date:
+    # The page shows the weeks up to today; contacts are logged on this week's Monday, so always inside it.
+    monday = week_start(today)
     ana = add_person(network, Person(display_name="Ana Silva")).id or 0
     bo = add_person(network, Person(display_name="Bo Chen")).id or 0
-    log_interaction(network, [ana, bo], direction=Direction.GAVE, kind="thank_you", summary="x", on=MONDAY)
+    log_interaction(network, [ana, bo], direction=Direction.GAVE, kind="thank_you", summary="x", on=monday)
     log_interaction(
-        network, [ana], direction=Direction.ASKED, kind="advice", summary="y", on=MONDAY - timedelta(weeks=2)
+        network, [ana], direction=Direction.ASKED, kind="advice", summary="y", on=monday - timedelta(weeks=2)
     )
     log_interaction(
-        network, [ana], direction=Direction.ASKED, kind="advice", summary="z", on=MONDAY - timedelta(weeks=3)
+        network, [ana], direction=Direction.ASKED, kind="advice", summary="z", on=monday - timedelta(weeks=3)
     )
+    return monday
 
 
-def test_the_page_shows_this_week_against_the_goal(client: TestClient, network: Network) -> None:
-    _tended(network)
+def test_the_page_shows_this_week_against_the_goal(today: date, client: TestClient, network: Network) -> None:
+    monday = _tended(network, today)
     update(network, {"weekly_goal": 3})
     page = client.get("/progress", headers=HTML)
     assert page.status_code == 200 and page.template.name == "progress/page.html"  # type: ignore[attr-defined]
     context = page.context  # type: ignore[attr-defined]
     found = context["progress"]
-    assert len(found.weeks) == 12 and found.this_week.start == MONDAY
+    assert len(found.weeks) == 12 and found.this_week.start == monday
     assert (found.this_week.tended, found.this_week.gives, found.this_week.thank_yous) == (2, 2, 2)
     assert found.goal == 3 and not found.goal_met
     assert context["goal_text"] == "3" and context["error"] == ""
@@ -48,8 +49,10 @@ def test_the_page_shows_this_week_against_the_goal(client: TestClient, network: 
     assert "1 more person to reach your goal" in page.text
 
 
-def test_the_chart_data_and_the_table_hold_the_same_figures(client: TestClient, network: Network) -> None:
-    _tended(network)
+def test_the_chart_data_and_the_table_hold_the_same_figures(
+    today: date, client: TestClient, network: Network
+) -> None:
+    _tended(network, today)
     page = client.get("/progress", headers=HTML)
     chart = page.context["chart"]  # type: ignore[attr-defined]
     data = json.loads(
@@ -77,11 +80,11 @@ def test_the_chart_data_and_the_table_hold_the_same_figures(client: TestClient, 
     ]
 
 
-def test_the_balance_overall(client: TestClient, network: Network) -> None:
-    _tended(network)
+def test_the_balance_overall(today: date, client: TestClient, network: Network) -> None:
+    monday = _tended(network, today)
     page = client.get("/progress", headers=HTML)
     ledger = page.context["progress"].ledger  # type: ignore[attr-defined]
-    assert (ledger.gave, ledger.asked, ledger.balance, ledger.last_give) == (2, 2, 0, MONDAY)
+    assert (ledger.gave, ledger.asked, ledger.balance, ledger.last_give) == (2, 2, 0, monday)
     assert "Overall your gives and asks are even." in page.text
 
 
@@ -131,8 +134,8 @@ def test_the_goal_form_is_refused_without_the_csrf_token(
     assert f'name="csrf_token" value="{csrf}"' in page.text
 
 
-def test_the_page_in_french(client: TestClient, network: Network) -> None:
-    _tended(network)
+def test_the_page_in_french(today: date, client: TestClient, network: Network) -> None:
+    _tended(network, today)
     client.cookies.set("orchardist_lang", "fr_CA")
     page = client.get("/progress", headers=HTML)
     assert page.status_code == 200

@@ -13,13 +13,12 @@ from orchardist.services.network import Network
 from orchardist.services.people import add_person
 
 HTML = {"accept": "text/html"}
-TODAY = date.today()
 
 
-def _network_to_tend(network: Network) -> tuple[int, int]:
+def _network_to_tend(network: Network, today: date) -> tuple[int, int]:
     helper = add_person(network, Person(display_name="Ana Silva", tier=Tier.INNER))
     log_interaction(
-        network, [helper.id or 0], direction=Direction.ASKED, kind="coffee", summary="CV", on=TODAY
+        network, [helper.id or 0], direction=Direction.ASKED, kind="coffee", summary="CV", on=today
     )
     drifting = add_person(network, Person(display_name="Ben Roy", tier=Tier.ACTIVE))
     log_interaction(
@@ -28,15 +27,15 @@ def _network_to_tend(network: Network) -> tuple[int, int]:
         direction=Direction.GAVE,
         kind="article",
         summary="x",
-        on=TODAY - timedelta(days=400),
+        on=today - timedelta(days=400),
     )
     return helper.id or 0, drifting.id or 0
 
 
 def test_today_lists_each_person_with_the_reason_why_and_the_actions(
-    client: TestClient, network: Network
+    today: date, client: TestClient, network: Network
 ) -> None:
-    helper, drifting = _network_to_tend(network)
+    helper, drifting = _network_to_tend(network, today)
     page = client.get("/today", headers=HTML)
     assert page.status_code == 200 and page.template.name == "today/page.html"  # type: ignore[attr-defined]
     entries = page.context["entries"]  # type: ignore[attr-defined]
@@ -50,22 +49,26 @@ def test_today_lists_each_person_with_the_reason_why_and_the_actions(
     assert 'action="/today/log"' in page.text and 'class="card-menu"' in page.text
 
 
-def test_the_log_form_starts_with_the_suggested_kind(client: TestClient, network: Network) -> None:
-    helper, _ = _network_to_tend(network)
+def test_the_log_form_starts_with_the_suggested_kind(
+    today: date, client: TestClient, network: Network
+) -> None:
+    helper, _ = _network_to_tend(network, today)
     page = client.get(f"/people/{helper}?kind=thank_you", headers=HTML)
     assert page.context["log"]["kind"] == "thank you"  # type: ignore[attr-defined]
     page = client.get(f"/people/{helper}?kind=nonsense", headers=HTML)
     assert page.context["log"]["kind"] == ""  # type: ignore[attr-defined]
 
 
-def test_snooze_and_dismiss_take_people_off_today(client: TestClient, network: Network, csrf: str) -> None:
-    helper, drifting = _network_to_tend(network)
+def test_snooze_and_dismiss_take_people_off_today(
+    today: date, client: TestClient, network: Network, csrf: str
+) -> None:
+    helper, drifting = _network_to_tend(network, today)
     done = client.post(
         "/today/snooze",
         data={"csrf_token": csrf, "person_id": str(helper), "length": "week"},
         follow_redirects=False,
     )
-    until = (TODAY + timedelta(days=7)).isoformat()
+    until = (today + timedelta(days=7)).isoformat()
     assert done.status_code == 303
     assert done.headers["location"] == f"/today?done=snoozed&who={helper}&until={until}#today-main"
     page = client.get(done.headers["location"], headers=HTML)
@@ -109,8 +112,10 @@ def test_someone_elses_person_cannot_be_snoozed(
     assert response.status_code == 404
 
 
-def test_losing_touch_lists_the_furthest_gone_first(client: TestClient, network: Network) -> None:
-    _helper, drifting = _network_to_tend(network)
+def test_losing_touch_lists_the_furthest_gone_first(
+    today: date, client: TestClient, network: Network
+) -> None:
+    _helper, drifting = _network_to_tend(network, today)
     page = client.get("/today/losing-touch", headers=HTML)
     assert [p.person_id for p in page.context["people"]] == [drifting]  # type: ignore[attr-defined]
     assert "Ben Roy" in page.text
@@ -121,7 +126,7 @@ def test_an_empty_today_says_what_to_do(client: TestClient) -> None:
     assert page.context["entries"] == [] and "Nobody to tend today" in page.text  # type: ignore[attr-defined]
 
 
-def _many_overdue(network: Network, count: int) -> list[int]:
+def _many_overdue(network: Network, today: date, count: int) -> list[int]:
     ids = []
     for number in range(count):
         person = add_person(network, Person(display_name=f"Person {number:02d}", tier=Tier.INNER))
@@ -131,17 +136,17 @@ def _many_overdue(network: Network, count: int) -> list[int]:
             direction=Direction.GAVE,
             kind="article",
             summary="x",
-            on=TODAY - timedelta(days=300 + number),
+            on=today - timedelta(days=300 + number),
         )
         ids.append(person.id or 0)
     return ids
 
 
 def test_today_shows_totals_per_reason_groups_and_a_page_at_a_time(
-    client: TestClient, network: Network
+    today: date, client: TestClient, network: Network
 ) -> None:
-    helper, _drifting = _network_to_tend(network)
-    _many_overdue(network, 9)
+    helper, _drifting = _network_to_tend(network, today)
+    _many_overdue(network, today, 9)
     page = client.get("/today", headers=HTML)
     view = page.context["view"]  # type: ignore[attr-defined]
     assert [(t.reason, t.count) for t in view.totals] == [("thank_you_owed", 1), ("overdue", 10)]
@@ -159,9 +164,9 @@ def test_today_shows_totals_per_reason_groups_and_a_page_at_a_time(
 
 
 def test_several_people_are_snoozed_together_and_the_undo_brings_them_back(
-    client: TestClient, network: Network, csrf: str
+    today: date, client: TestClient, network: Network, csrf: str
 ) -> None:
-    ids = _many_overdue(network, 3)
+    ids = _many_overdue(network, today, 3)
     done = client.post(
         "/today/snooze",
         data={"csrf_token": csrf, "person_id": [str(i) for i in ids[:2]], "length": "month"},
@@ -181,9 +186,9 @@ def test_several_people_are_snoozed_together_and_the_undo_brings_them_back(
 
 
 def test_a_dismissal_names_the_person_and_day_and_can_be_undone(
-    client: TestClient, network: Network, csrf: str
+    today: date, client: TestClient, network: Network, csrf: str
 ) -> None:
-    _helper, drifting = _network_to_tend(network)
+    _helper, drifting = _network_to_tend(network, today)
     item = next(
         e.item
         for e in client.get("/today", headers=HTML).context["entries"]  # type: ignore[attr-defined]
@@ -199,8 +204,10 @@ def test_a_dismissal_names_the_person_and_day_and_can_be_undone(
     assert drifting in [e.item.person_id for e in page.context["entries"]]  # type: ignore[attr-defined]
 
 
-def test_a_contact_is_logged_without_leaving_today(client: TestClient, network: Network, csrf: str) -> None:
-    helper, drifting = _network_to_tend(network)
+def test_a_contact_is_logged_without_leaving_today(
+    today: date, client: TestClient, network: Network, csrf: str
+) -> None:
+    helper, drifting = _network_to_tend(network, today)
     form = {"csrf_token": csrf, "person_id": str(helper), "direction": "gave", "kind": "thank you"}
     done = client.post(
         "/today/log", data={**form, "summary": "Thanked her", "focus": "0"}, follow_redirects=False
@@ -215,9 +222,9 @@ def test_a_contact_is_logged_without_leaving_today(client: TestClient, network: 
 
 
 def test_the_person_page_shows_their_today_status_and_the_snooze_can_end_early(
-    client: TestClient, network: Network, csrf: str
+    today: date, client: TestClient, network: Network, csrf: str
 ) -> None:
-    _helper, drifting = _network_to_tend(network)
+    _helper, drifting = _network_to_tend(network, today)
     page = client.get(f"/people/{drifting}", headers=HTML)
     assert page.context["standing"].today.value == "due"  # type: ignore[attr-defined]
     assert "Due: on your Today list." in page.text and f'action="/people/{drifting}/snooze"' in page.text
