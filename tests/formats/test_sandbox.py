@@ -15,7 +15,7 @@ import pytest
 
 from orchardist.domain.people import NamedDate, PartialDate
 from orchardist.formats import registry, sandbox, vcard
-from orchardist.formats.base import FormatError
+from orchardist.formats.base import FormatError, ParsedPerson
 from orchardist.formats.sandbox import MAX_FILE_BYTES, limits_for, parse_in_sandbox
 from tests.formats import slow_format
 
@@ -270,16 +270,20 @@ def test_a_linkedin_file_comes_back_as_parsed_in_process_sharing_what_repeats() 
     data = _connections(300)
     result = parse_in_sandbox(data, "Connections.csv")
     assert result == registry.parse(data, "Connections.csv")
-    people = [item.person for item in result.people]
-    # Equal texts and sources cross once: the people who share them share one object in the parent.
-    by_employer: dict[str, list[str]] = {}
-    for person in people:
-        by_employer.setdefault(person.organisation, []).append(person.organisation)
-    assert any(len(names) > 1 for names in by_employer.values())
-    for names in by_employer.values():
-        assert all(name is names[0] for name in names)
-    shapes = {tuple(person.sources): person.sources for person in people}
-    assert all(person.sources is shapes[tuple(person.sources)] for person in people)
+    batches: list[list[ParsedPerson]] = []
+    rest = parse_in_sandbox(data, "Connections.csv", on_people=lambda batch, _: batches.append(batch))
+    assert [len(batch) for batch in batches] == [250]
+    # Equal texts and sources cross once in each message: the people of a batch (or of the result) who
+    # share them share one object in the parent.
+    for people in ([item.person for item in batches[0]], [item.person for item in rest.people]):
+        by_employer: dict[str, list[str]] = {}
+        for person in people:
+            by_employer.setdefault(person.organisation, []).append(person.organisation)
+        assert any(len(names) > 1 for names in by_employer.values())
+        for names in by_employer.values():
+            assert all(name is names[0] for name in names)
+        shapes = {tuple(person.sources): person.sources for person in people}
+        assert all(person.sources is shapes[tuple(person.sources)] for person in people)
 
 
 def test_sharing_keeps_unequal_values_apart(slow: str) -> None:

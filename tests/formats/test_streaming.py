@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from orchardist.formats import registry, sandbox
-from orchardist.formats.base import PEOPLE_CHUNK, FormatError, ParsedPerson
+from orchardist.formats.base import FIRST_PEOPLE_CHUNK, PEOPLE_CHUNK, FormatError, ParsedPerson
 from orchardist.formats.sandbox import parse_in_sandbox
 from tests.exports import linkedin_2024
 
@@ -42,7 +42,10 @@ def test_people_handed_over_in_batches_are_those_read_whole(data: bytes) -> None
     whole = registry.parse(data, "Connections.csv", "linkedin")
     batches: list[list[ParsedPerson]] = []
     streamed = registry.parse(data, "Connections.csv", "linkedin", stream=batches.append)
-    assert len(batches) == 2 and all(len(batch) <= PEOPLE_CHUNK for batch in batches)
+    # The first batch small, so the importing process starts early; each after it twice the one before
+    # (the fourth holds a row over the limits, which are checked after the format has read a batch).
+    assert [FIRST_PEOPLE_CHUNK * 2**at for at in range(4)] == [250, 500, 1000, PEOPLE_CHUNK]
+    assert [len(batch) for batch in batches] == [250, 500, 1000, PEOPLE_CHUNK - 1]
     assert [*chain.from_iterable(batches), *streamed.people] == whole.people
     assert len(whole.people) == 2 * PEOPLE_CHUNK + 800 - 6
     assert streamed.skipped == whole.skipped
@@ -59,7 +62,7 @@ def test_the_sandbox_hands_people_over_in_file_order_then_returns_the_rest(data:
     batches: list[list[ParsedPerson]] = []
     result = parse_in_sandbox(data, "Connections.csv", on_people=lambda batch, _: batches.append(batch))
     handed = [*chain.from_iterable(batches)]
-    assert len(batches) == 2 and len(handed) == 2 * PEOPLE_CHUNK - 1  # one of the first over the limits
+    assert [len(batch) for batch in batches] == [250, 500, 1000, PEOPLE_CHUNK - 1]  # one over the limits
     assert [*handed, *result.people] == whole.people  # the batches, then those read after them
     assert parse_in_sandbox(data, "Connections.csv").people == whole.people  # without: all in the result
     assert result.skipped == whole.skipped

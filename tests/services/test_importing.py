@@ -194,7 +194,13 @@ def test_progress_is_reported_for_long_imports(network: Network, tmp_path: Path,
     seen: list[tuple[str, int, int]] = []
     report = import_file(network, export(0), progress=lambda *args: seen.append(args))
     assert report.added == 4500
-    assert [(stage, done) for stage, done, _total in seen[:2]] == [("matching", 2000), ("storing", 2000)]
+    assert [(stage, done) for stage, done, _total in seen[:5]] == [
+        ("storing", 250),  # the first batch is small, the next ones each twice the one before
+        ("storing", 750),
+        ("storing", 1750),
+        ("matching", 2000),
+        ("storing", 3750),
+    ]
     assert [done for _stage, done, _total in seen] == sorted(done for _stage, done, _total in seen)
     assert all(total >= done for _stage, done, total in seen)
     assert seen[-1] == ("storing", 4500, 4500)

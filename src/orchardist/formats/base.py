@@ -92,7 +92,12 @@ PeopleSink = Callable[[list[ParsedPerson]], None]
 """Takes the people a format has read so far, in file order; they are then no longer in its result."""
 
 PEOPLE_CHUNK = 2_000
-"""How many people a format that reads row by row hands to the sink at a time."""
+"""How many people a format that reads row by row hands to the sink at a time, at most."""
+
+FIRST_PEOPLE_CHUNK = 250
+"""How many it hands over first: each batch is then twice the one before, up to ``PEOPLE_CHUNK``. The
+importing process waits for the first batch, so a small one starts it early; larger ones after it cost
+less to send and store."""
 
 _SINK: list[PeopleSink] = []
 

@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 from orchardist.domain.messages import Message
 from orchardist.domain.people import Person
-from orchardist.formats.base import PEOPLE_CHUNK, FormatError, ParsedPerson, ParseResult, Skipped, people_sink
+from orchardist.formats.base import (
+    FIRST_PEOPLE_CHUNK,
+    PEOPLE_CHUNK,
+    FormatError,
+    ParsedPerson,
+    ParseResult,
+    Skipped,
+    people_sink,
+)
 from orchardist.formats.csv_decoding import decode_head, normalise_line_ends, prepare_text
 from orchardist.formats.messages import (
     CSV_MALFORMED,
@@ -326,6 +334,7 @@ def read_people(table: Table, format_name: str, person_of: PersonOfRow) -> Parse
     """
     result = ParseResult(format=format_name)
     sink = people_sink()
+    chunk = FIRST_PEOPLE_CHUNK
     with collector_paused():
         for row in table.rows:
             if row.problem is not None:
@@ -336,7 +345,8 @@ def read_people(table: Table, format_name: str, person_of: PersonOfRow) -> Parse
                 result.skipped.append(Skipped(row.line, outcome))
             else:
                 result.people.append(ParsedPerson(outcome, line=row.line))
-                if sink is not None and len(result.people) >= PEOPLE_CHUNK:
+                if sink is not None and len(result.people) >= chunk:
                     sink(result.people)
                     result.people = []
+                    chunk = min(2 * chunk, PEOPLE_CHUNK)
     return result

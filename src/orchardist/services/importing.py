@@ -226,10 +226,13 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
     records of the people it names (reconnect list, snoozes, dismissals, new jobs) and the introductions
     between them, each added unless
     the network has it already."""
-    unit.offers.add_missing(result.offers)
-    unit.templates.add_missing(result.templates)
+    if result.offers:
+        unit.offers.add_missing(result.offers)
+    if result.templates:
+        unit.templates.add_missing(result.templates)
     found = result.professional
-    unit.presence.add_missing(found.profiles, dict(found.pitch), found.practice, found.card)
+    if found.profiles or found.pitch or found.practice or found.card is not None:
+        unit.presence.add_missing(found.profiles, dict(found.pitch), found.practice, found.card)
     linked: list[PersonRecord] = [
         replace(item.record, person_id=key_to_id[item.person_key])
         for items in (
@@ -247,6 +250,16 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
         # The weekly figures were counted as the interactions were stored: count again with the
         # contacts that took people off the reconnect list.
         unit.progress.figures.rebuild()
+    if result.introductions:
+        _store_introductions(unit, result, key_to_id)
+    if result.leads:
+        _store_leads(unit, result, key_to_id)
+    if result.groups or result.events:
+        _store_groups(unit, result, key_to_id)
+
+
+def _store_introductions(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
+    """A backup's introductions between the people it names; one the network has already is passed over."""
     known = unit.introductions.pairs()
     introductions = []
     for item in result.introductions:
@@ -257,13 +270,11 @@ def _store_records(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]
                 known.add(pair)
                 introductions.append(replace(item.introduction, a_id=a_id, b_id=b_id))
     unit.introductions.add_many(introductions)
-    _store_growth(unit, result, key_to_id)
 
 
-def _store_growth(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
-    """A backup's leads, groups and events, linked to the people it names; one the network has already
-    (the same words, day and source; a group of the same name; an event of the same name and day) is
-    passed over, so importing a backup twice adds them once."""
+def _store_leads(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
+    """A backup's leads, linked to the people it names; one the network has already (the same words, day
+    and source) is passed over, so importing a backup twice adds it once."""
 
     def lead_key(lead: Lead) -> tuple[object, ...]:
         return (fold(lead.organisation), fold(lead.role), lead.heard_on, lead.source_person_id)
@@ -277,6 +288,11 @@ def _store_growth(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int])
             stored_leads.add(lead_key(lead))
             new_leads.append(lead)
     unit.leads.restore(new_leads)
+
+
+def _store_groups(unit: Unit, result: ParseResult, key_to_id: Mapping[str, int]) -> None:
+    """A backup's groups and events, an event linked to the people met there; a group of the same name,
+    or an event of the same name and day, that the network has already is passed over."""
     held_groups = {fold(group.name): group.id for group in unit.groups.groups()}
     new_groups = [group for group in result.groups if fold(group.name) not in held_groups]
     # An event of a group already held points at it; one of a new group at the new row (restore maps it).

@@ -84,6 +84,8 @@ class TemplatesRepository:
         """Add the templates of ``found`` (from a backup) whose language and code the space has none
         of, keeping their times and, where no row holds them, their ids; returns how many were added.
         A template the space already has in that language is left as the user has it now."""
+        if not found:
+            return 0
         taken = {(kept.lang, kept.template.code) for kept in self.all()}
         new: list[KeptTemplate] = []
         for kept in found:
