@@ -122,3 +122,42 @@ def test_log_and_settings_warn_in_discreet_mode(db_arg: str) -> None:
     run(db_arg, "me", "set", "--search-mode", "open")
     code, _out, err = run(db_arg, "settings", "set", "digest_to=dan@mail.contoso.com")
     assert code == 0 and "warning" not in err
+
+
+def test_people_show_says_what_to_know_before_an_ask(db_arg: str) -> None:
+    run(db_arg, "me", "set", "--employer", "Contoso Ltd", "--search-mode", "discreet")
+    bo = json.loads(
+        run(db_arg, "people", "add", "--name", "Bo Lind", "--organisation", "Contoso", "--json")[1]
+    )
+    ana = json.loads(run(db_arg, "people", "add", "--name", "Ana Li", "--email", "ana@x.org", "--json")[1])
+    twin = json.loads(run(db_arg, "people", "add", "--name", "Ana Li", "--email", "ana@x.org", "--json")[1])
+    code, _out, err = run(
+        db_arg, "log", str(ana["id"]), "--kind", "advice", "--direction", "asked", "--summary", "CV"
+    )
+    assert code == 0, err
+    # A co-worker who does not know of the search, in discreet mode: the same warning as the Person page.
+    shown = json.loads(run(db_arg, "people", "show", str(bo["id"]), "--json")[1])
+    assert [warning["code"] for warning in shown["warnings"]] == ["discretion.ask_of_coworker"]
+    assert "Bo Lind" in shown["warnings"][0]["detail"] and shown["likely_duplicates"] == []
+    code, out, _err = run(db_arg, "people", "show", str(bo["id"]))
+    assert code == 0 and f"  warning: {shown['warnings'][0]['detail']}" in out
+    # Someone only asked of so far, with a record that is probably them.
+    shown = json.loads(run(db_arg, "people", "show", str(ana["id"]), "--json")[1])
+    assert shown["warnings"] == [
+        {
+            "detail": "So far you have only asked of Ana Li (1 asks, nothing given): give before you ask "
+            "again.",
+            "code": "offers.give_before_ask",
+            "params": {"name": "Ana Li", "asked": 1},
+        }
+    ]
+    assert [(item["id"], item["name"]) for item in shown["likely_duplicates"]] == [(twin["id"], "Ana Li")]
+    assert 0 < shown["likely_duplicates"][0]["score"] <= 1 and shown["likely_duplicates"][0]["reasons"]
+    code, out, _err = run(db_arg, "people", "show", str(ana["id"]))
+    assert code == 0 and "give before you ask again" in out
+    assert f"may be the same as   Ana Li (id {twin['id']})" in out
+    # Once they know of the search and something was given, nothing to warn of.
+    run(db_arg, "people", "edit", str(bo["id"]), "--knows-search", "yes")
+    run(db_arg, "log", str(ana["id"]), "--kind", "article", "--direction", "gave", "--summary", "x")
+    for person in (bo, ana):
+        assert json.loads(run(db_arg, "people", "show", str(person["id"]), "--json")[1])["warnings"] == []

@@ -352,6 +352,8 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
         "leads",
         "today",
         "snoozed_until",
+        "warnings",
+        "likely_duplicates",
     }
     assert shown["met_through"] == {"id": introducer, "name": "Ana Silva"}
     assert shown["ledger"] == {"gave": 0, "asked": 1, "mutual": 0, "social": 0}
@@ -359,7 +361,15 @@ def test_a_person_shows_with_introducer_and_interactions(client: TestClient, net
         ("advice", "asked", [bo])
     ]
     assert shown["last_contact"] == shown["interactions"][0]["date"]
-    assert client.get(f"{API}/people/{introducer}").json()["met_through"] is None
+    # What the Person page says before an ask, and the records that are probably them.
+    assert [(w["code"], w["params"]) for w in shown["warnings"]] == [
+        ("offers.give_before_ask", {"name": "Bo Chen", "asked": 1})
+    ]
+    assert shown["likely_duplicates"] == []
+    twin = _add(network, "Ana Silva")
+    ana = client.get(f"{API}/people/{introducer}").json()
+    assert ana["met_through"] is None and ana["warnings"] == []
+    assert [(item["id"], item["name"]) for item in ana["likely_duplicates"]] == [(twin, "Ana Silva")]
 
 
 @pytest.mark.parametrize(
@@ -662,6 +672,9 @@ def test_answers_fit_the_documented_schemas(client: TestClient, csrf: str, netwo
         "PATCH", "/api/v1/people/{person_id}", f"{API}/people/{bo}", json={"tier": "inner"}, headers=headers
     )
     twin = _add(network, "Ana Silva", emails=("ana@example.org",))
+    check("GET", "/api/v1/people/{person_id}", f"{API}/people/{twin}")  # with a likely duplicate
+    log_interaction(network, [twin], direction=Direction.ASKED, kind="advice", summary="CV")
+    assert check("GET", "/api/v1/people/{person_id}", f"{API}/people/{twin}").json()["warnings"]
     check("GET", "/api/v1/people/duplicates", f"{API}/people/duplicates")
     check(
         "POST",

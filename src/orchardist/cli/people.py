@@ -141,6 +141,8 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         return
     person, standing = overview.person, overview.standing
     click.echo(f"{person.display_name}  (id {person.id})")
+    for warning in overview.warnings:
+        click.echo(f"  warning: {warning}")
     rows = [
         ("pronouns", person.pronouns),
         ("works", " at ".join(part for part in (person.title, person.organisation) if part)),
@@ -165,6 +167,12 @@ def show_command(ctx: click.Context, person_id: int, as_json: bool) -> None:
         ("snoozed until", standing.snoozed_until.isoformat() if standing.snoozed_until else ""),
         ("ledger", ", ".join(f"{direction} {number}" for direction, number in standing.ledger.items())),
         ("notes", person.notes),
+        (
+            "may be the same as",
+            ", ".join(
+                f"{item.person.display_name} (id {item.person.id})" for item in overview.likely_duplicates
+            ),
+        ),
     ]
     for label, text in rows:
         if text:

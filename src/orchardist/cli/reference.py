@@ -32,9 +32,16 @@ never removed or renamed.
   `last_contact`.
 - `people show ID --json`: the same object plus `ledger` (`{"gave", "asked", "mutual", "social"}`),
   `next_due` (`YYYY-MM-DD`, or `null` when dormant), `today` (`due`, `snoozed`, `dismissed`, `later`
-  or `dormant`), `snoozed_until` (`YYYY-MM-DD` or `null`), `met_through` (`{"id", "name"}` or `null`) and
+  or `dormant`), `snoozed_until` (`YYYY-MM-DD` or `null`), `met_through` (`{"id", "name"}` or `null`),
   `interactions` (newest first, each `{"id", "date", "direction", "channel", "kind", "summary", "notes",
-  "person_ids"}`).
+  "person_ids"}`), `met_at` (the events you met them at, each `{"event_id", "name", "date", "group_name"}`),
+  `leads` (those they told you of, each `{"id", "organisation", "role", "status"}`), `warnings` (what to
+  know before an ask of them, as the Person page says it, each `{"detail", "code", "params"}`:
+  `discretion.ask_of_coworker` or `discretion.ask_of_maybe_coworker` when your search is discreet and they
+  could carry word of it, `offers.give_before_ask` when you have only asked of them so far) and
+  `likely_duplicates` (other records probably the same person, each `{"id", "name", "score", "reasons"}`,
+  most likely first). Without `--json` the warnings come under the name, and the likely duplicates as
+  "may be the same as".
 - The person fields are those of `src/orchardist/domain/fields.py`; a field added there appears in every
   person object under its name.
 - `people duplicates --json`: an array of `{"first": {"id", "name"}, "second": {"id", "name"}, "score",

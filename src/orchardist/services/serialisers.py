@@ -180,7 +180,8 @@ def interaction_to_dict(interaction: Interaction) -> dict[str, Any]:
 def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
     """A person's page as JSON (``people show --json`` and ``GET /api/v1/people/{id}``): the person,
     their give/ask ledger and next due day, who introduced them, every interaction (newest first), the events
-    they were met at and the leads they told of."""
+    they were met at, the leads they told of, what to know before an ask of them and the other records
+    that are probably them."""
     introducer = overview.introducer
     return {
         **person_to_dict(overview.person, overview.last_contact, coworker=overview.coworker),
@@ -204,6 +205,16 @@ def overview_to_dict(overview: PersonOverview) -> dict[str, Any]:
         "leads": [
             {"id": lead.id, "organisation": lead.organisation, "role": lead.role, "status": lead.status.value}
             for lead in overview.leads
+        ],
+        "warnings": [{"detail": str(message), **message.to_dict()} for message in overview.warnings],
+        "likely_duplicates": [
+            {
+                "id": item.person.id,
+                "name": item.person.display_name,
+                "score": round(item.score, 3),
+                "reasons": [str(reason) for reason in item.reasons],
+            }
+            for item in overview.likely_duplicates
         ],
     }
 

@@ -392,6 +392,15 @@ class LeadRefOut(BaseModel):
     status: str
 
 
+class LikelyDuplicateOut(BaseModel):
+    """Another record that is probably the same person."""
+
+    id: int
+    name: str
+    score: float = Field(ge=0, le=1, description="How likely they are the same person.")
+    reasons: list[str]
+
+
 class PersonDetailOut(PersonOut):
     """A person with their ledger, who introduced you and every interaction (as ``people show --json``)."""
 
@@ -406,6 +415,15 @@ class PersonDetailOut(PersonOut):
     interactions: list[InteractionOut] = Field(description="Newest first.")
     met_at: list[MetAtOut] = Field(description="The events you met them at, newest first.")
     leads: list[LeadRefOut] = Field(description="The leads they told you of, newest first.")
+    warnings: list[MessageOut] = Field(
+        description="What to know before you ask something of them: in discreet mode, that they could carry "
+        "word of your search to your employer (discretion.ask_of_coworker, "
+        "discretion.ask_of_maybe_coworker); that you have only asked of them so far "
+        "(offers.give_before_ask)."
+    )
+    likely_duplicates: list[LikelyDuplicateOut] = Field(
+        description="Other records that are probably the same person, most likely first."
+    )
 
 
 class PersonFields(BaseModel):
