@@ -145,7 +145,7 @@ def test_people_show_says_what_to_know_before_an_ask(db_arg: str) -> None:
     shown = json.loads(run(db_arg, "people", "show", str(ana["id"]), "--json")[1])
     assert shown["warnings"] == [
         {
-            "detail": "So far you have only asked of Ana Li (1 asks, nothing given): give before you ask "
+            "detail": "So far you have only asked of Ana Li (asks: 1, nothing given): give before you ask "
             "again.",
             "code": "offers.give_before_ask",
             "params": {"name": "Ana Li", "asked": 1},

@@ -100,7 +100,7 @@ FEED_IN_WORK_CALENDAR = Wording(
 # Give before you ask (offers.py): said after an ask of someone the user had only asked of.
 GIVE_BEFORE_ASK = Wording(
     "offers.give_before_ask",
-    N_("So far you have only asked of %(name)s (%(asked)s asks, nothing given): give before you ask again."),
+    N_("So far you have only asked of %(name)s (asks: %(asked)s, nothing given): give before you ask again."),
 )
 
 # Why two people should meet (pairing.py): the reasons an introduction is suggested with.
