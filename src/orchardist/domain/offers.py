@@ -32,6 +32,8 @@ from functools import lru_cache
 
 from orchardist.domain.limits import MAX_OFFER_TEXT
 from orchardist.domain.matching import fold
+from orchardist.domain.messages import Message
+from orchardist.domain.wording import GIVE_BEFORE_ASK
 
 FUZZY_THRESHOLD = 80
 MIN_PREFIX_STEM = 6
@@ -84,6 +86,11 @@ class AskWarning:
     asked: int
     mutual: int
     suggestions: tuple[Suggestion, ...] = ()
+
+    @property
+    def message(self) -> Message:
+        """The warning in words (``offers.give_before_ask``), as the command line and the API say it."""
+        return GIVE_BEFORE_ASK(name=self.name, asked=self.asked)
 
     @property
     def matched(self) -> bool:

@@ -22,7 +22,7 @@ from orchardist.domain.messages import Message
 from orchardist.domain.offers import AskWarning
 from orchardist.domain.people import Person
 from orchardist.domain.queries import Everyone, Order, Query
-from orchardist.domain.wording import GIVE_BEFORE_ASK, NO_SUCH_PERSON
+from orchardist.domain.wording import NO_SUCH_PERSON
 from orchardist.services import refusals
 from orchardist.services.discretion import about_me_in, coworker_warning, flag_of, flags_in
 from orchardist.services.errors import NotFound
@@ -110,7 +110,7 @@ class PersonOverview:
         they could carry word of the search; then that the user has only asked of them so far."""
         said = [self.discretion_warning] if self.discretion_warning is not None else []
         if self.ask_warning is not None:
-            said.append(GIVE_BEFORE_ASK(name=self.ask_warning.name, asked=self.ask_warning.asked))
+            said.append(self.ask_warning.message)
         return tuple(said)
 
 

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import Depends, Path, Query
 
 from orchardist.domain.interactions import Interaction
-from orchardist.domain.wording import GIVE_BEFORE_ASK
 from orchardist.services import interactions as service
 from orchardist.services.network import Network
 from orchardist.services.serialisers import interaction_to_dict
@@ -56,10 +55,7 @@ def list_interactions(
 
 
 def _warnings(logged: service.Logged) -> list[LogWarningOut]:
-    said = [
-        (warning.person_id, GIVE_BEFORE_ASK(name=warning.name, asked=warning.asked))
-        for warning in logged.warnings
-    ]
+    said = [(warning.person_id, warning.message) for warning in logged.warnings]
     said += [(warning.person_id, warning.message) for warning in logged.coworkers]
     return [
         LogWarningOut(person_id=person_id, detail=str(message), **message.to_dict())
